@@ -1,0 +1,306 @@
+/**
+ * `npm run bench [-- --orders 100000]`: N orders from a fake Shopify through download, store, delivery
+ * to a real FTP server, the warehouse's confirmations and the upload back to the fake (fulfillmentCreate),
+ * with the engine in its worker thread as the headless host runs it. Then a throttled phase: a fresh
+ * fake at Shopify's standard limits (100 points/s, bucket 2000) and a download long enough to show how
+ * much of the restore budget the connector spends.
+ *
+ * Prints a table and, as the last line, one JSON object (see FIGURE_KEYS). Exits 1 if any check failed.
+ *
+ * Options: --orders N (10000) · --throttled-sec S (40: the throttled download's intended length)
+ *          --throttled-orders M (overrides the length) · --skip-throttled · --keep (keep the temp dirs)
+ */
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { CartView, MerchantView, Page, OrderSummaryView, RunView, StoreDiagnosticsView } from '../shared/api-types.js';
+import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
+import { defaultCsvWmsSettings } from '../shared/csv-defaults.js';
+import type { Engine } from '../main/engine/engine-api.js';
+import { measureBareFsync } from '../main/engine/store/index.js';
+import { startEngineWorker } from '../main/server/worker-engine.js';
+import { startFakes, type Fakes } from './fakes-client.js';
+import type { ShopInfo } from './fakes-protocol.js';
+import { LoopDelay, PeakRss, percentile, round } from './measure.js';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MERCHANT_CODE = 'BENCH';
+/** "Not throttling": a bucket and restore rate no download here can exhaust. */
+const UNLIMITED = { restoreRate: 10_000_000, maximumAvailable: 10_000_000 };
+/** Shopify's standard limits. */
+const STANDARD = { restoreRate: 100, maximumAvailable: 2000 };
+/** Commit samples measured against a bare append+fdatasync (all of them up to this many). */
+const MAX_FSYNC_SAMPLES = 600;
+
+interface Args {
+  orders: number;
+  throttledSec: number;
+  throttledOrders?: number;
+  skipThrottled: boolean;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string): number | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    if (i < 0) return undefined;
+    const n = Number(argv[i + 1]);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive whole number`);
+    return n;
+  };
+  return {
+    orders: value('orders') ?? 10_000,
+    throttledSec: value('throttled-sec') ?? 40,
+    throttledOrders: value('throttled-orders'),
+    skipThrottled: argv.includes('--skip-throttled'),
+    keep: argv.includes('--keep'),
+  };
+}
+
+/** The engine behind the host's worker boundary, with the contract's types. */
+function typed(engine: Engine) {
+  return <M extends MethodName>(method: M, input: MethodInput<M>) => engine.call(method, input) as Promise<MethodOutput<M>>;
+}
+
+type Call = ReturnType<typeof typed>;
+
+const failures: string[] = [];
+function check(ok: boolean, what: string): void {
+  if (!ok) failures.push(what);
+}
+
+async function runService(call: Call, service: RunView['service'], targetId: number): Promise<{ run: RunView; sec: number }> {
+  const t0 = performance.now();
+  const run = await call('services.runNow', { service, targetId });
+  const sec = (performance.now() - t0) / 1000;
+  check(run.status === 'ok', `${service} run ${run.id} ended ${run.status}: ${run.message ?? ''} ${JSON.stringify(run.errors.slice(0, 3))}`);
+  return { run, sec };
+}
+
+async function createCart(call: Call, merchant: MerchantView, shop: ShopInfo, name: string): Promise<CartView> {
+  return call('carts.create', {
+    merchantId: merchant.id,
+    name,
+    platform: 'shopify',
+    earliestOrderDate: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+    settings: { shopDomain: shop.shopDomain, baseUrl: shop.url },
+    credentials: { accessToken: shop.token },
+  });
+}
+
+async function dirBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += await dirBytes(path);
+    else if (entry.isFile()) total += (await stat(path)).size;
+  }
+  return total;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const N = args.orders;
+  const dataDir = await mkdtemp(join(tmpdir(), 'dockhand-bench-data-'));
+  const ftpRoot = await mkdtemp(join(tmpdir(), 'dockhand-bench-ftp-'));
+  const rss = new PeakRss();
+  rss.start();
+  const loop = new LoopDelay();
+  let fakes: Fakes | undefined;
+  let engine: Engine | undefined;
+  const table: Record<string, string | number> = {};
+  try {
+    fakes = await startFakes(REPO_ROOT);
+    const [shop, ftp] = await Promise.all([fakes.startShop('main', { orders: N, ...UNLIMITED }), fakes.startFtp(ftpRoot)]);
+
+    engine = await startEngineWorker({ dataDir, startScheduler: false });
+    const call = typed(engine);
+
+    // ---- setup through the contract, as the screens would --------------------------------------
+    await call('account.setup', { mode: 'fulfillment' });
+    const merchant = await call('merchants.create', { name: 'Bench Merchant', code: MERCHANT_CODE });
+    const cart = await createCart(call, merchant, shop, 'Bench Shopify');
+    await call('wms.save', {
+      settings: defaultCsvWmsSettings({
+        kind: 'ftp',
+        host: '127.0.0.1',
+        port: ftp.port,
+        user: ftp.user,
+        security: 'none',
+        allowSelfSigned: false,
+        passive: true,
+        root: '/',
+      }),
+      secrets: { password: ftp.password },
+    });
+
+    // ---- the loop: download, delivery, (warehouse), pickup, upload -------------------------------
+    loop.start();
+    const tStart = performance.now();
+    const dlStartMs = Date.now();
+    const download = await runService(call, 'order_download', cart.id);
+    const dlEndMs = Date.now();
+    check(download.run.counts.new === N, `download: ${download.run.counts.new ?? 0} new orders, expected ${N}`);
+    const delivery = await runService(call, 'order_delivery', merchant.id);
+    check(delivery.run.counts.delivered === N, `delivery: ${delivery.run.counts.delivered ?? 0} delivered, expected ${N}`);
+
+    const tWms = performance.now();
+    const wms = await fakes.writeConfirmations(join(ftp.root, MERCHANT_CODE, 'orders'), join(ftp.root, MERCHANT_CODE, 'confirmations'));
+    const wmsSec = (performance.now() - tWms) / 1000;
+    check(wms.orders === N, `the order files held ${wms.orders} orders, expected ${N}`);
+
+    const pickup = await runService(call, 'shipment_pickup', merchant.id);
+    check(pickup.run.counts.shipments === N, `pickup: ${pickup.run.counts.shipments ?? 0} shipments, expected ${N}`);
+    const upload = await runService(call, 'shipment_upload', cart.id);
+    check(upload.run.counts.uploaded === N, `upload: ${upload.run.counts.uploaded ?? 0} uploaded, expected ${N}`);
+    // The warehouse's own work is not Dockhand's time.
+    const totalSec = (performance.now() - tStart) / 1000 - wmsSec;
+    const mainLoop = loop.stop();
+
+    // ---- correctness ------------------------------------------------------------------------------
+    const confirmed: Page<OrderSummaryView> = await call('orders.list', { status: 'confirmed', limit: 1, offset: 0 });
+    const all: Page<OrderSummaryView> = await call('orders.list', { limit: 1, offset: 0 });
+    check(confirmed.total === N, `${confirmed.total} orders confirmed, expected ${N}`);
+    check(all.total === N, `${all.total} orders held, expected ${N} (duplicates?)`);
+    const shopStats = await fakes.stats('main', { countFulfillments: true });
+    check(shopStats.fulfilledOrders === N && shopStats.fulfillments === N,
+      `the fake holds ${shopStats.fulfillments} fulfillments on ${shopStats.fulfilledOrders} orders, expected ${N}`);
+    check(shopStats.throttled === 0, `the unthrottled fake returned THROTTLED ${shopStats.throttled} times`);
+    const dlSpend = await fakes.budget('main', dlStartMs, dlEndMs);
+
+    // ---- commits against bare fsyncs ----------------------------------------------------------------
+    const diag: StoreDiagnosticsView = await call('diagnostics.store', { includeSamples: true });
+    const commitMs = diag.samples?.commitMs ?? [];
+    const commitBytes = diag.samples?.commitBytes ?? [];
+    check(commitMs.length > 0, 'diagnostics.store returned no commit samples');
+    const stride = Math.max(1, Math.ceil(commitBytes.length / MAX_FSYNC_SAMPLES));
+    const fsyncMs: number[] = [];
+    const fsyncDir = join(dataDir, 'bench-fsync');
+    for (let i = 0; i < commitBytes.length; i += stride) fsyncMs.push(await measureBareFsync(fsyncDir, commitBytes[i]));
+    await rm(fsyncDir, { recursive: true, force: true });
+
+    // ---- throttled phase: Shopify's standard limits -------------------------------------------------
+    let throttled = 0;
+    let budgetUsedPct = NaN;
+    let throttledLoop = { p50Ms: 0, p99Ms: 0, maxMs: 0 };
+    if (!args.skipThrottled) {
+      // Size the download from what an order actually cost in the first phase.
+      const pointsPerOrder = dlSpend.spent / Math.max(1, N);
+      const M =
+        args.throttledOrders ??
+        Math.max(50, Math.round((STANDARD.restoreRate * args.throttledSec + STANDARD.maximumAvailable) / Math.max(1, pointsPerOrder)));
+      const standardShop = await fakes.startShop('standard', { orders: M, seed: 11, ...STANDARD });
+      const standardCart = await createCart(call, merchant, standardShop, 'Bench Shopify (standard limits)');
+      loop.start();
+      const before = await fakes.bucket('standard');
+      const slow = await runService(call, 'order_download', standardCart.id);
+      const after = await fakes.bucket('standard');
+      throttledLoop = loop.stop();
+      check(slow.run.counts.new === M, `throttled download: ${slow.run.counts.new ?? 0} new orders, expected ${M}`);
+      const window = await fakes.budget('standard', before.atMs, after.atMs);
+      const stats = await fakes.stats('standard');
+      throttled = stats.throttled;
+      // What the restore rate gave during the window and the download used: everything spent minus
+      // what the bucket held at the start and still holds at the end.
+      const seconds = (after.atMs - before.atMs) / 1000;
+      const fromRestore = window.spent - (before.available - after.available);
+      budgetUsedPct = (100 * fromRestore) / (STANDARD.restoreRate * seconds);
+      check(budgetUsedPct >= 90, `throttled download used ${round(budgetUsedPct, 1)}% of the restore budget (target >= 90%)`);
+      check(throttled <= Math.max(1, Math.ceil(stats.graphqlRequests * 0.02)),
+        `THROTTLED ${throttled} times in ${stats.graphqlRequests} requests (target: rare)`);
+      Object.assign(table, {
+        'throttled: orders': M,
+        'throttled: seconds': round(slow.sec, 1),
+        'throttled: requests': stats.graphqlRequests,
+        'throttled: THROTTLED replies': throttled,
+        'throttled: points spent': window.spent,
+        'throttled: client wait (ms)': slow.run.counts.throttleWaitMs ?? 0,
+        'throttled: budget used % (restore share)': round(budgetUsedPct, 1),
+        'throttled: budget used % (fake, incl. start balance)': round(window.rawPct, 1),
+        'throttled: host loop p99 ms': round(throttledLoop.p99Ms),
+      });
+    }
+
+    const rssMB = rss.stop();
+    const fakesMemory = await fakes.memory();
+    const figures = {
+      orders: N,
+      totalSec: round(totalSec),
+      downloadPerSec: round(N / download.sec, 1),
+      deliveryPerSec: round(N / delivery.sec, 1),
+      commitP50Ms: round(percentile(commitMs, 50)),
+      commitP99Ms: round(percentile(commitMs, 99)),
+      fsyncP99Ms: round(percentile(fsyncMs, 99)),
+      hostLoopP99Ms: round(Math.max(mainLoop.p99Ms, throttledLoop.p99Ms)),
+      rssMB: round(rssMB, 1),
+      dbMB: round(diag.sizeBytes / 2 ** 20, 1),
+      throttled,
+      budgetUsedPct: round(budgetUsedPct, 1),
+    };
+    check(figures.commitP99Ms <= 20, `commit p99 ${figures.commitP99Ms} ms (target <= 20 ms)`);
+    check(figures.commitP99Ms <= 3 * figures.fsyncP99Ms, `commit p99 ${figures.commitP99Ms} ms is more than 3x the bare fsync p99 ${figures.fsyncP99Ms} ms`);
+    check(figures.hostLoopP99Ms <= 50, `host event-loop p99 ${figures.hostLoopP99Ms} ms (target <= 50 ms)`);
+    check(figures.rssMB <= 1024, `peak RSS ${figures.rssMB} MB (target <= 1024 MB)`);
+    if (N >= 100_000) check(figures.totalSec < 60, `${N} orders took ${figures.totalSec} s end to end (target < 60 s)`);
+
+    const onDiskMB = (await dirBytes(dataDir)) / 2 ** 20;
+    const rows: Record<string, string | number> = {
+      orders: N,
+      'total s (Dockhand, end to end)': figures.totalSec,
+      'download s': round(download.sec),
+      'download orders/s': figures.downloadPerSec,
+      'download requests': shopStats.graphqlRequests,
+      'delivery s': round(delivery.sec),
+      'delivery orders/s': figures.deliveryPerSec,
+      'warehouse writes confirmations s (excluded)': round(wmsSec),
+      'pickup s': round(pickup.sec),
+      'upload s': round(upload.sec),
+      'upload shipments/s': round(N / upload.sec, 1),
+      commits: diag.commits,
+      'commit p50 ms': figures.commitP50Ms,
+      'commit p99 ms': figures.commitP99Ms,
+      'commit max ms': round(Math.max(...commitMs)),
+      'commit bytes p99': percentile(commitBytes, 99),
+      'bare fsync p50 ms': round(percentile(fsyncMs, 50)),
+      'bare fsync p99 ms': figures.fsyncP99Ms,
+      'bare fsync samples': fsyncMs.length,
+      'snapshots taken': diag.snapshots,
+      'last snapshot ms': diag.lastSnapshotMs ?? '-',
+      'host loop p50 / p99 / max ms': `${round(mainLoop.p50Ms)} / ${round(mainLoop.p99Ms)} / ${round(mainLoop.maxMs)}`,
+      'peak RSS MB (host + engine)': figures.rssMB,
+      'fakes process peak RSS MB (not counted)': round(fakesMemory.maxRssMB, 1),
+      'database MB': figures.dbMB,
+      'data dir on disk MB': round(onDiskMB, 1),
+      ...table,
+    };
+    console.table(rows);
+    if (failures.length > 0) {
+      console.log('\nFAILED checks:');
+      for (const f of failures) console.log(`  - ${f}`);
+    } else {
+      console.log('\nAll checks passed.');
+    }
+    console.log(JSON.stringify(figures));
+    return failures.length > 0 ? 1 : 0;
+  } finally {
+    rss.stop();
+    await engine?.close().catch((err) => console.error('engine close failed:', err));
+    await fakes?.close().catch((err) => console.error('fakes close failed:', err));
+    if (!args.keep) {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(ftpRoot, { recursive: true, force: true });
+    } else {
+      console.error(`kept: data ${dataDir}, ftp ${ftpRoot}`);
+    }
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

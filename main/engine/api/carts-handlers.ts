@@ -1,0 +1,147 @@
+import type { CartInput } from '../../../shared/contract.js';
+import { CART_SERVICES, type CartServiceName } from '../../../shared/domain.js';
+import { DockhandError, isDockhandError } from '../../../shared/errors.js';
+import { cartPlugin, cartPlugins } from '../connectors/carts/registry.js';
+import { sealJson, unsealJson } from '../connector-source.js';
+import {
+  deleteCart,
+  insertCart,
+  listCarts,
+  setCartCursor,
+  updateCart,
+  type CartRow,
+  type CartWrite,
+} from '../store/repositories/carts-repo.js';
+import { setScheduleMinutes, setSchedulePaused } from '../store/repositories/schedules-repo.js';
+import { clearAlert } from '../store/repositories/alerts-repo.js';
+import type { EngineContext } from './engine-context.js';
+import type { Handlers, MethodsOf } from './handler-types.js';
+import { cartView, requireCart, requireMerchant } from './views.js';
+
+/** Services a cart connection can run: those the platform supports. */
+function supportedServices(platform: string): CartServiceName[] {
+  const caps = cartPlugin(platform)?.manifest.capabilities;
+  return CART_SERVICES.filter(
+    (s) => s === 'order_download' || (s === 'shipment_upload' && caps?.shipments) || (s === 'inventory_upload' && caps?.inventory),
+  );
+}
+
+/** Merge new credentials over the saved ones (fields left out keep their saved value). */
+function cartWrite(ctx: EngineContext, input: CartInput, saved?: CartRow): CartWrite {
+  const previous = saved && saved.platform === input.platform ? unsealJson(ctx.secrets, saved.credentialsSealed, 'credentials') : {};
+  const merged = { ...previous, ...(input.credentials ?? {}) };
+  const plugin = cartPlugin(input.platform);
+  if (!plugin) throw new DockhandError('validation', `Unknown platform ${input.platform}`, { fields: { platform: 'Choose a platform' } });
+  if (input.platform === 'shopify') {
+    const s = input.settings;
+    const fields: Record<string, string> = {};
+    if (s.authMode === 'access_token' && !merged.accessToken) fields['credentials.accessToken'] = 'Enter the Admin API access token';
+    if (s.authMode === 'client_credentials') {
+      if (!merged.clientId) fields['credentials.clientId'] = 'Enter the client id';
+      if (!merged.clientSecret) fields['credentials.clientSecret'] = 'Enter the client secret';
+    }
+    if (Object.keys(fields).length) throw new DockhandError('validation', 'The credentials are incomplete', { fields });
+  }
+  return {
+    merchantId: input.merchantId,
+    platform: input.platform,
+    name: input.name,
+    orderSource: input.orderSource || input.name,
+    settings: input.settings as Record<string, unknown>,
+    credentialsSealed: sealJson(ctx.secrets, merged),
+    earliestOrderDate: new Date(input.earliestOrderDate).toISOString(),
+    rejectUnmapped: input.rejectUnmappedShipCodes,
+    minInventoryLevel: input.minInventoryLevel,
+  };
+}
+
+function checkSchedules(input: CartInput): void {
+  const supported = supportedServices(input.platform);
+  const fields: Record<string, string> = {};
+  for (const s of CART_SERVICES) {
+    if (!supported.includes(s) && input.schedules[s] !== null) {
+      fields[`schedules.${s}`] = `${cartPlugin(input.platform)?.manifest.displayName} does not support ${s.replace('_', ' ')}`;
+    }
+  }
+  if (Object.keys(fields).length) throw new DockhandError('validation', 'Some services are not supported', { fields });
+}
+
+async function testCart(ctx: EngineContext, row: CartRow, services: CartServiceName[]) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DockhandError('transient', 'The test took longer than 60 s')), 60_000);
+  try {
+    const { connector } = ctx.connectors.cart(row, { signal: controller.signal });
+    return await connector.testConnection(services);
+  } catch (err) {
+    if (isDockhandError(err)) return { ok: false, message: err.message, details: { kind: err.kind } };
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
+  async 'carts.platforms'() {
+    return Object.values(cartPlugins).map((p) => ({ ...p.manifest }));
+  },
+  async 'carts.list'(input, ctx) {
+    return ctx.store.read((db) => listCarts(db, input.merchantId).map((c) => cartView(db, c)));
+  },
+  async 'carts.get'(input, ctx) {
+    return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
+  },
+  async 'carts.create'(input, ctx) {
+    checkSchedules(input);
+    const write = cartWrite(ctx, input);
+    const id = await ctx.store.write((db) => {
+      requireMerchant(db, input.merchantId);
+      const id = insertCart(db, write, ctx.nowIso());
+      for (const s of CART_SERVICES) setScheduleMinutes(db, s, id, input.schedules[s]);
+      return id;
+    });
+    for (const s of CART_SERVICES) await ctx.jobs.sync(s, id);
+    return ctx.store.read((db) => cartView(db, requireCart(db, id)));
+  },
+  async 'carts.update'(input, ctx) {
+    checkSchedules(input.cart);
+    const saved = await ctx.store.read((db) => requireCart(db, input.id));
+    const write = cartWrite(ctx, input.cart, saved);
+    await ctx.store.write((db) => {
+      requireMerchant(db, input.cart.merchantId);
+      updateCart(db, input.id, write, ctx.nowIso());
+      for (const s of CART_SERVICES) {
+        setScheduleMinutes(db, s, input.id, input.cart.schedules[s]);
+        // New settings are a person's fix: lift a pause the scheduler put on after an auth failure.
+        setSchedulePaused(db, s, input.id, false, null);
+      }
+      clearAlert(db, `auth:cart:${input.id}`, ctx.nowIso());
+    });
+    for (const s of CART_SERVICES) await ctx.jobs.sync(s, input.id);
+    return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
+  },
+  async 'carts.delete'(input, ctx) {
+    await ctx.store.write((db) => {
+      requireCart(db, input.id);
+      deleteCart(db, input.id);
+    });
+    for (const s of CART_SERVICES) ctx.jobs.forget(s, input.id);
+    return { deleted: true as const };
+  },
+  async 'carts.test'(input, ctx) {
+    if ('id' in input) {
+      const row = await ctx.store.read((db) => requireCart(db, input.id));
+      return testCart(ctx, row, supportedServices(row.platform));
+    }
+    const write = cartWrite(ctx, input.cart);
+    const row: CartRow = { ...write, id: 0, syncCursor: null, authError: null, createdAt: '', updatedAt: '' };
+    const services = CART_SERVICES.filter((s) => input.cart.schedules[s] !== null);
+    return testCart(ctx, row, services);
+  },
+  async 'carts.setCursor'(input, ctx) {
+    await ctx.store.write((db) => {
+      requireCart(db, input.id);
+      setCartCursor(db, input.id, input.cursor);
+    });
+    return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
+  },
+};

@@ -1,0 +1,37 @@
+import type { DashboardView } from '../../../shared/api-types.js';
+import { BUCKET_OF_STATUS, HEALTH_BUCKETS, type HealthBucket, type OrderStatus } from '../../../shared/domain.js';
+import { openAlerts } from '../store/repositories/alerts-repo.js';
+import { listCarts } from '../store/repositories/carts-repo.js';
+import { listMerchants } from '../store/repositories/merchants-repo.js';
+import { countByStatus } from '../store/repositories/orders-repo.js';
+import { lastRun } from '../store/repositories/runs-repo.js';
+import { getSchedule } from '../store/repositories/schedules-repo.js';
+import type { Handlers, MethodsOf } from './handler-types.js';
+
+function buckets(byStatus: Partial<Record<OrderStatus, number>>): Record<HealthBucket, number> {
+  const out = Object.fromEntries(HEALTH_BUCKETS.map((b) => [b, 0])) as Record<HealthBucket, number>;
+  for (const [status, n] of Object.entries(byStatus)) out[BUCKET_OF_STATUS[status as OrderStatus]] += n ?? 0;
+  return out;
+}
+
+export const dashboardHandlers: Handlers<MethodsOf<'dashboard'>> = {
+  async 'dashboard.summary'(_input, ctx) {
+    return ctx.store.read((db): DashboardView => {
+      const byStatus = countByStatus(db);
+      const totals = buckets(byStatus);
+      const total = Object.values(totals).reduce((a, b) => a + b, 0);
+      const merchants = listMerchants(db).map((m) => ({
+        id: m.id,
+        name: m.name,
+        buckets: buckets(countByStatus(db, m.id)),
+        carts: listCarts(db, m.id).map((c) => {
+          const run = lastRun(db, 'order_download', c.id) ?? null;
+          const paused = getSchedule(db, 'order_download', c.id)?.paused ?? false;
+          const health = c.authError || run?.status === 'failed' ? 'failing' : paused ? 'paused' : run ? 'ok' : 'idle';
+          return { id: c.id, name: c.name, platform: c.platform, health: health as 'ok' | 'failing' | 'paused' | 'idle', lastRun: run };
+        }),
+      }));
+      return { totals: { ...totals, total }, byStatus, merchants, openAlerts: openAlerts(db).length };
+    });
+  },
+};

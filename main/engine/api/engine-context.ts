@@ -1,0 +1,30 @@
+import type { JobView, RunView } from '../../../shared/api-types.js';
+import type { ServiceName } from '../../../shared/domain.js';
+import type { EngineEvent } from '../engine-api.js';
+import type { Clock, Logger, SecretCipher } from '../platform/ports.js';
+import type { ConnectorSource } from '../services/run-context.js';
+import type { Store } from '../store/sql.js';
+
+/** Start/stop/run control over the scheduled jobs (main/engine/jobs.ts). */
+export interface JobControl {
+  /** Re-read a job's saved frequency and pause state and apply it to the scheduler. */
+  sync(service: ServiceName, targetId: number): Promise<void>;
+  /** Forget every job of a target (it was deleted). */
+  forget(service: ServiceName, targetId: number): void;
+  runNow(service: ServiceName, targetId: number): Promise<RunView>;
+  pause(job?: { service: ServiceName; targetId: number }): Promise<number>;
+  resume(job?: { service: ServiceName; targetId: number }): Promise<number>;
+  list(): Promise<JobView[]>;
+}
+
+export interface EngineContext {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  secrets: SecretCipher;
+  dataDir: string;
+  connectors: ConnectorSource;
+  jobs: JobControl;
+  emit(event: EngineEvent): void;
+  nowIso(): string;
+}

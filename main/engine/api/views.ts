@@ -1,0 +1,52 @@
+import type { CartView, MerchantView } from '../../../shared/api-types.js';
+import { CART_SERVICES, MERCHANT_SERVICES } from '../../../shared/domain.js';
+import { DockhandError } from '../../../shared/errors.js';
+import { cartPlugin } from '../connectors/carts/registry.js';
+import { getCart, type CartRow } from '../store/repositories/carts-repo.js';
+import { getMerchant, type MerchantRow } from '../store/repositories/merchants-repo.js';
+import { getSchedule } from '../store/repositories/schedules-repo.js';
+import type { SqlReader } from '../store/sql.js';
+
+/** Row -> API view, with schedules; never carries secrets. */
+
+export function merchantView(db: SqlReader, m: MerchantRow): MerchantView {
+  const schedules = Object.fromEntries(
+    MERCHANT_SERVICES.map((s) => [s, getSchedule(db, s, m.id)?.minutes ?? null]),
+  ) as MerchantView['schedules'];
+  return { ...m, schedules };
+}
+
+export function cartView(db: SqlReader, c: CartRow): CartView {
+  const schedules = Object.fromEntries(CART_SERVICES.map((s) => [s, getSchedule(db, s, c.id)?.minutes ?? null])) as CartView['schedules'];
+  const plugin = cartPlugin(c.platform);
+  return {
+    id: c.id,
+    merchantId: c.merchantId,
+    platform: c.platform,
+    name: c.name,
+    orderSource: c.orderSource,
+    settings: c.settings,
+    hasCredentials: c.credentialsSealed !== null,
+    earliestOrderDate: c.earliestOrderDate,
+    rejectUnmappedShipCodes: c.rejectUnmapped,
+    minInventoryLevel: c.minInventoryLevel,
+    schedules,
+    capabilities: plugin?.manifest.capabilities ?? { shipments: false, inventory: false },
+    syncCursor: c.syncCursor,
+    authError: c.authError,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+export function requireMerchant(db: SqlReader, id: number): MerchantRow {
+  const m = getMerchant(db, id);
+  if (!m) throw new DockhandError('not_found', `Merchant ${id} does not exist`);
+  return m;
+}
+
+export function requireCart(db: SqlReader, id: number): CartRow {
+  const c = getCart(db, id);
+  if (!c) throw new DockhandError('not_found', `Cart connection ${id} does not exist`);
+  return c;
+}

@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import type { CanonicalOrder, CartServiceName } from '../../../../shared/domain.js';
+import type { Clock, Logger } from '../../platform/ports.js';
+
+/**
+ * What every cart connector offers the services. One folder per platform exports a CartPlugin;
+ * registry.ts lists them. Optional abilities (shipments, inventory) are optional methods that the
+ * manifest declares and the caller checks for.
+ *
+ * Errors: throw DockhandError (shared/errors.ts) with a kind: auth (bad token: the service pauses the
+ * schedule and alerts), transient (network/5xx, retried with backoff), rate_limited (waited out inside
+ * the connector where possible), config, data (one item is bad).
+ */
+
+export interface CartContext {
+  clock: Clock;
+  log: Logger;
+  /** Aborted when the run is cancelled or the host shuts down: stop at the next safe point. */
+  signal: AbortSignal;
+  /** Called with a 0..1 fraction or a count when the connector knows how far it is. */
+  progress?(done: number, total?: number): void;
+  /** Report that a throttle/backoff wait happened (counted by the bench and the run record). */
+  onThrottle?(waitMs: number, reason: string): void;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** One sentence for the user: "Connected to Acme (Basic plan)" or what is wrong. */
+  message: string;
+  details?: Record<string, string | string[]>;
+  /** Scopes the services need that the token lacks (named, so the user can fix the app). */
+  missingScopes?: string[];
+}
+
+/** A page of downloaded orders and the sync position to save with it, in the same transaction. */
+export interface OrderPage {
+  orders: CanonicalOrder[];
+  /** Items of the page that could not be mapped: recorded, never wedging the cursor. */
+  invalid: { cartOrderId?: string; orderNumber?: string; reason: string }[];
+  /** The position after this page; the service persists it with the page's orders. Never moves backwards. */
+  cursor: string;
+}
+
+export interface FetchOrdersOptions {
+  /** The saved sync position, or null on the first run. */
+  cursor: string | null;
+  /** First run only: orders created before this are not downloaded. ISO UTC. */
+  earliestOrderDate: string;
+}
+
+export interface ShipmentToUpload {
+  cartOrderId: string;
+  orderNumber: string;
+  carrier: string;
+  service?: string;
+  trackingNumber: string;
+  trackingUrl?: string;
+  shipDate: string;
+  items: { cartLineId: string; sku: string; quantity: number }[];
+}
+
+export interface ShipmentUploadResult {
+  /** The cart's id of the fulfillment it created, or found already created (idempotent retry). */
+  remoteId: string;
+  alreadyExisted: boolean;
+}
+
+export interface InventoryPushResult {
+  updated: number;
+  unknownSkus: string[];
+  /** Per-SKU failures that are data errors (not the whole run). */
+  failed: { sku: string; reason: string }[];
+}
+
+export interface CartConnector {
+  testConnection(services: CartServiceName[]): Promise<ConnectionTestResult>;
+  fetchOrders(options: FetchOrdersOptions): AsyncIterable<OrderPage>;
+  /** Look one order up by its number (diagnostics and change checks). */
+  fetchOrderByNumber?(orderNumber: string): Promise<CanonicalOrder | null>;
+  uploadShipment?(shipment: ShipmentToUpload): Promise<ShipmentUploadResult>;
+  pushInventory?(levels: { sku: string; quantity: number }[]): Promise<InventoryPushResult>;
+}
+
+export interface CartManifest {
+  platform: string;
+  displayName: string;
+  capabilities: { shipments: boolean; inventory: boolean };
+}
+
+export interface CartPlugin<Settings = unknown, Credentials = unknown> {
+  manifest: CartManifest;
+  settingsSchema: z.ZodType<Settings>;
+  credentialsSchema: z.ZodType<Credentials>;
+  create(ctx: CartContext, settings: Settings, credentials: Credentials): CartConnector;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { DockhandError } from '../../../../../shared/errors.js';
+import { demoCredentialsSchema, demoSettingsSchema, type DemoSettings } from '../../../../../shared/schemas/demo.js';
+import type { CartConnector, CartContext, CartPlugin } from '../cart-connector.js';
+import { DEMO_PRODUCTS } from './demo-catalog.js';
+import { demoOrder } from './demo-orders.js';
+
+/** Sync position of the Demo store: how many orders it has handed out so far. */
+const demoCursorSchema = z.object({ issued: z.number().int().min(0) });
+
+/**
+ * The built-in Demo store: each download hands out `ordersPerRun` new, realistic orders; it accepts
+ * shipments for its own order lines and inventory for its own SKUs. No account, no network.
+ */
+function createDemoConnector(ctx: CartContext, settings: DemoSettings): CartConnector {
+  const knownSkus = new Set<string>(DEMO_PRODUCTS.map((p) => p.sku));
+  return {
+    async testConnection() {
+      return { ok: true, message: 'Demo store is ready (no account needed)' };
+    },
+    async *fetchOrders({ cursor }) {
+      const parsed = cursor ? demoCursorSchema.safeParse(JSON.parse(cursor)) : { success: true as const, data: { issued: 0 } };
+      if (!parsed.success) throw new DockhandError('config', 'The Demo store sync position is damaged; reset it in Diagnostics');
+      const from = parsed.data.issued;
+      const at = ctx.clock.now().toISOString();
+      const orders = Array.from({ length: settings.ordersPerRun }, (_, i) => demoOrder(settings.seed, from + i + 1, at));
+      yield { orders, invalid: [], cursor: JSON.stringify({ issued: from + orders.length }) };
+    },
+    async uploadShipment(s) {
+      for (const item of s.items) {
+        if (!item.cartLineId.startsWith('demo-line-')) {
+          throw new DockhandError('data', `Line ${item.sku} is not a Demo store line`);
+        }
+      }
+      return { remoteId: `demo-fulfillment-${s.trackingNumber}`, alreadyExisted: false };
+    },
+    async pushInventory(levels) {
+      const unknownSkus = levels.filter((l) => !knownSkus.has(l.sku)).map((l) => l.sku);
+      return { updated: levels.length - unknownSkus.length, unknownSkus, failed: [] };
+    },
+  };
+}
+
+export const demoPlugin: CartPlugin<DemoSettings, Record<string, never>> = {
+  manifest: { platform: 'demo', displayName: 'Demo store', capabilities: { shipments: true, inventory: true } },
+  settingsSchema: demoSettingsSchema as z.ZodType<DemoSettings>,
+  credentialsSchema: demoCredentialsSchema as z.ZodType<Record<string, never>>,
+  create: (ctx, settings) => createDemoConnector(ctx, settings),
+};

@@ -1,0 +1,24 @@
+import {
+  shopifyCredentialsSchema,
+  shopifySettingsSchema,
+  type ShopifyCredentials,
+  type ShopifySettings,
+} from '../../../../../shared/schemas/shopify.js';
+import type { CartPlugin } from '../cart-connector.js';
+import { createShopifyConnector } from './connector.js';
+
+export const shopifyPlugin: CartPlugin<ShopifySettings, ShopifyCredentials> = {
+  manifest: {
+    platform: 'shopify',
+    displayName: 'Shopify',
+    capabilities: { shipments: true, inventory: true },
+  },
+  settingsSchema: shopifySettingsSchema,
+  credentialsSchema: shopifyCredentialsSchema,
+  create: (ctx, settings, credentials) => createShopifyConnector(ctx, settings, credentials),
+};
+
+export { createShopifyConnector, shopifyBaseUrl, shopifyGraphqlEndpoint } from './connector.js';
+export type { ShopifyConnectorOptions } from './connector.js';
+export { mapShopifyOrder } from './order-mapper.js';
+export { clearShopifyTokenCache } from './token.js';

@@ -1,0 +1,154 @@
+import { isDockhandError } from '../../../../../shared/errors.js';
+import type { CsvWmsSettings } from '../../../../../shared/schemas/wms.js';
+import { readConfirmationFile, type ParsedRows } from '../../../csv/confirmation-reader.js';
+import { UnreadableFileError } from '../../../csv/inbound-table.js';
+import { readInventoryFile, type InventoryRow } from '../../../csv/inventory-reader.js';
+import { writeOrderFile } from '../../../csv/order-file-writer.js';
+import { createTransport } from '../../../transports/create-transport.js';
+import { joinRelative } from '../../../transports/remote-path.js';
+import type { Transport } from '../../../transports/transport.js';
+import type {
+  ConfirmationRow,
+  DeliveryBatch,
+  DeliveryResult,
+  InboundBatch,
+  UnreadableFile,
+  WmsConnector,
+  WmsContext,
+  WmsMerchantTarget,
+} from '../wms-connector.js';
+import { ARCHIVE_FOLDER, ERROR_FOLDER, merchantFolder, merchantFolders, type FolderKind } from './merchant-folders.js';
+
+export interface CsvWmsDeps {
+  /** Replaces the transport the settings name (tests, or a host that shares one connection). */
+  transport?: Transport;
+}
+
+/** The order file of a batch: named from the batch id only, so a resend rewrites the same file. */
+export function orderFileName(batchId: string): string {
+  return `orders-${batchId.replace(/[^A-Za-z0-9._-]/g, '_')}.csv`;
+}
+
+/**
+ * The CSV-file WMS: order files out, confirmation and inventory files in, over FTP/FTPS or a folder.
+ * Inbound files are handed out one at a time, oldest first, and only archived when the service
+ * acknowledges the batch (after saving it); a file that cannot be parsed goes to `<folder>/error/`.
+ */
+export function createCsvWmsConnector(
+  settings: CsvWmsSettings,
+  secrets: { password?: string },
+  ctx: WmsContext,
+  deps: CsvWmsDeps = {},
+): WmsConnector {
+  const transport = deps.transport ?? createTransport(settings.transport, secrets, ctx);
+  const log = ctx.log.child({ wms: 'csv' });
+
+  /**
+   * A new merchant's inbound folder often does not exist until the WMS first writes to it. Rather
+   * than alert on every run until then, create it (as the connection test does) and report no files;
+   * if it cannot be created, the transport's error names the folder and why.
+   */
+  async function listInbound(folder: string) {
+    try {
+      return await transport.list(folder);
+    } catch (err) {
+      if (!isDockhandError(err) || err.kind !== 'config') throw err;
+      await transport.test([folder]);
+      log.log('info', 'Created the missing inbound folder', { folder });
+      return [];
+    }
+  }
+
+  async function* pickup<Row>(
+    merchant: WmsMerchantTarget,
+    kind: FolderKind,
+    parse: (fileName: string, content: Buffer) => ParsedRows<Row>,
+  ): AsyncGenerator<InboundBatch<Row> | { unreadable: UnreadableFile }> {
+    const folder = merchantFolder(settings, merchant, kind);
+    const files = await listInbound(folder);
+    for (const file of files) {
+      ctx.signal.throwIfAborted();
+      const content = await transport.read(file.path);
+      let parsed: ParsedRows<Row>;
+      try {
+        parsed = parse(file.name, content);
+      } catch (err) {
+        if (!(err instanceof UnreadableFileError)) throw err;
+        await transport.move(file.path, joinRelative(folder, ERROR_FOLDER));
+        log.log('warn', 'Unreadable WMS file moved to the error folder', { file: file.path, reason: err.message });
+        yield { unreadable: { fileName: file.name, reason: err.message } };
+        continue;
+      }
+      let settled = false;
+      const settle = async (toDir: string) => {
+        if (settled) return;
+        await transport.move(file.path, joinRelative(folder, toDir));
+        settled = true;
+      };
+      yield {
+        fileName: file.name,
+        rows: parsed.rows,
+        rowErrors: parsed.rowErrors,
+        ack: async () => {
+          await settle(ARCHIVE_FOLDER);
+          log.log('info', 'WMS file archived', { file: file.path, rows: parsed.rows.length, rowErrors: parsed.rowErrors.length });
+        },
+        reject: async (reason: string) => {
+          await settle(ERROR_FOLDER);
+          log.log('warn', 'WMS file moved to the error folder', { file: file.path, reason });
+        },
+      };
+    }
+  }
+
+  return {
+    async testConnection(merchants) {
+      const folders = [...new Set(merchants.flatMap((m) => Object.values(merchantFolders(settings, m))))];
+      try {
+        await transport.test(folders.length > 0 ? folders : ['']);
+      } catch (err) {
+        return { ok: false, message: err instanceof Error ? err.message : String(err) };
+      }
+      const checked = folders.length > 0 ? `; folders ready: ${folders.join(', ')}` : '';
+      return { ok: true, message: `Connected to ${describeTransport(settings)}${checked}` };
+    },
+
+    async deliverOrders(batch: DeliveryBatch): Promise<DeliveryResult> {
+      const fileName = orderFileName(batch.batchId);
+      const file = writeOrderFile(settings.orderProfile, {
+        batchId: batch.batchId,
+        merchantCode: batch.merchant.code,
+        orders: batch.orders,
+      });
+      // Nothing to send (every order rejected, or an empty batch): no file rather than an empty one
+      // the WMS would import as a batch of nothing.
+      if (file.written.length > 0) {
+        const folder = merchantFolder(settings, batch.merchant, 'orders');
+        await transport.writeAtomic(folder, fileName, file.content);
+        log.log('info', 'Order file delivered', { folder, file: fileName, orders: file.written.length, rejected: file.rejected.length });
+      }
+      return { fileName, delivered: file.written.length, rejected: file.rejected };
+    },
+
+    pickupConfirmations(merchant) {
+      return pickup<ConfirmationRow>(merchant, 'confirmations', (name, content) =>
+        readConfirmationFile(name, content, settings.confirmationProfile),
+      );
+    },
+
+    pickupInventory(merchant) {
+      return pickup<InventoryRow>(merchant, 'inventory', (name, content) =>
+        readInventoryFile(name, content, settings.inventoryProfile),
+      );
+    },
+
+    close: () => transport.close(),
+  };
+}
+
+function describeTransport(settings: CsvWmsSettings): string {
+  const t = settings.transport;
+  if (t.kind === 'folder') return `folder ${t.path}`;
+  const scheme = t.security === 'explicit' ? 'ftps (explicit TLS)' : 'ftp';
+  return `${scheme} ${t.user}@${t.host}:${t.port}${t.root.startsWith('/') ? t.root : `/${t.root}`}`;
+}

@@ -1,0 +1,1 @@
+export { createCsvWmsConnector, orderFileName } from './csv-wms-connector.js';

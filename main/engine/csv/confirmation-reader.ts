@@ -1,0 +1,68 @@
+import type { ConfirmationFileProfile } from '../../../shared/schemas/csv-profile.js';
+import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
+import { decimalText, wholeNumber } from './cell-values.js';
+import { parseDateToUtc } from './date-parse.js';
+import { readInboundTable, resolveColumns } from './inbound-table.js';
+import { assertTimeZone } from './time-zone.js';
+
+export interface ParsedRows<Row> {
+  rows: Row[];
+  rowErrors: RowError[];
+}
+
+const REQUIRED = ['orderNumber', 'sku', 'quantity', 'carrier', 'trackingNumber', 'shipDate'] as const;
+
+/**
+ * Shipment confirmations: one row per shipped SKU. Several rows may share an order number (several
+ * SKUs, or a partial shipment and a later one with another tracking number); grouping them into
+ * shipments is the service's job. Throws UnreadableFileError when the file is not a usable table.
+ */
+export function readConfirmationFile(fileName: string, content: Buffer, profile: ConfirmationFileProfile): ParsedRows<ConfirmationRow> {
+  assertTimeZone(profile.timeZone);
+  const table = readInboundTable(content, profile);
+  const at = resolveColumns(table, profile.columns, REQUIRED);
+  const rows: ConfirmationRow[] = [];
+  const rowErrors: RowError[] = [];
+
+  for (const record of table.records) {
+    const cell = (key: keyof typeof at) => {
+      const index = at[key];
+      return index === undefined ? '' : (record.cells[index] ?? '');
+    };
+    const problems: string[] = record.problem ? [record.problem] : [];
+    for (const key of ['orderNumber', 'sku', 'carrier', 'trackingNumber'] as const) {
+      if (cell(key) === '') problems.push(`${LABELS[key]} is empty`);
+    }
+    const quantity = wholeNumber(cell('quantity'), 'quantity', 1);
+    if (!quantity.ok) problems.push(quantity.reason);
+    const rawDate = cell('shipDate');
+    const shipDate = rawDate === '' ? null : parseDateToUtc(rawDate, profile.timeZone);
+    if (rawDate === '') problems.push('ship date is empty');
+    else if (!shipDate) problems.push(`ship date "${rawDate}" is not a date (use YYYY-MM-DD, MM/DD/YYYY or ISO 8601)`);
+    const cost = decimalText(cell('cost'), 'cost');
+    if (!cost.ok) problems.push(cost.reason);
+    const weight = decimalText(cell('weight'), 'weight');
+    if (!weight.ok) problems.push(weight.reason);
+
+    if (problems.length > 0 || !quantity.ok || !shipDate || !cost.ok || !weight.ok) {
+      rowErrors.push({ file: fileName, line: record.line, reason: problems.join('; ') });
+      continue;
+    }
+    const service = cell('service');
+    rows.push({
+      orderNumber: cell('orderNumber'),
+      sku: cell('sku'),
+      quantity: quantity.value,
+      carrier: cell('carrier'),
+      ...(service ? { service } : {}),
+      trackingNumber: cell('trackingNumber'),
+      shipDate,
+      ...(cost.value !== undefined ? { cost: cost.value } : {}),
+      ...(weight.value !== undefined ? { weight: weight.value } : {}),
+      line: record.line,
+    });
+  }
+  return { rows, rowErrors };
+}
+
+const LABELS = { orderNumber: 'order number', sku: 'SKU', carrier: 'carrier', trackingNumber: 'tracking number' } as const;

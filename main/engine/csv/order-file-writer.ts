@@ -1,0 +1,133 @@
+import Papa from 'papaparse';
+import type { OrderColumn, OrderFileProfile } from '../../../shared/schemas/csv-profile.js';
+import type { DeliveryRejection, OrderForDelivery } from '../connectors/wms/wms-connector.js';
+import { compileColumn, isLineColumn, type CellWriter } from './column-value.js';
+import { neutraliseCell } from './formula-guard.js';
+import type { OrderFieldScope } from './order-fields.js';
+
+export interface OrderFileInput {
+  batchId: string;
+  merchantCode: string;
+  orders: OrderForDelivery[];
+}
+
+export interface OrderFileOutput {
+  /** The file (UTF-8): the header row (if the profile has one), then the rows, each ending with the profile's line ending. */
+  content: Buffer;
+  /** cartOrderIds of the orders the file carries, in file order. */
+  written: string[];
+  rejected: DeliveryRejection[];
+}
+
+/**
+ * Orders per Papa.unparse call. Each chunk's text is turned into bytes at once: a 100k-order file
+ * kept as one concatenated string is millions of rope pieces for the GC to trace.
+ */
+const CHUNK_ORDERS = 500;
+
+/**
+ * Writes an order file from a profile.
+ * - vertical: one row per line item; the order's columns repeat on each of its rows.
+ * - horizontal: one row per order; each run of consecutive line columns repeats as a group for
+ *   item slots 1..maxItemsPerRow, where it stands. A header's `{n}` becomes the slot number; a
+ *   header without `{n}` gets the number appended ("SKU" -> "SKU1"). Unused slots are empty.
+ *   An order with more lines than slots is rejected with a reason, never cut short.
+ * Every cell goes through the formula guard; quoting is papaparse's (only where needed).
+ */
+export function writeOrderFile(profile: OrderFileProfile, input: OrderFileInput): OrderFileOutput {
+  const layout = planLayout(profile);
+  const newline = profile.lineEnding === 'lf' ? '\n' : '\r\n';
+  const written: string[] = [];
+  const rejected: DeliveryRejection[] = [];
+  const parts: Buffer[] = [];
+  let rows: string[][] = profile.headerRow ? [layout.headers.map(neutraliseCell)] : [];
+  let ordersInChunk = 0;
+
+  const flush = () => {
+    if (rows.length === 0) return;
+    const text = Papa.unparse(rows, { delimiter: profile.delimiter, newline, quotes: false, escapeFormulae: false });
+    parts.push(Buffer.from(text + newline, 'utf8'));
+    rows = [];
+    ordersInChunk = 0;
+  };
+
+  for (const item of input.orders) {
+    const reason = rejectionReason(profile, item);
+    if (reason) {
+      rejected.push({ cartOrderId: item.order.cartOrderId, reason });
+      continue;
+    }
+    const scope: OrderFieldScope = { batchId: input.batchId, merchantCode: input.merchantCode, item };
+    for (const row of layout.rowsFor(scope)) rows.push(row.map(neutraliseCell));
+    written.push(item.order.cartOrderId);
+    if (++ordersInChunk >= CHUNK_ORDERS) flush();
+  }
+  flush();
+  return { content: Buffer.concat(parts), written, rejected };
+}
+
+function rejectionReason(profile: OrderFileProfile, item: OrderForDelivery): string | undefined {
+  const lines = item.order.lines.length;
+  if (lines === 0) return `Order ${item.order.orderNumber} has no line items to send`;
+  if (profile.layout === 'horizontal' && lines > profile.maxItemsPerRow) {
+    return `Order ${item.order.orderNumber} has ${lines} lines but the order file holds at most ${profile.maxItemsPerRow} items per row (horizontal layout)`;
+  }
+  return undefined;
+}
+
+interface Layout {
+  headers: string[];
+  rowsFor(scope: OrderFieldScope): string[][];
+}
+
+type Segment =
+  | { kind: 'order'; column: OrderColumn; write: CellWriter }
+  | { kind: 'items'; columns: OrderColumn[]; writers: CellWriter[] };
+
+function planLayout(profile: OrderFileProfile): Layout {
+  if (profile.layout === 'vertical') {
+    const lineColumn = profile.columns.map(isLineColumn);
+    const writers = profile.columns.map(compileColumn);
+    return {
+      headers: profile.columns.map((c) => c.header.replaceAll('{n}', '').trim()),
+      rowsFor(scope) {
+        // Order-level cells once per order, line cells per line.
+        const orderCells = writers.map((write, i) => (lineColumn[i] ? '' : write(scope)));
+        return scope.item.order.lines.map((line) => {
+          const lineScope = { ...scope, line };
+          return writers.map((write, i) => (lineColumn[i] ? write(lineScope) : orderCells[i]));
+        });
+      },
+    };
+  }
+
+  const segments: Segment[] = [];
+  for (const column of profile.columns) {
+    const last = segments[segments.length - 1];
+    const write = compileColumn(column);
+    if (!isLineColumn(column)) segments.push({ kind: 'order', column, write });
+    else if (last?.kind === 'items') {
+      last.columns.push(column);
+      last.writers.push(write);
+    } else segments.push({ kind: 'items', columns: [column], writers: [write] });
+  }
+  const slots = Array.from({ length: profile.maxItemsPerRow }, (_, i) => i + 1);
+  const slotHeader = (header: string, n: number) =>
+    header.includes('{n}') ? header.replaceAll('{n}', String(n)) : `${header}${n}`;
+  return {
+    headers: segments.flatMap((s) =>
+      s.kind === 'order' ? [s.column.header] : slots.flatMap((n) => s.columns.map((c) => slotHeader(c.header, n))),
+    ),
+    rowsFor(scope) {
+      const lines = scope.item.order.lines;
+      const row = segments.flatMap((s) => {
+        if (s.kind === 'order') return [s.write(scope)];
+        return slots.flatMap((n) => {
+          const line = lines[n - 1];
+          return line ? s.writers.map((write) => write({ ...scope, line })) : s.writers.map(() => '');
+        });
+      });
+      return [row];
+    },
+  };
+}

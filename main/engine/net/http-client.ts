@@ -1,0 +1,135 @@
+import { DockhandError } from '../../../shared/errors.js';
+import type { Clock } from '../platform/ports.js';
+import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { parseRetryAfterMs } from './retry-after.js';
+
+/**
+ * One HTTP exchange with the retry rules every connector needs (DESIGN.md "Lessons"):
+ * - network errors and 5xx are retried with exponential backoff, a few attempts, then `transient`;
+ * - 429 is waited out for Retry-After SECONDS without using up an attempt (bounded by maxRateLimitWaitMs);
+ * - a request that is not idempotent is never sent twice once it may have reached the server: the caller
+ *   gets an OutcomeUnknownError and must look the result up before trying again.
+ * Every other status is returned to the caller, who knows what a 401 or a 404 means for its platform.
+ */
+
+export interface HttpContext {
+  clock: Clock;
+  signal?: AbortSignal;
+  /** Told about every wait for a rate limit or a backoff. */
+  onThrottle?(waitMs: number, reason: string): void;
+}
+
+export interface HttpRequest {
+  url: string;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Per attempt, including reading the body. */
+  timeoutMs?: number;
+  /** Safe to send twice. Defaults to true for GET, PUT and DELETE, false otherwise. */
+  idempotent?: boolean;
+  backoff?: Partial<BackoffPolicy>;
+  /** Longest total wait for 429s before giving up with a rate_limited error. */
+  maxRateLimitWaitMs?: number;
+  /** Names the remote in messages, e.g. "Shopify acme.myshopify.com". Never put secrets here. */
+  label?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** The request may or may not have been carried out (timeout or drop after sending a non-idempotent call). */
+export class OutcomeUnknownError extends DockhandError {
+  constructor(message: string, cause?: unknown) {
+    super('transient', message, { cause });
+    this.name = 'OutcomeUnknownError';
+  }
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+/** Failures that prove the request never left this machine, so even a create may be retried. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export async function httpRequest(ctx: HttpContext, req: HttpRequest): Promise<HttpResponse> {
+  const method = req.method ?? 'GET';
+  const idempotent = req.idempotent ?? (method === 'GET' || method === 'PUT' || method === 'DELETE');
+  const policy: BackoffPolicy = { ...DEFAULT_BACKOFF, ...req.backoff };
+  const label = req.label ?? new URL(req.url).host;
+  const maxRateLimitWait = req.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+  let attempt = 0;
+  let rateLimitWaited = 0;
+
+  for (;;) {
+    throwIfAborted(ctx.signal);
+    attempt += 1;
+    let failure: { message: string; cause?: unknown; retryAfterMs?: number };
+    try {
+      const res = await sendOnce(req, method, ctx.signal);
+      if (res.status === 429) {
+        const wait = parseRetryAfterMs(res.headers.get('retry-after'), ctx.clock.now()) ?? 1_000;
+        if (rateLimitWaited + wait > maxRateLimitWait) {
+          throw new DockhandError('rate_limited', `${label} is still rate limiting after ${Math.round(rateLimitWaited / 1000)} s of waiting`, {
+            retryAfterMs: wait,
+          });
+        }
+        rateLimitWaited += wait;
+        attempt -= 1; // a rate-limit wait is not a failed attempt
+        ctx.onThrottle?.(wait, `${label} answered 429 Too Many Requests`);
+        await ctx.clock.sleep(wait, ctx.signal);
+        continue;
+      }
+      if (res.status < 500) return res;
+      if (!idempotent) {
+        throw new OutcomeUnknownError(`${label} answered HTTP ${res.status}; the request may or may not have been applied`);
+      }
+      failure = {
+        message: `${label} answered HTTP ${res.status}`,
+        retryAfterMs: parseRetryAfterMs(res.headers.get('retry-after'), ctx.clock.now()),
+      };
+    } catch (err) {
+      if (err instanceof DockhandError) throw err;
+      if (ctx.signal?.aborted) throw ctx.signal.reason ?? err;
+      const description = describeNetworkError(err, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      if (!idempotent && !NOT_SENT_CODES.has(errorCode(err) ?? '')) {
+        throw new OutcomeUnknownError(`${label}: ${description}; the request may or may not have been applied`, err);
+      }
+      failure = { message: `${label}: ${description}`, cause: err };
+    }
+    if (attempt >= policy.attempts) {
+      throw new DockhandError('transient', `${failure.message} (gave up after ${attempt} attempts)`, { cause: failure.cause });
+    }
+    const wait = Math.max(backoffDelayMs(policy, attempt), failure.retryAfterMs ?? 0);
+    ctx.onThrottle?.(wait, `retrying after: ${failure.message}`);
+    await ctx.clock.sleep(wait, ctx.signal);
+  }
+}
+
+async function sendOnce(req: HttpRequest, method: string, outer: AbortSignal | undefined): Promise<HttpResponse> {
+  const timeout = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+  const res = await fetch(req.url, { method, headers: req.headers, body: req.body, signal });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+}
+
+function errorCode(err: unknown): string | undefined {
+  const cause = (err as { cause?: { code?: unknown } } | undefined)?.cause;
+  const code = cause?.code ?? (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function describeNetworkError(err: unknown, timeoutMs: number): string {
+  const name = (err as { name?: string } | undefined)?.name;
+  if (name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+  const code = errorCode(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return code ? `network error ${code}` : `network error (${message})`;
+}

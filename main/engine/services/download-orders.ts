@@ -1,0 +1,163 @@
+import { DockhandError } from '../../../shared/errors.js';
+import type { CanonicalOrder } from '../../../shared/domain.js';
+import { raiseAlert } from '../store/repositories/alerts-repo.js';
+import { getCart, setCartCursor, type CartRow } from '../store/repositories/carts-repo.js';
+import {
+  findOrderState,
+  flagChangedAfterDelivery,
+  insertOrder,
+  setStatus,
+  updateOrderPayload,
+  type OrderState,
+} from '../store/repositories/orders-repo.js';
+import { seeShipCode, UNMAPPED_REASON_PREFIX } from '../store/repositories/ship-methods-repo.js';
+import type { SqlRunner } from '../store/sql.js';
+import { throwIfAborted, type RunContext } from './run-context.js';
+
+/**
+ * Order Download (per cart connection): pages of orders from the cart, each page saved together with
+ * the sync position it reaches, so a crash repeats at most one page and re-downloads never duplicate
+ * (orders are upserted by cart + cart order id).
+ */
+export async function downloadOrders(rc: RunContext, cartId: number): Promise<void> {
+  const cart = await rc.store.read((db) => getCart(db, cartId));
+  if (!cart) throw new DockhandError('not_found', `Cart connection ${cartId} does not exist`);
+  const { connector } = rc.connectors.cart(cart, {
+    signal: rc.signal,
+    onThrottle: (ms) => (rc.report.throttleWaitMs += ms),
+  });
+
+  let cursor = cart.syncCursor;
+  for await (const page of connector.fetchOrders({ cursor, earliestOrderDate: cart.earliestOrderDate })) {
+    throwIfAborted(rc.signal);
+    const now = rc.nowIso();
+    await rc.store.write((db) => {
+      for (const order of page.orders) applyDownloadedOrder(db, rc, cart, order, now);
+      for (const bad of page.invalid) {
+        rc.report.add('invalid');
+        rc.report.error(bad.reason, bad.orderNumber ?? bad.cartOrderId ?? 'order');
+      }
+      setCartCursor(db, cart.id, page.cursor);
+    });
+    cursor = page.cursor;
+    rc.report.add('pages');
+    rc.progress(rc.report.counts.downloaded ?? 0);
+  }
+}
+
+/** Decide what one downloaded order means for the order we hold (if any). */
+export function applyDownloadedOrder(db: SqlRunner, rc: RunContext, cart: CartRow, order: CanonicalOrder, now: string): void {
+  rc.report.add('downloaded');
+  const existing = findOrderState(db, cart.id, order.cartOrderId);
+  if (!existing) {
+    insertNew(db, rc, cart, order, now);
+    return;
+  }
+  // The overlap window re-reads orders we already hold: only a newer version of the order counts.
+  if (order.updatedAt <= existing.cartUpdatedAt) {
+    rc.report.add('unchanged');
+    return;
+  }
+  applyUpdate(db, rc, cart, existing, order, now);
+}
+
+function insertNew(db: SqlRunner, rc: RunContext, cart: CartRow, order: CanonicalOrder, now: string): void {
+  if (order.cartState.canceled) {
+    insertOrder(db, { cartId: cart.id, merchantId: cart.merchantId, order, status: 'canceled', reason: 'Canceled in the cart before download', mappedShipCode: null }, now);
+    rc.report.add('canceled');
+    return;
+  }
+  if (order.skipReason) {
+    insertOrder(db, { cartId: cart.id, merchantId: cart.merchantId, order, status: 'skipped', reason: order.skipReason, mappedShipCode: null }, now);
+    rc.report.add('skipped');
+    return;
+  }
+  const mapping = resolveShipCode(db, cart, order.shipCode, now);
+  insertOrder(
+    db,
+    {
+      cartId: cart.id,
+      merchantId: cart.merchantId,
+      order,
+      status: mapping.held ? 'error' : 'new',
+      reason: mapping.held ? `${UNMAPPED_REASON_PREFIX}${order.shipCode || '(none)'}` : null,
+      mappedShipCode: mapping.code,
+    },
+    now,
+  );
+  if (mapping.held) {
+    rc.report.add('held');
+    raiseAlert(
+      db,
+      {
+        key: `unmapped:${cart.id}:${order.shipCode}`,
+        severity: 'warning',
+        targetType: 'cart',
+        targetId: cart.id,
+        message: `${cart.name}: ship code "${order.shipCode || '(none)'}" is not mapped to a WMS ship method; orders with it are held`,
+      },
+      now,
+    );
+  } else {
+    rc.report.add('new');
+  }
+}
+
+function applyUpdate(db: SqlRunner, rc: RunContext, cart: CartRow, existing: OrderState, order: CanonicalOrder, now: string): void {
+  const beforeWms = existing.status === 'new' || existing.status === 'error' || existing.status === 'on_hold' || existing.status === 'skipped';
+  if (order.cartState.canceled) {
+    if (existing.status === 'canceled') {
+      updateOrderPayload(db, existing.id, order, null, now);
+      return;
+    }
+    if (beforeWms) {
+      // Still with us (a pending batch drops it before it is sent).
+      updateOrderPayload(db, existing.id, order, null, now);
+      setStatus(db, existing.id, existing.status, 'canceled', 'Canceled in the cart before delivery', now);
+      rc.report.add('canceled');
+      return;
+    }
+    // Already with the warehouse: a person must stop it there.
+    flagChangedAfterDelivery(db, existing.id, order.updatedAt, now);
+    if (existing.status === 'at_wms') {
+      setStatus(db, existing.id, 'at_wms', 'cancel_sending', 'Canceled in the cart after delivery: stop it in the warehouse', now);
+    }
+    raiseAlert(
+      db,
+      {
+        key: `canceled-after-delivery:${existing.id}`,
+        severity: 'error',
+        targetType: 'order',
+        targetId: existing.id,
+        message: `Order ${order.orderNumber} (${cart.name}) was canceled in the cart after it reached the WMS: stop it in the warehouse`,
+      },
+      now,
+    );
+    rc.report.add('canceledAfterDelivery');
+    return;
+  }
+  if (beforeWms) {
+    const mapping = resolveShipCode(db, cart, order.shipCode, now);
+    updateOrderPayload(db, existing.id, order, mapping.code, now);
+    if (existing.status === 'skipped' && !order.skipReason) {
+      // Filters now accept it (e.g. payment captured): it joins the flow, visibly.
+      setStatus(db, existing.id, 'skipped', mapping.held ? 'error' : 'new', mapping.held ? `${UNMAPPED_REASON_PREFIX}${order.shipCode}` : 'Now passes the download filters', now);
+      rc.report.add('unskipped');
+    } else if (existing.status === 'new' && order.skipReason) {
+      setStatus(db, existing.id, 'new', 'skipped', order.skipReason, now);
+      rc.report.add('skipped');
+    } else {
+      rc.report.add('updated');
+    }
+    return;
+  }
+  flagChangedAfterDelivery(db, existing.id, order.updatedAt, now);
+  rc.report.add('changedAfterDelivery');
+}
+
+function resolveShipCode(db: SqlRunner, cart: CartRow, shipCode: string, now: string): { code: string | null; held: boolean } {
+  const mapped = seeShipCode(db, cart.id, shipCode, now);
+  if (mapped) return { code: mapped, held: false };
+  if (cart.rejectUnmapped) return { code: null, held: true };
+  return { code: shipCode, held: false };
+}

@@ -1,0 +1,37 @@
+import { raiseAlert } from '../store/repositories/alerts-repo.js';
+import { recordInboundFile, upsertInventory } from '../store/repositories/inventory-repo.js';
+import { throwIfAborted, type RunContext } from './run-context.js';
+
+/**
+ * Inventory (per merchant): each inventory file from the WMS is a snapshot of the quantities it lists,
+ * taken when we read it; saved, then archived. Bad rows are reported; the good ones apply.
+ */
+export async function pickupInventory(rc: RunContext, merchantId: number): Promise<void> {
+  const wms = await rc.connectors.wms(rc.signal);
+  try {
+    const target = await rc.connectors.merchantTarget(merchantId);
+    for await (const item of wms.pickupInventory(target)) {
+      throwIfAborted(rc.signal);
+      if ('unreadable' in item) {
+        rc.report.add('unreadableFiles');
+        rc.report.error(item.unreadable.reason, item.unreadable.fileName);
+        await rc.store.write((db) =>
+          raiseAlert(db, { key: `unreadable:${merchantId}:${item.unreadable.fileName}`, severity: 'error', targetType: 'merchant', targetId: merchantId, message: `Inventory file ${item.unreadable.fileName} could not be read and was moved to the error folder: ${item.unreadable.reason}` }, rc.nowIso()),
+        );
+        continue;
+      }
+      await rc.store.write((db) => {
+        const now = rc.nowIso();
+        for (const level of item.rows) upsertInventory(db, merchantId, level, now, item.fileName);
+        recordInboundFile(db, merchantId, 'inventory', item.fileName, item.rows.length, item.rowErrors, now);
+      });
+      for (const e of item.rowErrors) rc.report.error(`line ${e.line}: ${e.reason}`, e.file);
+      rc.report.add('rowErrors', item.rowErrors.length);
+      rc.report.add('skus', item.rows.length);
+      await item.ack();
+      rc.report.add('files');
+    }
+  } finally {
+    await wms.close().catch(() => {});
+  }
+}

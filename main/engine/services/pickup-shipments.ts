@@ -1,0 +1,111 @@
+import type { ConfirmationRow } from '../connectors/wms/wms-connector.js';
+import { raiseAlert } from '../store/repositories/alerts-repo.js';
+import { recordInboundFile } from '../store/repositories/inventory-repo.js';
+import { findOrdersByNumber, getOrderPayload, setStatus } from '../store/repositories/orders-repo.js';
+import { insertShipmentOnce } from '../store/repositories/shipments-repo.js';
+import type { SqlRunner } from '../store/sql.js';
+import { throwIfAborted, type RunContext } from './run-context.js';
+
+/**
+ * Shipping Confirmations (per merchant): every confirmation file in the merchant's folder is parsed;
+ * its shipments are saved (idempotent on order + tracking number), and only then is the file archived.
+ * Bad rows are reported with file, line and reason while the good rows apply.
+ */
+export async function pickupShipments(rc: RunContext, merchantId: number): Promise<void> {
+  const wms = await rc.connectors.wms(rc.signal);
+  try {
+    const target = await rc.connectors.merchantTarget(merchantId);
+    for await (const item of wms.pickupConfirmations(target)) {
+      throwIfAborted(rc.signal);
+      if ('unreadable' in item) {
+        rc.report.add('unreadableFiles');
+        rc.report.error(item.unreadable.reason, item.unreadable.fileName);
+        await rc.store.write((db) =>
+          raiseAlert(db, { key: `unreadable:${merchantId}:${item.unreadable.fileName}`, severity: 'error', targetType: 'merchant', targetId: merchantId, message: `Confirmation file ${item.unreadable.fileName} could not be read and was moved to the error folder: ${item.unreadable.reason}` }, rc.nowIso()),
+        );
+        continue;
+      }
+      const fileErrors = item.rowErrors.map((e) => ({ ...e }));
+      const applied = await rc.store.write((db) => {
+        const now = rc.nowIso();
+        const { saved, errors } = saveConfirmations(db, merchantId, item.fileName, item.rows, now);
+        fileErrors.push(...errors);
+        recordInboundFile(db, merchantId, 'confirmations', item.fileName, saved, fileErrors, now);
+        return saved;
+      });
+      for (const e of fileErrors) rc.report.error(`line ${e.line}: ${e.reason}`, e.file);
+      rc.report.add('rowErrors', fileErrors.length);
+      rc.report.add('shipments', applied);
+      await item.ack();
+      rc.report.add('files');
+    }
+  } finally {
+    await wms.close().catch(() => {});
+  }
+}
+
+/** Group rows into shipments (one per order and tracking number) and save them. */
+function saveConfirmations(
+  db: SqlRunner,
+  merchantId: number,
+  fileName: string,
+  rows: ConfirmationRow[],
+  now: string,
+): { saved: number; errors: { file: string; line: number; reason: string }[] } {
+  const errors: { file: string; line: number; reason: string }[] = [];
+  const groups = new Map<string, ConfirmationRow[]>();
+  for (const row of rows) {
+    const key = `${row.orderNumber}\u0000${row.trackingNumber}`;
+    const list = groups.get(key) ?? [];
+    list.push(row);
+    groups.set(key, list);
+  }
+  let saved = 0;
+  for (const group of groups.values()) {
+    const first = group[0];
+    const candidates = findOrdersByNumber(db, merchantId, first.orderNumber).filter((o) => o.status !== 'skipped');
+    const order = candidates.find((o) => o.status !== 'canceled') ?? candidates[0];
+    if (!order) {
+      for (const r of group) errors.push({ file: fileName, line: r.line, reason: `No order ${first.orderNumber} for this merchant` });
+      continue;
+    }
+    const payload = getOrderPayload(db, order.id);
+    const items: { sku: string; quantity: number; cartLineId?: string }[] = [];
+    let bad = false;
+    for (const r of group) {
+      const line = payload?.lines.find((l) => l.sku === r.sku);
+      if (!line) {
+        errors.push({ file: fileName, line: r.line, reason: `Order ${first.orderNumber} has no line with SKU ${r.sku}` });
+        bad = true;
+        continue;
+      }
+      const existing = items.find((i) => i.sku === r.sku);
+      if (existing) existing.quantity += r.quantity;
+      else items.push({ sku: r.sku, quantity: r.quantity, cartLineId: line.cartLineId });
+    }
+    if (bad && items.length === 0) continue;
+    const inserted = insertShipmentOnce(
+      db,
+      {
+        orderId: order.id,
+        cartId: order.cartId,
+        trackingNumber: first.trackingNumber,
+        carrier: first.carrier,
+        service: first.service ?? null,
+        trackingUrl: null,
+        shipDate: first.shipDate,
+        items,
+        cost: first.cost,
+        weight: first.weight,
+        sourceFile: fileName,
+      },
+      now,
+    );
+    if (!inserted) continue;
+    saved++;
+    if (order.status === 'at_wms' || order.status === 'new' || order.status === 'error' || order.status === 'on_hold' || order.status === 'confirmed') {
+      setStatus(db, order.id, order.status, 'shipped', `Tracking ${first.trackingNumber} (${first.carrier}) from ${fileName}`, now);
+    }
+  }
+  return { saved, errors };
+}

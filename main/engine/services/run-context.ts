@@ -1,0 +1,57 @@
+import type { RunView } from '../../../shared/api-types.js';
+import type { ServiceName } from '../../../shared/domain.js';
+import type { EngineEvent } from '../engine-api.js';
+import type { CartConnector, CartManifest } from '../connectors/carts/cart-connector.js';
+import type { WmsConnector, WmsMerchantTarget } from '../connectors/wms/wms-connector.js';
+import type { Clock, Logger } from '../platform/ports.js';
+import type { CartRow } from '../store/repositories/carts-repo.js';
+import type { Store } from '../store/sql.js';
+
+/** How the services reach connectors: built from saved settings, secrets decrypted only here. */
+export interface ConnectorSource {
+  cart(cart: CartRow, hooks: { signal: AbortSignal; onThrottle?(ms: number, reason: string): void }): {
+    connector: CartConnector;
+    manifest: CartManifest;
+  };
+  /** The account's WMS connector; throws DockhandError('config') when no WMS is set up. */
+  wms(signal: AbortSignal): Promise<WmsConnector>;
+  merchantTarget(merchantId: number): Promise<WmsMerchantTarget>;
+}
+
+export interface ServiceDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  connectors: ConnectorSource;
+  emit(event: EngineEvent): void;
+}
+
+/** What a running service reports; the run record is written from it. */
+export class RunReport {
+  readonly counts: Record<string, number> = {};
+  readonly errors: RunView['errors'] = [];
+  message: string | null = null;
+  throttleWaitMs = 0;
+
+  add(name: string, n = 1): void {
+    this.counts[name] = (this.counts[name] ?? 0) + n;
+  }
+
+  error(message: string, where?: string): void {
+    if (this.errors.length < 1000) this.errors.push(where ? { message, where } : { message });
+  }
+}
+
+export interface RunContext extends ServiceDeps {
+  runId: number;
+  service: ServiceName;
+  targetId: number;
+  signal: AbortSignal;
+  report: RunReport;
+  nowIso(): string;
+  progress(done: number, total?: number): void;
+}
+
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('The run was stopped');
+}

@@ -1,0 +1,100 @@
+import { DockhandError, isDockhandError } from '../../../shared/errors.js';
+import type { ShipmentUploadResult } from '../connectors/carts/cart-connector.js';
+import { getCart } from '../store/repositories/carts-repo.js';
+import { getOrderPayload, getOrderState, setStatus } from '../store/repositories/orders-repo.js';
+import {
+  markShipmentFailed,
+  markShipmentUploaded,
+  pendingShipments,
+  shipmentStatusCounts,
+  type ShipmentRow,
+} from '../store/repositories/shipments-repo.js';
+import { mapWithConcurrency } from './concurrency.js';
+import { throwIfAborted, type RunContext } from './run-context.js';
+
+/** Shipments per saved chunk, and uploads in flight at once (the connector's limiter paces them). */
+const CHUNK = 200;
+const IN_FLIGHT = 4;
+
+type Outcome = { shipment: ShipmentRow; ok: ShipmentUploadResult } | { shipment: ShipmentRow; refused: string };
+
+/**
+ * Shipment Upload (per cart connection): each pending shipment goes to the cart; the order is
+ * Confirmed only once the cart accepted all of its shipments. Results are saved per chunk: a crash
+ * before the save repeats the uploads, which the connector makes idempotent (it finds a fulfillment
+ * with the same tracking number instead of creating another). A shipment the cart refuses for its
+ * data is marked failed with the cart's reason while the others go on; auth and network errors fail
+ * the run after saving what was accepted.
+ */
+export async function uploadShipments(rc: RunContext, cartId: number): Promise<void> {
+  const cart = await rc.store.read((db) => getCart(db, cartId));
+  if (!cart) throw new DockhandError('not_found', `Cart connection ${cartId} does not exist`);
+  const { connector, manifest } = rc.connectors.cart(cart, {
+    signal: rc.signal,
+    onThrottle: (ms) => (rc.report.throttleWaitMs += ms),
+  });
+  const upload = connector.uploadShipment?.bind(connector);
+  if (!manifest.capabilities.shipments || !upload) {
+    throw new DockhandError('config', `${manifest.displayName} does not accept shipments`);
+  }
+
+  let done = 0;
+  for (;;) {
+    throwIfAborted(rc.signal);
+    const chunk = await rc.store.read((db) =>
+      pendingShipments(db, cartId, CHUNK).map((s) => ({ shipment: s, order: getOrderPayload(db, s.orderId) })),
+    );
+    if (chunk.length === 0) break;
+    const outcomes: Outcome[] = [];
+    let failure: unknown;
+    await mapWithConcurrency(chunk, IN_FLIGHT, async ({ shipment: s, order }) => {
+      if (failure || !order) return;
+      try {
+        const ok = await upload({
+          cartOrderId: order.cartOrderId,
+          orderNumber: order.orderNumber,
+          carrier: s.carrier,
+          service: s.service ?? undefined,
+          trackingNumber: s.trackingNumber,
+          trackingUrl: s.trackingUrl ?? undefined,
+          shipDate: s.shipDate,
+          items: s.items.map((i) => ({ cartLineId: i.cartLineId ?? '', sku: i.sku, quantity: i.quantity })),
+        });
+        outcomes.push({ shipment: s, ok });
+      } catch (err) {
+        if (isDockhandError(err) && err.kind === 'data') outcomes.push({ shipment: s, refused: err.message });
+        else failure ??= err;
+      }
+    });
+    await saveOutcomes(rc, cart.name, outcomes, new Map(chunk.map((c) => [c.shipment.id, c.order?.orderNumber ?? ''])));
+    if (failure) throw failure;
+    const missing = chunk.filter((c) => !c.order);
+    if (missing.length === chunk.length) break; // orphaned shipments: nothing more we can do
+    done += outcomes.length;
+    rc.progress(done);
+  }
+}
+
+async function saveOutcomes(rc: RunContext, cartName: string, outcomes: Outcome[], numbers: Map<number, string>): Promise<void> {
+  if (outcomes.length === 0) return;
+  await rc.store.write((db) => {
+    const now = rc.nowIso();
+    for (const o of outcomes) {
+      const s = o.shipment;
+      const state = getOrderState(db, s.orderId);
+      if ('ok' in o) {
+        markShipmentUploaded(db, s.id, o.ok.remoteId, now);
+        const counts = shipmentStatusCounts(db, s.orderId);
+        if (state && state.status === 'shipped' && counts.pending === 0 && counts.error === 0) {
+          setStatus(db, s.orderId, 'shipped', 'confirmed', `Tracking ${s.trackingNumber} accepted by ${cartName}`, now);
+        }
+        rc.report.add(o.ok.alreadyExisted ? 'alreadyUploaded' : 'uploaded');
+      } else {
+        markShipmentFailed(db, s.id, o.refused, true);
+        if (state) setStatus(db, s.orderId, state.status, 'error', `Tracking ${s.trackingNumber} refused by the cart: ${o.refused}`, now);
+        rc.report.add('failed');
+        rc.report.error(o.refused, numbers.get(s.id));
+      }
+    }
+  });
+}

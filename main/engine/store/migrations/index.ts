@@ -1,0 +1,4 @@
+import { initialSchema } from './001-initial-schema.js';
+
+/** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
+export const migrations = [initialSchema];

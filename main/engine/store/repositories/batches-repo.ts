@@ -1,0 +1,105 @@
+import type { SqlReader, SqlRunner } from '../sql.js';
+
+/**
+ * Delivery batches: recorded with their orders BEFORE the file is uploaded, so a crash or a failed
+ * upload resends the same batch under the same file name instead of losing or duplicating orders.
+ */
+export interface BatchRow {
+  id: string;
+  merchantId: number;
+  status: 'pending' | 'delivered';
+  fileName: string | null;
+  orderCount: number;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+interface Raw {
+  id: string;
+  merchant_id: number;
+  status: 'pending' | 'delivered';
+  file_name: string | null;
+  order_count: number;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+const toRow = (r: Raw): BatchRow => ({
+  id: r.id,
+  merchantId: r.merchant_id,
+  status: r.status,
+  fileName: r.file_name,
+  orderCount: r.order_count,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  deliveredAt: r.delivered_at,
+});
+
+export function pendingBatch(db: SqlReader, merchantId: number): BatchRow | undefined {
+  const r = db.get<Raw>(
+    `SELECT * FROM batches WHERE merchant_id = ? AND status = 'pending' ORDER BY created_at, id LIMIT 1`,
+    [merchantId],
+  );
+  return r ? toRow(r) : undefined;
+}
+
+/** Next batch id for a merchant: derived from the data (a per-merchant count), never from the clock. */
+export function nextBatchId(db: SqlReader, merchantCode: string, merchantId: number): string {
+  const n = (db.get<{ n: number }>('SELECT COUNT(*) AS n FROM batches WHERE merchant_id = ?', [merchantId])?.n ?? 0) + 1;
+  return `${merchantCode}-${String(n).padStart(6, '0')}`;
+}
+
+/** Record a batch and attach the orders to it (they stay 'new' until the upload succeeded). */
+export function createBatch(
+  db: SqlRunner,
+  batchId: string,
+  merchantId: number,
+  orderIds: number[],
+  now: string,
+): void {
+  db.run(
+    `INSERT INTO batches (id, merchant_id, status, order_count, created_at) VALUES (?, ?, 'pending', ?, ?)`,
+    [batchId, merchantId, orderIds.length, now],
+  );
+  for (const id of orderIds) {
+    db.run('INSERT INTO batch_orders (batch_id, order_id) VALUES (?, ?)', [batchId, id]);
+    db.run('UPDATE orders SET batch_id = ? WHERE id = ?', [batchId, id]);
+  }
+}
+
+export function recordBatchFailure(db: SqlRunner, batchId: string, message: string): void {
+  db.run('UPDATE batches SET attempts = attempts + 1, last_error = ? WHERE id = ?', [message, batchId]);
+  db.run(
+    `UPDATE orders SET failed_sends = failed_sends + 1 WHERE id IN (SELECT order_id FROM batch_orders WHERE batch_id = ?)`,
+    [batchId],
+  );
+}
+
+export function markBatchDelivered(db: SqlRunner, batchId: string, fileName: string, now: string): void {
+  db.run(
+    `UPDATE batches SET status = 'delivered', file_name = ?, attempts = attempts + 1, last_error = NULL, delivered_at = ?
+     WHERE id = ?`,
+    [fileName, now, batchId],
+  );
+}
+
+/** Drop an order from a pending batch (it was rejected by the format, canceled or held meanwhile). */
+export function detachFromBatch(db: SqlRunner, batchId: string, orderId: number): void {
+  db.run('DELETE FROM batch_orders WHERE batch_id = ? AND order_id = ?', [batchId, orderId]);
+  db.run('UPDATE batches SET order_count = order_count - 1 WHERE id = ?', [batchId]);
+  db.run('UPDATE orders SET batch_id = NULL WHERE id = ? AND batch_id = ?', [orderId, batchId]);
+}
+
+export function listBatches(db: SqlReader, merchantId: number, limit = 50): BatchRow[] {
+  return db
+    .all<Raw>('SELECT * FROM batches WHERE merchant_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', [
+      merchantId,
+      limit,
+    ])
+    .map(toRow);
+}

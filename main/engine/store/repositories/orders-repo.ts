@@ -1,0 +1,324 @@
+import type { OrderDetailView, OrderHistoryEntry, OrderSummaryView, Page } from '../../../../shared/api-types.js';
+import type { CanonicalOrder, OrderStatus } from '../../../../shared/domain.js';
+import type { SqlParams, SqlReader, SqlRunner, SqlValue } from '../sql.js';
+import { parseJson } from './json-column.js';
+
+/** The order columns a service decides on, without the payload. */
+export interface OrderState {
+  id: number;
+  cartId: number;
+  merchantId: number;
+  status: OrderStatus;
+  cartUpdatedAt: string;
+  shipCode: string;
+  batchId: string | null;
+}
+
+export function findOrderState(db: SqlReader, cartId: number, cartOrderId: string): OrderState | undefined {
+  return db.get<OrderState>(
+    `SELECT id, cart_id AS cartId, merchant_id AS merchantId, status, cart_updated_at AS cartUpdatedAt,
+            ship_code AS shipCode, batch_id AS batchId
+     FROM orders WHERE cart_id = ? AND cart_order_id = ?`,
+    [cartId, cartOrderId],
+  );
+}
+
+export function getOrderState(db: SqlReader, id: number): OrderState | undefined {
+  return db.get<OrderState>(
+    `SELECT id, cart_id AS cartId, merchant_id AS merchantId, status, cart_updated_at AS cartUpdatedAt,
+            ship_code AS shipCode, batch_id AS batchId
+     FROM orders WHERE id = ?`,
+    [id],
+  );
+}
+
+export function addHistory(
+  db: SqlRunner,
+  orderId: number,
+  from: OrderStatus | null,
+  to: OrderStatus,
+  note: string | null,
+  now: string,
+): void {
+  db.run('INSERT INTO order_history (order_id, at, from_status, to_status, note) VALUES (?, ?, ?, ?, ?)', [
+    orderId,
+    now,
+    from,
+    to,
+    note,
+  ]);
+}
+
+export function insertOrder(
+  db: SqlRunner,
+  args: {
+    cartId: number;
+    merchantId: number;
+    order: CanonicalOrder;
+    status: OrderStatus;
+    reason: string | null;
+    mappedShipCode: string | null;
+  },
+  now: string,
+): number {
+  const { order } = args;
+  const id = db.run(
+    `INSERT INTO orders (cart_id, merchant_id, cart_order_id, order_number, status, status_reason, ship_code,
+       mapped_ship_code, cart_updated_at, order_date, data_json, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      args.cartId,
+      args.merchantId,
+      order.cartOrderId,
+      order.orderNumber,
+      args.status,
+      args.reason,
+      order.shipCode,
+      args.mappedShipCode,
+      order.updatedAt,
+      order.orderDate,
+      JSON.stringify(order),
+      now,
+      now,
+    ],
+  ).lastInsertRowid;
+  addHistory(db, id, null, args.status, args.reason ?? 'downloaded', now);
+  return id;
+}
+
+/** Replace the cart's payload of an order (only columns the download owns). */
+export function updateOrderPayload(
+  db: SqlRunner,
+  id: number,
+  order: CanonicalOrder,
+  mappedShipCode: string | null,
+  now: string,
+): void {
+  db.run(
+    `UPDATE orders SET order_number = ?, ship_code = ?, mapped_ship_code = ?, cart_updated_at = ?, order_date = ?,
+       data_json = ?, updated_at = ? WHERE id = ?`,
+    [order.orderNumber, order.shipCode, mappedShipCode, order.updatedAt, order.orderDate, JSON.stringify(order), now, id],
+  );
+}
+
+/** Note that the cart changed the order after it reached the WMS (the WMS has the old version). */
+export function flagChangedAfterDelivery(db: SqlRunner, id: number, cartUpdatedAt: string, now: string): void {
+  db.run('UPDATE orders SET changed_after_delivery = 1, cart_updated_at = ?, updated_at = ? WHERE id = ?', [
+    cartUpdatedAt,
+    now,
+    id,
+  ]);
+}
+
+export function setStatus(
+  db: SqlRunner,
+  id: number,
+  from: OrderStatus,
+  to: OrderStatus,
+  reason: string | null,
+  now: string,
+): void {
+  db.run('UPDATE orders SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?', [to, reason, now, id]);
+  addHistory(db, id, from, to, reason, now);
+}
+
+export function setMappedShipCode(db: SqlRunner, id: number, mapped: string | null): void {
+  db.run('UPDATE orders SET mapped_ship_code = ? WHERE id = ?', [mapped, id]);
+}
+
+export interface OrderForDeliveryRow {
+  id: number;
+  cartId: number;
+  status: OrderStatus;
+  mappedShipCode: string | null;
+  shipCode: string;
+  data: CanonicalOrder;
+}
+
+interface DeliveryRaw {
+  id: number;
+  cart_id: number;
+  status: OrderStatus;
+  mapped_ship_code: string | null;
+  ship_code: string;
+  data_json: string;
+}
+
+function toDeliveryRow(r: DeliveryRaw): OrderForDeliveryRow {
+  return {
+    id: r.id,
+    cartId: r.cart_id,
+    status: r.status,
+    mappedShipCode: r.mapped_ship_code,
+    shipCode: r.ship_code,
+    data: JSON.parse(r.data_json) as CanonicalOrder,
+  };
+}
+
+/** Orders of a merchant waiting for delivery, oldest first. */
+export function newOrderIds(db: SqlReader, merchantId: number, limit: number): number[] {
+  return db
+    .all<{ id: number }>(`SELECT id FROM orders WHERE merchant_id = ? AND status = 'new' ORDER BY id LIMIT ?`, [
+      merchantId,
+      limit,
+    ])
+    .map((r) => r.id);
+}
+
+export function ordersOfBatch(db: SqlReader, batchId: string): OrderForDeliveryRow[] {
+  return db
+    .all<DeliveryRaw>(
+      `SELECT o.id, o.cart_id, o.status, o.mapped_ship_code, o.ship_code, o.data_json
+       FROM batch_orders b JOIN orders o ON o.id = b.order_id WHERE b.batch_id = ? ORDER BY o.id`,
+      [batchId],
+    )
+    .map(toDeliveryRow);
+}
+
+/** Orders of a merchant by number (confirmation files name orders by their number). */
+export function findOrdersByNumber(db: SqlReader, merchantId: number, orderNumber: string): OrderState[] {
+  return db.all<OrderState>(
+    `SELECT id, cart_id AS cartId, merchant_id AS merchantId, status, cart_updated_at AS cartUpdatedAt,
+            ship_code AS shipCode, batch_id AS batchId
+     FROM orders WHERE merchant_id = ? AND order_number = ? ORDER BY id DESC`,
+    [merchantId, orderNumber],
+  );
+}
+
+export function getOrderPayload(db: SqlReader, id: number): CanonicalOrder | undefined {
+  const r = db.get<{ data_json: string }>('SELECT data_json FROM orders WHERE id = ?', [id]);
+  return r ? (JSON.parse(r.data_json) as CanonicalOrder) : undefined;
+}
+
+interface SummaryRaw {
+  id: number;
+  cart_id: number;
+  merchant_id: number;
+  order_number: string;
+  status: OrderStatus;
+  status_reason: string | null;
+  ship_code: string;
+  mapped_ship_code: string | null;
+  order_date: string;
+  changed_after_delivery: number;
+  failed_sends: number;
+  at_wms_at: string | null;
+  updated_at: string;
+  data_json: string;
+  cart_order_id: string;
+  batch_id: string | null;
+}
+
+function toSummary(r: SummaryRaw): OrderSummaryView {
+  const order = parseJson<Partial<CanonicalOrder>>(r.data_json, {});
+  const name = [order.shipTo?.firstName, order.shipTo?.lastName].filter(Boolean).join(' ');
+  return {
+    id: r.id,
+    cartId: r.cart_id,
+    merchantId: r.merchant_id,
+    orderNumber: r.order_number,
+    status: r.status,
+    statusReason: r.status_reason,
+    shipCode: r.ship_code,
+    mappedShipCode: r.mapped_ship_code,
+    orderDate: r.order_date,
+    total: order.total ?? '0',
+    currency: order.currency ?? '',
+    shipToName: name || order.shipTo?.company || '',
+    changedAfterDelivery: r.changed_after_delivery === 1,
+    failedSends: r.failed_sends,
+    atWmsAt: r.at_wms_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface OrderFilter {
+  merchantId?: number;
+  cartId?: number;
+  status?: OrderStatus;
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+export function listOrders(db: SqlReader, f: OrderFilter): Page<OrderSummaryView> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (f.merchantId !== undefined) (where.push('merchant_id = ?'), params.push(f.merchantId));
+  if (f.cartId !== undefined) (where.push('cart_id = ?'), params.push(f.cartId));
+  if (f.status !== undefined) (where.push('status = ?'), params.push(f.status));
+  if (f.search) {
+    // Order number, ship-to name or a SKU: all live in the payload; the number also has its own column.
+    const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(`(order_number LIKE ? ESCAPE '\\' OR data_json LIKE ? ESCAPE '\\')`);
+    params.push(like, like);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM orders ${clause}`, params as SqlParams)?.n ?? 0;
+  const items = db
+    .all<SummaryRaw>(`SELECT * FROM orders ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, f.limit, f.offset])
+    .map(toSummary);
+  return { items, total, limit: f.limit, offset: f.offset };
+}
+
+export function getOrderDetail(db: SqlReader, id: number): OrderDetailView | undefined {
+  const r = db.get<SummaryRaw>('SELECT * FROM orders WHERE id = ?', [id]);
+  if (!r) return undefined;
+  const history = db
+    .all<{ at: string; from_status: OrderStatus | null; to_status: OrderStatus; note: string | null }>(
+      'SELECT at, from_status, to_status, note FROM order_history WHERE order_id = ? ORDER BY id',
+      [id],
+    )
+    .map(
+      (h): OrderHistoryEntry => ({ at: h.at, fromStatus: h.from_status, toStatus: h.to_status, note: h.note }),
+    );
+  const shipments = db
+    .all<{
+      id: number;
+      tracking_number: string;
+      carrier: string;
+      service: string | null;
+      tracking_url: string | null;
+      ship_date: string;
+      items_json: string;
+      status: 'pending' | 'uploaded' | 'error';
+      error: string | null;
+      remote_id: string | null;
+      uploaded_at: string | null;
+    }>('SELECT * FROM shipments WHERE order_id = ? ORDER BY id', [id])
+    .map((s) => ({
+      id: s.id,
+      trackingNumber: s.tracking_number,
+      carrier: s.carrier,
+      service: s.service,
+      trackingUrl: s.tracking_url,
+      shipDate: s.ship_date,
+      items: parseJson<{ sku: string; quantity: number }[]>(s.items_json, []).map((i) => ({
+        sku: i.sku,
+        quantity: i.quantity,
+      })),
+      status: s.status,
+      error: s.error,
+      remoteId: s.remote_id,
+      uploadedAt: s.uploaded_at,
+    }));
+  return {
+    ...toSummary(r),
+    cartOrderId: r.cart_order_id,
+    batchId: r.batch_id,
+    order: JSON.parse(r.data_json) as CanonicalOrder,
+    shipments,
+    history,
+  };
+}
+
+export function countByStatus(db: SqlReader, merchantId?: number): Partial<Record<OrderStatus, number>> {
+  const rows =
+    merchantId === undefined
+      ? db.all<{ status: OrderStatus; n: number }>('SELECT status, COUNT(*) AS n FROM orders GROUP BY status')
+      : db.all<{ status: OrderStatus; n: number }>(
+          'SELECT status, COUNT(*) AS n FROM orders WHERE merchant_id = ? GROUP BY status',
+          [merchantId],
+        );
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

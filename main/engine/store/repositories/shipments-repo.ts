@@ -1,0 +1,112 @@
+import type { SqlReader, SqlRunner } from '../sql.js';
+import { parseJson } from './json-column.js';
+
+export interface ShipmentRow {
+  id: number;
+  orderId: number;
+  cartId: number;
+  trackingNumber: string;
+  carrier: string;
+  service: string | null;
+  trackingUrl: string | null;
+  shipDate: string;
+  items: { sku: string; quantity: number; cartLineId?: string }[];
+  status: 'pending' | 'uploaded' | 'error';
+  error: string | null;
+  attempts: number;
+}
+
+interface Raw {
+  id: number;
+  order_id: number;
+  cart_id: number;
+  tracking_number: string;
+  carrier: string;
+  service: string | null;
+  tracking_url: string | null;
+  ship_date: string;
+  items_json: string;
+  status: 'pending' | 'uploaded' | 'error';
+  error: string | null;
+  attempts: number;
+}
+
+const toRow = (r: Raw): ShipmentRow => ({
+  id: r.id,
+  orderId: r.order_id,
+  cartId: r.cart_id,
+  trackingNumber: r.tracking_number,
+  carrier: r.carrier,
+  service: r.service,
+  trackingUrl: r.tracking_url,
+  shipDate: r.ship_date,
+  items: parseJson(r.items_json, []),
+  status: r.status,
+  error: r.error,
+  attempts: r.attempts,
+});
+
+/** Insert unless (order, tracking number) exists: re-reading a file after a crash adds nothing twice. */
+export function insertShipmentOnce(
+  db: SqlRunner,
+  s: Omit<ShipmentRow, 'id' | 'status' | 'error' | 'attempts'> & { cost?: string; weight?: string; sourceFile: string },
+  now: string,
+): boolean {
+  const res = db.run(
+    `INSERT INTO shipments (order_id, cart_id, tracking_number, carrier, service, tracking_url, ship_date, items_json,
+       cost, weight, source_file, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+     ON CONFLICT (order_id, tracking_number) DO NOTHING`,
+    [
+      s.orderId,
+      s.cartId,
+      s.trackingNumber,
+      s.carrier,
+      s.service,
+      s.trackingUrl,
+      s.shipDate,
+      JSON.stringify(s.items),
+      s.cost ?? null,
+      s.weight ?? null,
+      s.sourceFile,
+      now,
+    ],
+  );
+  return res.changes > 0;
+}
+
+export function pendingShipments(db: SqlReader, cartId: number, limit: number): ShipmentRow[] {
+  return db
+    .all<Raw>(`SELECT * FROM shipments WHERE cart_id = ? AND status = 'pending' ORDER BY id LIMIT ?`, [cartId, limit])
+    .map(toRow);
+}
+
+export function markShipmentUploaded(db: SqlRunner, id: number, remoteId: string, now: string): void {
+  db.run(
+    `UPDATE shipments SET status = 'uploaded', remote_id = ?, uploaded_at = ?, error = NULL, attempts = attempts + 1
+     WHERE id = ?`,
+    [remoteId, now, id],
+  );
+}
+
+export function markShipmentFailed(db: SqlRunner, id: number, error: string, final: boolean): void {
+  db.run(`UPDATE shipments SET status = ?, error = ?, attempts = attempts + 1 WHERE id = ?`, [
+    final ? 'error' : 'pending',
+    error,
+    id,
+  ]);
+}
+
+export function shipmentStatusCounts(db: SqlReader, orderId: number): { pending: number; uploaded: number; error: number } {
+  const rows = db.all<{ status: string; n: number }>(
+    'SELECT status, COUNT(*) AS n FROM shipments WHERE order_id = ? GROUP BY status',
+    [orderId],
+  );
+  const out = { pending: 0, uploaded: 0, error: 0 };
+  for (const r of rows) (out as Record<string, number>)[r.status] = r.n;
+  return out;
+}
+
+export function resetShipmentsOfOrder(db: SqlRunner, orderId: number): void {
+  db.run(`UPDATE shipments SET status = 'pending', error = NULL WHERE order_id = ? AND status = 'error'`, [orderId]);
+}

@@ -1,0 +1,44 @@
+/**
+ * The store's narrow SQL surface. Repositories use only this, with plain SQL that SQLite and
+ * PostgreSQL both accept where that is easy (DESIGN.md: keep the PostgreSQL door open).
+ */
+
+export type SqlValue = string | number | null | Uint8Array;
+export type SqlParams = readonly SqlValue[];
+
+export interface SqlReader {
+  get<T = Record<string, SqlValue>>(sql: string, params?: SqlParams): T | undefined;
+  all<T = Record<string, SqlValue>>(sql: string, params?: SqlParams): T[];
+}
+
+export interface SqlRunner extends SqlReader {
+  run(sql: string, params?: SqlParams): { changes: number; lastInsertRowid: number };
+}
+
+export interface StoreMetrics {
+  /** Milliseconds each durable commit added after its statements ran (journal append + fsync). */
+  commitMs: number[];
+  /** Bytes appended to the journal per commit. */
+  commitBytes: number[];
+  snapshots: number;
+  lastSnapshotMs?: number;
+  journalBytes: number;
+}
+
+export interface Store {
+  /** Run read-only statements on a state that is durable (waits for commits still being fsynced). */
+  read<T>(fn: (db: SqlReader) => T): Promise<T>;
+  /**
+   * Run `fn` as one write transaction. Resolves only once the transaction is durable on disk
+   * (persist before acknowledge); rejects, with nothing applied, when `fn` throws.
+   * `fn` is synchronous on purpose: no other transaction can interleave with it.
+   */
+  write<T>(fn: (db: SqlRunner) => T): Promise<T>;
+  /** Fold the journal into a full snapshot now (normally done in the background). */
+  snapshot(): Promise<void>;
+  /** Size of the in-memory database in bytes. */
+  sizeBytes(): number;
+  metrics(): StoreMetrics;
+  /** Snapshot, release files. */
+  close(): Promise<void>;
+}

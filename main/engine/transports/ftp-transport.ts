@@ -1,0 +1,297 @@
+import { posix } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { Client, FTPError } from 'basic-ftp';
+import type { z } from 'zod';
+import { DockhandError } from '../../../shared/errors.js';
+import type { ftpTransportSchema } from '../../../shared/schemas/wms.js';
+import type { Logger } from '../platform/ports.js';
+import { isConnectionError, mapFtpError, type FtpErrorContext } from './ftp-errors.js';
+import { baseName, cleanRelative, isTempName, joinRelative, oldestFirst, tempNameFor } from './remote-path.js';
+import type { RemoteFile, Transport } from './transport.js';
+
+export type FtpTransportSettings = z.infer<typeof ftpTransportSchema>;
+
+export interface FtpTransportContext {
+  log: Logger;
+  signal: AbortSignal;
+  /** Control and data socket timeout; basic-ftp's default is 30 s. */
+  timeoutMs?: number;
+}
+
+/**
+ * FTP / explicit FTPS transport over basic-ftp.
+ *
+ * - One control connection, opened on first use and reopened by the next operation after a drop.
+ *   Read-only operations (list, read, exists, test) retry once on a fresh connection when a reused
+ *   one turns out dead (servers close idle sessions); uploads and moves never retry inside: a drop
+ *   mid-upload fails the call, so the caller marks nothing delivered and resends the same file later.
+ * - basic-ftp only speaks passive mode (PASV/EPSV). `passive: false` is refused as a config error
+ *   rather than silently running passive against a server that expects active connections.
+ * - Operations are queued: an FTP control connection runs one command at a time.
+ */
+export function createFtpTransport(settings: FtpTransportSettings, password: string, ctx: FtpTransportContext): Transport {
+  return new FtpTransport(settings, password, ctx);
+}
+
+type Refusal = FtpErrorContext['refusal'];
+
+class FtpTransport implements Transport {
+  private client: Client | undefined;
+  /** Absolute server folder that relative paths hang off (the settings' root, resolved after login). */
+  private base = '/';
+  /** Folders known to exist, so uploads do not repeat MKD/CWD for every file. */
+  private readonly knownDirs = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly log: Logger;
+
+  constructor(
+    private readonly settings: FtpTransportSettings,
+    private readonly password: string,
+    private readonly ctx: FtpTransportContext,
+  ) {
+    this.log = ctx.log.child({ transport: 'ftp', host: settings.host, port: settings.port });
+    ctx.signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  /** Cancelling closes the sockets, which ends a running transfer at once. */
+  private readonly onAbort = () => this.client?.close();
+
+  test(folders: string[]): Promise<void> {
+    return this.run('connecting', { retry: true }, async (client) => {
+      for (const folder of folders) {
+        await this.ensureDir(client, folder);
+        await this.listAbs(client, this.abs(folder));
+      }
+    });
+  }
+
+  list(dir: string): Promise<RemoteFile[]> {
+    return this.run('listing', { retry: true }, async (client) => {
+      const absDir = this.abs(dir);
+      const entries = await this.listAbs(client, absDir);
+      const files: RemoteFile[] = [];
+      for (const entry of entries) {
+        if (!entry.isFile || isTempName(entry.name)) continue;
+        const absPath = posix.join(absDir, entry.name);
+        let modifiedAt = entry.modifiedAt?.toISOString();
+        // Plain LIST gives minute-precision local times without a year; MDTM is exact and in UTC.
+        if (!modifiedAt) modifiedAt = await client.lastMod(absPath).then((d) => (Number.isNaN(d.getTime()) ? undefined : d.toISOString()), () => undefined);
+        files.push({ path: joinRelative(dir, entry.name), name: entry.name, size: entry.size, modifiedAt });
+      }
+      return oldestFirst(files);
+    });
+  }
+
+  read(path: string): Promise<Buffer> {
+    return this.run('downloading', { retry: true, path, refusal: 'file-data' }, async (client) => {
+      const chunks: Buffer[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          chunks.push(chunk);
+          done();
+        },
+      });
+      await client.downloadTo(sink, this.abs(path));
+      return Buffer.concat(chunks);
+    });
+  }
+
+  async writeAtomic(dir: string, name: string, content: Buffer): Promise<void> {
+    await this.prepareFolder(dir);
+    return this.run('uploading', { retry: false, path: `${dir}/${name}`, refusal: 'file-config' }, async (client) => {
+      const finalPath = this.abs(joinRelative(dir, name));
+      const tempPath = this.abs(joinRelative(dir, tempNameFor(name)));
+      await client.uploadFrom(Readable.from([content]), tempPath);
+      await this.renameOver(client, tempPath, finalPath);
+      this.log.log('info', 'Uploaded file', { file: finalPath, bytes: content.length });
+    });
+  }
+
+  async move(path: string, toDir: string): Promise<void> {
+    await this.prepareFolder(toDir);
+    return this.run('moving', { retry: false, path, refusal: 'file-config' }, async (client) => {
+      const from = this.abs(path);
+      const to = this.abs(joinRelative(toDir, baseName(path)));
+      await this.renameOver(client, from, to);
+      this.log.log('info', 'Moved file', { from, to });
+    });
+  }
+
+  exists(path: string): Promise<boolean> {
+    return this.run('checking', { retry: true, path }, (client) => this.existsAbs(client, this.abs(path)));
+  }
+
+  async close(): Promise<void> {
+    this.ctx.signal.removeEventListener('abort', this.onAbort);
+    await this.queue.catch(() => {});
+    this.client?.close();
+    this.client = undefined;
+  }
+
+  // ---- internals ----
+
+  /**
+   * Before a change (upload, move) that is not retried: prove the connection is alive with a NOOP
+   * (reconnecting if the server dropped it while idle) and make sure the target folder exists.
+   */
+  private prepareFolder(dir: string): Promise<void> {
+    return this.run('connecting', { retry: true, path: dir }, async (client) => {
+      await client.send('NOOP');
+      await this.ensureDir(client, dir);
+    });
+  }
+
+  private abs(relative: string): string {
+    return posix.join(this.base, cleanRelative(relative)) || '/';
+  }
+
+  private errorContext(action: string, path?: string, refusal?: Refusal): FtpErrorContext {
+    return { host: this.settings.host, port: this.settings.port, user: this.settings.user, action, path, refusal };
+  }
+
+  /** Serialise on the one control connection; map every failure to a DockhandError. */
+  private run<T>(
+    action: string,
+    options: { retry: boolean; path?: string; refusal?: Refusal },
+    operation: (client: Client) => Promise<T>,
+  ): Promise<T> {
+    const attempt = async (): Promise<T> => {
+      this.ctx.signal.throwIfAborted();
+      const reused = this.client !== undefined && !this.client.closed;
+      try {
+        return await operation(await this.connected());
+      } catch (err) {
+        if (this.ctx.signal.aborted) throw this.ctx.signal.reason;
+        if (options.retry && reused && isConnectionError(err)) {
+          this.log.log('info', 'FTP connection was dropped; reconnecting', { action });
+          this.dropClient();
+          try {
+            return await operation(await this.connected());
+          } catch (retryErr) {
+            throw this.fail(retryErr, action, options);
+          }
+        }
+        throw this.fail(err, action, options);
+      }
+    };
+    const result = this.queue.then(attempt, attempt);
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  /** `options.path` is relative; shown as the server path, which is what a person can look for. */
+  private fail(err: unknown, action: string, options: { path?: string; refusal?: Refusal }): DockhandError {
+    if (isConnectionError(err)) this.dropClient();
+    // A refusal may mean a folder was removed behind our back: look again next time.
+    if (err instanceof FTPError) this.knownDirs.clear();
+    let shown = options.path;
+    try {
+      if (shown !== undefined) shown = this.abs(shown);
+    } catch {
+      // an invalid path is reported as given
+    }
+    return mapFtpError(err, this.errorContext(action, shown, options.refusal));
+  }
+
+  private dropClient(): void {
+    this.client?.close();
+    this.client = undefined;
+  }
+
+  private async connected(): Promise<Client> {
+    if (this.client && !this.client.closed) return this.client;
+    this.client = undefined;
+    const { host, port, user, security, allowSelfSigned, passive, root } = this.settings;
+    if (!passive) {
+      throw new DockhandError(
+        'config',
+        `Active FTP mode is not supported: Dockhand connects in passive mode (PASV/EPSV). Turn on "Passive mode" for ${host}:${port}`,
+      );
+    }
+    const client = new Client(this.ctx.timeoutMs ?? 30_000);
+    try {
+      await client.connect(host, port);
+      if (security === 'explicit') {
+        try {
+          // host is repeated for the data connections' TLS (basic-ftp issue #166).
+          await client.useTLS({ host, rejectUnauthorized: !allowSelfSigned });
+        } catch (err) {
+          if (err instanceof FTPError) {
+            throw new DockhandError(
+              'config',
+              `FTP server ${host}:${port} does not offer explicit FTPS (AUTH TLS was refused: ${err.message.trim()}); choose plain FTP or check the server`,
+              { cause: err },
+            );
+          }
+          throw err;
+        }
+      }
+      await client.sendIgnoringError('OPTS UTF8 ON');
+      await client.login(user, this.password);
+      await client.useDefaultSettings();
+      this.base = root.startsWith('/') ? posix.normalize(root) : posix.join(await client.pwd(), root);
+    } catch (err) {
+      client.close();
+      throw mapFtpError(err, this.errorContext('connecting'));
+    }
+    this.log.log('info', 'Connected to FTP server', { user, secure: security === 'explicit' });
+    this.client = client;
+    return client;
+  }
+
+  private async ensureDir(client: Client, dir: string): Promise<void> {
+    const absDir = this.abs(dir);
+    if (this.knownDirs.has(absDir)) return;
+    try {
+      // MKD each level (errors ignored: it may exist), then CWD proves it is there.
+      await client.ensureDir(absDir);
+    } catch (err) {
+      const refused = err instanceof FTPError && err.code >= 500;
+      throw mapFtpError(err, this.errorContext('opening folder', absDir, refused ? 'folder' : undefined));
+    }
+    this.knownDirs.add(absDir);
+  }
+
+  private async listAbs(client: Client, absDir: string) {
+    try {
+      return await client.list(absDir);
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err;
+      // LIST's error codes vary by server (ftp-srv says 451 for a missing folder); CWD is unambiguous.
+      const missing = await client.cd(absDir).then(
+        () => false,
+        (cdErr: unknown) => cdErr instanceof FTPError && cdErr.code >= 500,
+      );
+      this.knownDirs.delete(absDir);
+      throw mapFtpError(err, this.errorContext('listing folder', absDir, missing ? 'folder' : undefined));
+    }
+  }
+
+  private async existsAbs(client: Client, absPath: string): Promise<boolean> {
+    try {
+      await client.size(absPath);
+      return true;
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err;
+      if (err.code === 550) return false;
+    }
+    // SIZE unsupported or refused for another reason: look in the folder listing instead.
+    const parent = posix.dirname(absPath);
+    const entries = await client.list(parent).catch((err: unknown) => {
+      if (err instanceof FTPError) return [];
+      throw err;
+    });
+    return entries.some((e) => e.isFile && e.name === posix.basename(absPath));
+  }
+
+  /** Rename that replaces the target, also on servers that refuse to rename onto an existing file. */
+  private async renameOver(client: Client, from: string, to: string): Promise<void> {
+    try {
+      await client.rename(from, to);
+    } catch (err) {
+      if (!(err instanceof FTPError) || !(await this.existsAbs(client, to))) throw err;
+      await client.remove(to);
+      await client.rename(from, to);
+    }
+  }
+}

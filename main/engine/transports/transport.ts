@@ -1,0 +1,30 @@
+/**
+ * A place files are exchanged with the WMS: an FTP/FTPS server or a local/shared folder.
+ * Paths are POSIX-style and relative to the transport's root ("acme/orders/file.csv").
+ * Implementations: ftp-transport.ts (basic-ftp), folder-transport.ts (fs).
+ */
+
+export interface RemoteFile {
+  /** Path relative to the transport root. */
+  path: string;
+  name: string;
+  size: number;
+  modifiedAt?: string;
+}
+
+export interface Transport {
+  /** Connect and check the folders can be listed; throws DockhandError (auth/config/transient). */
+  test(folders: string[]): Promise<void>;
+  /** Regular files directly in `dir` (not recursive; subfolders like archive/ are skipped). */
+  list(dir: string): Promise<RemoteFile[]>;
+  read(path: string): Promise<Buffer>;
+  /**
+   * Write `content` as `dir/name` so a reader never sees half a file: upload under a temporary
+   * name in the same folder, then rename. Overwrites an existing file of that name.
+   */
+  writeAtomic(dir: string, name: string, content: Buffer): Promise<void>;
+  /** Move a file into `toDir` (created if missing), keeping its name; replaces a same-named file there. */
+  move(path: string, toDir: string): Promise<void>;
+  exists(path: string): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,145 @@
+import { Worker } from 'node:worker_threads';
+import { DockhandError } from '../../shared/errors.js';
+import type { Engine, EngineEvent, WorkerRequest, WorkerResponse } from '../engine/engine-api.js';
+import { silentLogger, type Logger } from '../engine/platform/ports.js';
+import type { EngineWorkerData } from './engine-worker.js';
+import { fromWireError } from './worker-protocol.js';
+
+/**
+ * Runs the engine in a worker thread, so the HTTP loop stays responsive while a sync parses, maps and
+ * stores thousands of orders, and presents it to the host as a plain Engine.
+ */
+
+export interface EngineWorkerOptions {
+  dataDir: string;
+  /** Module exporting `createEngine` to run instead of the real engine; defaults to $DOCKHAND_TEST_ENGINE. */
+  engineModule?: string;
+  startScheduler?: boolean;
+  /** The host's logger, for a worker that crashes. */
+  log?: Logger;
+  /** How long close() waits for the engine to finish or abandon its running step. Default 60 s. */
+  closeTimeoutMs?: number;
+  /** Called when the worker ends without close() (a crash): the host should exit. */
+  onUnexpectedExit?: (exitCode: number) => void;
+}
+
+export async function startEngineWorker(options: EngineWorkerOptions): Promise<Engine> {
+  const log = options.log ?? silentLogger;
+  const data: EngineWorkerData & { entry: string } = {
+    dataDir: options.dataDir,
+    engineModule: options.engineModule ?? (process.env.DOCKHAND_TEST_ENGINE || undefined),
+    startScheduler: options.startScheduler,
+    entry: workerEntry(),
+  };
+  const worker = new Worker(workerScript(), { workerData: data });
+
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: unknown) => void }>();
+  const listeners = new Set<(event: EngineEvent) => void>();
+  let nextId = 1;
+  let stopped: DockhandError | null = null;
+  let closing: Promise<void> | null = null;
+
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (message: WorkerResponse) => {
+      switch (message.type) {
+        case 'ready':
+          return resolve();
+        case 'fatal':
+          return reject(fromWireError(message.error));
+        case 'event':
+          for (const listener of listeners) {
+            try {
+              listener(message.event);
+            } catch (err) {
+              log.log('warn', 'An engine event listener failed', { type: message.event.type, error: err });
+            }
+          }
+          return;
+        case 'result': {
+          const call = pending.get(message.id);
+          if (!call) return;
+          pending.delete(message.id);
+          if (message.ok) call.resolve(message.value);
+          else call.reject(fromWireError(message.error));
+          return;
+        }
+      }
+    });
+    worker.on('error', (err) => {
+      log.log('error', 'The engine worker crashed', { error: err });
+      reject(new DockhandError('internal', `The engine failed: ${err.message}`));
+    });
+    worker.on('exit', (code) => {
+      stopped = new DockhandError('transient', 'The engine has stopped; restart Dockhand and try again');
+      for (const call of pending.values()) call.reject(stopped);
+      pending.clear();
+      reject(new DockhandError('internal', `The engine stopped while starting (exit code ${code})`));
+      if (!closing) {
+        log.log('error', 'The engine worker exited unexpectedly', { exitCode: code });
+        options.onUnexpectedExit?.(code);
+      }
+    });
+  });
+
+  try {
+    await ready;
+  } catch (err) {
+    closing = Promise.resolve();
+    await worker.terminate();
+    throw err;
+  }
+
+  const request = (message: WorkerRequest): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      pending.set(message.id, { resolve, reject });
+      worker.postMessage(message);
+    });
+
+  return {
+    call(method, input) {
+      if (closing) return Promise.reject(new DockhandError('transient', 'Dockhand is shutting down'));
+      return request({ type: 'call', id: nextId++, method, input });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    close() {
+      closing ??= (async () => {
+        const timeoutMs = options.closeTimeoutMs ?? 60_000;
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), timeoutMs);
+        });
+        try {
+          const outcome = await Promise.race([request({ type: 'close', id: nextId++ }), timedOut]);
+          if (outcome === 'timeout') log.log('warn', 'The engine did not close in time; stopping its thread', { timeoutMs });
+        } catch (err) {
+          // Already stopped, or its close failed (logged in the worker): either way, end the thread.
+          if (!stopped) log.log('warn', 'The engine reported an error while closing', { error: err });
+        } finally {
+          clearTimeout(timer);
+          listeners.clear();
+          await worker.terminate();
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Under tsx the sources are TypeScript and the worker needs the loader registered first (see the .mjs). */
+function runningFromSources(): boolean {
+  return import.meta.url.endsWith('.ts');
+}
+
+function workerScript(): URL {
+  return runningFromSources()
+    ? new URL('./engine-worker-boot.mjs', import.meta.url)
+    : new URL('./engine-worker.js', import.meta.url);
+}
+
+function workerEntry(): string {
+  return new URL(runningFromSources() ? './engine-worker.ts' : './engine-worker.js', import.meta.url).href;
+}

@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import type * as Api from './api-types.js';
+import { ORDER_STATUSES, SERVICE_NAMES } from './domain.js';
+import { FREQUENCY_RANGE, frequencySchema } from './frequency.js';
+import { demoCredentialsSchema, demoSettingsSchema } from './schemas/demo.js';
+import { shopifyCredentialsSchema, shopifySettingsSchema } from './schemas/shopify.js';
+import { wmsSecretsSchema, wmsSettingsSchema } from './schemas/wms.js';
+
+/**
+ * The one contract between the screens and the engine: method name -> input schema (zod) and output
+ * type. The engine's dispatcher validates every input with these schemas; the screens validate their
+ * forms with the same ones; the HTTP host lists them as JSON Schema at GET /api.
+ */
+
+interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  description: string;
+  /** Phantom: carries the output type for the typed client. */
+  output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(input: I, description: string): MethodDef<I, O> => ({ input, description });
+}
+
+const id = z.number().int().positive();
+const byId = z.object({ id });
+const empty = z.object({}).strict();
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+const paging = {
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+};
+
+const merchantCode = z
+  .string()
+  .trim()
+  .min(1, 'Enter a code')
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'Use letters, digits, - and _ only (it names the merchant\'s folders)');
+
+const merchantFolders = z
+  .object({
+    orders: z.string().max(500).optional(),
+    confirmations: z.string().max(500).optional(),
+    inventory: z.string().max(500).optional(),
+  })
+  .nullable()
+  .default(null);
+
+export const merchantSchedulesSchema = z.object({
+  order_delivery: frequencySchema('order_delivery').default(15),
+  shipment_pickup: frequencySchema('shipment_pickup').default(30),
+  inventory_pickup: frequencySchema('inventory_pickup').default(60),
+});
+
+export const merchantInputSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the merchant name').max(100),
+  code: merchantCode,
+  folders: merchantFolders,
+  errorContacts: z.array(z.email('Enter a valid e-mail address')).max(20).default([]),
+  schedules: merchantSchedulesSchema.default({ order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 }),
+});
+
+export const cartSchedulesSchema = z.object({
+  order_download: frequencySchema('order_download').default(15),
+  shipment_upload: frequencySchema('shipment_upload').default(30),
+  inventory_upload: frequencySchema('inventory_upload').default(60),
+});
+
+const cartCommon = {
+  merchantId: id,
+  name: z.string().trim().min(1, 'Enter a display name').max(100),
+  /** The "order source" value sent to the WMS; defaults to the display name. */
+  orderSource: z.string().trim().max(50).optional(),
+  earliestOrderDate: isoDate,
+  rejectUnmappedShipCodes: z.boolean().default(false),
+  minInventoryLevel: z.number().int().min(0).max(1_000_000).default(0),
+  schedules: cartSchedulesSchema.default({ order_download: 15, shipment_upload: 30, inventory_upload: 60 }),
+};
+
+/** A cart connection's input: one branch per platform. Credentials omitted on update keep the saved ones. */
+export const cartInputSchema = z.discriminatedUnion('platform', [
+  z.object({
+    ...cartCommon,
+    platform: z.literal('shopify'),
+    settings: shopifySettingsSchema,
+    credentials: shopifyCredentialsSchema.optional(),
+  }),
+  z.object({
+    ...cartCommon,
+    platform: z.literal('demo'),
+    settings: demoSettingsSchema,
+    credentials: demoCredentialsSchema.optional(),
+  }),
+]);
+export type CartInput = z.infer<typeof cartInputSchema>;
+
+export const wmsInputSchema = z.object({
+  settings: wmsSettingsSchema,
+  /** Omit the password to keep the saved one. */
+  secrets: wmsSecretsSchema.default({}),
+});
+
+const serviceName = z.enum(SERVICE_NAMES);
+const jobRef = z.object({ service: serviceName, targetId: id });
+
+export const contract = {
+  'account.get': method<Api.AccountView>()(empty, 'Whether the account is set up, and its mode.'),
+  'account.setup': method<Api.AccountView>()(
+    z.object({ mode: z.enum(['fulfillment', 'single_merchant']) }),
+    'Choose fulfillment center (many merchants) or single merchant.',
+  ),
+
+  'merchants.list': method<Api.MerchantView[]>()(empty, 'Every merchant, by name.'),
+  'merchants.get': method<Api.MerchantView>()(byId, 'One merchant.'),
+  'merchants.create': method<Api.MerchantView>()(merchantInputSchema, 'Add a merchant with its WMS schedules.'),
+  'merchants.update': method<Api.MerchantView>()(
+    z.object({ id, merchant: merchantInputSchema }),
+    'Change a merchant (all fields).',
+  ),
+  'merchants.delete': method<{ deleted: true }>()(
+    z.object({ id, confirmName: z.string() }),
+    'Delete a merchant, its cart connections and their orders. confirmName must repeat the merchant name.',
+  ),
+
+  'carts.platforms': method<{ platform: string; displayName: string; capabilities: { shipments: boolean; inventory: boolean } }[]>()(
+    empty,
+    'The cart platforms Dockhand can connect to, with what each supports.',
+  ),
+  'carts.list': method<Api.CartView[]>()(z.object({ merchantId: id.optional() }), 'Cart connections, of one merchant or all.'),
+  'carts.get': method<Api.CartView>()(byId, 'One cart connection.'),
+  'carts.create': method<Api.CartView>()(cartInputSchema, 'Connect a cart to a merchant.'),
+  'carts.update': method<Api.CartView>()(z.object({ id, cart: cartInputSchema }), 'Change a cart connection.'),
+  'carts.delete': method<{ deleted: true }>()(byId, 'Remove a cart connection (its orders are kept).'),
+  'carts.test': method<Api.TestResultView>()(
+    z.union([byId, z.object({ cart: cartInputSchema })]),
+    'Test a saved cart connection, or unsaved settings, and say what is wrong.',
+  ),
+  'carts.setCursor': method<Api.CartView>()(
+    z.object({ id, cursor: z.string().max(10_000).nullable() }),
+    'Diagnostics: set the download sync position (null restarts from the earliest order date).',
+  ),
+
+  'wms.get': method<Api.WmsView>()(empty, 'The account\'s WMS setup (password never returned).'),
+  'wms.save': method<Api.WmsView>()(wmsInputSchema, 'Save the WMS setup.'),
+  'wms.test': method<Api.TestResultView>()(
+    z.object({ wms: wmsInputSchema.optional() }),
+    'Test the saved WMS setup, or unsaved settings: connect, log in, check the folders.',
+  ),
+
+  'shipMethods.list': method<Api.ShipMethod[]>()(empty, 'The WMS ship methods.'),
+  'shipMethods.save': method<Api.ShipMethod[]>()(
+    z.object({
+      methods: z
+        .array(
+          z.object({
+            code: z.string().trim().min(1).max(50),
+            description: z.string().trim().max(200).default(''),
+            carrier: z.string().trim().max(50).default(''),
+          }),
+        )
+        .max(2000),
+    }),
+    'Replace the WMS ship method list.',
+  ),
+  'shipMethods.mappings': method<Api.ShipCodeMappingView[]>()(
+    z.object({ cartId: id.optional() }),
+    'Every ship code seen from the carts, its mapped WMS code and how many orders it holds.',
+  ),
+  'shipMethods.map': method<Api.ShipCodeMappingView>()(
+    z.object({ cartId: id, cartCode: z.string().max(200), wmsCode: z.string().max(50).nullable() }),
+    'Map a cart ship code to a WMS ship method (null unmaps). Held orders are not released automatically.',
+  ),
+
+  'schedules.list': method<Api.JobView[]>()(empty, 'Every scheduled job with its frequency, state and next run.'),
+  'schedules.set': method<Api.JobView>()(
+    jobRef.extend({ minutes: z.number().int().nullable() }),
+    `Set one job's frequency in minutes, or null for off. Allowed: ${Object.entries(FREQUENCY_RANGE)
+      .map(([s, r]) => `${s} ${r.min}-${r.max}`)
+      .join(', ')}.`,
+  ),
+  'services.runNow': method<Api.RunView>()(jobRef, 'Run one service for one target now and return its run.'),
+  'services.pause': method<{ paused: number }>()(jobRef.partial(), 'Pause one job, or all when no job is given.'),
+  'services.resume': method<{ resumed: number }>()(jobRef.partial(), 'Resume one job, or all.'),
+
+  'runs.list': method<Api.Page<Api.RunView>>()(
+    z.object({ service: serviceName.optional(), targetId: id.optional(), ...paging }),
+    'Service runs, newest first.',
+  ),
+  'runs.get': method<Api.RunView>()(byId, 'One run.'),
+
+  'orders.list': method<Api.Page<Api.OrderSummaryView>>()(
+    z.object({
+      merchantId: id.optional(),
+      cartId: id.optional(),
+      status: z.enum(ORDER_STATUSES).optional(),
+      search: z.string().trim().max(200).optional(),
+      ...paging,
+    }),
+    'Orders, newest first, filtered and searched by number, name or SKU.',
+  ),
+  'orders.get': method<Api.OrderDetailView>()(byId, 'One order with lines, shipments and history.'),
+  'orders.release': method<Api.OrderDetailView>()(byId, 'Release a held or failed order for delivery (mapping checked again).'),
+  'orders.hold': method<Api.OrderDetailView>()(
+    z.object({ id, reason: z.string().trim().min(1).max(500) }),
+    'Put an order on hold so it is not delivered.',
+  ),
+  'orders.resend': method<Api.OrderDetailView>()(byId, 'Send an order to the WMS again in the next delivery.'),
+  'orders.cancel': method<Api.OrderDetailView>()(byId, 'Cancel an order in Dockhand (it will not be delivered).'),
+
+  'alerts.list': method<Api.AlertView[]>()(empty, 'Open alerts, newest first.'),
+  'alerts.dismiss': method<{ dismissed: true }>()(byId, 'Dismiss an alert.'),
+
+  'dashboard.summary': method<Api.DashboardView>()(empty, 'Health per merchant and cart; order counts by bucket.'),
+
+  'diagnostics.store': method<Api.StoreDiagnosticsView>()(
+    z.object({ includeSamples: z.boolean().default(false) }),
+    'Database size and commit timings (what making each write durable costs).',
+  ),
+
+  'demo.setup': method<{ merchantId: number; cartId: number }>()(
+    z.object({ folder: z.string().max(1000).optional() }),
+    'Try with demo data: a merchant, the Demo store, a local-folder WMS and schedules.',
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>;

@@ -1,0 +1,308 @@
+import { GraphQLError } from 'graphql';
+import { connectionOf, decodeCursor, listConnection } from './connection.js';
+import type { FakeFulfillmentOrder, FakeOrder } from './fake-model.js';
+import { FULFILLMENT_ORDER_BASE, gid, gidNumber, INVENTORY_ITEM_BASE } from './ids.js';
+import { compare, parseSearchQuery, parseSearchTime, type SearchQuery, type SearchTerm } from './search-query.js';
+import type { FakeShopState } from './shop-state.js';
+import { fulfillmentView, locationView, orderView, variantView } from './views.js';
+
+/** Root resolvers (graphql-js rootValue) for the Query and Mutation fields the fake implements. */
+
+const MAX_PAGE = 250;
+const INVENTORY_REASONS = new Set([
+  'correction', 'cycle_count_available', 'damaged', 'movement_created', 'movement_received', 'movement_updated',
+  'other', 'promotion', 'quality_control', 'received', 'reservation_created', 'reservation_deleted',
+  'reservation_updated', 'restock', 'safety_stock', 'shrinkage',
+]);
+
+export function createRootValue(state: FakeShopState): Record<string, unknown> {
+  const requireScope = (scope: string, field: string) => {
+    const implied = scope.startsWith('read_') ? `write_${scope.slice(5)}` : undefined;
+    if (state.scopes.includes(scope) || (implied && state.scopes.includes(implied))) return;
+    throw new GraphQLError(`Access denied for ${field} field. Required access: \`${scope}\` access scope.`, {
+      extensions: { code: 'ACCESS_DENIED', documentation: 'https://shopify.dev/api/usage/access-scopes', requiredAccess: `\`${scope}\` access scope.` },
+    });
+  };
+
+  return {
+    shop: () => ({
+      id: 'gid://shopify/Shop/548380009',
+      name: state.shopName,
+      myshopifyDomain: state.shopDomain,
+      currencyCode: 'USD',
+      ianaTimezone: 'America/New_York',
+      plan: { displayName: state.planName, publicDisplayName: state.planName, partnerDevelopment: false, shopifyPlus: false },
+    }),
+
+    currentAppInstallation: () => ({
+      id: 'gid://shopify/AppInstallation/1',
+      accessScopes: state.scopes.map((handle) => ({ handle, description: handle })),
+    }),
+
+    order: (args: { id: string }) => {
+      requireScope('read_orders', 'order');
+      const o = state.order(args.id);
+      return o ? orderView(state, o) : null;
+    },
+
+    orders: (args: { first?: number; after?: string; last?: number; sortKey: string; reverse: boolean; query?: string }) => {
+      requireScope('read_orders', 'orders');
+      const first = pageSize(args.first, args.last);
+      if (args.reverse || args.last) throw new GraphQLError('The fake Shopify pages forward only (first/after, reverse: false)');
+      const search = parseSearchQuery(args.query);
+      const matches = orderMatcher(state, search);
+      const picked: number[] = [];
+      let hasNextPage = false;
+      if (args.sortKey === 'UPDATED_AT') {
+        const order = state.updatedOrder;
+        let pos = 0;
+        const after = args.after ? decodeCursor(args.after) : undefined;
+        if (Array.isArray(after)) pos = state.lowerBound(Number(after[0]), Number(after[1]) + 1);
+        const floor = updatedFloor(state, search);
+        if (floor !== undefined) pos = Math.max(pos, state.lowerBound(floor));
+        for (; pos < order.length; pos++) {
+          if (!matches(order[pos])) continue;
+          if (picked.length === first) {
+            hasNextPage = true;
+            break;
+          }
+          picked.push(order[pos]);
+        }
+        const nodes = picked.map((i) => orderView(state, state.orderAt(i)));
+        return connectionOf(nodes, picked.map((i) => [state.updatedMsOf(i), i]), hasNextPage, Boolean(args.after));
+      }
+      // ID (and, close enough for generated orders, CREATED_AT / PROCESSED_AT): creation order.
+      const after = args.after ? decodeCursor(args.after) : undefined;
+      for (let i = Array.isArray(after) ? Number(after[1]) + 1 : 0; i < state.orderCount; i++) {
+        if (!matches(i)) continue;
+        if (picked.length === first) {
+          hasNextPage = true;
+          break;
+        }
+        picked.push(i);
+      }
+      const nodes = picked.map((i) => orderView(state, state.orderAt(i)));
+      return connectionOf(nodes, picked.map((i) => [0, i]), hasNextPage, Boolean(args.after));
+    },
+
+    productVariants: (args: { first?: number; after?: string; query?: string }) => {
+      requireScope('read_products', 'productVariants');
+      const first = pageSize(args.first, undefined);
+      const search = parseSearchQuery(args.query);
+      const found = state.catalog.filter((v) =>
+        search.every((group) =>
+          group.some((t) => {
+            if (t.field === 'sku') return (v.sku ?? '').toLowerCase() === t.value.toLowerCase();
+            if (t.field === 'id') return v.id.endsWith(`/${t.value}`);
+            return v.title.toLowerCase().includes(t.value.toLowerCase());
+          }),
+        ),
+      );
+      return listConnection(found.map((v) => variantView(state, v)), { first, after: args.after });
+    },
+
+    locations: (args: { first?: number; after?: string; includeInactive: boolean }) => {
+      requireScope('read_locations', 'locations');
+      const list = state.locations.filter((l) => l.isActive || args.includeInactive).map(locationView);
+      return listConnection(list, { first: pageSize(args.first, undefined), after: args.after });
+    },
+
+    inventoryItem: (args: { id: string }) => {
+      requireScope('read_inventory', 'inventoryItem');
+      const n = gidNumber(args.id, 'InventoryItem');
+      const v = n === undefined ? undefined : state.catalog[n - INVENTORY_ITEM_BASE];
+      return v ? (variantView(state, v).inventoryItem as Record<string, unknown>) : null;
+    },
+
+    fulfillmentCreate: (args: { fulfillment: FulfillmentInput }) => {
+      requireScope('write_merchant_managed_fulfillment_orders', 'fulfillmentCreate');
+      return fulfillmentCreate(state, args.fulfillment);
+    },
+
+    inventorySetQuantities: (args: { input: InventorySetInput }) => {
+      requireScope('write_inventory', 'inventorySetQuantities');
+      return inventorySetQuantities(state, args.input);
+    },
+  };
+}
+
+function pageSize(first: number | undefined, last: number | undefined): number {
+  const n = first ?? last;
+  if (n === undefined || n === null) throw new GraphQLError('you must provide one of first or last');
+  if (n > MAX_PAGE) throw new GraphQLError(`The maximum page size is ${MAX_PAGE}`);
+  return Math.max(0, n);
+}
+
+/** The tightest updated_at lower bound that every result must meet, to start the scan there. */
+function updatedFloor(state: FakeShopState, search: SearchQuery): number | undefined {
+  let floor: number | undefined;
+  for (const group of search) {
+    if (group.length !== 1) continue;
+    const t = group[0];
+    if (t.field === 'updated_at' && (t.op === '>=' || t.op === '>')) {
+      const ms = parseSearchTime(t.value, state.offsetMinutes);
+      if (!Number.isNaN(ms)) floor = Math.max(floor ?? ms, ms);
+    }
+  }
+  return floor;
+}
+
+function orderMatcher(state: FakeShopState, search: SearchQuery): (index: number) => boolean {
+  if (search.length === 0) return () => true;
+  return (index) => {
+    let record: FakeOrder | undefined;
+    const get = () => (record ??= state.orderAt(index));
+    return search.every((group) => group.some((term) => termMatches(state, term, index, get)));
+  };
+}
+
+function termMatches(state: FakeShopState, t: SearchTerm, index: number, get: () => FakeOrder): boolean {
+  switch (t.field) {
+    case 'updated_at':
+    case 'created_at': {
+      const expected = parseSearchTime(t.value, state.offsetMinutes);
+      const actual = t.field === 'updated_at' ? state.updatedMsOf(index) : state.createdMsOf(index);
+      return compare(actual, t.op, expected);
+    }
+    case 'name':
+      return `#${1001 + index}` === (t.value.startsWith('#') ? t.value : `#${t.value}`);
+    case 'id':
+      return get().id.endsWith(`/${t.value}`);
+    case 'status': {
+      const o = get();
+      const status = o.cancelledMs !== null ? 'cancelled' : o.closedMs !== null ? 'closed' : 'open';
+      return t.value === 'any' || status === t.value.toLowerCase();
+    }
+    case 'financial_status':
+      return (get().financialStatus ?? '').toLowerCase() === t.value.toLowerCase();
+    case 'fulfillment_status':
+      return get().fulfillmentStatus.toLowerCase() === t.value.toLowerCase();
+    default:
+      return true; // unknown filters are ignored, as Shopify does
+  }
+}
+
+// ---- mutations ---------------------------------------------------------------------------------
+
+interface FulfillmentInput {
+  lineItemsByFulfillmentOrder: { fulfillmentOrderId: string; fulfillmentOrderLineItems?: { id: string; quantity: number }[] | null }[];
+  trackingInfo?: { company?: string | null; number?: string | null; url?: string | null; numbers?: string[] | null; urls?: string[] | null } | null;
+  notifyCustomer?: boolean | null;
+}
+
+function fulfillmentCreate(state: FakeShopState, input: FulfillmentInput) {
+  const fail = (message: string, field = ['fulfillment']) => ({ fulfillment: null, userErrors: [{ field, message }] });
+  if (input.lineItemsByFulfillmentOrder.length === 0) return fail('Line items by fulfillment order must not be empty.');
+  let order: FakeOrder | undefined;
+  const plan: { fo: FakeFulfillmentOrder; lineId: string; quantity: number }[] = [];
+  for (const group of input.lineItemsByFulfillmentOrder) {
+    const n = gidNumber(group.fulfillmentOrderId, 'FulfillmentOrder');
+    const owner = n === undefined ? undefined : state.order(n - FULFILLMENT_ORDER_BASE);
+    const fo = owner?.fulfillmentOrders.find((f) => f.id === group.fulfillmentOrderId);
+    if (!owner || !fo) return fail(`Fulfillment order does not exist.`, ['fulfillment', 'lineItemsByFulfillmentOrder']);
+    if (order && order.index !== owner.index) return fail('All fulfillment orders must belong to the same order.');
+    order = owner;
+    if (fo.status !== 'OPEN' && fo.status !== 'IN_PROGRESS') {
+      return fail(`Fulfillment order ${fo.id} has an unfulfillable status= ${fo.status.toLowerCase()}.`);
+    }
+    const wanted = group.fulfillmentOrderLineItems?.length
+      ? group.fulfillmentOrderLineItems
+      : fo.lines.filter((l) => l.remainingQuantity > 0).map((l) => ({ id: l.id, quantity: l.remainingQuantity }));
+    for (const item of wanted) {
+      const line = fo.lines.find((l) => l.id === item.id);
+      if (!line) return fail('Invalid fulfillment order line item id.');
+      const already = plan.filter((p) => p.lineId === line.id).reduce((s, p) => s + p.quantity, 0);
+      if (item.quantity <= 0 || item.quantity + already > line.remainingQuantity) {
+        return fail('Invalid fulfillment order line item quantity requested.');
+      }
+      plan.push({ fo, lineId: line.id, quantity: item.quantity });
+    }
+  }
+  const target = state.mutable((order as FakeOrder).index);
+  const tracking = input.trackingInfo ?? {};
+  const numbers = tracking.numbers?.length ? tracking.numbers : tracking.number ? [tracking.number] : [];
+  const fulfillment = {
+    id: state.nextFulfillmentId(),
+    name: `${target.name}.${target.fulfillments.length + 1}`,
+    status: 'SUCCESS' as const,
+    createdAt: state.time(state.now()) as string,
+    notifyCustomer: input.notifyCustomer ?? false,
+    trackingInfo: numbers.map((number, i) => ({
+      company: tracking.company ?? null,
+      number,
+      url: tracking.urls?.[i] ?? (i === 0 ? (tracking.url ?? null) : null),
+    })),
+    lines: [] as { fulfillmentOrderLineId: string; lineItemId: string; quantity: number }[],
+  };
+  for (const p of plan) {
+    const fo = target.fulfillmentOrders.find((f) => f.id === p.fo.id) as FakeFulfillmentOrder;
+    const line = fo.lines.find((l) => l.id === p.lineId)!;
+    line.remainingQuantity -= p.quantity;
+    fulfillment.lines.push({ fulfillmentOrderLineId: line.id, lineItemId: line.lineItemId, quantity: p.quantity });
+  }
+  for (const fo of target.fulfillmentOrders) {
+    if (fo.status !== 'OPEN' && fo.status !== 'IN_PROGRESS') continue;
+    fo.status = fo.lines.every((l) => l.remainingQuantity === 0) ? 'CLOSED' : 'IN_PROGRESS';
+  }
+  target.fulfillments.push(fulfillment);
+  const allDone = target.fulfillmentOrders.every((fo) => fo.status === 'CLOSED' || fo.status === 'CANCELLED');
+  target.fulfillmentStatus = allDone ? 'FULFILLED' : 'PARTIALLY_FULFILLED';
+  state.touch(target);
+  return { fulfillment: fulfillmentView(state, fulfillment), userErrors: [] };
+}
+
+interface InventorySetInput {
+  name: string;
+  reason: string;
+  ignoreCompareQuantity?: boolean | null;
+  quantities: { inventoryItemId: string; locationId: string; quantity: number; compareQuantity?: number | null }[];
+}
+
+let adjustmentGroups = 0;
+
+function inventorySetQuantities(state: FakeShopState, input: InventorySetInput) {
+  if (input.quantities.length > MAX_PAGE) {
+    throw new GraphQLError(`The input array size of ${input.quantities.length} is greater than the maximum allowed of ${MAX_PAGE}.`, {
+      extensions: { code: 'MAX_INPUT_SIZE_EXCEEDED' },
+    });
+  }
+  type Err = { code: string; field: string[]; message: string };
+  const errors: Err[] = [];
+  if (input.name !== 'available' && input.name !== 'on_hand') {
+    errors.push({ code: 'INVALID_QUANTITY_NAME', field: ['input', 'name'], message: 'The quantity name must be either \'available\' or \'on_hand\'.' });
+  }
+  if (!INVENTORY_REASONS.has(input.reason)) {
+    errors.push({ code: 'INVALID_REASON', field: ['input', 'reason'], message: 'The specified reason is invalid.' });
+  }
+  const seen = new Set<string>();
+  const apply: { variant: number; location: number; quantity: number }[] = [];
+  input.quantities.forEach((q, i) => {
+    const field = (name: string) => ['input', 'quantities', String(i), name];
+    const n = gidNumber(q.inventoryItemId, 'InventoryItem');
+    const variant = n === undefined ? undefined : state.catalog[n - INVENTORY_ITEM_BASE];
+    const location = state.locationIndexOf(q.locationId);
+    if (!variant) return errors.push({ code: 'INVALID_INVENTORY_ITEM', field: field('inventoryItemId'), message: 'The specified inventory item could not be found.' });
+    if (location === undefined) return errors.push({ code: 'INVALID_LOCATION', field: field('locationId'), message: 'The specified location could not be found.' });
+    const key = `${variant.index}:${location}`;
+    if (seen.has(key)) return errors.push({ code: 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR', field: field('inventoryItemId'), message: 'The combination of inventoryItemId and locationId must be unique.' });
+    seen.add(key);
+    if (!input.ignoreCompareQuantity && (q.compareQuantity === undefined || q.compareQuantity === null)) {
+      return errors.push({ code: 'COMPARE_QUANTITY_REQUIRED', field: field('compareQuantity'), message: 'The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.' });
+    }
+    if (state.inventoryByItem(variant.index, location) === undefined) {
+      return errors.push({ code: 'ITEM_NOT_STOCKED_AT_LOCATION', field: field('locationId'), message: 'The specified inventory item is not stocked at the location.' });
+    }
+    if (variant.sku && state.rejectInventoryFor.has(variant.sku)) {
+      return errors.push({ code: 'INVALID_QUANTITY_TOO_HIGH', field: field('quantity'), message: "The quantity can't be higher than 1,000,000,000." });
+    }
+    apply.push({ variant: variant.index, location, quantity: q.quantity });
+  });
+  // All or nothing, like Shopify.
+  if (errors.length > 0) return { inventoryAdjustmentGroup: null, userErrors: errors };
+  for (const a of apply) state.applyInventory(a.variant, a.location, a.quantity);
+  adjustmentGroups += 1;
+  return {
+    inventoryAdjustmentGroup: { id: gid('InventoryAdjustmentGroup', 90_000 + adjustmentGroups), reason: input.reason, createdAt: state.time(state.now()) },
+    userErrors: [],
+  };
+}

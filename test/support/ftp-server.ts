@@ -1,0 +1,212 @@
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import type { AddressInfo, Server, Socket } from 'node:net';
+import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
+import { generate } from 'selfsigned';
+
+/**
+ * A real FTP server (ftp-srv) on 127.0.0.1 for tests, the crash test and the benchmark.
+ *
+ * - Control port and passive data ports are ephemeral (port 0), so parallel test workers and a
+ *   parent process holding a server for a child never collide on a fixed port range.
+ * - Explicit FTPS (AUTH TLS) with a self-signed certificate when `tls: true`.
+ * - Failure injection: `dropNextUpload()` cuts the next STOR after its first bytes arrive
+ *   (data and control connections destroyed, no 226 reply), as a network drop would.
+ * - ftp-srv installs SIGINT/SIGTERM/SIGQUIT handlers that call process.exit(); they are removed
+ *   so a process that hosts this server keeps its own shutdown behaviour.
+ */
+
+export interface StartFtpServerOptions {
+  /** Folder served as "/"; a fresh temp dir (removed on close) when omitted. */
+  root?: string;
+  user?: string;
+  password?: string;
+  /** Offer explicit FTPS (AUTH TLS) with a self-signed certificate. */
+  tls?: boolean;
+  /**
+   * false: RNTO onto an existing file fails with 550, as some servers (IIS-style) do, so clients must
+   * delete the target first. Default true (POSIX rename replaces).
+   */
+  renameOverwrites?: boolean;
+}
+
+export interface TestFtpServer {
+  host: '127.0.0.1';
+  port: number;
+  /** Local folder behind "/". */
+  root: string;
+  user: string;
+  password: string;
+  tls: boolean;
+  /** Client paths of every STOR begun, in order ("/acme/orders/.orders-b1.csv.part"). */
+  readonly uploads: string[];
+  /** Client paths of every rename target, in order. */
+  readonly renames: string[];
+  /** Logins accepted so far (a reconnect shows as a second login). */
+  readonly logins: number;
+  /** Called synchronously when a STOR begins, before any byte is written. */
+  onUpload(listener: (clientPath: string, localPath: string) => void): () => void;
+  /** The next STOR is cut off after its first chunk: both connections destroyed, no reply. */
+  dropNextUpload(): void;
+  /** Destroy every open client connection now (an idle drop, e.g. a server restart). */
+  dropAllConnections(): void;
+  /** Local path of a client path ("/a/b.csv" -> <root>/a/b.csv). */
+  localPath(clientPath: string): string;
+  close(): Promise<void>;
+}
+
+interface Hooks {
+  dropArmed: boolean;
+  renameOverwrites: boolean;
+  uploads: string[];
+  renames: string[];
+  listeners: Set<(clientPath: string, localPath: string) => void>;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGQUIT'] as const;
+
+const quietLog = {
+  child: () => quietLog,
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  fatal: () => {},
+};
+
+let certificate: Promise<{ key: string; cert: string }> | undefined;
+
+/** One self-signed certificate per process: RSA key generation is the slow part. */
+function selfSignedCertificate(): Promise<{ key: string; cert: string }> {
+  certificate ??= generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  }).then((pems) => ({ key: pems.private, cert: pems.cert }));
+  return certificate;
+}
+
+class InstrumentedFileSystem extends FileSystem {
+  constructor(
+    connection: FtpConnection,
+    options: { root: string; cwd: string },
+    private readonly hooks: Hooks,
+  ) {
+    super(connection, options);
+  }
+
+  override write(fileName: string, options?: { append?: boolean; start?: unknown }) {
+    const result = super.write(fileName, options) as { stream: NodeJS.WritableStream & { path: string }; clientPath: string };
+    this.hooks.uploads.push(result.clientPath);
+    for (const listener of this.hooks.listeners) listener(result.clientPath, String(result.stream.path));
+    if (this.hooks.dropArmed) {
+      this.hooks.dropArmed = false;
+      const connection = this.connection as unknown as { connector: { socket: Socket | null }; commandSocket: Socket };
+      const dataSocket = connection.connector.socket;
+      const cut = () => {
+        dataSocket?.destroy();
+        connection.commandSocket.destroy();
+      };
+      // STOR calls write() once the data connection is up; cut after the first chunk lands on disk.
+      if (dataSocket) dataSocket.once('data', cut);
+      else cut();
+    }
+    return result;
+  }
+
+  override async rename(from: string, to: string) {
+    if (!this.hooks.renameOverwrites) {
+      const target = (this as unknown as { _resolvePath(p: string): { fsPath: string } })._resolvePath(to).fsPath;
+      const exists = await stat(target).then(
+        () => true,
+        () => false,
+      );
+      if (exists) throw new Error('Cannot rename: target exists');
+    }
+    await super.rename(from, to);
+    this.hooks.renames.push(to);
+  }
+}
+
+export async function startFtpServer(options: StartFtpServerOptions = {}): Promise<TestFtpServer> {
+  const ownRoot = options.root === undefined;
+  const root = resolvePath(options.root ?? (await mkdtemp(join(tmpdir(), 'dockhand-ftp-'))));
+  await mkdir(root, { recursive: true });
+  const user = options.user ?? 'dockhand';
+  const password = options.password ?? 'secret-pass';
+  const useTls = options.tls ?? false;
+  const hooks: Hooks = {
+    dropArmed: false,
+    renameOverwrites: options.renameOverwrites ?? true,
+    uploads: [],
+    renames: [],
+    listeners: new Set(),
+  };
+  let logins = 0;
+
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const server = new FtpSrv({
+    url: 'ftp://127.0.0.1:0',
+    pasv_url: '127.0.0.1',
+    // 0..0: every passive data server listens on an ephemeral port chosen by the OS.
+    pasv_min: 0,
+    pasv_max: 0,
+    anonymous: false,
+    greeting: 'Dockhand test FTP server',
+    tls: useTls ? await selfSignedCertificate() : false,
+    log: quietLog,
+  });
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+
+  server.on('login', ({ connection, username, password: given }, resolve, reject) => {
+    if (username !== user || given !== password) return reject(new Error('Login incorrect'));
+    logins++;
+    resolve({ fs: new InstrumentedFileSystem(connection, { root, cwd: '/' }, hooks) as unknown as FileSystem });
+  });
+  // Client sockets reset mid-transfer are expected in failure tests; ftp-srv reports them here.
+  server.on('client-error', () => {});
+
+  await server.listen();
+  const inner = (server as unknown as { server: Server; connections: Record<string, { commandSocket: Socket }> });
+  const port = (inner.server.address() as AddressInfo).port;
+
+  let closed = false;
+  return {
+    host: '127.0.0.1',
+    port,
+    root,
+    user,
+    password,
+    tls: useTls,
+    uploads: hooks.uploads,
+    renames: hooks.renames,
+    get logins() {
+      return logins;
+    },
+    onUpload(listener) {
+      hooks.listeners.add(listener);
+      return () => hooks.listeners.delete(listener);
+    },
+    dropNextUpload() {
+      hooks.dropArmed = true;
+    },
+    dropAllConnections() {
+      for (const connection of Object.values(inner.connections)) connection.commandSocket.destroy();
+    },
+    localPath(clientPath: string) {
+      return join(root, ...clientPath.split('/').filter(Boolean));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      if (ownRoot) await rm(root, { recursive: true, force: true });
+    },
+  };
+}
