@@ -31,7 +31,8 @@ export async function startFakes(repoRoot: string): Promise<Fakes> {
   const script = fileURLToPath(new URL('./fakes-process.ts', import.meta.url));
   const child: ChildProcess = fork(script, [], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    // BENCH_FAKES_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the fakes too.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_FAKES_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

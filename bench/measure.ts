@@ -14,9 +14,12 @@ export const round = (x: number, digits = 2): number => {
   return Math.round(x * f) / f;
 };
 
-/** Event-loop delay of this (the host's) thread, sampled every 10 ms while enabled. */
+/**
+ * Event-loop delay of this (the host's) thread. Node records each whole timer interval, so a 1 ms
+ * resolution keeps an idle loop at ~1 ms and a stall at its own length (10 ms would read 10 ms idle).
+ */
 export class LoopDelay {
-  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 1 });
 
   start(): void {
     this.histogram.reset();

@@ -90,6 +90,16 @@ async function createCart(call: Call, merchant: MerchantView, shop: ShopInfo, na
   });
 }
 
+/** The n slowest commits as "ms@KiB", to tell big records from loop stalls. */
+function slowest(ms: number[], bytes: number[], n: number): string {
+  return ms
+    .map((m, i) => ({ m, kib: (bytes[i] ?? 0) / 1024 }))
+    .sort((a, b) => b.m - a.m)
+    .slice(0, n)
+    .map((c) => `${round(c.m, 1)}@${round(c.kib, 0)}`)
+    .join(' ');
+}
+
 async function dirBytes(dir: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -140,8 +150,10 @@ async function main(): Promise<number> {
     loop.start();
     const tStart = performance.now();
     const dlStartMs = Date.now();
+    const requestsBefore = (await fakes.stats('main')).graphqlRequests;
     const download = await runService(call, 'order_download', cart.id);
     const dlEndMs = Date.now();
+    const downloadRequests = (await fakes.stats('main')).graphqlRequests - requestsBefore;
     check(download.run.counts.new === N, `download: ${download.run.counts.new ?? 0} new orders, expected ${N}`);
     const delivery = await runService(call, 'order_delivery', merchant.id);
     check(delivery.run.counts.delivered === N, `delivery: ${delivery.run.counts.delivered ?? 0} delivered, expected ${N}`);
@@ -251,7 +263,8 @@ async function main(): Promise<number> {
       'total s (Dockhand, end to end)': figures.totalSec,
       'download s': round(download.sec),
       'download orders/s': figures.downloadPerSec,
-      'download requests': shopStats.graphqlRequests,
+      'download requests': downloadRequests,
+      'upload requests': shopStats.graphqlRequests - downloadRequests,
       'delivery s': round(delivery.sec),
       'delivery orders/s': figures.deliveryPerSec,
       'warehouse writes confirmations s (excluded)': round(wmsSec),
@@ -263,6 +276,7 @@ async function main(): Promise<number> {
       'commit p99 ms': figures.commitP99Ms,
       'commit max ms': round(Math.max(...commitMs)),
       'commit bytes p99': percentile(commitBytes, 99),
+      'slowest commits (ms @ KiB)': slowest(commitMs, commitBytes, 5),
       'bare fsync p50 ms': round(percentile(fsyncMs, 50)),
       'bare fsync p99 ms': figures.fsyncP99Ms,
       'bare fsync samples': fsyncMs.length,

@@ -1,3 +1,4 @@
+import type { OrderLine } from '../../../shared/domain.js';
 import type { ConfirmationRow } from '../connectors/wms/wms-connector.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import { recordInboundFile } from '../store/repositories/inventory-repo.js';
@@ -44,6 +45,16 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
   }
 }
 
+/**
+ * The shipment item for a SKU. A SKU can sit on several lines of one order (the same variant added
+ * twice): then no single cart line is named, and the cart connector fills that SKU's lines from what the
+ * cart says each still has to ship (naming the first line would ask it for more than it holds).
+ */
+export function shipmentItem(lines: readonly OrderLine[], sku: string, quantity: number): { sku: string; quantity: number; cartLineId?: string } {
+  const onSku = lines.filter((l) => l.sku === sku);
+  return onSku.length === 1 ? { sku, quantity, cartLineId: onSku[0].cartLineId } : { sku, quantity };
+}
+
 /** Group rows into shipments (one per order and tracking number) and save them. */
 function saveConfirmations(
   db: SqlRunner,
@@ -70,19 +81,18 @@ function saveConfirmations(
       continue;
     }
     const payload = getOrderPayload(db, order.id);
-    const items: { sku: string; quantity: number; cartLineId?: string }[] = [];
+    // Quantities per SKU in row order; rows for the same SKU add up.
+    const shipped = new Map<string, number>();
     let bad = false;
     for (const r of group) {
-      const line = payload?.lines.find((l) => l.sku === r.sku);
-      if (!line) {
+      if (!payload?.lines.some((l) => l.sku === r.sku)) {
         errors.push({ file: fileName, line: r.line, reason: `Order ${first.orderNumber} has no line with SKU ${r.sku}` });
         bad = true;
         continue;
       }
-      const existing = items.find((i) => i.sku === r.sku);
-      if (existing) existing.quantity += r.quantity;
-      else items.push({ sku: r.sku, quantity: r.quantity, cartLineId: line.cartLineId });
+      shipped.set(r.sku, (shipped.get(r.sku) ?? 0) + r.quantity);
     }
+    const items = [...shipped].map(([sku, quantity]) => shipmentItem(payload?.lines ?? [], sku, quantity));
     if (bad && items.length === 0) continue;
     const inserted = insertShipmentOnce(
       db,

@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeShopify, type FakeShopify } from './index.js';
+import { parseSearchQuery } from './search-query.js';
+
+let fake: FakeShopify;
+
+async function gql(query: string, variables: Record<string, unknown> = {}, token = fake.token) {
+  const res = await fetch(`${fake.url}/admin/api/2025-10/graphql.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-shopify-access-token': token },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+beforeEach(async () => {
+  fake = await createFakeShopify({ orders: 10, maximumAvailable: 1000, restoreRate: 50 });
+});
+
+afterEach(async () => {
+  await fake.close();
+});
+
+describe('fake Shopify', () => {
+  it('answers a bad token with 401 and the REST-style error body', async () => {
+    const reply = await gql('{ shop { name } }', {}, 'shpat_bad');
+    expect(reply.status).toBe(401);
+    expect(reply.body).toEqual({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+  });
+
+  it('charges the requested cost up front and refunds down to the actual cost', async () => {
+    const query = `{ orders(first: 10) { nodes { id lineItems(first: 10) { nodes { id } } } } }`;
+    const reply = await gql(query);
+    const { requestedQueryCost, actualQueryCost, throttleStatus } = reply.body.extensions.cost;
+    expect(requestedQueryCost).toBe(2 + 10 * (1 + 2 + 10));
+    const lines = reply.body.data.orders.nodes.reduce((n: number, o: any) => n + o.lineItems.nodes.length, 0);
+    expect(actualQueryCost).toBe(2 + 10 * 3 + lines);
+    expect(throttleStatus.maximumAvailable).toBe(1000);
+    expect(throttleStatus.restoreRate).toBe(50);
+    expect(throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(1000 - actualQueryCost - 1);
+  });
+
+  it('throttles a query the bucket cannot pay for, Shopify style', async () => {
+    fake.state.drainBucket();
+    const reply = await gql('{ orders(first: 5) { nodes { id } } }');
+    expect(reply.status).toBe(200);
+    expect(reply.body.errors).toEqual([
+      { message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } },
+    ]);
+    expect(reply.body.extensions.cost).toMatchObject({ requestedQueryCost: 7, actualQueryCost: null });
+    expect(fake.state.stats.throttled).toBe(1);
+  });
+
+  it('refuses a single query over 1000 points', async () => {
+    const reply = await gql('{ orders(first: 250) { nodes { id lineItems(first: 10) { nodes { id } } } } }');
+    expect(reply.body.errors[0].extensions.code).toBe('MAX_COST_EXCEEDED');
+  });
+
+  it('denies fields the app has no scope for', async () => {
+    fake.state.scopes = ['read_products'];
+    const reply = await gql('{ orders(first: 1) { nodes { id } } }');
+    expect(reply.body.errors[0].extensions.code).toBe('ACCESS_DENIED');
+    expect(reply.body.errors[0].message).toContain('read_orders');
+  });
+
+  it('filters orders with the search syntax and pages them by updatedAt', async () => {
+    const since = new Date(fake.state.updatedMsOf(6)).toISOString();
+    const query = `query($after: String) { orders(first: 2, after: $after, sortKey: UPDATED_AT, query: "updated_at:>='${since}'") {
+      pageInfo { hasNextPage endCursor } nodes { name updatedAt } } }`;
+    const first = await gql(query);
+    expect(first.body.data.orders.nodes.map((n: any) => n.name)).toEqual(['#1007', '#1008']);
+    expect(first.body.data.orders.nodes[0].updatedAt).toMatch(/-05:00$/);
+    const second = await gql(query, { after: first.body.data.orders.pageInfo.endCursor });
+    expect(second.body.data.orders.nodes.map((n: any) => n.name)).toEqual(['#1009', '#1010']);
+    expect(second.body.data.orders.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('measures the share of the restore budget spent in a window', () => {
+    fake.state.recordSpend(100);
+    const now = Date.now();
+    expect(fake.state.budgetUsedPct(now - 4000, now + 1000)).toBeCloseTo((100 * 100) / (50 * 5));
+  });
+});
+
+describe('parseSearchQuery', () => {
+  it('reads comparisons, quotes and OR groups', () => {
+    expect(parseSearchQuery(`updated_at:>='2026-01-01T00:00:00Z' AND sku:"A B" OR sku:"C\\"D" created_at:<2026`)).toEqual([
+      [{ field: 'updated_at', op: '>=', value: '2026-01-01T00:00:00Z' }],
+      [
+        { field: 'sku', op: '=', value: 'A B' },
+        { field: 'sku', op: '=', value: 'C"D' },
+      ],
+      [{ field: 'created_at', op: '<', value: '2026' }],
+    ]);
+  });
+});
