@@ -250,6 +250,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     warehouse.start();
 
     const onMessage = (m: ChildMessage) => {
+      if (process.env.CRASH_DEBUG) log(`${m.t} ${m.t === 'ack' ? `${m.service} ${m.status} ${JSON.stringify(m.counts)}` : ''}`);
       if (m.t === 'ack') {
         ledger.record(m);
         maxSnapshots = Math.max(maxSnapshots, m.snapshots);

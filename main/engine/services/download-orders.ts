@@ -27,21 +27,34 @@ export async function downloadOrders(rc: RunContext, cartId: number): Promise<vo
     onThrottle: (ms) => (rc.report.throttleWaitMs += ms),
   });
 
-  let cursor = cart.syncCursor;
-  for await (const page of connector.fetchOrders({ cursor, earliestOrderDate: cart.earliestOrderDate })) {
-    throwIfAborted(rc.signal);
-    const now = rc.nowIso();
-    await rc.store.write((db) => {
-      for (const order of page.orders) applyDownloadedOrder(db, rc, cart, order, now);
-      for (const bad of page.invalid) {
-        rc.report.add('invalid');
-        rc.report.error(bad.reason, bad.orderNumber ?? bad.cartOrderId ?? 'order');
-      }
-      setCartCursor(db, cart.id, page.cursor);
-    });
-    cursor = page.cursor;
-    rc.report.add('pages');
-    rc.progress(rc.report.counts.downloaded ?? 0);
+  // Each page is applied at once (store.write runs its statements synchronously) but its durability is
+  // awaited only after the next page was requested, so the fsync overlaps the round trip to the cart.
+  // At most one page is in flight: its commit is awaited before the next page is applied, and before
+  // the run ends, so a failed commit still fails the run and nothing is acknowledged early.
+  let inFlight: Promise<void> | undefined;
+  try {
+    for await (const page of connector.fetchOrders({ cursor: cart.syncCursor, earliestOrderDate: cart.earliestOrderDate })) {
+      throwIfAborted(rc.signal);
+      if (inFlight) await inFlight;
+      inFlight = undefined;
+      const now = rc.nowIso();
+      const committed = rc.store.write((db) => {
+        for (const order of page.orders) applyDownloadedOrder(db, rc, cart, order, now);
+        for (const bad of page.invalid) {
+          rc.report.add('invalid');
+          rc.report.error(bad.reason, bad.orderNumber ?? bad.cartOrderId ?? 'order');
+        }
+        setCartCursor(db, cart.id, page.cursor);
+      });
+      inFlight = committed.then(() => {
+        rc.report.add('pages');
+        rc.progress(rc.report.counts.downloaded ?? 0);
+      });
+      inFlight.catch(() => {}); // awaited below; not an unhandled rejection while the next page loads
+    }
+  } finally {
+    // Whether the pages ended or the cart failed mid-way, the last applied page is made durable.
+    if (inFlight) await inFlight;
   }
 }
 

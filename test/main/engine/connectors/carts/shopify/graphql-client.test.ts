@@ -54,7 +54,7 @@ describe('Shopify GraphQL client', () => {
     fake = await createFakeShopify({ orders: 30 });
     fake.state.malformNext(1);
     const { connector } = connectTo(fake);
-    const pages = [];
+    const pages: unknown[] = [];
     const err = await (async () => {
       for await (const page of connector.fetchOrders({ cursor: null, earliestOrderDate: '2000-01-01T00:00:00Z' })) pages.push(page);
     })().catch((e) => e);
