@@ -9,6 +9,10 @@
  *
  * Options: --orders N (10000) · --throttled-sec S (40: the throttled download's intended length)
  *          --throttled-orders M (overrides the length) · --skip-throttled · --keep (keep the temp dirs)
+ *          --until download|delivery|pickup (profiling: stop after that phase)
+ * Profiling: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/run.ts ... (the engine worker
+ * writes its own profile), BENCH_FAKES_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for the fakes,
+ * then npx tsx bench/cpu-profile-summary.ts /tmp/prof/*.cpuprofile.
  */
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,6 +44,8 @@ interface Args {
   throttledOrders?: number;
   skipThrottled: boolean;
   keep: boolean;
+  /** Profiling aid: stop after this phase (no figures, no checks of later phases). */
+  until?: 'download' | 'delivery' | 'pickup';
 }
 
 function parseArgs(argv: string[]): Args {
@@ -56,7 +62,16 @@ function parseArgs(argv: string[]): Args {
     throttledOrders: value('throttled-orders'),
     skipThrottled: argv.includes('--skip-throttled'),
     keep: argv.includes('--keep'),
+    until: untilArg(argv),
   };
+}
+
+function untilArg(argv: string[]): Args['until'] {
+  const i = argv.indexOf('--until');
+  if (i < 0) return undefined;
+  const phase = argv[i + 1];
+  if (phase !== 'download' && phase !== 'delivery' && phase !== 'pickup') throw new Error('--until takes download, delivery or pickup');
+  return phase;
 }
 
 /** The engine behind the host's worker boundary, with the contract's types. */
@@ -88,6 +103,12 @@ async function createCart(call: Call, merchant: MerchantView, shop: ShopInfo, na
     settings: { shopDomain: shop.shopDomain, baseUrl: shop.url },
     credentials: { accessToken: shop.token },
   });
+}
+
+function stopEarly(sec: number, n: number): number {
+  console.log(`stopped after the phase: ${round(sec)} s, ${round(n / sec, 1)} orders/s`);
+  for (const f of failures) console.log(`  - ${f}`);
+  return failures.length > 0 ? 1 : 0;
 }
 
 /** The n slowest commits as "ms@KiB", to tell big records from loop stalls. */
@@ -155,8 +176,10 @@ async function main(): Promise<number> {
     const dlEndMs = Date.now();
     const downloadRequests = (await fakes.stats('main')).graphqlRequests - requestsBefore;
     check(download.run.counts.new === N, `download: ${download.run.counts.new ?? 0} new orders, expected ${N}`);
+    if (args.until === 'download') return stopEarly(download.sec, N);
     const delivery = await runService(call, 'order_delivery', merchant.id);
     check(delivery.run.counts.delivered === N, `delivery: ${delivery.run.counts.delivered ?? 0} delivered, expected ${N}`);
+    if (args.until === 'delivery') return stopEarly(delivery.sec, N);
 
     const tWms = performance.now();
     const wms = await fakes.writeConfirmations(join(ftp.root, MERCHANT_CODE, 'orders'), join(ftp.root, MERCHANT_CODE, 'confirmations'));
@@ -165,6 +188,7 @@ async function main(): Promise<number> {
 
     const pickup = await runService(call, 'shipment_pickup', merchant.id);
     check(pickup.run.counts.shipments === N, `pickup: ${pickup.run.counts.shipments ?? 0} shipments, expected ${N}`);
+    if (args.until === 'pickup') return stopEarly(pickup.sec, N);
     const upload = await runService(call, 'shipment_upload', cart.id);
     check(upload.run.counts.uploaded === N, `upload: ${upload.run.counts.uploaded ?? 0} uploaded, expected ${N}`);
     // The warehouse's own work is not Dockhand's time.

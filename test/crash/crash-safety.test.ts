@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCrashScenario } from './crash-harness.js';
 
 /** DESIGN.md "persist before acknowledge", proven the hard way: SIGKILL at random moments of a real sync. */
-const KILLS = 32;
+const KILLS = 30;
 
 describe('a real sync killed with SIGKILL at random moments', () => {
   it(`loses and duplicates nothing it acknowledged across ${KILLS} kills and restarts`, { timeout: 600_000 }, async () => {

@@ -50,6 +50,7 @@ export async function createFakeShopify(options: FakeShopifyOptions = {}): Promi
   const schema = shopifySchema();
   const rootValue = createRootValue(state);
   const prepared = new Map<string, PreparedDocument>();
+  const requestedCosts = new Map<string, number>();
 
   const prepare = (query: string): PreparedDocument => {
     let found = prepared.get(query);
@@ -94,7 +95,13 @@ export async function createFakeShopify(options: FakeShopifyOptions = {}): Promi
     if (doc.errors.length > 0 || !doc.operation) {
       return json(200, { errors: doc.errors.map((e) => ({ message: e.message, locations: e.locations })) });
     }
-    const requested = queryCost(schema, doc.operation, doc.fragments, variables);
+    // The requested cost depends on the document and its page sizes only, not on the cursor or the search.
+    const costKey = `${payload.query}\n${JSON.stringify({ ...variables, after: null, query: null })}`;
+    let requested = requestedCosts.get(costKey);
+    if (requested === undefined) {
+      requested = queryCost(schema, doc.operation, doc.fragments, variables);
+      if (requestedCosts.size < 500) requestedCosts.set(costKey, requested);
+    }
     if (requested > MAX_SINGLE_QUERY_COST) {
       return json(200, {
         errors: [

@@ -1,5 +1,4 @@
 import {
-  getArgumentValues,
   getNamedType,
   isObjectType,
   Kind,
@@ -8,6 +7,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { fieldArgs } from './field-args.js';
 
 /**
  * A lean executor for validated read-only queries: it walks the selection set over the same resolvers
@@ -50,7 +50,7 @@ function selection(
     if (!def) throw FALLBACK;
     let value = obj[name];
     if (typeof value === 'function') {
-      const args = def.args.length > 0 ? getArgumentValues(def, sel, variables) : {};
+      const args = fieldArgs(def, sel, variables);
       value = (value as (a: unknown) => unknown).call(obj, args);
     }
     if (value === undefined) value = null;

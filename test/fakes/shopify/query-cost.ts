@@ -1,5 +1,4 @@
 import {
-  getArgumentValues,
   getNamedType,
   getNullableType,
   isInterfaceType,
@@ -13,6 +12,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { fieldArgs } from './field-args.js';
 
 /**
  * Shopify-like query cost: scalars and enums 0, an object 1, a connection 2 + (first x cost of a node),
@@ -69,7 +69,7 @@ function selectionCost(walk: Walk, type: Composite, set: SelectionSetNode, value
     const key = sel.alias?.value ?? sel.name.value;
     const child = walk.actual && value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     if (walk.actual && child == null) continue;
-    const args = getArgumentValues(def, sel, walk.variables);
+    const args = fieldArgs(def, sel, walk.variables);
     const first = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
 
     if (named.name.endsWith('Connection')) {
