@@ -90,6 +90,8 @@ async function runService(call: Call, service: RunView['service'], targetId: num
   const t0 = performance.now();
   const run = await call('services.runNow', { service, targetId });
   const sec = (performance.now() - t0) / 1000;
+  // Phase lines go to stderr: the table and the JSON line stay the only stdout.
+  console.error(`${service}: ${run.status} in ${round(sec, 1)} s ${JSON.stringify(run.counts)}`);
   check(run.status === 'ok', `${service} run ${run.id} ended ${run.status}: ${run.message ?? ''} ${JSON.stringify(run.errors.slice(0, 3))}`);
   return { run, sec };
 }

@@ -16,6 +16,7 @@ import { startFtpServer, type TestFtpServer } from '../support/ftp-server.js';
 import { AckLedger } from './ack-ledger.js';
 import { LineSplitter, LOOP_SERVICES, parseChildLine, type ChildConfig, type ChildMessage } from './crash-protocol.js';
 import { checkAll, readFinalDatabase } from './invariants.js';
+import { seededRandom } from './seeded-random.js';
 import { Warehouse } from './warehouse.js';
 
 /**
@@ -37,6 +38,8 @@ export interface CrashScenarioOptions {
   maxKillDelayMs?: number;
   /** Share of kills aimed at the child's start (store recovery, migrations check, lock takeover). */
   startupKillShare?: number;
+  /** Share of kills aimed at an order file upload and the commit after it (see KillPlan). */
+  aimedKillShare?: number;
   /** How often the child asks for a store snapshot. */
   snapshotEveryMs?: number;
   /** Hard limit for the final run to the end. */
@@ -73,18 +76,6 @@ export interface CrashScenarioReport {
 const CHILD_SCRIPT = fileURLToPath(new URL('./sync-child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MERCHANT_CODE = 'ACME';
-
-/** Small, seedable PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The orders the loop must confirm: what the cart's filters accept (open, paid, unfulfilled). */
 function passesFilters(order: FakeOrder): boolean {
@@ -153,8 +144,20 @@ async function setUpDataDir(dataDir: string, shop: FakeShopify, ftp: TestFtpServ
   }
 }
 
-/** Spawns the child; `killAt` decides when (if ever) to SIGKILL it. */
-function runChild(config: ChildConfig, plan: { afterSpawnMs?: number; afterReadyMs?: number; timeoutMs?: number }, onMessage: (m: ChildMessage) => void): Promise<ChildOutcome> {
+/** When to SIGKILL a child (the first moment that comes); nothing set = let it end by itself. */
+interface KillPlan {
+  afterSpawnMs?: number;
+  afterReadyMs?: number;
+  /**
+   * Aimed at the narrow window persist-before-acknowledge is about: this long after the child starts
+   * uploading an order file, i.e. during the upload, the rename, or the commit that marks the orders.
+   */
+  afterOrderUpload?: { ftp: TestFtpServer; folder: string; ms: number };
+  timeoutMs?: number;
+}
+
+/** Spawns the child and kills it as planned. */
+function runChild(config: ChildConfig, plan: KillPlan, onMessage: (m: ChildMessage) => void): Promise<ChildOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, JSON.stringify(config)], {
       cwd: REPO_ROOT,
@@ -175,6 +178,13 @@ function runChild(config: ChildConfig, plan: { afterSpawnMs?: number; afterReady
     };
     if (plan.afterSpawnMs !== undefined) timers.push(setTimeout(kill, plan.afterSpawnMs));
     if (plan.timeoutMs !== undefined) timers.push(setTimeout(kill, plan.timeoutMs));
+    const aimed = plan.afterOrderUpload;
+    const stopWatching = aimed?.ftp.onUpload((clientPath) => {
+      if (!clientPath.startsWith(aimed.folder)) return;
+      stopWatching?.();
+      current = 'order_delivery (aimed at the file upload)';
+      timers.push(setTimeout(kill, aimed.ms));
+    });
     let nextService = config.firstService;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
@@ -202,6 +212,7 @@ function runChild(config: ChildConfig, plan: { afterSpawnMs?: number; afterReady
     child.on('error', reject);
     child.on('close', (code, signal) => {
       timers.forEach(clearTimeout);
+      stopWatching?.();
       resolve({ code, signal, messages, stderr, killedDuring });
     });
   });
@@ -231,6 +242,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
   let lastAckAt: number | undefined;
   const maxKillDelayMs = () => options.maxKillDelayMs ?? Math.min(10_000, Math.max(400, Math.round(1.5 * LOOP_SERVICES.length * runMs)));
   const startupKillShare = options.startupKillShare ?? 0.15;
+  const aimedKillShare = options.aimedKillShare ?? 0.2;
   const snapshotEveryMs = options.snapshotEveryMs ?? 120;
 
   const shop = await createFakeShopify({ orders: options.orders ?? 250, seed: seed % 100_000, products: 300, restoreRate: 100_000, maximumAvailable: 100_000 });
@@ -270,11 +282,18 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
 
     for (let k = 0; k < options.kills; k++) {
       moveShopOn(shop, random, mustConfirm);
-      const atStartup = random() < startupKillShare;
+      const roll = random();
       const expectedOpen = openMs.length ? openMs.reduce((a, b) => a + b, 0) / openMs.length + 500 : 900;
-      const plan = atStartup
-        ? { afterSpawnMs: Math.floor(random() * expectedOpen) }
-        : { afterReadyMs: Math.floor(random() * maxKillDelayMs()), timeoutMs: 60_000 };
+      const plan: KillPlan =
+        roll < startupKillShare
+          ? { afterSpawnMs: Math.floor(random() * expectedOpen) }
+          : roll < startupKillShare + aimedKillShare
+            ? {
+                afterOrderUpload: { ftp, folder: `/${MERCHANT_CODE}/orders/`, ms: Math.floor(random() * 40) },
+                afterReadyMs: 2 * maxKillDelayMs(),
+                timeoutMs: 60_000,
+              }
+            : { afterReadyMs: Math.floor(random() * maxKillDelayMs()), timeoutMs: 60_000 };
       const outcome = await runChild({ ...baseConfig, mode: 'until_killed', firstService: Math.floor(random() * 4) }, plan, onMessage);
       if (outcome.signal !== 'SIGKILL') {
         childProblems.push(`child ${k + 1} ended by itself (code ${outcome.code}): ${outcome.stderr.trim().slice(-1500)}`);

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { DockhandError } from '../../../shared/errors.js';
 import type { Clock } from '../platform/ports.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
@@ -37,7 +39,7 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
-  headers: Headers;
+  headers: { get(name: string): string | null };
   text: string;
 }
 
@@ -108,12 +110,55 @@ export async function httpRequest(ctx: HttpContext, req: HttpRequest): Promise<H
   }
 }
 
-async function sendOnce(req: HttpRequest, method: string, outer: AbortSignal | undefined): Promise<HttpResponse> {
+/**
+ * node:http rather than fetch: on small JSON exchanges fetch spends about three times the CPU per request,
+ * which a 100k-order download pays thousands of times. Keep-alive agents reuse connections per host.
+ */
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }),
+};
+
+function sendOnce(req: HttpRequest, method: string, outer: AbortSignal | undefined): Promise<HttpResponse> {
   const timeout = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
-  const res = await fetch(req.url, { method, headers: req.headers, body: req.body, signal });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text };
+  const url = new URL(req.url);
+  const client = url.protocol === 'https:' ? https : http;
+  const headers: Record<string, string | number> = { ...req.headers };
+  if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
+  return new Promise<HttpResponse>((resolve, reject) => {
+    const fail = (err: unknown) => {
+      if (timeout.aborted && !outer?.aborted) {
+        const timedOut = new Error('timed out');
+        timedOut.name = 'TimeoutError';
+        reject(timedOut);
+      } else reject(outer?.aborted ? (outer.reason ?? err) : err);
+    };
+    const request = client.request(
+      url,
+      { method, headers, agent: agents[url.protocol as 'http:' | 'https:'], signal },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', fail);
+        res.on('end', () => {
+          const raw = res.headers;
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: {
+              get: (name) => {
+                const value = raw[name.toLowerCase()];
+                return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+              },
+            },
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      },
+    );
+    request.on('error', fail);
+    request.end(req.body);
+  });
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

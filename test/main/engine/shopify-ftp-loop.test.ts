@@ -5,7 +5,7 @@ import { createFakeShopify, type FakeShopify } from '../../fakes/shopify/index.j
 import { startTestEngine, type TestEngine } from '../../support/engine-harness.js';
 import { startFtpServer, type TestFtpServer } from '../../support/ftp-server.js';
 
-const ACCEPT_ALL = { orderStatus: 'any', financialStatuses: [], fulfillmentStatuses: [] } as const;
+const ACCEPT_ALL = { orderStatus: 'any' as const, financialStatuses: [], fulfillmentStatuses: [] };
 
 /** The whole loop, through the public API: Shopify (fake, real HTTP) -> Dockhand -> CSV on a real FTP server and back. */
 describe('the order loop between Shopify and a CSV warehouse over FTP', () => {
