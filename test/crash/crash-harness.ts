@@ -289,7 +289,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
           ? { afterSpawnMs: Math.floor(random() * expectedOpen) }
           : roll < startupKillShare + aimedKillShare
             ? {
-                afterOrderUpload: { ftp, folder: `/${MERCHANT_CODE}/orders/`, ms: Math.floor(random() * 40) },
+                afterOrderUpload: { ftp, folder: `/${MERCHANT_CODE}/orders/`, ms: Math.floor(random() * 150) },
                 afterReadyMs: 2 * maxKillDelayMs(),
                 timeoutMs: 60_000,
               }

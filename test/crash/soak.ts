@@ -14,6 +14,8 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'max-kill-delay-ms': { type: 'string' },
     'snapshot-every-ms': { type: 'string', default: '120' },
+    /** Percent of kills aimed at an order file upload and the commit after it. */
+    'aimed-pct': { type: 'string', default: '20' },
     'keep-data-dir': { type: 'boolean', default: false },
   },
 });
@@ -34,6 +36,7 @@ const report = await runCrashScenario({
   seed: int('seed', values.seed),
   maxKillDelayMs: int('max-kill-delay-ms', values['max-kill-delay-ms']),
   snapshotEveryMs: int('snapshot-every-ms', values['snapshot-every-ms']),
+  aimedKillShare: int('aimed-pct', values['aimed-pct'])! / 100,
   keepDataDir: values['keep-data-dir'],
   log: (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
 });
