@@ -1,0 +1,71 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultCsvWmsSettings } from '../../../shared/csv-defaults.js';
+import { createFakeShopify, type FakeShopify } from '../../fakes/shopify/index.js';
+import { startTestEngine, type TestEngine } from '../../support/engine-harness.js';
+import { startFtpServer, type TestFtpServer } from '../../support/ftp-server.js';
+
+describe('inventory from the warehouse to Shopify', () => {
+  let t: TestEngine;
+  let ftp: TestFtpServer;
+  let shop: FakeShopify;
+  let merchantId: number;
+  let cartId: number;
+
+  beforeEach(async () => {
+    shop = await createFakeShopify({ orders: 0, restoreRate: 1000, maximumAvailable: 20_000 });
+    ftp = await startFtpServer();
+    t = await startTestEngine();
+    merchantId = (await t.call('merchants.create', { name: 'Acme', code: 'ACME' })).id;
+    await t.call('wms.save', {
+      settings: defaultCsvWmsSettings({ kind: 'ftp', host: ftp.host, port: ftp.port, user: ftp.user, security: 'none', allowSelfSigned: false, passive: true, root: '/' }),
+      secrets: { password: ftp.password },
+    });
+    cartId = (
+      await t.call('carts.create', {
+        merchantId,
+        platform: 'shopify',
+        name: 'Acme Shopify',
+        earliestOrderDate: '2000-01-01',
+        minInventoryLevel: 3,
+        settings: { shopDomain: shop.shopDomain, baseUrl: shop.url },
+        credentials: { accessToken: shop.token },
+      })
+    ).id;
+  });
+
+  afterEach(async () => {
+    await t.close();
+    await ftp.close();
+    await shop.close();
+  });
+
+  it('applies a snapshot file, pushes only what changed, zeroes stock below the minimum and names unknown SKUs', async () => {
+    const [a, b, c] = shop.state.catalog.map((v) => v.sku);
+    const unchanged = shop.state.inventory(b)!;
+    const file = ['SKU,Quantity,Location', `${a},42,A1`, `${b},${unchanged},A2`, `${c},2,A3`, 'NOT-IN-SHOP,5,A4', `${a}X,-3,A5`].join('\n');
+    await mkdir(ftp.localPath('/ACME/inventory'), { recursive: true });
+    await writeFile(ftp.localPath('/ACME/inventory/stock-1.csv'), file);
+
+    const pickup = await t.call('services.runNow', { service: 'inventory_pickup', targetId: merchantId });
+    expect(pickup.status).toBe('partial');
+    expect(pickup.counts.skus).toBe(4);
+    expect(pickup.errors[0]).toMatchObject({ where: 'stock-1.csv', message: expect.stringMatching(/^line 6:/) });
+    expect(await readdir(ftp.localPath('/ACME/inventory/archive'))).toEqual(['stock-1.csv']);
+
+    const before = shop.state.inventoryUpdates.length;
+    const upload = await t.call('services.runNow', { service: 'inventory_upload', targetId: cartId });
+    expect(upload.status).toBe('partial');
+    expect(upload.counts.unknownSkus).toBe(1);
+    expect(upload.errors.some((e) => e.message.includes('NOT-IN-SHOP'))).toBe(true);
+    expect(shop.state.inventory(a)).toBe(42);
+    expect(shop.state.inventory(c)).toBe(0); // 2 is below the minimum of 3
+    const sent = shop.state.inventoryUpdates.slice(before).map((u) => u.sku);
+    expect(sent).not.toContain(b); // unchanged in the shop: not sent
+
+    // Nothing new from the warehouse: nothing to push.
+    const again = await t.call('services.runNow', { service: 'inventory_upload', targetId: cartId });
+    expect(again.message).toBe('No new inventory from the WMS');
+    expect(shop.state.inventoryUpdates.length).toBe(before + sent.length);
+  });
+});
