@@ -134,8 +134,8 @@ export const contract = {
   'carts.update': method<Api.CartView>()(z.object({ id, cart: cartInputSchema }), 'Change a cart connection.'),
   'carts.delete': method<{ deleted: true }>()(byId, 'Remove a cart connection (its orders are kept).'),
   'carts.test': method<Api.TestResultView>()(
-    z.union([byId, z.object({ cart: cartInputSchema })]),
-    'Test a saved cart connection, or unsaved settings, and say what is wrong.',
+    z.union([z.object({ id, cart: cartInputSchema.optional() }), z.object({ cart: cartInputSchema })]),
+    'Test a saved cart connection, or unsaved settings (with id: over the saved credentials), and say what is wrong.',
   ),
   'carts.setCursor': method<Api.CartView>()(
     z.object({ id, cursor: z.string().max(10_000).nullable() }),

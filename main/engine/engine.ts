@@ -5,7 +5,7 @@ import { dispatch } from './api/dispatch.js';
 import type { EngineContext } from './api/engine-context.js';
 import { createConnectorSource } from './connector-source.js';
 import type { Engine, EngineEvent, EngineOptions } from './engine-api.js';
-import { createJobs } from './jobs.js';
+import { createJobs, RUNS_KEPT_PER_JOB } from './jobs.js';
 import { systemClock } from './platform/ports.js';
 import type { ServiceDeps } from './services/run-context.js';
 import { openStore } from './store/index.js';
@@ -13,8 +13,6 @@ import { migrations } from './store/migrations/index.js';
 import { raiseAlert } from './store/repositories/alerts-repo.js';
 import { closeAbandonedRuns, pruneRuns } from './store/repositories/runs-repo.js';
 
-/** How many runs to keep per job (retention: the in-memory database must not grow without end). */
-const RUNS_KEPT_PER_JOB = 500;
 
 /**
  * The engine: the store, the scheduler and the six services behind one `call` per contract method.

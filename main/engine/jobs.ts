@@ -7,7 +7,11 @@ import { executeRun } from './services/execute-run.js';
 import type { ServiceDeps } from './services/run-context.js';
 import { getCart, listCarts } from './store/repositories/carts-repo.js';
 import { listMerchants } from './store/repositories/merchants-repo.js';
-import { lastRun, getRun } from './store/repositories/runs-repo.js';
+import { getRun, lastRun, pruneRuns } from './store/repositories/runs-repo.js';
+
+/** Run history kept per job (retention: the in-memory database must not grow without end). */
+export const RUNS_KEPT_PER_JOB = 500;
+const PRUNE_EVERY_RUNS = 200;
 import {
   getSchedule,
   listSchedules,
@@ -23,6 +27,7 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
   loadAll(): Promise<void>;
 } {
   const lastRunIds = new Map<string, number>();
+  let runsSincePrune = 0;
   const scheduler = createScheduler({
     clock: deps.clock,
     log: deps.log.child({ part: 'scheduler' }),
@@ -30,6 +35,10 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
     runJob: async (job, trigger, signal): Promise<JobOutcome> => {
       const res = await executeRun(deps, job.service, job.targetId, trigger, signal);
       lastRunIds.set(`${job.service}:${job.targetId}`, res.run.id);
+      if (++runsSincePrune >= PRUNE_EVERY_RUNS) {
+        runsSincePrune = 0;
+        await deps.store.write((db) => pruneRuns(db, RUNS_KEPT_PER_JOB));
+      }
       if (res.errorKind) return { ok: false, errorKind: res.errorKind, retryAfterMs: res.retryAfterMs, message: res.run.message ?? 'failed' };
       return { ok: true };
     },

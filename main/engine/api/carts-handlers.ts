@@ -128,13 +128,12 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     return { deleted: true as const };
   },
   async 'carts.test'(input, ctx) {
-    if ('id' in input) {
-      const row = await ctx.store.read((db) => requireCart(db, input.id));
-      return testCart(ctx, row, supportedServices(row.platform));
-    }
-    const write = cartWrite(ctx, input.cart);
+    const saved = 'id' in input ? await ctx.store.read((db) => requireCart(db, input.id)) : undefined;
+    if (!input.cart) return testCart(ctx, saved!, supportedServices(saved!.platform));
+    const write = cartWrite(ctx, input.cart, saved);
     const row: CartRow = { ...write, id: 0, syncCursor: null, authError: null, createdAt: '', updatedAt: '' };
-    const services = CART_SERVICES.filter((s) => input.cart.schedules[s] !== null);
+    const schedules = input.cart.schedules;
+    const services = CART_SERVICES.filter((s) => schedules[s] !== null);
     return testCart(ctx, row, services);
   },
   async 'carts.setCursor'(input, ctx) {

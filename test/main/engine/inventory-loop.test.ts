@@ -41,7 +41,7 @@ describe('inventory from the warehouse to Shopify', () => {
   });
 
   it('applies a snapshot file, pushes only what changed, zeroes stock below the minimum and names unknown SKUs', async () => {
-    const [a, b, c] = shop.state.catalog.map((v) => v.sku);
+    const [a, b, c] = shop.state.catalog.map((v) => v.sku!);
     const unchanged = shop.state.inventory(b)!;
     const file = ['SKU,Quantity,Location', `${a},42,A1`, `${b},${unchanged},A2`, `${c},2,A3`, 'NOT-IN-SHOP,5,A4', `${a}X,-3,A5`].join('\n');
     await mkdir(ftp.localPath('/ACME/inventory'), { recursive: true });
