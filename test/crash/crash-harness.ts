@@ -150,9 +150,10 @@ interface KillPlan {
   afterReadyMs?: number;
   /**
    * Aimed at the narrow window persist-before-acknowledge is about: this long after the child starts
-   * uploading an order file, i.e. during the upload, the rename, or the commit that marks the orders.
+   * uploading an order file (upload_start: lands in the upload, the rename or the commit that marks the
+   * orders), or after the file was renamed into place (rename: lands before that commit, mostly).
    */
-  afterOrderUpload?: { ftp: TestFtpServer; folder: string; ms: number };
+  afterOrderUpload?: { ftp: TestFtpServer; folder: string; ms: number; at: 'upload_start' | 'rename' };
   timeoutMs?: number;
 }
 
@@ -179,12 +180,31 @@ function runChild(config: ChildConfig, plan: KillPlan, onMessage: (m: ChildMessa
     if (plan.afterSpawnMs !== undefined) timers.push(setTimeout(kill, plan.afterSpawnMs));
     if (plan.timeoutMs !== undefined) timers.push(setTimeout(kill, plan.timeoutMs));
     const aimed = plan.afterOrderUpload;
-    const stopWatching = aimed?.ftp.onUpload((clientPath) => {
-      if (!clientPath.startsWith(aimed.folder)) return;
-      stopWatching?.();
-      current = 'order_delivery (aimed at the file upload)';
-      timers.push(setTimeout(kill, aimed.ms));
-    });
+    const aim = () => {
+      current = `order_delivery (aimed: ${aimed!.at})`;
+      timers.push(setTimeout(kill, aimed!.ms));
+    };
+    let stopWatching: (() => void) | undefined;
+    if (aimed?.at === 'upload_start') {
+      stopWatching = aimed.ftp.onUpload((clientPath) => {
+        if (!clientPath.startsWith(aimed.folder)) return;
+        stopWatching?.();
+        aim();
+      });
+    } else if (aimed?.at === 'rename') {
+      // The FTP server runs in this process: a 1 ms poll of its renames sees the file land at once.
+      let seen = aimed.ftp.renames.length;
+      const poll = setInterval(() => {
+        const renames = aimed.ftp.renames;
+        for (; seen < renames.length; seen++) {
+          if (!renames[seen].startsWith(aimed.folder)) continue;
+          clearInterval(poll);
+          aim();
+          return;
+        }
+      }, 1);
+      stopWatching = () => clearInterval(poll);
+    }
     let nextService = config.firstService;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
@@ -289,7 +309,10 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
           ? { afterSpawnMs: Math.floor(random() * expectedOpen) }
           : roll < startupKillShare + aimedKillShare
             ? {
-                afterOrderUpload: { ftp, folder: `/${MERCHANT_CODE}/orders/`, ms: Math.floor(random() * 150) },
+                afterOrderUpload:
+                  random() < 0.5
+                    ? { ftp, folder: `/${MERCHANT_CODE}/orders/`, at: 'upload_start', ms: Math.floor(random() * 150) }
+                    : { ftp, folder: `/${MERCHANT_CODE}/orders/`, at: 'rename', ms: Math.floor(random() * 4) },
                 afterReadyMs: 2 * maxKillDelayMs(),
                 timeoutMs: 60_000,
               }

@@ -123,6 +123,15 @@ describe('the crash test checks', () => {
     expect(violations(e).join('\n')).toMatch(/is in 2 order files/);
   });
 
+  it('report a sent file whose batch was later recorded as delivered without it', () => {
+    const e = consistentEnd();
+    e.db.batches[0] = { id: 'ACME-000001', status: 'delivered', fileName: '' };
+    for (const o of e.db.orders) o.batchId = null;
+    const found = violations(e).join('\n');
+    expect(found).toMatch(/orders-ACME-000001\.csv .* is on the FTP server but no delivered batch records it/);
+    expect(found).toMatch(/travelled in orders-ACME-000001\.csv but is confirmed with no batch recorded/);
+  });
+
   it('report a confirmation row whose shipment was lost after its file was archived', () => {
     const e = consistentEnd();
     e.db.shipments.shift();

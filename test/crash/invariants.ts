@@ -113,6 +113,9 @@ export function checkOrderFiles(e: Evidence): string[] {
     if (AT_WMS_OR_LATER.has(o.status) && files.length !== 1) {
       out.push(`order ${o.orderNumber} is ${o.status} but was in ${files.length} order files`);
     }
+    if (AT_WMS_OR_LATER.has(o.status) && o.batchId === null && files.length === 1) {
+      out.push(`order ${o.orderNumber} travelled in ${files[0]} but is ${o.status} with no batch recorded`);
+    }
     if (AT_WMS_OR_LATER.has(o.status) && o.batchId !== null && files.length === 1 && batchFile.get(o.batchId) !== files[0]) {
       out.push(`order ${o.orderNumber} records batch ${o.batchId} (file ${batchFile.get(o.batchId)}) but travelled in ${files[0]}`);
     }
@@ -123,7 +126,15 @@ export function checkOrderFiles(e: Evidence): string[] {
     else if (!AT_WMS_OR_LATER.has(o.status)) out.push(`order ${n} was sent in ${files.join(', ')} but is ${o.status}`);
   }
   const delivered = new Set(e.db.batches.filter((b) => b.status === 'delivered').map((b) => b.fileName));
-  for (const f of e.finalOrderFiles) if (!delivered.has(f)) out.push(`order file ${f} on the FTP server belongs to no delivered batch`);
+  for (const f of e.finalOrderFiles) {
+    if (delivered.has(f)) continue;
+    const batch = e.db.batches.find((b) => f === `orders-${b.id}.csv`);
+    const orders = [...(e.warehouse.orderFiles.get(f) ?? [])].join(', ');
+    out.push(
+      `order file ${f} (orders ${orders}) is on the FTP server but no delivered batch records it` +
+        (batch ? ` (batch ${batch.id} is ${batch.status} with file "${batch.fileName ?? ''}")` : ''),
+    );
+  }
   for (const b of e.db.batches) if (b.status !== 'delivered') out.push(`batch ${b.id} ended ${b.status}`);
   out.push(...e.warehouse.problems);
   return out;

@@ -27,13 +27,26 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
         continue;
       }
       const fileErrors = item.rowErrors.map((e) => ({ ...e }));
-      const applied = await rc.store.write((db) => {
-        const now = rc.nowIso();
-        const { saved, errors } = saveConfirmations(db, merchantId, item.fileName, item.rows, now);
-        fileErrors.push(...errors);
-        recordInboundFile(db, merchantId, 'confirmations', item.fileName, saved, fileErrors, now);
-        return saved;
-      });
+      // Saved in chunks so a file of 100k rows never becomes one giant transaction; a crash between
+      // chunks re-reads the (not yet archived) file and the saved shipments are skipped as duplicates.
+      const groups = groupByShipment(item.rows);
+      let applied = 0;
+      for (let i = 0; i < groups.length; i += GROUPS_PER_COMMIT) {
+        throwIfAborted(rc.signal);
+        const slice = groups.slice(i, i + GROUPS_PER_COMMIT);
+        const last = i + GROUPS_PER_COMMIT >= groups.length;
+        applied += await rc.store.write((db) => {
+          const now = rc.nowIso();
+          const { saved, errors } = saveConfirmations(db, merchantId, item.fileName, slice, now);
+          fileErrors.push(...errors);
+          if (last) recordInboundFile(db, merchantId, 'confirmations', item.fileName, applied + saved, fileErrors, now);
+          return saved;
+        });
+        rc.progress(applied);
+      }
+      if (groups.length === 0) {
+        await rc.store.write((db) => recordInboundFile(db, merchantId, 'confirmations', item.fileName, 0, fileErrors, rc.nowIso()));
+      }
       for (const e of fileErrors) rc.report.error(`line ${e.line}: ${e.reason}`, e.file);
       rc.report.add('rowErrors', fileErrors.length);
       rc.report.add('shipments', applied);
@@ -55,24 +68,32 @@ export function shipmentItem(lines: readonly OrderLine[], sku: string, quantity:
   return onSku.length === 1 ? { sku, quantity, cartLineId: onSku[0].cartLineId } : { sku, quantity };
 }
 
-/** Group rows into shipments (one per order and tracking number) and save them. */
+/** Shipments (groups of rows) saved per write transaction. */
+const GROUPS_PER_COMMIT = 2000;
+
+/** Rows of one shipment: same order and tracking number. */
+function groupByShipment(rows: ConfirmationRow[]): ConfirmationRow[][] {
+  const groups = new Map<string, ConfirmationRow[]>();
+  for (const row of rows) {
+    const key = `${row.orderNumber}\u0000${row.trackingNumber}`;
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()];
+}
+
+/** Save shipments (idempotent on order + tracking number) and move their orders to Shipped. */
 function saveConfirmations(
   db: SqlRunner,
   merchantId: number,
   fileName: string,
-  rows: ConfirmationRow[],
+  groups: ConfirmationRow[][],
   now: string,
 ): { saved: number; errors: { file: string; line: number; reason: string }[] } {
   const errors: { file: string; line: number; reason: string }[] = [];
-  const groups = new Map<string, ConfirmationRow[]>();
-  for (const row of rows) {
-    const key = `${row.orderNumber}\u0000${row.trackingNumber}`;
-    const list = groups.get(key) ?? [];
-    list.push(row);
-    groups.set(key, list);
-  }
   let saved = 0;
-  for (const group of groups.values()) {
+  for (const group of groups) {
     const first = group[0];
     const candidates = findOrdersByNumber(db, merchantId, first.orderNumber).filter((o) => o.status !== 'skipped');
     const order = candidates.find((o) => o.status !== 'canceled') ?? candidates[0];

@@ -1,5 +1,6 @@
+import type { CanonicalOrder } from '../../../shared/domain.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
-import type { ShipmentUploadResult } from '../connectors/carts/cart-connector.js';
+import type { ShipmentToUpload, ShipmentUploadResult } from '../connectors/carts/cart-connector.js';
 import { getCart } from '../store/repositories/carts-repo.js';
 import { getOrderPayload, getOrderState, setStatus } from '../store/repositories/orders-repo.js';
 import {
@@ -15,6 +16,10 @@ import { throwIfAborted, type RunContext } from './run-context.js';
 /** Shipments per saved chunk, and uploads in flight at once (the connector's limiter paces them). */
 const CHUNK = 200;
 const IN_FLIGHT = 4;
+/** With a connector that uploads in batches: shipments per call, calls in flight, shipments per saved chunk. */
+const BATCH = 25;
+const BATCHES_IN_FLIGHT = 4;
+const BATCHED_CHUNK = BATCH * BATCHES_IN_FLIGHT * 4;
 
 type Outcome = { shipment: ShipmentRow; ok: ShipmentUploadResult } | { shipment: ShipmentRow; refused: string };
 
@@ -25,6 +30,9 @@ type Outcome = { shipment: ShipmentRow; ok: ShipmentUploadResult } | { shipment:
  * with the same tracking number instead of creating another). A shipment the cart refuses for its
  * data is marked failed with the cart's reason while the others go on; auth and network errors fail
  * the run after saving what was accepted.
+ *
+ * A connector with uploadShipments gets batches of about 25 (a few in flight), all shipments of one
+ * order in the same batch; otherwise each shipment goes through uploadShipment.
  */
 export async function uploadShipments(rc: RunContext, cartId: number): Promise<void> {
   const cart = await rc.store.read((db) => getCart(db, cartId));
@@ -34,7 +42,8 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
     onThrottle: (ms) => (rc.report.throttleWaitMs += ms),
   });
   const upload = connector.uploadShipment?.bind(connector);
-  if (!manifest.capabilities.shipments || !upload) {
+  const uploadMany = connector.uploadShipments?.bind(connector);
+  if (!manifest.capabilities.shipments || (!upload && !uploadMany)) {
     throw new DockhandError('config', `${manifest.displayName} does not accept shipments`);
   }
 
@@ -42,37 +51,83 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
   for (;;) {
     throwIfAborted(rc.signal);
     const chunk = await rc.store.read((db) =>
-      pendingShipments(db, cartId, CHUNK).map((s) => ({ shipment: s, order: getOrderPayload(db, s.orderId) })),
+      pendingShipments(db, cartId, uploadMany ? BATCHED_CHUNK : CHUNK).map((s) => ({ shipment: s, order: getOrderPayload(db, s.orderId) })),
     );
     if (chunk.length === 0) break;
     const outcomes: Outcome[] = [];
     let failure: unknown;
-    await mapWithConcurrency(chunk, IN_FLIGHT, async ({ shipment: s, order }) => {
-      if (failure || !order) return;
-      try {
-        const ok = await upload({
-          cartOrderId: order.cartOrderId,
-          orderNumber: order.orderNumber,
-          carrier: s.carrier,
-          service: s.service ?? undefined,
-          trackingNumber: s.trackingNumber,
-          trackingUrl: s.trackingUrl ?? undefined,
-          shipDate: s.shipDate,
-          items: s.items.map((i) => ({ cartLineId: i.cartLineId ?? '', sku: i.sku, quantity: i.quantity })),
-        });
-        outcomes.push({ shipment: s, ok });
-      } catch (err) {
-        if (isDockhandError(err) && err.kind === 'data') outcomes.push({ shipment: s, refused: err.message });
-        else failure ??= err;
-      }
-    });
+    const present = chunk.filter((c): c is PendingItem => c.order !== undefined);
+    if (uploadMany) {
+      await mapWithConcurrency(batchesByOrder(present), BATCHES_IN_FLIGHT, async (batch) => {
+        if (failure) return;
+        try {
+          const results = await uploadMany(batch.map(toUpload));
+          results.forEach((r, k) => {
+            const shipment = batch[k].shipment;
+            if ('ok' in r) outcomes.push({ shipment, ok: r.ok });
+            else if (r.error.kind === 'data') outcomes.push({ shipment, refused: r.error.message });
+            else failure ??= r.error;
+          });
+        } catch (err) {
+          failure ??= err;
+        }
+      });
+    } else if (upload) {
+      await mapWithConcurrency(present, IN_FLIGHT, async (item) => {
+        if (failure) return;
+        try {
+          outcomes.push({ shipment: item.shipment, ok: await upload(toUpload(item)) });
+        } catch (err) {
+          if (isDockhandError(err) && err.kind === 'data') outcomes.push({ shipment: item.shipment, refused: err.message });
+          else failure ??= err;
+        }
+      });
+    }
     await saveOutcomes(rc, cart.name, outcomes, new Map(chunk.map((c) => [c.shipment.id, c.order?.orderNumber ?? ''])));
     if (failure) throw failure;
-    const missing = chunk.filter((c) => !c.order);
-    if (missing.length === chunk.length) break; // orphaned shipments: nothing more we can do
+    if (present.length === 0) break; // orphaned shipments: nothing more we can do
     done += outcomes.length;
     rc.progress(done);
   }
+}
+
+type PendingItem = { shipment: ShipmentRow; order: CanonicalOrder };
+
+function toUpload({ shipment: s, order }: PendingItem): ShipmentToUpload {
+  return {
+    cartOrderId: order.cartOrderId,
+    orderNumber: order.orderNumber,
+    carrier: s.carrier,
+    service: s.service ?? undefined,
+    trackingNumber: s.trackingNumber,
+    trackingUrl: s.trackingUrl ?? undefined,
+    shipDate: s.shipDate,
+    items: s.items.map((i) => ({ cartLineId: i.cartLineId ?? '', sku: i.sku, quantity: i.quantity })),
+  };
+}
+
+/**
+ * Batches of about BATCH shipments in which all shipments of one order travel together (in their saved
+ * order), so two batches in flight never allocate the same order's lines at the same time.
+ */
+function batchesByOrder(items: PendingItem[]): PendingItem[][] {
+  const byOrder = new Map<number, PendingItem[]>();
+  for (const item of items) {
+    const list = byOrder.get(item.shipment.orderId);
+    if (list) list.push(item);
+    else byOrder.set(item.shipment.orderId, [item]);
+  }
+  const batches: PendingItem[][] = [];
+  let current: PendingItem[] = [];
+  for (const group of byOrder.values()) {
+    if (current.length > 0 && current.length + group.length > BATCH) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(...group);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 async function saveOutcomes(rc: RunContext, cartName: string, outcomes: Outcome[], numbers: Map<number, string>): Promise<void> {

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { MAX_RECORD_BYTES, RECORD_HEADER_BYTES, payloadSeq } from './journal-record.js';
+import { MAX_RECORD_BYTES, MIN_PAYLOAD_BYTES, RECORD_HEADER_BYTES, isKnownRecordFormat, payloadSeq } from './journal-record.js';
 
 /** One CRC-valid framed record found in a segment. */
 export interface ScannedRecord {
@@ -25,7 +25,7 @@ export interface SegmentScan {
 function recordAt(buf: Buffer, offset: number): ScannedRecord | string {
   if (buf.length - offset < RECORD_HEADER_BYTES) return 'incomplete record header';
   const length = buf.readUInt32LE(offset);
-  if (length < 13 || length > MAX_RECORD_BYTES) return `implausible record length ${length}`;
+  if (length < MIN_PAYLOAD_BYTES || length > MAX_RECORD_BYTES) return `implausible record length ${length}`;
   const end = offset + RECORD_HEADER_BYTES + length;
   if (end > buf.length) return 'record extends past the end of the file';
   const payload = buf.subarray(offset + RECORD_HEADER_BYTES, end);
@@ -40,8 +40,8 @@ function recordAt(buf: Buffer, offset: number): ScannedRecord | string {
  * looks right are CRC-checked, so this stays linear on garbage.
  */
 function validRecordAfter(buf: Buffer, from: number, lastSeq: number): boolean {
-  for (let p = from + 1; p + RECORD_HEADER_BYTES + 13 <= buf.length; p++) {
-    if (buf[p + RECORD_HEADER_BYTES] !== 1) continue;
+  for (let p = from + 1; p + RECORD_HEADER_BYTES + MIN_PAYLOAD_BYTES <= buf.length; p++) {
+    if (!isKnownRecordFormat(buf[p + RECORD_HEADER_BYTES])) continue;
     const seq = Number(buf.readBigUInt64LE(p + RECORD_HEADER_BYTES + 1));
     if (seq <= lastSeq || seq > lastSeq + 10_000_000) continue;
     const r = recordAt(buf, p);

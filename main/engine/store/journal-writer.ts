@@ -1,26 +1,33 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { close as closeFd, openSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fsyncDir, segmentName } from './store-files.js';
-
-interface RecordItem {
-  kind: 'record';
-  seq: number;
-  bytes: Buffer;
-}
-
-interface RotateItem {
-  kind: 'rotate';
-  firstSeq: number;
-  resolve(): void;
-  reject(err: Error): void;
-}
+import { Worker } from 'node:worker_threads';
+import { JOURNAL_THREAD_SOURCE } from './journal-thread-source.js';
+import { segmentName } from './store-files.js';
 
 interface Waiter {
   seq: number;
   resolve(): void;
   reject(err: Error): void;
 }
+
+interface PendingRotation {
+  /** Closes the segment this rotation left, once the thread is done with it. */
+  resolve(): void;
+  reject(err: Error): void;
+}
+
+interface PendingCommit {
+  seq: number;
+  /** When its statements finished, on the monotonic clock of monotonicMs(). */
+  committedAt: number;
+  bytes: number;
+}
+
+type ThreadMessage =
+  | { type: 'synced'; seq: number; doneAt: number; fsyncMs: number; bytes: number }
+  | { type: 'rotated'; oldFd: number }
+  | { type: 'failed'; message: string; code?: string };
 
 export interface OpenSegment {
   firstSeq: number;
@@ -29,32 +36,78 @@ export interface OpenSegment {
   size: number;
 }
 
+/** Records at most this small are copied to the thread; larger ones are transferred (their buffer moves). */
+const COPY_BELOW_BYTES = 64 * 1024;
+const MAX_SAMPLES = 200_000;
+
+/** Milliseconds on the process-wide monotonic clock, comparable between threads (unlike performance.now). */
+export function monotonicMs(): number {
+  const [s, ns] = process.hrtime();
+  return s * 1e3 + ns / 1e6;
+}
+
+function pushSample(list: number[], value: number): void {
+  list.push(value);
+  if (list.length > MAX_SAMPLES) list.splice(0, list.length - MAX_SAMPLES / 2);
+}
+
 /**
- * Appends committed transactions to the current journal segment with group commit: while one
- * write+fdatasync is in flight, later records queue and go out together in the next one, and every
- * waiter whose seq they cover is released after that fdatasync.
+ * Appends committed transactions to the current journal segment, on a thread of its own with group
+ * commit (see journal-thread-source.ts). Appending never blocks the engine thread, and a commit's
+ * latency is measured from the end of its statements to the end of the fdatasync that covered it, as
+ * seen by the journal thread, so it does not include time the engine thread is busy elsewhere.
  * A failed write or fsync poisons the writer: the in-memory state may be ahead of the disk, so nothing
  * after it may be acknowledged (the store must be reopened).
  */
 export class JournalWriter {
-  private queue: Array<RecordItem | RotateItem> = [];
+  private readonly thread: Worker;
   private waiters: Waiter[] = [];
-  private running = false;
+  private commits: PendingCommit[] = [];
+  private commitsHead = 0;
+  private rotations: PendingRotation[] = [];
   private idle: Array<() => void> = [];
   private failure: Error | undefined;
+  private segmentFirstSeq: number;
+  /** Closes the descriptor of the segment being written (a FileHandle for the first, a raw fd later). */
+  private closeCurrent: () => Promise<void>;
+  private threadRef = false;
+  private faultSeq: number | undefined;
+  /** Set before terminating the thread on purpose, so its exit is not taken for a crash. */
+  private closedThread = false;
   /** Highest seq known to be on disk. */
   durableSeq: number;
-  /** Bytes appended since open, and the fdatasync durations (ms) of each flush. */
+  /** Bytes appended since open; the fdatasync durations (ms) of each flush. */
   appendedBytes = 0;
   readonly fsyncMs: number[] = [];
+  /** Per durable commit: ms from the end of its statements to the end of its fdatasync, and its bytes. */
+  readonly commitMs: number[] = [];
+  readonly commitBytes: number[] = [];
 
   constructor(
     private readonly dir: string,
-    private segment: OpenSegment,
+    segment: OpenSegment,
     durableSeq: number,
     private readonly onFailure: (err: Error) => void,
+    options: { failSyncAtSeq?: number } = {},
   ) {
     this.durableSeq = durableSeq;
+    this.segmentFirstSeq = segment.firstSeq;
+    this.closeCurrent = () => segment.fh.close();
+    this.faultSeq = options.failSyncAtSeq;
+    this.thread = new Worker(JOURNAL_THREAD_SOURCE, {
+      eval: true,
+      workerData: { fd: segment.fh.fd, size: segment.size, dir },
+      // Not the engine's loader hooks or flags: the thread runs plain JavaScript.
+      execArgv: [],
+      name: 'dockhand-journal',
+    });
+    this.thread.unref();
+    this.thread.on('message', (m: ThreadMessage) => this.onMessage(m));
+    this.thread.on('error', (err) => this.fail(err));
+    this.thread.on('exit', (code) => {
+      if (!this.closedThread) this.fail(new Error(`the journal thread exited (code ${code})`));
+    });
+    if (this.faultSeq !== undefined) this.thread.postMessage({ type: 'fail-sync-at', seq: this.faultSeq });
   }
 
   get failed(): Error | undefined {
@@ -62,21 +115,53 @@ export class JournalWriter {
   }
 
   get currentSegmentFirstSeq(): number {
-    return this.segment.firstSeq;
+    return this.segmentFirstSeq;
   }
 
-  append(seq: number, bytes: Buffer): void {
+  /**
+   * Queues commit `seq` for the journal. `committedAt` (monotonicMs) is when its statements finished.
+   * Takes ownership of `bytes`: a large record's memory is moved to the journal thread.
+   */
+  append(seq: number, bytes: Buffer, committedAt: number = monotonicMs()): void {
     if (this.failure) throw this.failure;
-    this.queue.push({ kind: 'record', seq, bytes });
-    this.kick();
+    const length = bytes.byteLength;
+    let payload: Uint8Array;
+    const transfer: ArrayBuffer[] = [];
+    if (length < COPY_BELOW_BYTES || !(bytes.buffer instanceof ArrayBuffer) || bytes.buffer.byteLength > 2 * length + 4096) {
+      payload = new Uint8Array(length);
+      payload.set(bytes);
+    } else {
+      payload = bytes;
+    }
+    transfer.push(payload.buffer as ArrayBuffer);
+    this.commits.push({ seq, committedAt, bytes: length });
+    this.holdThread();
+    this.thread.postMessage({ type: 'append', seq, bytes: payload }, transfer);
   }
 
   /** Records with seq >= firstSeq go to a new segment `journal-<firstSeq>.log`. Resolves once it exists. */
   rotate(firstSeq: number): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
+    if (firstSeq === this.segmentFirstSeq) return Promise.resolve();
+    let fd: number;
+    try {
+      // Synchronous (one small syscall) so that every append after this call lands in the new segment.
+      fd = openSync(join(this.dir, segmentName(firstSeq)), 'w');
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    const closeOld = this.closeCurrent;
+    this.closeCurrent = () => new Promise((resolve) => closeFd(fd, () => resolve()));
+    this.segmentFirstSeq = firstSeq;
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'rotate', firstSeq, resolve, reject });
-      this.kick();
+      this.rotations.push({
+        resolve: () => {
+          closeOld().then(resolve, resolve);
+        },
+        reject,
+      });
+      this.holdThread();
+      this.thread.postMessage({ type: 'rotate', fd });
     });
   }
 
@@ -94,83 +179,64 @@ export class JournalWriter {
 
   /** Resolves when nothing is queued or in flight. */
   drained(): Promise<void> {
-    if (!this.running && this.queue.length === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
   async close(): Promise<void> {
     await this.drained();
-    await this.segment.fh.close();
+    this.closedThread = true;
+    await this.thread.terminate();
+    await this.closeCurrent().catch(() => {});
   }
 
-  private kick(): void {
-    if (this.running || this.failure) return;
-    this.running = true;
-    void this.loop();
+  private isIdle(): boolean {
+    return this.commitsHead === this.commits.length && this.rotations.length === 0;
   }
 
-  private async loop(): Promise<void> {
-    try {
-      while (this.queue.length > 0) {
-        const items = this.queue;
-        this.queue = [];
-        let batch: Buffer[] = [];
-        let batchSeq = -1;
-        for (const item of items) {
-          if (item.kind === 'record') {
-            batch.push(item.bytes);
-            batchSeq = item.seq;
-            continue;
-          }
-          if (batch.length > 0) await this.flush(batch, batchSeq);
-          batch = [];
-          try {
-            await this.switchSegment(item.firstSeq);
-            item.resolve();
-          } catch (err) {
-            item.reject(err as Error);
-            throw err;
-          }
-        }
-        if (batch.length > 0) await this.flush(batch, batchSeq);
-      }
-    } catch (err) {
-      this.fail(err as Error);
-    } finally {
-      this.running = false;
-      const idle = this.idle;
-      this.idle = [];
-      for (const resolve of idle) resolve();
+  /** The thread keeps the process alive only while it has work the process is waiting for. */
+  private holdThread(): void {
+    if (this.threadRef) return;
+    this.threadRef = true;
+    this.thread.ref();
+  }
+
+  private settleIfIdle(): void {
+    if (!this.isIdle()) return;
+    this.commits = [];
+    this.commitsHead = 0;
+    if (this.threadRef) {
+      this.threadRef = false;
+      this.thread.unref();
     }
+    const idle = this.idle;
+    this.idle = [];
+    for (const resolve of idle) resolve();
   }
 
-  private async flush(batch: Buffer[], lastSeq: number): Promise<void> {
-    const data = batch.length === 1 ? batch[0] : Buffer.concat(batch);
-    const { fh } = this.segment;
-    let written = 0;
-    while (written < data.length) {
-      const { bytesWritten } = await fh.write(data, written, data.length - written, this.segment.size + written);
-      written += bytesWritten;
+  private onMessage(m: ThreadMessage): void {
+    if (this.failure) return;
+    if (m.type === 'failed') {
+      this.fail(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
+      return;
     }
-    const t0 = performance.now();
-    await fh.datasync();
-    this.fsyncMs.push(performance.now() - t0);
-    if (this.fsyncMs.length > 100_000) this.fsyncMs.splice(0, this.fsyncMs.length - 50_000);
-    this.segment.size += data.length;
-    this.appendedBytes += data.length;
-    this.durableSeq = lastSeq;
+    if (m.type === 'rotated') {
+      this.rotations.shift()?.resolve();
+      this.settleIfIdle();
+      return;
+    }
+    pushSample(this.fsyncMs, m.fsyncMs);
+    this.appendedBytes += m.bytes;
+    while (this.commitsHead < this.commits.length && this.commits[this.commitsHead].seq <= m.seq) {
+      const c = this.commits[this.commitsHead++];
+      pushSample(this.commitMs, Math.max(0, m.doneAt - c.committedAt));
+      pushSample(this.commitBytes, c.bytes);
+    }
+    this.durableSeq = Math.max(this.durableSeq, m.seq);
     let i = 0;
-    while (i < this.waiters.length && this.waiters[i].seq <= lastSeq) this.waiters[i++].resolve();
+    while (i < this.waiters.length && this.waiters[i].seq <= this.durableSeq) this.waiters[i++].resolve();
     if (i > 0) this.waiters.splice(0, i);
-  }
-
-  private async switchSegment(firstSeq: number): Promise<void> {
-    if (firstSeq === this.segment.firstSeq) return;
-    const fh = await open(join(this.dir, segmentName(firstSeq)), 'w');
-    await fsyncDir(this.dir);
-    const old = this.segment.fh;
-    this.segment = { firstSeq, fh, size: 0 };
-    await old.close();
+    this.settleIfIdle();
   }
 
   private fail(err: Error): void {
@@ -178,8 +244,11 @@ export class JournalWriter {
     this.failure = new Error(`journal write failed; the store must be reopened: ${err.message}`, { cause: err });
     for (const w of this.waiters) w.reject(this.failure);
     this.waiters = [];
-    for (const item of this.queue) if (item.kind === 'rotate') item.reject(this.failure);
-    this.queue = [];
+    for (const r of this.rotations) r.reject(this.failure);
+    this.rotations = [];
+    this.commits = [];
+    this.commitsHead = 0;
     this.onFailure(this.failure);
+    this.settleIfIdle();
   }
 }

@@ -16,7 +16,8 @@ import { fieldArgs } from './field-args.js';
 
 /**
  * Shopify-like query cost: scalars and enums 0, an object 1, a connection 2 + (first x cost of a node),
- * a list of objects with `first` that many items, each mutation field 10. The requested cost assumes
+ * a list of objects with `first` (or `ids`) that many items, each mutation field 10 (a document with
+ * several aliased mutations pays for each). The requested cost assumes
  * every connection is full; the actual cost counts what the reply holds.
  */
 
@@ -70,7 +71,15 @@ function selectionCost(walk: Walk, type: Composite, set: SelectionSetNode, value
     const child = walk.actual && value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     if (walk.actual && child == null) continue;
     const args = fieldArgs(def, sel, walk.variables);
-    const first = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
+    // nodes(ids: [...]) is charged like a page of that many objects.
+    const first =
+      typeof args.first === 'number'
+        ? args.first
+        : typeof args.last === 'number'
+          ? args.last
+          : Array.isArray(args.ids)
+            ? args.ids.length
+            : undefined;
 
     if (named.name.endsWith('Connection')) {
       total += 2 + connectionCost(walk, named, sel.selectionSet, child, first ?? 0);

@@ -45,6 +45,23 @@ export function createRootValue(state: FakeShopState): Record<string, unknown> {
       return o ? orderView(state, o) : null;
     },
 
+    // Only orders are served through the Node interface: other ids answer null, as unknown ids do.
+    nodes: (args: { ids: string[] }) => {
+      requireScope('read_orders', 'nodes');
+      if (args.ids.length > MAX_PAGE) {
+        throw new GraphQLError(`The input array size of ${args.ids.length} is greater than the maximum allowed of ${MAX_PAGE}.`, {
+          extensions: { code: 'MAX_INPUT_SIZE_EXCEEDED' },
+        });
+      }
+      return args.ids.map((id) => {
+        const o = gidNumber(id, 'Order') === undefined ? undefined : state.order(id);
+        if (!o) return null;
+        const view = orderView(state, o);
+        view.__typename = 'Order'; // graphql-js resolves the Node interface by __typename
+        return view;
+      });
+    },
+
     orders: (args: { first?: number; after?: string; last?: number; sortKey: string; reverse: boolean; query?: string }) => {
       requireScope('read_orders', 'orders');
       const first = pageSize(args.first, args.last);

@@ -81,7 +81,9 @@ export const SHOPIFY_SDL = /* GraphQL */ `
     trackingInfo(first: Int): [FulfillmentTrackingInfo!]!
   }
 
-  type Order {
+  interface Node { id: ID! }
+
+  type Order implements Node {
     id: ID! legacyResourceId: String! name: String!
     createdAt: DateTime! updatedAt: DateTime! processedAt: DateTime! cancelledAt: DateTime cancelReason: String
     closed: Boolean! closedAt: DateTime
@@ -115,6 +117,7 @@ export const SHOPIFY_SDL = /* GraphQL */ `
     currentAppInstallation: AppInstallation!
     orders(first: Int, after: String, last: Int, before: String, sortKey: OrderSortKeys = ID, reverse: Boolean = false, query: String): OrderConnection!
     order(id: ID!): Order
+    nodes(ids: [ID!]!): [Node]!
     productVariants(first: Int, after: String, query: String, sortKey: ProductVariantSortKeys = ID): ProductVariantConnection!
     locations(first: Int, after: String, includeInactive: Boolean = false): LocationConnection!
     inventoryItem(id: ID!): InventoryItem

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DockhandError } from '../../../../shared/errors.js';
 import type { CanonicalOrder, CartServiceName } from '../../../../shared/domain.js';
 import type { Clock, Logger } from '../../platform/ports.js';
 
@@ -65,6 +66,8 @@ export interface ShipmentUploadResult {
   alreadyExisted: boolean;
 }
 
+export type ShipmentBatchResult = { ok: ShipmentUploadResult } | { error: DockhandError };
+
 export interface InventoryPushResult {
   updated: number;
   unknownSkus: string[];
@@ -78,6 +81,14 @@ export interface CartConnector {
   /** Look one order up by its number (diagnostics and change checks). */
   fetchOrderByNumber?(orderNumber: string): Promise<CanonicalOrder | null>;
   uploadShipment?(shipment: ShipmentToUpload): Promise<ShipmentUploadResult>;
+  /**
+   * Many shipments in a few requests (optional; callers fall back to uploadShipment). One result per
+   * shipment, in input order. A result's error of kind data is that shipment's refusal; any other kind
+   * (a create whose outcome stayed unknown, a malformed reply) means the run must fail after the accepted
+   * results are saved. Errors that stop the whole batch before anything was accepted are thrown.
+   * Shipments of the same order may be passed together: they are applied in input order.
+   */
+  uploadShipments?(shipments: ShipmentToUpload[]): Promise<ShipmentBatchResult[]>;
   pushInventory?(levels: { sku: string; quantity: number }[]): Promise<InventoryPushResult>;
 }
 

@@ -5,6 +5,7 @@ import type { CartConnector, CartContext } from '../cart-connector.js';
 import { downloadOrders, fetchOrderByNumber } from './download.js';
 import { ShopifyGraphqlClient } from './graphql-client.js';
 import { InventoryPusher } from './inventory.js';
+import { uploadShipmentBatch } from './shipment-batch-upload.js';
 import { uploadShipment } from './shipment-upload.js';
 import { testShopifyConnection } from './test-connection.js';
 import { clientCredentialsSource, staticTokenSource, type AccessTokenSource } from './token.js';
@@ -52,6 +53,7 @@ export function createShopifyConnector(
     fetchOrders: (fetchOptions) => downloadOrders({ client: getClient(), settings, ctx }, fetchOptions),
     fetchOrderByNumber: (orderNumber) => fetchOrderByNumber({ client: getClient(), settings, ctx }, orderNumber),
     uploadShipment: (shipment) => uploadShipment(getClient(), shipment),
+    uploadShipments: (shipments) => uploadShipmentBatch(getClient(), shipments),
     pushInventory: (levels) => {
       inventory ??= new InventoryPusher(getClient(), settings.locationId);
       return inventory.push(levels);

@@ -100,3 +100,51 @@ export const INVENTORY_SET_MUTATION = `mutation DockhandInventorySet($input: Inv
     userErrors { code field message }
   }
 }`;
+
+/**
+ * The fulfillment state of many orders in one query (batched shipment upload), with smaller pages than
+ * ORDER_FULFILLMENT_QUERY so that a batch fits the 1000-point single-query limit. Requested cost of one
+ * order: 1 + fulfillments 5 x (1 + 2 tracking) + fulfillmentOrders (2 + 1 x (1 + 1 actions + 2 + 8 x 2))
+ * = 38, so 25 orders request 950 points. An order whose state does not fit these pages (more
+ * fulfillments, fulfillment orders or lines) is loaded again with ORDER_FULFILLMENT_QUERY.
+ */
+export const BATCH_PAGES = { fulfillments: 5, trackingNumbers: 2, fulfillmentOrders: 1, lines: 8 } as const;
+export const BATCH_ORDER_COST = 38;
+export const ORDERS_PER_FULFILLMENT_BATCH = 25;
+
+export const ORDERS_FULFILLMENT_BATCH_QUERY = `query DockhandOrdersFulfillment($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Order {
+      id name
+      fulfillments(first: ${BATCH_PAGES.fulfillments}) { id status trackingInfo(first: ${BATCH_PAGES.trackingNumbers}) { number } }
+      fulfillmentOrders(first: ${BATCH_PAGES.fulfillmentOrders}) {
+        pageInfo { hasNextPage }
+        nodes {
+          id status
+          supportedActions { action }
+          lineItems(first: ${BATCH_PAGES.lines}) { pageInfo { hasNextPage } nodes { id remainingQuantity sku lineItem { id } } }
+        }
+      }
+    }
+  }
+}`;
+
+/** Requested cost of each fulfillmentCreate in a document (Shopify charges every mutation field). */
+export const FULFILLMENT_CREATE_COST = 10;
+
+const batchMutations = new Map<number, string>();
+
+/**
+ * One document creating `count` fulfillments: aliased fields f0..f<count-1>, each with its own variable
+ * $f0..; Shopify runs them in order and reports each one's userErrors under its alias.
+ */
+export function fulfillmentCreateBatchMutation(count: number): string {
+  let doc = batchMutations.get(count);
+  if (doc) return doc;
+  const aliases = Array.from({ length: count }, (_, k) => `f${k}`);
+  doc = `mutation DockhandFulfillmentCreateBatch(${aliases.map((a) => `$${a}: FulfillmentInput!`).join(', ')}) {
+${aliases.map((a) => `  ${a}: fulfillmentCreate(fulfillment: $${a}) { fulfillment { id status } userErrors { field message } }`).join('\n')}
+}`;
+  batchMutations.set(count, doc);
+  return doc;
+}

@@ -12,19 +12,19 @@ import type { ShopifyUserError } from './types.js';
  * dropped connection) is looked up again before anyone retries it.
  */
 
-interface FulfillmentOrderLine {
+export interface FulfillmentOrderLine {
   id: string;
   remainingQuantity: number;
   sku: string | null;
   lineItemId: string;
 }
 
-interface FulfillmentOrder {
+export interface FulfillmentOrder {
   id: string;
   lines: FulfillmentOrderLine[];
 }
 
-interface OrderFulfillmentState {
+export interface OrderFulfillmentState {
   name: string;
   fulfillments: { id: string; status: string; trackingNumbers: string[] }[];
   openFulfillmentOrders: FulfillmentOrder[];
@@ -33,7 +33,7 @@ interface OrderFulfillmentState {
 const FULFILLABLE_STATUSES = new Set(['OPEN', 'IN_PROGRESS']);
 const DEAD_FULFILLMENT_STATUSES = new Set(['CANCELLED', 'ERROR', 'FAILURE']);
 /** Shoppers expect the "your order is on its way" e-mail when the warehouse ships. */
-const NOTIFY_CUSTOMER = true;
+export const NOTIFY_CUSTOMER = true;
 
 export async function uploadShipment(client: ShopifyGraphqlClient, shipment: ShipmentToUpload): Promise<ShipmentUploadResult> {
   const state = await loadState(client, shipment);
@@ -41,8 +41,7 @@ export async function uploadShipment(client: ShopifyGraphqlClient, shipment: Shi
   if (existing) return { remoteId: existing, alreadyExisted: true };
 
   const lineItemsByFulfillmentOrder = allocate(state, shipment);
-  const trackingInfo: Record<string, string> = { company: shipment.carrier, number: shipment.trackingNumber };
-  if (shipment.trackingUrl) trackingInfo.url = shipment.trackingUrl;
+  const trackingInfo = trackingInfoOf(shipment);
 
   let data: unknown;
   try {
@@ -59,19 +58,34 @@ export async function uploadShipment(client: ShopifyGraphqlClient, shipment: Shi
     }
     throw err;
   }
-  const payload = isRecord(data) ? data.fulfillmentCreate : undefined;
+  return readCreatePayload(client, isRecord(data) ? data.fulfillmentCreate : undefined, shipment, state.name);
+}
+
+/** One fulfillmentCreate payload: the new fulfillment, or its userErrors as the shipment's data error. */
+export function readCreatePayload(
+  client: ShopifyGraphqlClient,
+  payload: unknown,
+  shipment: ShipmentToUpload,
+  orderName: string,
+): ShipmentUploadResult {
   if (!isRecord(payload) || !Array.isArray(payload.userErrors)) throw client.malformed('fulfillmentCreate has no userErrors');
   if (payload.userErrors.length > 0) {
     const messages = (payload.userErrors as ShopifyUserError[]).map((e) => e.message).join('; ');
-    throw new DockhandError('data', `Shopify refused the shipment ${shipment.trackingNumber} for order ${state.name}: ${messages}`);
+    throw new DockhandError('data', `Shopify refused the shipment ${shipment.trackingNumber} for order ${orderName}: ${messages}`);
   }
   const fulfillment = payload.fulfillment;
   if (!isRecord(fulfillment) || typeof fulfillment.id !== 'string') throw client.malformed('fulfillmentCreate returned no fulfillment id');
   return { remoteId: fulfillment.id, alreadyExisted: false };
 }
 
+export function trackingInfoOf(shipment: ShipmentToUpload): Record<string, string> {
+  const trackingInfo: Record<string, string> = { company: shipment.carrier, number: shipment.trackingNumber };
+  if (shipment.trackingUrl) trackingInfo.url = shipment.trackingUrl;
+  return trackingInfo;
+}
+
 /** Our shipped quantities spread over the fulfillment order lines that still have units to fulfil. */
-function allocate(state: OrderFulfillmentState, shipment: ShipmentToUpload) {
+export function allocate(state: OrderFulfillmentState, shipment: ShipmentToUpload) {
   const taken = new Map<string, number>(); // fulfillment order line id -> quantity allocated
   const byOrder = new Map<string, { id: string; quantity: number }[]>();
   const items = shipment.items.filter((item) => item.quantity > 0);
@@ -109,7 +123,7 @@ function allocate(state: OrderFulfillmentState, shipment: ShipmentToUpload) {
   }));
 }
 
-function findByTracking(state: OrderFulfillmentState, trackingNumber: string): string | undefined {
+export function findByTracking(state: OrderFulfillmentState, trackingNumber: string): string | undefined {
   const wanted = normalizeTracking(trackingNumber);
   const match = state.fulfillments.find(
     (f) => !DEAD_FULFILLMENT_STATUSES.has(f.status) && f.trackingNumbers.some((n) => normalizeTracking(n) === wanted),
@@ -121,7 +135,7 @@ function normalizeTracking(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
 }
 
-async function loadState(client: ShopifyGraphqlClient, shipment: ShipmentToUpload): Promise<OrderFulfillmentState> {
+export async function loadState(client: ShopifyGraphqlClient, shipment: ShipmentToUpload): Promise<OrderFulfillmentState> {
   const data = await client.query<unknown>(
     ORDER_FULFILLMENT_QUERY,
     { id: shipment.cartOrderId },
@@ -129,9 +143,16 @@ async function loadState(client: ShopifyGraphqlClient, shipment: ShipmentToUploa
   );
   if (!isRecord(data) || !('order' in data)) throw client.malformed('the order lookup has no order field');
   const order = data.order;
-  if (order === null) {
-    throw new DockhandError('data', `Order ${shipment.orderNumber} (${shipment.cartOrderId}) was not found in Shopify`);
-  }
+  if (order === null) throw orderNotFound(shipment);
+  return parseOrderState(client, order, shipment.orderNumber);
+}
+
+export function orderNotFound(shipment: ShipmentToUpload): DockhandError {
+  return new DockhandError('data', `Order ${shipment.orderNumber} (${shipment.cartOrderId}) was not found in Shopify`);
+}
+
+/** An Order object of ORDER_FULFILLMENT_QUERY (or the batch query's smaller pages) as our state. */
+export function parseOrderState(client: ShopifyGraphqlClient, order: unknown, fallbackName: string): OrderFulfillmentState {
   if (!isRecord(order) || !Array.isArray(order.fulfillments) || !isRecord(order.fulfillmentOrders)) {
     throw client.malformed('the order has no fulfillments or fulfillmentOrders');
   }
@@ -160,9 +181,9 @@ async function loadState(client: ShopifyGraphqlClient, shipment: ShipmentToUploa
     }));
     openFulfillmentOrders.push({ id: fo.id, lines });
   }
-  return { name: typeof order.name === 'string' ? order.name : shipment.orderNumber, fulfillments, openFulfillmentOrders };
+  return { name: typeof order.name === 'string' ? order.name : fallbackName, fulfillments, openFulfillmentOrders };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
