@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { DockhandError } from '../../../shared/errors.js';
 import { silentLogger, type Logger } from '../platform/ports.js';
 import { StatementEncoder } from './journal-record.js';
-import { JournalWriter } from './journal-writer.js';
+import { JournalWriter, monotonicMs } from './journal-writer.js';
 import { applyMigration, assertKnownVersion, checkMigrations, schemaVersion } from './migrate.js';
 import type { Migration } from './migration.js';
 import { recoverStore } from './recover.js';
@@ -22,27 +22,37 @@ export interface OpenStoreOptions {
   log?: Logger;
   /** Told about damage a person should know of (a fallback snapshot, a lost journal tail, a failed fsync). */
   onAlert?: (message: string) => void;
-  /** Take a background snapshot once this much journal was written since the last (default 64 MiB). */
+  /**
+   * A background snapshot is due once this much journal was written since the last (default 256 MiB).
+   * Larger means fewer snapshots (each blocks the engine thread for the export, ~1 s per 250 MB of
+   * database) but a longer replay on open after a crash (up to about snapshotMaxJournalBytes of journal).
+   */
   snapshotEveryBytes?: number;
   /** ...or once this much time passed with new commits (default 10 min). */
   snapshotEveryMs?: number;
+  /**
+   * A due snapshot waits until no commit came for this long (default 500 ms), so the blocking export
+   * does not land in the middle of a burst of commits...
+   */
+  snapshotIdleMs?: number;
+  /** ...unless the journal since the last snapshot grew past this (default 2 x snapshotEveryBytes). */
+  snapshotMaxJournalBytes?: number;
   /** Snapshots kept, with the journal needed to roll forward from the oldest (default 3). */
   keepSnapshots?: number;
   /** Clock for `schema_migrations.applied_at` (default: the system clock). */
   now?: () => Date;
+  /** Testing only: the journal's fdatasync fails (as with EIO) when it would make this seq durable. */
+  failJournalSyncAtSeq?: number;
 }
+
+type SnapshotPolicy = Required<
+  Pick<OpenStoreOptions, 'snapshotEveryBytes' | 'snapshotEveryMs' | 'snapshotIdleMs' | 'snapshotMaxJournalBytes' | 'keepSnapshots'>
+>;
 
 export interface OpenedStore extends Store {
   /** Schema version after migrations ran. */
   readonly schemaVersion: number;
   readonly dir: string;
-}
-
-const MAX_SAMPLES = 200_000;
-
-function pushSample(list: number[], value: number): void {
-  list.push(value);
-  if (list.length > MAX_SAMPLES) list.splice(0, list.length - MAX_SAMPLES / 2);
 }
 
 function isThenable(v: unknown): boolean {
@@ -63,8 +73,10 @@ class JournaledStore implements OpenedStore {
   private snapshotChain: Promise<void> = Promise.resolve();
   private backgroundSnapshot = false;
   private timer: NodeJS.Timeout | undefined;
-  private readonly commitMs: number[] = [];
-  private readonly commitBytes: number[] = [];
+  /** Pending re-check of a due snapshot that is waiting for the store to go idle. */
+  private idleTimer: NodeJS.Timeout | undefined;
+  private snapshotDue = false;
+  private lastCommitAt = 0;
   private snapshotCount = 0;
   private lastSnapshotMs: number | undefined;
   private readonly reader: SqlReader;
@@ -76,7 +88,7 @@ class JournaledStore implements OpenedStore {
     private appliedSeq: number,
     private snapshots: number[],
     private journalBytes: number,
-    private readonly opts: Required<Pick<OpenStoreOptions, 'snapshotEveryBytes' | 'snapshotEveryMs' | 'keepSnapshots'>>,
+    private readonly opts: SnapshotPolicy,
     private readonly log: Logger,
     private readonly alert: (message: string) => void,
     private readonly releaseLock: () => Promise<void>,
@@ -84,7 +96,7 @@ class JournaledStore implements OpenedStore {
     this.reader = session.reader();
     if (opts.snapshotEveryMs > 0 && Number.isFinite(opts.snapshotEveryMs)) {
       this.timer = setInterval(() => {
-        if (this.appliedSeq > this.latestSnapshotSeq) this.startBackgroundSnapshot();
+        if (this.appliedSeq > this.latestSnapshotSeq) this.snapshotWhenIdle();
       }, opts.snapshotEveryMs);
       this.timer.unref();
     }
@@ -149,18 +161,42 @@ class JournaledStore implements OpenedStore {
     }
     if (encoder.count === 0) return this.journal.durable(this.appliedSeq).then(() => result);
 
+    // Commit latency (metrics().commitMs) runs from here to the end of the fdatasync that covers it.
+    const committedAt = monotonicMs();
+    this.lastCommitAt = committedAt;
     const seq = ++this.appliedSeq;
-    const t0 = performance.now();
     const record = encoder.finish(seq);
-    this.journal.append(seq, record);
-    this.journalBytes += record.length;
-    this.bytesSinceSnapshot += record.length;
-    if (this.bytesSinceSnapshot >= this.opts.snapshotEveryBytes) this.startBackgroundSnapshot();
-    return this.journal.durable(seq).then(() => {
-      pushSample(this.commitMs, performance.now() - t0);
-      pushSample(this.commitBytes, record.length);
-      return result;
-    });
+    const length = record.length;
+    this.journal.append(seq, record, committedAt);
+    this.journalBytes += length;
+    this.bytesSinceSnapshot += length;
+    if (this.bytesSinceSnapshot >= this.opts.snapshotEveryBytes) this.snapshotWhenIdle();
+    return this.journal.durable(seq).then(() => result);
+  }
+
+  /**
+   * Marks a snapshot due and takes it once no commit came for snapshotIdleMs, or at once when the
+   * journal outgrew snapshotMaxJournalBytes. The export blocks this thread, so a commit arriving during
+   * it waits; idling first keeps that out of the middle of bursts.
+   */
+  private snapshotWhenIdle(): void {
+    if (this.closed || this.journal.failed) return;
+    this.snapshotDue = true;
+    if (this.bytesSinceSnapshot >= this.opts.snapshotMaxJournalBytes) {
+      this.startBackgroundSnapshot();
+      return;
+    }
+    if (this.idleTimer) return;
+    const wait = Math.max(0, this.lastCommitAt + this.opts.snapshotIdleMs - monotonicMs());
+    if (wait === 0 && !this.backgroundSnapshot) {
+      this.startBackgroundSnapshot();
+      return;
+    }
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.snapshotDue) this.snapshotWhenIdle();
+    }, Math.max(wait, 1));
+    this.idleTimer.unref();
   }
 
   snapshot(): Promise<void> {
@@ -178,6 +214,7 @@ class JournaledStore implements OpenedStore {
   private startBackgroundSnapshot(): void {
     if (this.backgroundSnapshot || this.closed) return;
     this.backgroundSnapshot = true;
+    this.snapshotDue = false;
     this.queueSnapshot()
       .catch((err: Error) => this.alert(`Background snapshot failed (the journal still holds every commit): ${err.message}`))
       .finally(() => {
@@ -194,18 +231,29 @@ class JournaledStore implements OpenedStore {
     const seq = this.appliedSeq;
     if (seq === this.latestSnapshotSeq) return;
     this.bytesSinceSnapshot = 0;
+    this.snapshotDue = false;
     const t0 = performance.now();
     const rotated = this.journal.rotate(seq + 1);
+    const bytes = await this.exportAndWrite(seq, rotated);
+    this.snapshots.push(seq);
+    this.snapshotCount++;
+    this.lastSnapshotMs = performance.now() - t0;
+    this.log.log('info', 'store: snapshot written', { seq, bytes, ms: Math.round(this.lastSnapshotMs) });
+    await this.prune();
+  }
+
+  /**
+   * The export happens in the same synchronous step as the rotation (no commit can slip between). The
+   * image (as big as the database) is referenced only inside this call, so it is garbage as soon as
+   * it is on disk rather than living on through pruning.
+   */
+  private async exportAndWrite(seq: number, rotated: Promise<void>): Promise<number> {
     const image = this.session.export();
     await rotated;
     // Never let a snapshot be ahead of the journal it is meant to shorten.
     await this.journal.durable(seq);
     await writeSnapshot(this.dir, seq, image);
-    this.snapshots.push(seq);
-    this.snapshotCount++;
-    this.lastSnapshotMs = performance.now() - t0;
-    this.log.log('info', 'store: snapshot written', { seq, bytes: image.length, ms: Math.round(this.lastSnapshotMs) });
-    await this.prune();
+    return image.length;
   }
 
   /** Keeps the newest snapshots and the segments needed to roll forward from the oldest kept one. */
@@ -239,8 +287,9 @@ class JournaledStore implements OpenedStore {
 
   metrics(): StoreMetrics {
     return {
-      commitMs: [...this.commitMs],
-      commitBytes: [...this.commitBytes],
+      commitMs: [...this.journal.commitMs],
+      commitBytes: [...this.journal.commitBytes],
+      fsyncMs: [...this.journal.fsyncMs],
       snapshots: this.snapshotCount,
       ...(this.lastSnapshotMs === undefined ? {} : { lastSnapshotMs: this.lastSnapshotMs }),
       journalBytes: this.journalBytes,
@@ -260,6 +309,8 @@ class JournaledStore implements OpenedStore {
 
   private async shutDown(finalSnapshot: boolean): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.snapshotDue = false;
     await this.snapshotChain.catch(() => {});
     await this.journal.drained();
     this.closed = true;
@@ -293,6 +344,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   const releaseLock = await acquireStoreLock(options.dir);
   let store: JournaledStore | undefined;
   try {
+    const snapshotEveryBytes = options.snapshotEveryBytes ?? 256 * 1024 * 1024;
     const SQL = await loadSqlJs();
     const recovered = await recoverStore({ SQL, dir: options.dir, log, alert });
     let journalFailed = false;
@@ -300,7 +352,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
       if (journalFailed) return;
       journalFailed = true;
       alert(`The store can no longer write its journal; restart Dockhand. ${err.message}`);
-    });
+    }, { failSyncAtSeq: options.failJournalSyncAtSeq });
     store = new JournaledStore(
       options.dir,
       recovered.session,
@@ -309,8 +361,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
       recovered.snapshots,
       recovered.journalBytes,
       {
-        snapshotEveryBytes: options.snapshotEveryBytes ?? 64 * 1024 * 1024,
+        snapshotEveryBytes,
         snapshotEveryMs: options.snapshotEveryMs ?? 10 * 60 * 1000,
+        snapshotIdleMs: options.snapshotIdleMs ?? 500,
+        snapshotMaxJournalBytes: Math.max(snapshotEveryBytes, options.snapshotMaxJournalBytes ?? 2 * snapshotEveryBytes),
         keepSnapshots: options.keepSnapshots ?? 3,
       },
       log,

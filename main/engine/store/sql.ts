@@ -16,10 +16,16 @@ export interface SqlRunner extends SqlReader {
 }
 
 export interface StoreMetrics {
-  /** Milliseconds each durable commit added after its statements ran (journal append + fsync). */
+  /**
+   * Milliseconds each durable commit added after its statements ran: from its COMMIT to the end of the
+   * journal fdatasync that covered it (as seen by the journal thread, so time the engine thread spends
+   * busy elsewhere before noticing is not counted).
+   */
   commitMs: number[];
   /** Bytes appended to the journal per commit. */
   commitBytes: number[];
+  /** Milliseconds of each journal fdatasync (one may cover several commits: group commit). */
+  fsyncMs?: number[];
   snapshots: number;
   lastSnapshotMs?: number;
   journalBytes: number;
