@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, '..');
 
 function sourceFiles(dir: string): string[] {
   const abs = path.join(root, dir);
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = readdirSync(abs);
   } catch {

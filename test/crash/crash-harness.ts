@@ -32,7 +32,7 @@ export interface CrashScenarioOptions {
   /** Seeds the shop and every random choice of the run (kill moments still depend on timing). */
   seed?: number;
   /**
-   * Kills land up to this long after the child said it is ready. Default: adaptive, 1.5 rounds of the
+   * Kills land up to this long after the child said it is ready. Default: adaptive, one round of the
    * four services as measured so far, so on a slow or busy machine kills still reach every service.
    */
   maxKillDelayMs?: number;
@@ -260,7 +260,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
   const log = options.log ?? (() => {});
   let runMs = 400; // moving average of one run, from the gaps between acknowledgements
   let lastAckAt: number | undefined;
-  const maxKillDelayMs = () => options.maxKillDelayMs ?? Math.min(10_000, Math.max(400, Math.round(1.5 * LOOP_SERVICES.length * runMs)));
+  const maxKillDelayMs = () => options.maxKillDelayMs ?? Math.min(6000, Math.max(400, Math.round(LOOP_SERVICES.length * runMs)));
   const startupKillShare = options.startupKillShare ?? 0.15;
   const aimedKillShare = options.aimedKillShare ?? 0.2;
   const snapshotEveryMs = options.snapshotEveryMs ?? 120;

@@ -186,9 +186,10 @@ class JournaledStore implements OpenedStore {
       this.startBackgroundSnapshot();
       return;
     }
-    if (this.idleTimer) return;
+    // A running snapshot re-checks when it ends; a pending timer re-checks when it fires.
+    if (this.idleTimer || this.backgroundSnapshot) return;
     const wait = Math.max(0, this.lastCommitAt + this.opts.snapshotIdleMs - monotonicMs());
-    if (wait === 0 && !this.backgroundSnapshot) {
+    if (wait === 0) {
       this.startBackgroundSnapshot();
       return;
     }
@@ -219,6 +220,7 @@ class JournaledStore implements OpenedStore {
       .catch((err: Error) => this.alert(`Background snapshot failed (the journal still holds every commit): ${err.message}`))
       .finally(() => {
         this.backgroundSnapshot = false;
+        if (this.snapshotDue) this.snapshotWhenIdle();
       });
   }
 

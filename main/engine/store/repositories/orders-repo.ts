@@ -244,9 +244,13 @@ export interface OrderFilter {
 export function listOrders(db: SqlReader, f: OrderFilter): Page<OrderSummaryView> {
   const where: string[] = [];
   const params: SqlValue[] = [];
-  if (f.merchantId !== undefined) (where.push('merchant_id = ?'), params.push(f.merchantId));
-  if (f.cartId !== undefined) (where.push('cart_id = ?'), params.push(f.cartId));
-  if (f.status !== undefined) (where.push('status = ?'), params.push(f.status));
+  const add = (condition: string, value: SqlValue) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (f.merchantId !== undefined) add('merchant_id = ?', f.merchantId);
+  if (f.cartId !== undefined) add('cart_id = ?', f.cartId);
+  if (f.status !== undefined) add('status = ?', f.status);
   if (f.search) {
     // Order number, ship-to name or a SKU: all live in the payload; the number also has its own column.
     const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

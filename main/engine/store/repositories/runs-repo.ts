@@ -78,8 +78,14 @@ export function listRuns(
 ): Page<RunView> {
   const where: string[] = [];
   const params: SqlValue[] = [];
-  if (f.service) (where.push('service = ?'), params.push(f.service));
-  if (f.targetId !== undefined) (where.push('target_id = ?'), params.push(f.targetId));
+  if (f.service) {
+    where.push('service = ?');
+    params.push(f.service);
+  }
+  if (f.targetId !== undefined) {
+    where.push('target_id = ?');
+    params.push(f.targetId);
+  }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM runs ${clause}`, params)?.n ?? 0;
   const items = db
