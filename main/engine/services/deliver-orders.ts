@@ -1,4 +1,4 @@
-import { DockhandError } from '../../../shared/errors.js';
+import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import type { OrderForDelivery } from '../connectors/wms/wms-connector.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import {
@@ -8,6 +8,7 @@ import {
   nextBatchId,
   pendingBatch,
   recordBatchFailure,
+  recordSendStarted,
 } from '../store/repositories/batches-repo.js';
 import { listCarts } from '../store/repositories/carts-repo.js';
 import { getMerchant } from '../store/repositories/merchants-repo.js';
@@ -26,7 +27,8 @@ export async function deliverOrders(rc: RunContext, merchantId: number): Promise
   const merchant = await rc.store.read((db) => getMerchant(db, merchantId));
   if (!merchant) throw new DockhandError('not_found', `Merchant ${merchantId} does not exist`);
 
-  let batchId = await rc.store.read((db) => pendingBatch(db, merchantId)?.id);
+  const pending = await rc.store.read((db) => pendingBatch(db, merchantId));
+  let batchId = pending?.id;
   if (batchId) {
     rc.report.add('resentBatches');
   } else {
@@ -48,14 +50,18 @@ export async function deliverOrders(rc: RunContext, merchantId: number): Promise
     const carts = new Map(listCarts(db, merchantId).map((c) => [c.id, c.orderSource]));
     return { rows: ordersOfBatch(db, theBatch), sourceOf: (cartId: number) => carts.get(cartId) ?? '' };
   });
-  // Orders canceled, held or failed while their batch was pending drop out before it is (re)sent.
-  const sendable = rows.filter((r) => r.status === 'new');
-  const dropped = rows.filter((r) => r.status !== 'new');
+  // A send that began but never concluded (a crash, a drop or a timeout mid-upload) may have reached the
+  // WMS: then the batch goes again whole, under the same name, whatever happened to its orders meanwhile
+  // (the WMS may have them already; the final step below tells a person about cancellations). Only when
+  // every earlier send surely failed may orders canceled or held meanwhile drop out.
+  const maybeSent = pending !== undefined && pending.sendsStarted > pending.attempts;
+  const sendable = maybeSent ? rows : rows.filter((r) => r.status === 'new');
+  const dropped = maybeSent ? [] : rows.filter((r) => r.status !== 'new');
   if (dropped.length) await rc.store.write((db) => dropped.forEach((r) => detachFromBatch(db, theBatch, r.id)));
   throwIfAborted(rc.signal);
   if (sendable.length === 0) {
     await rc.store.write((db) => markBatchDelivered(db, theBatch, '', rc.nowIso()));
-    rc.report.message = 'Every order of the batch was canceled or held before sending';
+    rc.report.message = 'Every order of the batch was canceled or held before it was ever sent';
     return;
   }
 
@@ -68,10 +74,12 @@ export async function deliverOrders(rc: RunContext, merchantId: number): Promise
   let result;
   try {
     const target = await rc.connectors.merchantTarget(merchantId);
+    await rc.store.write((db) => recordSendStarted(db, theBatch));
     result = await wms.deliverOrders({ batchId: theBatch, merchant: target, orders });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await rc.store.write((db) => recordBatchFailure(db, theBatch, message));
+    const surelyNotSent = isDockhandError(err) && (err.kind === 'auth' || err.kind === 'config');
+    await rc.store.write((db) => recordBatchFailure(db, theBatch, message, surelyNotSent));
     throw err;
   } finally {
     await wms.close().catch(() => {});
@@ -101,8 +109,9 @@ export async function deliverOrders(rc: RunContext, merchantId: number): Promise
         // Canceled in the cart while its file was on the way: the warehouse has it now.
         setStatus(db, r.id, 'canceled', 'cancel_sending', `Canceled while being delivered in ${fileName}: stop it in the warehouse`, at);
         raiseAlert(db, { key: `canceled-after-delivery:${r.id}`, severity: 'error', targetType: 'order', targetId: r.id, message: `Order ${r.data.orderNumber} was canceled while being delivered in ${fileName}: stop it in the warehouse` }, at);
-      } else {
-        addHistory(db, r.id, current.status, current.status, `Also delivered in ${fileName}`, at);
+      } else if (current.status !== 'cancel_sending') {
+        // It moved on (shipped, held, ...) while its file was on the way: the WMS has it; say so.
+        addHistory(db, r.id, current.status, current.status, `Delivered in ${fileName}`, at);
       }
     }
   });

@@ -5,6 +5,7 @@ import { getCart, setCartCursor, type CartRow } from '../store/repositories/cart
 import {
   findOrderState,
   flagChangedAfterDelivery,
+  getOrderPayload,
   insertOrder,
   setStatus,
   updateOrderPayload,
@@ -164,8 +165,22 @@ function applyUpdate(db: SqlRunner, rc: RunContext, cart: CartRow, existing: Ord
     }
     return;
   }
+  // Past the WMS. Our own writes (a fulfillment we uploaded) move the cart's updatedAt and its
+  // fulfillment status too: those must not echo back as a change; only the order's content counts.
+  const held = getOrderPayload(db, existing.id);
+  if (held && contentOf(held) === contentOf(order)) {
+    db.run('UPDATE orders SET cart_updated_at = ? WHERE id = ?', [order.updatedAt, existing.id]);
+    rc.report.add('unchanged');
+    return;
+  }
   flagChangedAfterDelivery(db, existing.id, order.updatedAt, now);
   rc.report.add('changedAfterDelivery');
+}
+
+/** What the warehouse acts on: the order without the cart's timestamps and statuses. */
+function contentOf(order: CanonicalOrder): string {
+  const { updatedAt: _updatedAt, cartState: _cartState, skipReason: _skipReason, ...content } = order;
+  return JSON.stringify(content);
 }
 
 function resolveShipCode(db: SqlRunner, cart: CartRow, shipCode: string, now: string): { code: string | null; held: boolean } {

@@ -8,7 +8,7 @@
  * busy with other work, takes to notice. File descriptors are opened and closed by the engine thread.
  *
  * Messages in: {type:'append', seq, bytes} | {type:'rotate', fd} | {type:'fail-sync-at', seq} (tests).
- * Messages out: {type:'synced', seq, doneAt, fsyncMs, bytes} | {type:'rotated', oldFd} |
+ * Messages out: {type:'ready'} once started | {type:'synced', seq, doneAt, fsyncMs, bytes} | {type:'rotated', oldFd} |
  * {type:'failed', message, code}.
  */
 export const JOURNAL_THREAD_SOURCE = String.raw`
@@ -105,4 +105,5 @@ parentPort.on('message', (first) => {
     parentPort.postMessage({ type: 'failed', message: String((err && err.message) || err), code: err && err.code });
   }
 });
+parentPort.postMessage({ type: 'ready' });
 `;

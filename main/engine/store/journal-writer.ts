@@ -25,6 +25,7 @@ interface PendingCommit {
 }
 
 type ThreadMessage =
+  | { type: 'ready' }
   | { type: 'synced'; seq: number; doneAt: number; fsyncMs: number; bytes: number }
   | { type: 'rotated'; oldFd: number }
   | { type: 'failed'; message: string; code?: string };
@@ -82,6 +83,12 @@ export class JournalWriter {
   /** Per durable commit: ms from the end of its statements to the end of its fdatasync, and its bytes. */
   readonly commitMs: number[] = [];
   readonly commitBytes: number[] = [];
+  /**
+   * Resolves once the journal thread runs (starting one takes tens of ms; awaited on open so the first
+   * commit does not pay for it). Rejects if it cannot start.
+   */
+  readonly ready: Promise<void>;
+  private markReady: () => void = () => {};
 
   constructor(
     private readonly dir: string,
@@ -94,6 +101,12 @@ export class JournalWriter {
     this.segmentFirstSeq = segment.firstSeq;
     this.closeCurrent = () => segment.fh.close();
     this.faultSeq = options.failSyncAtSeq;
+    let failStart: (err: Error) => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.markReady = resolve;
+      failStart = reject;
+    });
+    this.ready.catch(() => {});
     this.thread = new Worker(JOURNAL_THREAD_SOURCE, {
       eval: true,
       workerData: { fd: segment.fh.fd, size: segment.size, dir },
@@ -101,9 +114,13 @@ export class JournalWriter {
       execArgv: [],
       name: 'dockhand-journal',
     });
-    this.thread.unref();
+    // Held (kept from letting the process exit) only while starting or while work is outstanding.
+    this.threadRef = true;
     this.thread.on('message', (m: ThreadMessage) => this.onMessage(m));
-    this.thread.on('error', (err) => this.fail(err));
+    this.thread.on('error', (err) => {
+      failStart(err);
+      this.fail(err);
+    });
     this.thread.on('exit', (code) => {
       if (!this.closedThread) this.fail(new Error(`the journal thread exited (code ${code})`));
     });
@@ -216,6 +233,11 @@ export class JournalWriter {
 
   private onMessage(m: ThreadMessage): void {
     if (this.failure) return;
+    if (m.type === 'ready') {
+      this.markReady();
+      this.settleIfIdle();
+      return;
+    }
     if (m.type === 'failed') {
       this.fail(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
       return;

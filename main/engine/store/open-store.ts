@@ -355,6 +355,12 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
       journalFailed = true;
       alert(`The store can no longer write its journal; restart Dockhand. ${err.message}`);
     }, { failSyncAtSeq: options.failJournalSyncAtSeq });
+    try {
+      await journal.ready;
+    } catch (err) {
+      await journal.close().catch(() => {});
+      throw err;
+    }
     store = new JournaledStore(
       options.dir,
       recovered.session,

@@ -75,6 +75,49 @@ describe('fake Shopify', () => {
     expect(second.body.data.orders.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('serves orders by id through nodes(ids:), charged per id, with unknown ids as null', async () => {
+    const ids = [fake.state.orderAt(0).id, 'gid://shopify/Order/1', fake.state.orderAt(3).id];
+    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Order { id name lineItems(first: 4) { nodes { id } } } } }`;
+    const reply = await gql(query, { ids });
+    expect(reply.body.errors).toBeUndefined();
+    expect(reply.body.data.nodes.map((n: any) => n && [n.__typename, n.name])).toEqual([['Order', '#1001'], null, ['Order', '#1004']]);
+    expect(reply.body.extensions.cost.requestedQueryCost).toBe(3 * (1 + 2 + 4));
+  });
+
+  it('answers nodes(ids:) from its fast path exactly as graphql-js does', async () => {
+    const ids = [fake.state.orderAt(1).id, fake.state.orderAt(2).id];
+    const fast = await gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Order { id name fulfillmentOrders(first: 1) { nodes { id status } } } } }`, { ids });
+    // A named fragment is outside the fast path: graphql-js's own execute answers it.
+    const slow = await gql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ...O } } fragment O on Order { id name fulfillmentOrders(first: 1) { nodes { id status } } }`,
+      { ids },
+    );
+    expect(fast.body.data).toEqual(slow.body.data);
+    expect(fast.body.data.nodes[0].fulfillmentOrders.nodes[0].status).toBeDefined();
+  });
+
+  it('runs several aliased mutations in one document, each charged and each answering for itself', async () => {
+    const order = fake.state.addOrder({ lines: [{ sku: 'DH-1001', quantity: 2 }] });
+    const fo = order.fulfillmentOrders[0];
+    const input = (quantity: number, number: string) => ({
+      lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lines[0].id, quantity }] }],
+      trackingInfo: { company: 'UPS', number },
+    });
+    const reply = await gql(
+      `mutation($a: FulfillmentInput!, $b: FulfillmentInput!, $c: FulfillmentInput!) {
+        a: fulfillmentCreate(fulfillment: $a) { fulfillment { id } userErrors { message } }
+        b: fulfillmentCreate(fulfillment: $b) { fulfillment { id } userErrors { message } }
+        c: fulfillmentCreate(fulfillment: $c) { fulfillment { id } userErrors { message } }
+      }`,
+      { a: input(1, 'T1'), b: input(2, 'T2'), c: input(1, 'T3') },
+    );
+    expect(reply.body.extensions.cost.requestedQueryCost).toBe(30);
+    expect(reply.body.data.a.userErrors).toEqual([]);
+    expect(reply.body.data.b).toEqual({ fulfillment: null, userErrors: [{ message: 'Invalid fulfillment order line item quantity requested.' }] });
+    expect(reply.body.data.c.userErrors).toEqual([]);
+    expect(fake.state.fulfillmentsOf(order.id).map((f) => f.trackingInfo[0].number)).toEqual(['T1', 'T3']);
+  });
+
   it('measures the share of the restore budget spent in a window', () => {
     fake.state.recordSpend(100);
     const now = Date.now();

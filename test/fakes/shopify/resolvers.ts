@@ -214,7 +214,9 @@ function fulfillmentCreate(state: FakeShopState, input: FulfillmentInput) {
   const plan: { fo: FakeFulfillmentOrder; lineId: string; quantity: number }[] = [];
   for (const group of input.lineItemsByFulfillmentOrder) {
     const n = gidNumber(group.fulfillmentOrderId, 'FulfillmentOrder');
-    const owner = n === undefined ? undefined : state.order(n - FULFILLMENT_ORDER_BASE);
+    // The stored record (materialised once), not a fresh copy of a generated order per lookup.
+    const index = n === undefined ? undefined : state.indexOf(n - FULFILLMENT_ORDER_BASE);
+    const owner = index === undefined ? undefined : state.mutable(index);
     const fo = owner?.fulfillmentOrders.find((f) => f.id === group.fulfillmentOrderId);
     if (!owner || !fo) return fail(`Fulfillment order does not exist.`, ['fulfillment', 'lineItemsByFulfillmentOrder']);
     if (order && order.index !== owner.index) return fail('All fulfillment orders must belong to the same order.');

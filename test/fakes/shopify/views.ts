@@ -100,7 +100,10 @@ export function fulfillmentOrderView(state: FakeShopState, o: FakeOrder, fo: Fak
             sku: item.sku,
             totalQuantity: line.totalQuantity,
             remainingQuantity: line.remainingQuantity,
-            lineItem: lineItemView(state, item, o.currencyCode),
+            // Built only when asked for: the batched fulfillment lookup reads just its id.
+            get lineItem() {
+              return lineItemView(state, item, o.currencyCode);
+            },
           };
         }),
         args,

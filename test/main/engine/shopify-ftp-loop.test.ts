@@ -92,6 +92,11 @@ describe('the order loop between Shopify and a CSV warehouse over FTP', () => {
     // Re-running the upload changes nothing in the shop.
     await run('shipment_upload', cartId);
     expect(shop.state.fulfillmentsOf(target.cartOrderId)).toHaveLength(fulfillments.length);
+
+    // Our fulfillment moved the order's updatedAt in the shop: re-reading it is not a change.
+    const reread = await run('order_download', cartId);
+    expect(reread.counts.changedAfterDelivery ?? 0).toBe(0);
+    expect((await t.call('orders.get', { id: target.id })).changedAfterDelivery).toBe(false);
   });
 
   it('a cancellation before delivery cancels the order; after delivery it raises an alert', async () => {

@@ -1,4 +1,5 @@
 import { initialSchema } from './001-initial-schema.js';
+import { batchSendAttempts } from './002-batch-send-attempts.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
-export const migrations = [initialSchema];
+export const migrations = [initialSchema, batchSendAttempts];

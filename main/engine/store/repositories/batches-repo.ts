@@ -11,12 +11,15 @@ export interface BatchRow {
   fileName: string | null;
   orderCount: number;
   attempts: number;
+  /** Sends begun; more than `attempts` (concluded ones) means a send may have reached the WMS unrecorded. */
+  sendsStarted: number;
   lastError: string | null;
   createdAt: string;
   deliveredAt: string | null;
 }
 
 interface Raw {
+  sends_started: number;
   id: string;
   merchant_id: number;
   status: 'pending' | 'delivered';
@@ -35,6 +38,7 @@ const toRow = (r: Raw): BatchRow => ({
   fileName: r.file_name,
   orderCount: r.order_count,
   attempts: r.attempts,
+  sendsStarted: r.sends_started,
   lastError: r.last_error,
   createdAt: r.created_at,
   deliveredAt: r.delivered_at,
@@ -72,8 +76,18 @@ export function createBatch(
   }
 }
 
-export function recordBatchFailure(db: SqlRunner, batchId: string, message: string): void {
-  db.run('UPDATE batches SET attempts = attempts + 1, last_error = ? WHERE id = ?', [message, batchId]);
+/** Recorded (durably) before each upload of the batch's file. */
+export function recordSendStarted(db: SqlRunner, batchId: string): void {
+  db.run('UPDATE batches SET sends_started = sends_started + 1 WHERE id = ?', [batchId]);
+}
+
+/**
+ * A send failed. `surelyNotSent`: it failed before any byte could reach the WMS (login refused, folder
+ * missing); the send counts as concluded. Otherwise (a drop, a timeout: maybe during the final rename)
+ * it stays unconcluded, so the next send of this batch goes whole.
+ */
+export function recordBatchFailure(db: SqlRunner, batchId: string, message: string, surelyNotSent: boolean): void {
+  db.run(`UPDATE batches SET attempts = attempts + ?, last_error = ? WHERE id = ?`, [surelyNotSent ? 1 : 0, message, batchId]);
   db.run(
     `UPDATE orders SET failed_sends = failed_sends + 1 WHERE id IN (SELECT order_id FROM batch_orders WHERE batch_id = ?)`,
     [batchId],

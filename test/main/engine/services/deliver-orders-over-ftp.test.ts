@@ -89,4 +89,35 @@ describe('order delivery over FTP', () => {
       'orders-DEMO-000002.csv',
     ]);
   });
+
+  it('after a send that may have reached the WMS, the batch goes whole again and a cancellation meanwhile raises an alert', async () => {
+    ftp.dropNextUpload();
+    expect((await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId })).status).toBe('failed');
+    const [victim] = (await t.call('orders.list', { merchantId, limit: 1, offset: 0 })).items;
+    await t.call('orders.cancel', { id: victim.id });
+
+    const retry = await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId });
+    expect(retry.status).toBe('ok');
+    const csv = await readFile(ftp.localPath('/DEMO/orders/orders-DEMO-000001.csv'), 'utf8');
+    expect(csv).toContain(victim.orderNumber);
+    const after = await t.call('orders.get', { id: victim.id });
+    expect(after.status).toBe('cancel_sending');
+    expect(after.batchId).toBe('DEMO-000001');
+    expect((await t.call('alerts.list', {})).some((a) => a.message.includes(victim.orderNumber))).toBe(true);
+  });
+
+  it('after a send that surely failed (login refused), orders canceled meanwhile drop out of the batch', async () => {
+    const saved = await t.call('wms.get', {});
+    await t.call('wms.save', { settings: saved.settings!, secrets: { password: 'wrong' } });
+    expect((await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId })).status).toBe('failed');
+    const [victim] = (await t.call('orders.list', { merchantId, limit: 1, offset: 0 })).items;
+    await t.call('orders.cancel', { id: victim.id });
+    await t.call('wms.save', { settings: saved.settings!, secrets: { password: ftp.password } });
+
+    const retry = await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId });
+    expect(retry.counts.delivered).toBe(4);
+    const csv = await readFile(ftp.localPath('/DEMO/orders/orders-DEMO-000001.csv'), 'utf8');
+    expect(csv).not.toContain(`${victim.orderNumber},`);
+    expect((await t.call('orders.get', { id: victim.id })).status).toBe('canceled');
+  });
 });

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../../../main/engine/store/index.js';
-import { migrations } from '../../../../../main/engine/store/migrations/index.js';
+import { migrations as all } from '../../../../../main/engine/store/migrations/index.js';
+
+const migrations = all.slice(0, 1);
 import { crashImage, tempStoreDir } from '../fixtures/store-fixtures.js';
 
 describe('migration 001: the initial schema', () => {

@@ -1,0 +1,118 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
+import { createFakeShopify, type FakeShopify } from '../../../fakes/shopify/index.js';
+import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
+
+const ACCEPT_ALL = { orderStatus: 'any' as const, financialStatuses: [], fulfillmentStatuses: [] };
+const ORDERS = 40;
+
+/** Shipment Upload against the fake Shopify, through the engine API, with a local-folder warehouse. */
+describe('shipment upload to Shopify', () => {
+  let t: TestEngine;
+  let shop: FakeShopify;
+  let merchantId: number;
+  let cartId: number;
+  let folder: string;
+
+  beforeEach(async () => {
+    shop = await createFakeShopify({ orders: 0, restoreRate: 10_000, maximumAvailable: 100_000 });
+    for (let i = 0; i < ORDERS; i++) shop.state.addOrder({ lines: [{ sku: 'DH-1001', quantity: 2 }, { sku: 'DH-1002', quantity: 1 }] });
+    t = await startTestEngine();
+    folder = path.join(t.dataDir, 'warehouse');
+    await mkdir(folder, { recursive: true });
+    await t.call('account.setup', { mode: 'fulfillment' });
+    merchantId = (await t.call('merchants.create', { name: 'Acme Outfitters', code: 'ACME' })).id;
+    await t.call('wms.save', { settings: defaultCsvWmsSettings({ kind: 'folder', path: folder }), secrets: {} });
+    cartId = (
+      await t.call('carts.create', {
+        merchantId,
+        platform: 'shopify',
+        name: 'Acme Shopify',
+        earliestOrderDate: '2000-01-01',
+        settings: { shopDomain: shop.shopDomain, baseUrl: shop.url, filters: ACCEPT_ALL },
+        credentials: { accessToken: shop.token },
+      })
+    ).id;
+  });
+
+  afterEach(async () => {
+    await t.close();
+    await shop.close();
+  });
+
+  const run = (service: 'order_download' | 'order_delivery' | 'shipment_pickup' | 'shipment_upload', targetId: number) =>
+    t.call('services.runNow', { service, targetId });
+
+  /** Downloads and delivers every order, then has the warehouse confirm `rows` and picks them up. */
+  async function shipped(rows: (orderNumber: string, index: number) => string[]): Promise<void> {
+    await run('order_download', cartId);
+    await run('order_delivery', merchantId);
+    const orders = (await t.call('orders.list', { cartId, limit: 100, offset: 0 })).items;
+    expect(orders).toHaveLength(ORDERS);
+    const lines = ['Order Number,SKU,Quantity,Carrier,Service,Tracking Number,Ship Date'];
+    orders.forEach((o, i) => lines.push(...rows(o.orderNumber, i)));
+    const dir = path.join(folder, 'ACME', 'confirmations');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'ship-1.csv'), lines.join('\n'));
+    const pickup = await run('shipment_pickup', merchantId);
+    expect(pickup.status).toBe('ok');
+  }
+
+  it('uploads shipments in batches: a lookup and a create per 25 orders, not two requests per shipment', async () => {
+    // Two packages per order: 80 shipments.
+    await shipped((n) => [`${n},DH-1001,2,UPS,Ground,1ZA${n.slice(1)},2026-11-26`, `${n},DH-1002,1,UPS,Ground,1ZB${n.slice(1)},2026-11-26`]);
+    const before = shop.state.stats.graphqlRequests;
+
+    const upload = await run('shipment_upload', cartId);
+
+    expect(upload.status).toBe('ok');
+    expect(upload.counts.uploaded).toBe(2 * ORDERS);
+    // Both shipments of an order travel in one batch of at most 25 (12 orders): 4 batches of two rounds,
+    // each round a lookup and a create, where one request per lookup and create would make 160.
+    expect(shop.state.stats.graphqlRequests - before).toBe(16);
+    for (let i = 0; i < ORDERS; i++) {
+      const order = shop.state.orderAt(i);
+      const n = order.name.slice(1);
+      expect(order.fulfillments.map((f) => f.trackingInfo[0].number)).toEqual([`1ZA${n}`, `1ZB${n}`]);
+      expect(order.fulfillmentStatus).toBe('FULFILLED');
+    }
+    const orders = (await t.call('orders.list', { cartId, limit: 100, offset: 0 })).items;
+    expect(orders.every((o) => o.status === 'confirmed')).toBe(true);
+  });
+
+  it('marks the one shipment Shopify refuses as failed while the rest are confirmed', async () => {
+    let tooMany = '';
+    await shipped((n, i) => {
+      if (i === 7) tooMany = n;
+      return [`${n},DH-1001,${i === 7 ? 5 : 2},UPS,Ground,1ZA${i},2026-11-26`];
+    });
+
+    const upload = await run('shipment_upload', cartId);
+
+    expect(upload.counts.uploaded).toBe(ORDERS - 1);
+    expect(upload.counts.failed).toBe(1);
+    expect(upload.errors.some((e) => e.message.includes('DH-1001') && e.message.includes('2 unit(s) left'))).toBe(true);
+    const orders = (await t.call('orders.list', { cartId, limit: 100, offset: 0 })).items;
+    expect(orders.filter((o) => o.status === 'error').map((o) => o.orderNumber)).toEqual([tooMany]);
+    expect(shop.state.fulfillmentsOf(tooMany)).toHaveLength(0);
+  });
+
+  it('saves what Shopify accepted and fails the run when a batch cannot be sent', async () => {
+    await shipped((n, i) => [`${n},DH-1001,1,UPS,Ground,1ZA${i},2026-11-26`]);
+    // One of the two batches (25 + 15) is refused outright; the other goes through.
+    shop.state.failNext(1, 402, { when: 'DockhandOrdersFulfillment' });
+
+    const upload = await run('shipment_upload', cartId);
+
+    expect(upload.status).toBe('failed');
+    const created = Array.from({ length: ORDERS }, (_, i) => shop.state.orderAt(i).fulfillments.length).reduce((a, b) => a + b, 0);
+    expect([15, 25]).toContain(created);
+    expect(upload.counts.uploaded).toBe(created);
+    const again = await run('shipment_upload', cartId);
+    expect(again.status).toBe('ok');
+    expect((upload.counts.uploaded ?? 0) + (again.counts.uploaded ?? 0)).toBe(ORDERS);
+    for (let i = 0; i < ORDERS; i++) expect(shop.state.orderAt(i).fulfillments).toHaveLength(1);
+  });
+});
