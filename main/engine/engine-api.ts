@@ -30,6 +30,8 @@ export interface EngineOptions {
   clock?: Clock;
   /** Start the schedules (false in tests that drive services by hand). Default true. */
   startScheduler?: boolean;
+  /** Store tuning (tests and the benchmark): when to fold the journal into a snapshot, how many to keep. */
+  store?: { snapshotEveryBytes?: number; snapshotEveryMs?: number; keepSnapshots?: number };
 }
 
 /** What crosses the worker boundary (structured-clone safe). */

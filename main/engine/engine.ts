@@ -32,6 +32,7 @@ export async function createEngine(options: EngineOptions & { minuteMs?: number 
     migrations,
     log: log.child({ part: 'store' }),
     onAlert: (message) => pendingAlerts.push(message),
+    ...options.store,
   });
   await store.write((db) => {
     const now = clock.now().toISOString();

@@ -95,12 +95,17 @@ export async function createFakeShopify(options: FakeShopifyOptions = {}): Promi
     if (doc.errors.length > 0 || !doc.operation) {
       return json(200, { errors: doc.errors.map((e) => ({ message: e.message, locations: e.locations })) });
     }
-    // The requested cost depends on the document and its page sizes only, not on the cursor or the search.
-    const costKey = `${payload.query}\n${JSON.stringify({ ...variables, after: null, query: null })}`;
-    let requested = requestedCosts.get(costKey);
-    if (requested === undefined) {
-      requested = queryCost(schema, doc.operation, doc.fragments, variables);
-      if (requestedCosts.size < 500) requestedCosts.set(costKey, requested);
+    // The requested cost depends on the document and its page sizes only, not on the cursor, the search
+    // or which ids are asked for (only how many); a mutation's on its fields only (cheap, not cached).
+    let requested: number | undefined;
+    if (doc.operation.operation === 'mutation') requested = queryCost(schema, doc.operation, doc.fragments, variables);
+    else {
+      const costKey = `${payload.query}\n${JSON.stringify(variables, costKeyValue)}`;
+      requested = requestedCosts.get(costKey);
+      if (requested === undefined) {
+        requested = queryCost(schema, doc.operation, doc.fragments, variables);
+        if (requestedCosts.size < 500) requestedCosts.set(costKey, requested);
+      }
     }
     if (requested > MAX_SINGLE_QUERY_COST) {
       return json(200, {
@@ -205,6 +210,12 @@ export async function createFakeShopify(options: FakeShopifyOptions = {}): Promi
         server.close(() => resolve());
       }),
   };
+}
+
+function costKeyValue(key: string, value: unknown): unknown {
+  if (key === 'after' || key === 'query') return null;
+  if (key === 'ids' && Array.isArray(value)) return value.length;
+  return value;
 }
 
 function json(status: number, value: unknown): { status: number; body: string } {

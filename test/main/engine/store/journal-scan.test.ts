@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRecord } from '../../../../main/engine/store/journal-record.js';
+import { RECORD_HEADER_BYTES, encodeRecord } from '../../../../main/engine/store/journal-record.js';
+import { encodeRecordV1 } from '../../../../main/engine/store/journal-record-v1.js';
 import { scanSegment } from '../../../../main/engine/store/journal-scan.js';
 
 function records(from: number, to: number): Buffer[] {
@@ -46,5 +47,18 @@ describe('scanning a journal segment', () => {
     const recs = records(1, 4);
     recs[1].writeUInt32LE(0xfffffff, 0);
     expect(scanSegment(Buffer.concat(recs), 0).stop.kind).toBe('corrupt');
+  });
+
+  it('reads a segment where format 1 records are followed by format 2 ones', () => {
+    const old = [1, 2].map((seq) => encodeRecordV1({ seq, statements: [{ mode: 'single', sql: 'INSERT INTO t VALUES (?)', params: [seq] }] }));
+    const scan = scanSegment(Buffer.concat([...old, ...records(3, 4)]), 0);
+    expect(scan.records.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+    expect(scan.stop).toEqual({ kind: 'end' });
+  });
+
+  it('calls a bad record followed by a good format 2 record corrupt', () => {
+    const recs = records(1, 3);
+    recs[0][RECORD_HEADER_BYTES + 20] ^= 0x55;
+    expect(scanSegment(Buffer.concat(recs), 0).stop).toMatchObject({ kind: 'corrupt', offset: 0 });
   });
 });

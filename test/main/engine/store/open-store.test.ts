@@ -1,8 +1,9 @@
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore, runIntegrityCheck, type Migration, type OpenedStore } from '../../../../main/engine/store/index.js';
+import { encodeRecordV1 } from '../../../../main/engine/store/journal-record-v1.js';
 import { crashImage, itemsMigration, notesMigration, tempStoreDir } from './fixtures/store-fixtures.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -200,6 +201,41 @@ describe('the journaled store', () => {
     ]);
     const recovered = await openAt(await crashCopy(dir));
     expect(await labels(recovered)).toEqual(['p0', 'p1', 'p2', 'p3', 'after']);
+  });
+
+  it('replays journal records an older Dockhand wrote in format 1', async () => {
+    const dir = await freshDir();
+    const store = await openAt(dir);
+    await store.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['new format']));
+    const copy = await crashCopy(dir);
+    // Seq 1 is the migration, 2 the write above: an old writer would have appended seq 3 like this.
+    const old = encodeRecordV1({
+      seq: 3,
+      statements: [{ mode: 'single', sql: 'INSERT INTO items (label, data) VALUES (?, ?)', params: ['old format', new Uint8Array([9])] }],
+    });
+    await appendFile(join(copy, 'journal-000000000001.log'), old);
+    const recovered = await openAt(copy);
+    expect(await labels(recovered)).toEqual(['new format', 'old format']);
+    await recovered.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['after']));
+    const again = await openAt(await crashCopy(copy));
+    expect(await labels(again)).toEqual(['new format', 'old format', 'after']);
+  });
+
+  it('holds a due snapshot back while commits keep coming, until the journal outgrows the hard limit', async () => {
+    const dir = await freshDir();
+    const store = await openAt(dir, { snapshotEveryBytes: 2_000, snapshotIdleMs: 60_000, snapshotMaxJournalBytes: 1_000_000 });
+    for (let i = 0; i < 40; i++) await store.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['x'.repeat(100)]));
+    expect(store.metrics().snapshots).toBe(0);
+
+    const capped = await openAt(await freshDir(), { snapshotEveryBytes: 2_000, snapshotIdleMs: 60_000, snapshotMaxJournalBytes: 4_000 });
+    for (let i = 0; i < 40; i++) await capped.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['x'.repeat(100)]));
+    await vi.waitFor(() => expect(capped.metrics().snapshots).toBeGreaterThan(0), { timeout: 5_000 });
+  });
+
+  it('takes a due snapshot once commits pause', async () => {
+    const store = await openAt(await freshDir(), { snapshotEveryBytes: 2_000, snapshotIdleMs: 50 });
+    for (let i = 0; i < 40; i++) await store.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['x'.repeat(100)]));
+    await vi.waitFor(() => expect(store.metrics().snapshots).toBe(1), { timeout: 5_000 });
   });
 
   it('takes a final snapshot on close', async () => {
