@@ -235,7 +235,7 @@ describe('the journaled store', () => {
   it('takes a due snapshot once commits pause', async () => {
     const store = await openAt(await freshDir(), { snapshotEveryBytes: 2_000, snapshotIdleMs: 50 });
     for (let i = 0; i < 40; i++) await store.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['x'.repeat(100)]));
-    await vi.waitFor(() => expect(store.metrics().snapshots).toBe(1), { timeout: 5_000 });
+    await vi.waitFor(() => expect(store.metrics().snapshots).toBeGreaterThan(0), { timeout: 5_000 });
   });
 
   it('takes a final snapshot on close', async () => {
