@@ -112,7 +112,7 @@ try {
   const bulkCommitMs = store.metrics().commitMs[before];
   const bulkRecordMB = mb(store.metrics().commitBytes[before]);
   const statements: JournalStatement[] = Array.from({ length: ORDERS }, (_, i) => ({ mode: 'single', sql: bulkSql, params: bulkParams(i) }));
-  let t = performance.now();
+  const t = performance.now();
   const v2Bytes = encodeRecord({ seq: 1, statements }).length;
   const encodeV2Ms = performance.now() - t;
   // Size only: encodeRecordV1 is a simple test encoder, not the old writer, so its speed means nothing.
