@@ -3,11 +3,18 @@
  * bench/fakes-client.ts. Started with `node --import tsx bench/fakes-process.ts` (fork).
  */
 import type { FakeOrder } from '../test/fakes/shopify/fake-model.js';
-import { createFakeShopify, type FakeShopify } from '../test/fakes/shopify/index.js';
-import { defaultFulfillmentOrder } from '../test/fakes/shopify/order-generator.js';
-import { startFtpServer, type TestFtpServer } from '../test/support/ftp-server.js';
-import { writeConfirmations } from './wms-simulator.js';
+import type { FakeShopify } from '../test/fakes/shopify/index.js';
+import type { TestFtpServer } from '../test/support/ftp-server.js';
 import type { BudgetWindow, BucketReading, FakesRequest, FakesResponse, ShopInfo, ShopSpec, ShopStats } from './fakes-protocol.js';
+
+// graphql-js reads NODE_ENV once, when loaded: in production its instanceOf is a bare `instanceof`
+// instead of a check that also names the culprit when two copies of graphql are mixed (one copy here).
+// Nothing else in this process reads it. Hence the runtime modules are imported only after setting it.
+process.env.NODE_ENV ??= 'production';
+const { createFakeShopify } = await import('../test/fakes/shopify/index.js');
+const { defaultFulfillmentOrder } = await import('../test/fakes/shopify/order-generator.js');
+const { startFtpServer } = await import('../test/support/ftp-server.js');
+const { writeConfirmations } = await import('./wms-simulator.js');
 
 const shops = new Map<string, FakeShopify>();
 let ftp: TestFtpServer | undefined;

@@ -53,9 +53,35 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (err) => fail(log, 'Uncaught error', err));
   process.on('unhandledRejection', (err) => fail(log, 'Unhandled rejection', err));
 
-  const token = await loadOrCreateServerToken(dataDir);
+  // Signals are handled from here on, before anything is started or printed: a SIGTERM that arrives
+  // while the engine starts (or right after the URL appears) must still shut down cleanly.
   let shuttingDown = false;
-  const engine: Engine = await startEngineWorker({
+  const running: { engine?: Engine; api?: HttpApi } = {};
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) {
+      process.stderr.write(`${signal} again: stopping at once\n`);
+      process.exit(1);
+    }
+    shuttingDown = true;
+    process.stderr.write(`${signal}: finishing the running step and saving…\n`);
+    log.log('info', 'Shutting down', { signal });
+    try {
+      // Stop taking requests first; calls already in flight end when the engine does.
+      const serverClosed = running.api?.close();
+      await running.engine?.close();
+      await serverClosed;
+      log.log('info', 'Stopped');
+      await log.close();
+      process.exit(0);
+    } catch (err) {
+      fail(log, 'Shutdown failed', err);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const token = await loadOrCreateServerToken(dataDir);
+  const engine = await startEngineWorker({
     dataDir,
     log,
     onUnexpectedExit: (code) => {
@@ -64,7 +90,15 @@ async function main(): Promise<void> {
       void log.close().finally(() => process.exit(1));
     },
   });
-  const api: HttpApi = createHttpApi({ engine, contract, token, staticDir: staticDir ? resolve(staticDir) : undefined, log });
+  running.engine = engine;
+  if (shuttingDown) {
+    // A signal came while the engine was starting: the handler above is waiting for nothing; close it.
+    await engine.close();
+    await log.close();
+    process.exit(0);
+  }
+  const api = createHttpApi({ engine, contract, token, staticDir: staticDir ? resolve(staticDir) : undefined, log });
+  running.api = api;
   let actualPort: number;
   try {
     actualPort = await api.listen(port);
@@ -76,29 +110,6 @@ async function main(): Promise<void> {
   }
   log.log('info', 'Headless host started', { port: actualPort, dataDir });
   process.stdout.write(`Dockhand is running at http://127.0.0.1:${actualPort}/?token=${token}\n`);
-
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) {
-      process.stderr.write(`${signal} again: stopping at once\n`);
-      process.exit(1);
-    }
-    shuttingDown = true;
-    process.stderr.write(`${signal}: finishing the running step and saving…\n`);
-    log.log('info', 'Shutting down', { signal });
-    try {
-      // Stop taking requests first; calls already in flight end when the engine does.
-      const serverClosed = api.close();
-      await engine.close();
-      await serverClosed;
-      log.log('info', 'Stopped');
-      await log.close();
-      process.exit(0);
-    } catch (err) {
-      fail(log, 'Shutdown failed', err);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 function fail(log: { log: (level: 'error', message: string, fields?: Record<string, unknown>) => void }, message: string, err: unknown): never {

@@ -23,18 +23,18 @@ export function decodeCursor(cursor: string): unknown {
   }
 }
 
-/** Builds a connection from already-selected nodes and their cursor keys. */
+/**
+ * Builds a connection from already-selected nodes and their cursor keys. Only the first and last
+ * cursors are encoded up front (pageInfo); the others only if edges are selected.
+ */
 export function connectionOf<T>(nodes: T[], keys: unknown[], hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
-  const cursors = keys.map(encodeCursor);
+  const last = keys.length - 1;
+  const startCursor = last >= 0 ? encodeCursor(keys[0]) : null;
+  const endCursor = last > 0 ? encodeCursor(keys[last]) : startCursor;
   return {
     nodes,
-    edges: () => nodes.map((node, i) => ({ node, cursor: cursors[i] })),
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage,
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors[cursors.length - 1] ?? null,
-    },
+    edges: () => nodes.map((node, i) => ({ node, cursor: i === 0 ? (startCursor as string) : i === last ? (endCursor as string) : encodeCursor(keys[i]) })),
+    pageInfo: { hasNextPage, hasPreviousPage, startCursor, endCursor },
   };
 }
 

@@ -5,7 +5,11 @@ import { parseSearchQuery } from './search-query.js';
 let fake: FakeShopify;
 
 async function gql(query: string, variables: Record<string, unknown> = {}, token = fake.token) {
-  const res = await fetch(`${fake.url}/admin/api/2025-10/graphql.json`, {
+  return gqlAt(fake, query, variables, token);
+}
+
+async function gqlAt(shop: FakeShopify, query: string, variables: Record<string, unknown> = {}, token = shop.token) {
+  const res = await fetch(`${shop.url}/admin/api/2025-10/graphql.json`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-shopify-access-token': token },
     body: JSON.stringify({ query, variables }),
@@ -116,6 +120,55 @@ describe('fake Shopify', () => {
     expect(reply.body.data.b).toEqual({ fulfillment: null, userErrors: [{ message: 'Invalid fulfillment order line item quantity requested.' }] });
     expect(reply.body.data.c.userErrors).toEqual([]);
     expect(fake.state.fulfillmentsOf(order.id).map((f) => f.trackingInfo[0].number)).toEqual(['T1', 'T3']);
+  });
+
+  it('answers mutations from its fast path exactly as graphql-js does, scope errors and defaults included', async () => {
+    const twin = await createFakeShopify({ orders: 10, maximumAvailable: 1000, restoreRate: 50 });
+    try {
+      const added = new Map<FakeShopify, string>();
+      const inputs = (shop: FakeShopify) => {
+        const order = shop.state.addOrder({ lines: [{ sku: 'DH-1001', quantity: 2 }] });
+        added.set(shop, order.id);
+        const fo = order.fulfillmentOrders[0];
+        return {
+          a: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lines[0].id, quantity: 1 }] }], trackingInfo: { company: 'UPS', number: 'T1' } },
+          b: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }], notifyCustomer: true },
+          c: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: 'gid://shopify/FulfillmentOrder/1' }] },
+        };
+      };
+      const fields = `
+        a: fulfillmentCreate(fulfillment: $a) { fulfillment { id status name } userErrors { field message } }
+        b: fulfillmentCreate(fulfillment: $b) { fulfillment { id __typename } userErrors { field message } }
+        c: fulfillmentCreate(fulfillment: $c) { fulfillment { id } userErrors { field message } }`;
+      const head = 'mutation M($a: FulfillmentInput!, $b: FulfillmentInput!, $c: FulfillmentInput!)';
+      const viaFast = (shop: FakeShopify) => gqlAt(shop, `${head} { ${fields} }`, inputs(shop));
+      // A top-level inline fragment is outside the fast path: graphql-js's own execute answers it.
+      const viaGraphql = (shop: FakeShopify) => gqlAt(shop, `${head} { ... on Mutation { ${fields} } }`, inputs(shop));
+      const [fast, slow] = await Promise.all([viaFast(fake), viaGraphql(twin)]);
+      expect(fast.body.data.a.userErrors).toEqual([]);
+      expect(fast.body.data.c.userErrors[0].message).toBe('Fulfillment order does not exist.');
+      expect(fast.body.data).toEqual(slow.body.data);
+      expect(fake.state.fulfillmentsOf(added.get(fake)!)).toHaveLength(2);
+
+      fake.state.scopes = ['read_orders'];
+      twin.state.scopes = ['read_orders'];
+      const [deniedFast, deniedSlow] = await Promise.all([viaFast(fake), viaGraphql(twin)]);
+      expect(deniedFast.body.errors).toHaveLength(3);
+      expect(deniedFast.body.errors[0].path).toEqual(['a']);
+      expect(deniedFast.body).toEqual({ ...deniedSlow.body, extensions: deniedFast.body.extensions });
+    } finally {
+      await twin.close();
+    }
+  });
+
+  it('leaves variables in an unusual shape to graphql-js, which reports them', async () => {
+    const order = fake.state.addOrder({ lines: [{ sku: 'DH-1001', quantity: 2 }] });
+    const fo = order.fulfillmentOrders[0];
+    const reply = await gql(`mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } } }`, {
+      f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lines[0].id, quantity: 'one' }] }] },
+    });
+    expect(reply.body.errors[0].message).toContain('Variable "$f" got invalid value "one"');
+    expect(fake.state.fulfillmentsOf(order.id)).toEqual([]);
   });
 
   it('measures the share of the restore budget spent in a window', () => {

@@ -10,7 +10,7 @@ import {
   type GraphQLError,
   type OperationDefinitionNode,
 } from 'graphql';
-import { fastExecuteQuery } from './fast-execute.js';
+import { fastExecuteMutation, fastExecuteQuery } from './fast-execute.js';
 import { queryCost } from './query-cost.js';
 import { createRootValue } from './resolvers.js';
 import { shopifySchema } from './schema.js';
@@ -126,7 +126,11 @@ export async function createFakeShopify(options: FakeShopifyOptions = {}): Promi
       });
     }
     const result: { data?: Record<string, unknown> | null; errors?: readonly GraphQLError[] } =
-      fastExecuteQuery(schema, doc.operation, rootValue, variables) ??
+      (doc.operation.operation === 'mutation'
+        ? doc.document.definitions.length !== 1
+          ? undefined
+          : fastExecuteMutation(schema, doc.operation, rootValue, variables)
+        : fastExecuteQuery(schema, doc.operation, rootValue, variables)) ??
       executeSync({
         schema,
         document: doc.document,

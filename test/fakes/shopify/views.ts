@@ -5,7 +5,8 @@ import type { FakeShopState } from './shop-state.js';
 
 /**
  * GraphQL views of the fake's records: plain objects whose properties graphql-js reads directly, and
- * functions for fields with arguments. Built per request; nothing here is stored.
+ * functions for fields with arguments (getters and methods of a view class where building eagerly would
+ * waste work). Built per request; nothing here is stored.
  */
 
 type MoneyBag = { shopMoney: { amount: string; currencyCode: string }; presentmentMoney: { amount: string; currencyCode: string } };
@@ -16,69 +17,185 @@ function bag(state: FakeShopState, cents: number, currency: string): MoneyBag {
 }
 
 export function orderView(state: FakeShopState, o: FakeOrder): Record<string, unknown> {
-  const cur = o.currencyCode;
-  let subtotal = 0;
-  let discounts = 0;
-  for (const l of o.lineItems) {
-    subtotal += l.unitPriceCents * l.currentQuantity - l.discountCents;
-    discounts += l.discountCents;
+  const view = new OrderView(state, o);
+  // defineProperty, not assignment: a raw field may shadow one of the prototype's getters.
+  if (o.raw) for (const [key, value] of Object.entries(o.raw)) Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
+  return view as unknown as Record<string, unknown>;
+}
+
+/**
+ * An order's view. Plain fields are own properties; money bags, addresses and connections are getters
+ * and methods on the prototype, built only when a query selects them (a download page reads 5 of the 7
+ * bags and no line's variant, a fulfillment lookup none of them).
+ */
+class OrderView {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string | null;
+  readonly updatedAt: string | null;
+  readonly processedAt: string | null;
+  readonly cancelledAt: string | null;
+  readonly cancelReason: string | null;
+  readonly closed: boolean;
+  readonly closedAt: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly poNumber: string | null;
+  readonly note: string | null;
+  readonly tags: string[];
+  readonly test = false;
+  readonly currencyCode: string;
+  readonly displayFinancialStatus: string | null;
+  readonly displayFulfillmentStatus: string;
+  readonly customAttributes: unknown;
+  #state: FakeShopState;
+  #o: FakeOrder;
+  #subtotal = 0;
+  #discounts = 0;
+
+  constructor(state: FakeShopState, o: FakeOrder) {
+    this.#state = state;
+    this.#o = o;
+    for (const l of o.lineItems) {
+      this.#subtotal += l.unitPriceCents * l.currentQuantity - l.discountCents;
+      this.#discounts += l.discountCents;
+    }
+    this.id = o.id;
+    this.name = o.name;
+    this.createdAt = state.time(o.createdMs);
+    this.updatedAt = state.time(o.updatedMs);
+    this.processedAt = this.createdAt;
+    this.cancelledAt = state.time(o.cancelledMs);
+    this.cancelReason = o.cancelledMs !== null ? 'CUSTOMER' : null;
+    this.closed = o.closedMs !== null;
+    this.closedAt = state.time(o.closedMs);
+    this.email = o.email;
+    this.phone = o.phone;
+    this.poNumber = o.poNumber;
+    this.note = o.note;
+    this.tags = o.tags;
+    this.currencyCode = o.currencyCode;
+    this.displayFinancialStatus = o.financialStatus;
+    this.displayFulfillmentStatus = o.fulfillmentStatus;
+    this.customAttributes = o.customAttributes;
   }
-  const shipping = o.shippingLine?.priceCents ?? 0;
-  const total = subtotal + shipping + o.taxCents;
-  const lineViews = () => o.lineItems.map((l) => lineItemView(state, l, cur));
-  const view: Record<string, unknown> = {
-    id: o.id,
-    legacyResourceId: o.id.slice(o.id.lastIndexOf('/') + 1),
-    name: o.name,
-    createdAt: state.time(o.createdMs),
-    updatedAt: state.time(o.updatedMs),
-    processedAt: state.time(o.createdMs),
-    cancelledAt: state.time(o.cancelledMs),
-    cancelReason: o.cancelledMs !== null ? 'CUSTOMER' : null,
-    closed: o.closedMs !== null,
-    closedAt: state.time(o.closedMs),
-    email: o.email,
-    phone: o.phone,
-    poNumber: o.poNumber,
-    note: o.note,
-    tags: o.tags,
-    test: false,
-    currencyCode: cur,
-    displayFinancialStatus: o.financialStatus,
-    displayFulfillmentStatus: o.fulfillmentStatus,
-    customAttributes: o.customAttributes,
-    subtotalPriceSet: bag(state, subtotal, cur),
-    totalDiscountsSet: bag(state, discounts, cur),
-    totalTaxSet: bag(state, o.taxCents, cur),
-    totalShippingPriceSet: bag(state, shipping, cur),
-    totalPriceSet: bag(state, total, cur),
-    currentTotalPriceSet: bag(state, total, cur),
-    shippingAddress: o.shippingAddress && { id: `${o.id}/shipping`, name: null, ...o.shippingAddress },
-    billingAddress: o.billingAddress && { id: `${o.id}/billing`, name: null, ...o.billingAddress },
-    shippingLine: o.shippingLine && { id: null, ...o.shippingLine, originalPriceSet: bag(state, o.shippingLine.priceCents, cur) },
-    lineItems: (args: PageArgs) => listConnection(lineViews(), args),
-    fulfillmentOrders: (args: PageArgs) => listConnection(o.fulfillmentOrders.map((fo) => fulfillmentOrderView(state, o, fo)), args),
-    fulfillments: (args: { first?: number | null }) =>
-      o.fulfillments.slice(0, args.first ?? o.fulfillments.length).map((f) => fulfillmentView(state, f)),
-  };
-  if (o.raw) Object.assign(view, o.raw);
-  return view;
+
+  get legacyResourceId(): string {
+    return this.id.slice(this.id.lastIndexOf('/') + 1);
+  }
+
+  get #shipping(): number {
+    return this.#o.shippingLine?.priceCents ?? 0;
+  }
+
+  get #total(): number {
+    return this.#subtotal + this.#shipping + this.#o.taxCents;
+  }
+
+  get subtotalPriceSet(): MoneyBag {
+    return bag(this.#state, this.#subtotal, this.currencyCode);
+  }
+
+  get totalDiscountsSet(): MoneyBag {
+    return bag(this.#state, this.#discounts, this.currencyCode);
+  }
+
+  get totalTaxSet(): MoneyBag {
+    return bag(this.#state, this.#o.taxCents, this.currencyCode);
+  }
+
+  get totalShippingPriceSet(): MoneyBag {
+    return bag(this.#state, this.#shipping, this.currencyCode);
+  }
+
+  get totalPriceSet(): MoneyBag {
+    return bag(this.#state, this.#total, this.currencyCode);
+  }
+
+  get currentTotalPriceSet(): MoneyBag {
+    return bag(this.#state, this.#total, this.currencyCode);
+  }
+
+  get shippingAddress(): unknown {
+    const o = this.#o;
+    return o.shippingAddress && { id: `${o.id}/shipping`, name: null, ...o.shippingAddress };
+  }
+
+  get billingAddress(): unknown {
+    const o = this.#o;
+    return o.billingAddress && { id: `${o.id}/billing`, name: null, ...o.billingAddress };
+  }
+
+  get shippingLine(): unknown {
+    const o = this.#o;
+    return o.shippingLine && { id: null, ...o.shippingLine, originalPriceSet: bag(this.#state, o.shippingLine.priceCents, o.currencyCode) };
+  }
+
+  lineItems(args: PageArgs) {
+    const state = this.#state;
+    const cur = this.currencyCode;
+    return listConnection(this.#o.lineItems.map((l) => lineItemView(state, l, cur)), args);
+  }
+
+  fulfillmentOrders(args: PageArgs) {
+    const state = this.#state;
+    const o = this.#o;
+    return listConnection(o.fulfillmentOrders.map((fo) => fulfillmentOrderView(state, o, fo)), args);
+  }
+
+  fulfillments(args: { first?: number | null }) {
+    const state = this.#state;
+    const all = this.#o.fulfillments;
+    return all.slice(0, args.first ?? all.length).map((f) => fulfillmentView(state, f));
+  }
 }
 
 function lineItemView(state: FakeShopState, l: FakeLineItem, currency: string): Record<string, unknown> {
-  return {
-    id: l.id,
-    sku: l.sku,
-    name: l.name,
-    title: l.name,
-    quantity: l.quantity,
-    currentQuantity: l.currentQuantity,
-    requiresShipping: true,
-    originalUnitPriceSet: bag(state, l.unitPriceCents, currency),
-    discountedUnitPriceSet: bag(state, l.unitPriceCents - Math.round(l.discountCents / Math.max(1, l.quantity)), currency),
-    totalDiscountSet: bag(state, l.discountCents, currency),
-    variant: l.variantIndex === null ? null : variantView(state, state.catalog[l.variantIndex]),
-  };
+  return new LineItemView(state, l, currency) as unknown as Record<string, unknown>;
+}
+
+/** A line item's view; its money bags and variant are built only when selected. */
+class LineItemView {
+  readonly id: string;
+  readonly sku: string | null;
+  readonly name: string;
+  readonly title: string;
+  readonly quantity: number;
+  readonly currentQuantity: number;
+  readonly requiresShipping = true;
+  #state: FakeShopState;
+  #l: FakeLineItem;
+  #currency: string;
+
+  constructor(state: FakeShopState, l: FakeLineItem, currency: string) {
+    this.#state = state;
+    this.#l = l;
+    this.#currency = currency;
+    this.id = l.id;
+    this.sku = l.sku;
+    this.name = l.name;
+    this.title = l.name;
+    this.quantity = l.quantity;
+    this.currentQuantity = l.currentQuantity;
+  }
+
+  get originalUnitPriceSet(): MoneyBag {
+    return bag(this.#state, this.#l.unitPriceCents, this.#currency);
+  }
+
+  get discountedUnitPriceSet(): MoneyBag {
+    const l = this.#l;
+    return bag(this.#state, l.unitPriceCents - Math.round(l.discountCents / Math.max(1, l.quantity)), this.#currency);
+  }
+
+  get totalDiscountSet(): MoneyBag {
+    return bag(this.#state, this.#l.discountCents, this.#currency);
+  }
+
+  get variant(): unknown {
+    const l = this.#l;
+    return l.variantIndex === null ? null : variantView(this.#state, this.#state.catalog[l.variantIndex]);
+  }
 }
 
 export function fulfillmentOrderView(state: FakeShopState, o: FakeOrder, fo: FakeFulfillmentOrder): Record<string, unknown> {
