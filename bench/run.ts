@@ -107,6 +107,12 @@ async function createCart(call: Call, merchant: MerchantView, shop: ShopInfo, na
   });
 }
 
+/** The process's peak RSS so far (host + engine worker), to tell which phase sets the peak. */
+function logPeakRss(phase: string): void {
+  const mb = (n: number) => round(n / 2 ** 20, 1);
+  console.log(`peak RSS after ${phase}: ${round(process.resourceUsage().maxRSS / 1024, 1)} MB (now ${mb(process.memoryUsage.rss())} MB)`);
+}
+
 function stopEarly(sec: number, n: number): number {
   console.log(`stopped after the phase: ${round(sec)} s, ${round(n / sec, 1)} orders/s`);
   for (const f of failures) console.log(`  - ${f}`);
@@ -178,9 +184,11 @@ async function main(): Promise<number> {
     const dlEndMs = Date.now();
     const downloadRequests = (await fakes.stats('main')).graphqlRequests - requestsBefore;
     check(download.run.counts.new === N, `download: ${download.run.counts.new ?? 0} new orders, expected ${N}`);
+    logPeakRss('download');
     if (args.until === 'download') return stopEarly(download.sec, N);
     const delivery = await runService(call, 'order_delivery', merchant.id);
     check(delivery.run.counts.delivered === N, `delivery: ${delivery.run.counts.delivered ?? 0} delivered, expected ${N}`);
+    logPeakRss('delivery');
     if (args.until === 'delivery') return stopEarly(delivery.sec, N);
 
     const tWms = performance.now();
@@ -190,6 +198,7 @@ async function main(): Promise<number> {
 
     const pickup = await runService(call, 'shipment_pickup', merchant.id);
     check(pickup.run.counts.shipments === N, `pickup: ${pickup.run.counts.shipments ?? 0} shipments, expected ${N}`);
+    logPeakRss('pickup');
     if (args.until === 'pickup') return stopEarly(pickup.sec, N);
     const upload = await runService(call, 'shipment_upload', cart.id);
     check(upload.run.counts.uploaded === N, `upload: ${upload.run.counts.uploaded ?? 0} uploaded, expected ${N}`);

@@ -8,7 +8,7 @@ import type { OrderFieldScope } from './order-fields.js';
 export interface OrderFileInput {
   batchId: string;
   merchantCode: string;
-  orders: OrderForDelivery[];
+  orders: Iterable<OrderForDelivery>;
 }
 
 export interface OrderFileOutput {
@@ -25,6 +25,13 @@ export interface OrderFileOutput {
  */
 const CHUNK_ORDERS = 500;
 
+/** Builds an order file one order at a time, so a caller can feed orders it reads in chunks. */
+export interface OrderFileBuilder {
+  add(item: OrderForDelivery): void;
+  /** The file so far (header plus every order added); the builder is spent afterwards. */
+  finish(): OrderFileOutput;
+}
+
 /**
  * Writes an order file from a profile.
  * - vertical: one row per line item; the order's columns repeat on each of its rows.
@@ -35,6 +42,16 @@ const CHUNK_ORDERS = 500;
  * Every cell goes through the formula guard; quoting is papaparse's (only where needed).
  */
 export function writeOrderFile(profile: OrderFileProfile, input: OrderFileInput): OrderFileOutput {
+  const builder = orderFileBuilder(profile, input);
+  for (const item of input.orders) builder.add(item);
+  return builder.finish();
+}
+
+/**
+ * The same file as `writeOrderFile`, built incrementally: each order becomes bytes (in chunks of
+ * CHUNK_ORDERS) as it is added, so the caller need not hold every order of a big batch at once.
+ */
+export function orderFileBuilder(profile: OrderFileProfile, input: Omit<OrderFileInput, 'orders'>): OrderFileBuilder {
   const layout = planLayout(profile);
   const newline = profile.lineEnding === 'lf' ? '\n' : '\r\n';
   const written: string[] = [];
@@ -51,19 +68,23 @@ export function writeOrderFile(profile: OrderFileProfile, input: OrderFileInput)
     ordersInChunk = 0;
   };
 
-  for (const item of input.orders) {
-    const reason = rejectionReason(profile, item);
-    if (reason) {
-      rejected.push({ cartOrderId: item.order.cartOrderId, reason });
-      continue;
-    }
-    const scope: OrderFieldScope = { batchId: input.batchId, merchantCode: input.merchantCode, item };
-    for (const row of layout.rowsFor(scope)) rows.push(row.map(neutraliseCell));
-    written.push(item.order.cartOrderId);
-    if (++ordersInChunk >= CHUNK_ORDERS) flush();
-  }
-  flush();
-  return { content: Buffer.concat(parts), written, rejected };
+  return {
+    add(item) {
+      const reason = rejectionReason(profile, item);
+      if (reason) {
+        rejected.push({ cartOrderId: item.order.cartOrderId, reason });
+        return;
+      }
+      const scope: OrderFieldScope = { batchId: input.batchId, merchantCode: input.merchantCode, item };
+      for (const row of layout.rowsFor(scope)) rows.push(row.map(neutraliseCell));
+      written.push(item.order.cartOrderId);
+      if (++ordersInChunk >= CHUNK_ORDERS) flush();
+    },
+    finish() {
+      flush();
+      return { content: Buffer.concat(parts), written, rejected };
+    },
+  };
 }
 
 function rejectionReason(profile: OrderFileProfile, item: OrderForDelivery): string | undefined {

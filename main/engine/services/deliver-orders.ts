@@ -2,6 +2,7 @@ import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import type { OrderForDelivery } from '../connectors/wms/wms-connector.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import {
+  addOrdersToBatch,
   createBatch,
   detachFromBatch,
   markBatchDelivered,
@@ -12,11 +13,30 @@ import {
 } from '../store/repositories/batches-repo.js';
 import { listCarts } from '../store/repositories/carts-repo.js';
 import { getMerchant } from '../store/repositories/merchants-repo.js';
-import { addHistory, getOrderState, newOrderIds, ordersOfBatch, setStatus } from '../store/repositories/orders-repo.js';
+import {
+  addHistory,
+  batchOrderStates,
+  getOrderState,
+  newOrderIds,
+  ordersForDelivery,
+  setStatus,
+} from '../store/repositories/orders-repo.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
 
 /** Upper bound of orders in one file; more wait for the next run (keeps files and memory sane). */
 export const MAX_ORDERS_PER_BATCH = 200_000;
+
+/**
+ * Orders read from the store (and parsed) at a time while the file is built: a 100k batch never has
+ * all its payloads in memory at once, only the file's bytes and this many parsed orders.
+ */
+export const DELIVERY_READ_CHUNK = 5_000;
+
+/**
+ * Orders changed per write transaction when a batch is created or recorded as delivered: SQLite keeps
+ * a copy of every page a transaction changes until it ends, and sql.js's memory never shrinks again.
+ */
+export const DELIVERY_WRITE_CHUNK = 5_000;
 
 /**
  * Order Delivery (per merchant): one file per run. The batch and its orders are recorded before the
@@ -32,13 +52,20 @@ export async function deliverOrders(rc: RunContext, merchantId: number): Promise
   if (batchId) {
     rc.report.add('resentBatches');
   } else {
-    batchId = await rc.store.write((db) => {
+    const created = await rc.store.write((db) => {
       const ids = newOrderIds(db, merchantId, MAX_ORDERS_PER_BATCH);
       if (ids.length === 0) return undefined;
       const id = nextBatchId(db, merchant.code, merchantId);
-      createBatch(db, id, merchantId, ids, rc.nowIso());
-      return id;
+      createBatch(db, id, merchantId, ids.slice(0, DELIVERY_WRITE_CHUNK), rc.nowIso());
+      return { id, rest: ids.slice(DELIVERY_WRITE_CHUNK) };
     });
+    // The rest joins in further transactions. A crash in between leaves a smaller pending batch, sent
+    // as it is; the orders not yet attached are still new and go in the next batch.
+    for (let at = 0; created && at < created.rest.length; at += DELIVERY_WRITE_CHUNK) {
+      const ids = created.rest.slice(at, at + DELIVERY_WRITE_CHUNK);
+      await rc.store.write((db) => addOrdersToBatch(db, created.id, ids));
+    }
+    batchId = created?.id;
   }
   if (!batchId) {
     rc.report.message = 'No new orders to deliver';
@@ -48,7 +75,7 @@ export async function deliverOrders(rc: RunContext, merchantId: number): Promise
 
   const { rows, sourceOf } = await rc.store.read((db) => {
     const carts = new Map(listCarts(db, merchantId).map((c) => [c.id, c.orderSource]));
-    return { rows: ordersOfBatch(db, theBatch), sourceOf: (cartId: number) => carts.get(cartId) ?? '' };
+    return { rows: batchOrderStates(db, theBatch), sourceOf: (cartId: number) => carts.get(cartId) ?? '' };
   });
   // A send that began but never concluded (a crash, a drop or a timeout mid-upload) may have reached the
   // WMS: then the batch goes again whole, under the same name, whatever happened to its orders meanwhile
@@ -65,17 +92,23 @@ export async function deliverOrders(rc: RunContext, merchantId: number): Promise
     return;
   }
 
-  const orders: OrderForDelivery[] = sendable.map((r) => ({
-    order: r.data,
-    mappedShipCode: r.mappedShipCode ?? r.shipCode,
-    orderSource: sourceOf(r.cartId),
-  }));
+  // The payloads are read chunk by chunk as the connector consumes them; the set of orders was fixed above.
+  const sendableIds = sendable.map((r) => r.id);
+  async function* orders(): AsyncGenerator<OrderForDelivery> {
+    for (let at = 0; at < sendableIds.length; at += DELIVERY_READ_CHUNK) {
+      const ids = sendableIds.slice(at, at + DELIVERY_READ_CHUNK);
+      const chunk = await rc.store.read((db) => ordersForDelivery(db, ids));
+      for (const r of chunk) {
+        yield { order: r.data, mappedShipCode: r.mappedShipCode ?? r.shipCode, orderSource: sourceOf(r.cartId) };
+      }
+    }
+  }
   const wms = await rc.connectors.wms(rc.signal);
   let result;
   try {
     const target = await rc.connectors.merchantTarget(merchantId);
     await rc.store.write((db) => recordSendStarted(db, theBatch));
-    result = await wms.deliverOrders({ batchId: theBatch, merchant: target, orders });
+    result = await wms.deliverOrders({ batchId: theBatch, merchant: target, orders: orders() });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const surelyNotSent = isDockhandError(err) && (err.kind === 'auth' || err.kind === 'config');
@@ -87,34 +120,41 @@ export async function deliverOrders(rc: RunContext, merchantId: number): Promise
 
   const rejected = new Map(result.rejected.map((r) => [r.cartOrderId, r.reason]));
   const fileName = result.fileName;
-  await rc.store.write((db) => {
-    const at = rc.nowIso();
-    markBatchDelivered(db, theBatch, fileName, at);
-    for (const r of sendable) {
-      const reason = rejected.get(r.data.cartOrderId);
-      const current = getOrderState(db, r.id);
-      if (!current) continue;
-      if (reason) {
-        detachFromBatch(db, theBatch, r.id);
-        if (current.status === 'new') setStatus(db, r.id, 'new', 'error', reason, at);
-        rc.report.add('rejected');
-        rc.report.error(reason, r.data.orderNumber);
-      } else if (current.status === 'new') {
-        db.run(
-          `UPDATE orders SET status = 'at_wms', status_reason = NULL, at_wms_at = ?, updated_at = ? WHERE id = ?`,
-          [at, at, r.id],
-        );
-        addHistory(db, r.id, 'new', 'at_wms', `Delivered in ${fileName}`, at);
-      } else if (current.status === 'canceled') {
-        // Canceled in the cart while its file was on the way: the warehouse has it now.
-        setStatus(db, r.id, 'canceled', 'cancel_sending', `Canceled while being delivered in ${fileName}: stop it in the warehouse`, at);
-        raiseAlert(db, { key: `canceled-after-delivery:${r.id}`, severity: 'error', targetType: 'order', targetId: r.id, message: `Order ${r.data.orderNumber} was canceled while being delivered in ${fileName}: stop it in the warehouse` }, at);
-      } else if (current.status !== 'cancel_sending') {
-        // It moved on (shipped, held, ...) while its file was on the way: the WMS has it; say so.
-        addHistory(db, r.id, current.status, current.status, `Delivered in ${fileName}`, at);
+  // Recorded in chunks, the batch marked delivered with the last one. A crash in between leaves the
+  // batch pending with a send that may have reached the WMS: the next run sends it whole again and
+  // records it again (orders already at the WMS just get another "Delivered" note).
+  const at = rc.nowIso();
+  for (let from = 0; from < sendable.length; from += DELIVERY_WRITE_CHUNK) {
+    const chunk = sendable.slice(from, from + DELIVERY_WRITE_CHUNK);
+    const last = from + DELIVERY_WRITE_CHUNK >= sendable.length;
+    await rc.store.write((db) => {
+      for (const r of chunk) {
+        const reason = rejected.get(r.cartOrderId);
+        const current = getOrderState(db, r.id);
+        if (!current) continue;
+        if (reason) {
+          detachFromBatch(db, theBatch, r.id);
+          if (current.status === 'new') setStatus(db, r.id, 'new', 'error', reason, at);
+          rc.report.add('rejected');
+          rc.report.error(reason, r.orderNumber);
+        } else if (current.status === 'new') {
+          db.run(
+            `UPDATE orders SET status = 'at_wms', status_reason = NULL, at_wms_at = ?, updated_at = ? WHERE id = ?`,
+            [at, at, r.id],
+          );
+          addHistory(db, r.id, 'new', 'at_wms', `Delivered in ${fileName}`, at);
+        } else if (current.status === 'canceled') {
+          // Canceled in the cart while its file was on the way: the warehouse has it now.
+          setStatus(db, r.id, 'canceled', 'cancel_sending', `Canceled while being delivered in ${fileName}: stop it in the warehouse`, at);
+          raiseAlert(db, { key: `canceled-after-delivery:${r.id}`, severity: 'error', targetType: 'order', targetId: r.id, message: `Order ${r.orderNumber} was canceled while being delivered in ${fileName}: stop it in the warehouse` }, at);
+        } else if (current.status !== 'cancel_sending') {
+          // It moved on (shipped, held, ...) while its file was on the way: the WMS has it; say so.
+          addHistory(db, r.id, current.status, current.status, `Delivered in ${fileName}`, at);
+        }
       }
-    }
-  });
+      if (last) markBatchDelivered(db, theBatch, fileName, at);
+    });
+  }
   rc.report.add('delivered', result.delivered);
   rc.report.message = `Sent ${result.delivered} order(s) in ${fileName}`;
 }

@@ -4,6 +4,7 @@ import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import { getCart, setCartCursor, type CartRow } from '../store/repositories/carts-repo.js';
 import {
   findOrderState,
+  findOrderStates,
   flagChangedAfterDelivery,
   getOrderPayload,
   insertOrder,
@@ -40,7 +41,8 @@ export async function downloadOrders(rc: RunContext, cartId: number): Promise<vo
       inFlight = undefined;
       const now = rc.nowIso();
       const committed = rc.store.write((db) => {
-        for (const order of page.orders) applyDownloadedOrder(db, rc, cart, order, now);
+        const lookup = pageLookup(db, cart, page.orders, now);
+        for (const order of page.orders) applyDownloadedOrder(db, rc, cart, order, now, lookup);
         for (const bad of page.invalid) {
           rc.report.add('invalid');
           rc.report.error(bad.reason, bad.orderNumber ?? bad.cartOrderId ?? 'order');
@@ -59,12 +61,50 @@ export async function downloadOrders(rc: RunContext, cartId: number): Promise<vo
   }
 }
 
+/**
+ * What one write transaction (a page) looks up, fetched once for the page rather than per order: the
+ * orders we already hold among the page's, and the ship-code mappings seen so far. Valid only inside
+ * that transaction.
+ */
+export interface PageLookup {
+  existing(cartOrderId: string): OrderState | undefined;
+  /** Call after an order of the page was inserted or changed: later look-ups of it go to the store. */
+  touched(cartOrderId: string): void;
+  shipCode(cartCode: string): string | null;
+}
+
+export function pageLookup(db: SqlRunner, cart: CartRow, orders: readonly CanonicalOrder[], now: string): PageLookup {
+  const held = findOrderStates(db, cart.id, [...new Set(orders.map((o) => o.cartOrderId))]);
+  // A page may name an order twice: once touched, its state comes fresh from the store.
+  const touched = new Set<string>();
+  const shipCodes = new Map<string, string | null>();
+  return {
+    existing: (id) => (touched.has(id) ? findOrderState(db, cart.id, id) : held.get(id)),
+    touched: (id) => void touched.add(id),
+    shipCode(cartCode) {
+      if (shipCodes.has(cartCode)) return shipCodes.get(cartCode) ?? null;
+      const mapped = seeShipCode(db, cart.id, cartCode, now);
+      shipCodes.set(cartCode, mapped);
+      return mapped;
+    },
+  };
+}
+
 /** Decide what one downloaded order means for the order we hold (if any). */
-export function applyDownloadedOrder(db: SqlRunner, rc: RunContext, cart: CartRow, order: CanonicalOrder, now: string): void {
+export function applyDownloadedOrder(
+  db: SqlRunner,
+  rc: RunContext,
+  cart: CartRow,
+  order: CanonicalOrder,
+  now: string,
+  lookup: PageLookup = pageLookup(db, cart, [order], now),
+): void {
   rc.report.add('downloaded');
-  const existing = findOrderState(db, cart.id, order.cartOrderId);
+  const existing = lookup.existing(order.cartOrderId);
+  if (existing && order.updatedAt > existing.cartUpdatedAt) lookup.touched(order.cartOrderId);
   if (!existing) {
-    insertNew(db, rc, cart, order, now);
+    lookup.touched(order.cartOrderId);
+    insertNew(db, rc, cart, order, now, lookup);
     return;
   }
   // The overlap window re-reads orders we already hold: only a newer version of the order counts.
@@ -72,10 +112,10 @@ export function applyDownloadedOrder(db: SqlRunner, rc: RunContext, cart: CartRo
     rc.report.add('unchanged');
     return;
   }
-  applyUpdate(db, rc, cart, existing, order, now);
+  applyUpdate(db, rc, cart, existing, order, now, lookup);
 }
 
-function insertNew(db: SqlRunner, rc: RunContext, cart: CartRow, order: CanonicalOrder, now: string): void {
+function insertNew(db: SqlRunner, rc: RunContext, cart: CartRow, order: CanonicalOrder, now: string, lookup: PageLookup): void {
   if (order.cartState.canceled) {
     insertOrder(db, { cartId: cart.id, merchantId: cart.merchantId, order, status: 'canceled', reason: 'Canceled in the cart before download', mappedShipCode: null }, now);
     rc.report.add('canceled');
@@ -86,7 +126,7 @@ function insertNew(db: SqlRunner, rc: RunContext, cart: CartRow, order: Canonica
     rc.report.add('skipped');
     return;
   }
-  const mapping = resolveShipCode(db, cart, order.shipCode, now);
+  const mapping = resolveShipCode(lookup, cart, order.shipCode);
   insertOrder(
     db,
     {
@@ -117,7 +157,15 @@ function insertNew(db: SqlRunner, rc: RunContext, cart: CartRow, order: Canonica
   }
 }
 
-function applyUpdate(db: SqlRunner, rc: RunContext, cart: CartRow, existing: OrderState, order: CanonicalOrder, now: string): void {
+function applyUpdate(
+  db: SqlRunner,
+  rc: RunContext,
+  cart: CartRow,
+  existing: OrderState,
+  order: CanonicalOrder,
+  now: string,
+  lookup: PageLookup,
+): void {
   const beforeWms = existing.status === 'new' || existing.status === 'error' || existing.status === 'on_hold' || existing.status === 'skipped';
   if (order.cartState.canceled) {
     if (existing.status === 'canceled') {
@@ -151,7 +199,7 @@ function applyUpdate(db: SqlRunner, rc: RunContext, cart: CartRow, existing: Ord
     return;
   }
   if (beforeWms) {
-    const mapping = resolveShipCode(db, cart, order.shipCode, now);
+    const mapping = resolveShipCode(lookup, cart, order.shipCode);
     updateOrderPayload(db, existing.id, order, mapping.code, now);
     if (existing.status === 'skipped' && !order.skipReason) {
       // Filters now accept it (e.g. payment captured): it joins the flow, visibly.
@@ -183,8 +231,8 @@ function contentOf(order: CanonicalOrder): string {
   return JSON.stringify(content);
 }
 
-function resolveShipCode(db: SqlRunner, cart: CartRow, shipCode: string, now: string): { code: string | null; held: boolean } {
-  const mapped = seeShipCode(db, cart.id, shipCode, now);
+function resolveShipCode(lookup: PageLookup, cart: CartRow, shipCode: string): { code: string | null; held: boolean } {
+  const mapped = lookup.shipCode(shipCode);
   if (mapped) return { code: mapped, held: false };
   if (cart.rejectUnmapped) return { code: null, held: true };
   return { code: shipCode, held: false };

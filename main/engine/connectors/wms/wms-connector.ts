@@ -34,7 +34,12 @@ export interface DeliveryBatch {
   /** Recorded before the upload; the file is named from it, so a retry rewrites the same file. */
   batchId: string;
   merchant: WmsMerchantTarget;
-  orders: OrderForDelivery[];
+  /**
+   * The orders, in file order. May be produced lazily (a big batch is read from the store in chunks
+   * while the file is built, so its orders are never all in memory at once); a connector iterates it
+   * once per `deliverOrders` call.
+   */
+  orders: Iterable<OrderForDelivery> | AsyncIterable<OrderForDelivery>;
 }
 
 /** An order of a batch that could not be written (e.g. too many lines for a horizontal layout). */

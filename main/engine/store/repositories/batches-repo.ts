@@ -70,6 +70,19 @@ export function createBatch(
     `INSERT INTO batches (id, merchant_id, status, order_count, created_at) VALUES (?, ?, 'pending', ?, ?)`,
     [batchId, merchantId, orderIds.length, now],
   );
+  attach(db, batchId, orderIds);
+}
+
+/**
+ * Attach more orders to a batch being created. A big batch is built over several transactions so no
+ * single one touches every order (SQLite keeps a copy of each page a transaction changes until it ends).
+ */
+export function addOrdersToBatch(db: SqlRunner, batchId: string, orderIds: number[]): void {
+  db.run('UPDATE batches SET order_count = order_count + ? WHERE id = ?', [orderIds.length, batchId]);
+  attach(db, batchId, orderIds);
+}
+
+function attach(db: SqlRunner, batchId: string, orderIds: number[]): void {
   for (const id of orderIds) {
     db.run('INSERT INTO batch_orders (batch_id, order_id) VALUES (?, ?)', [batchId, id]);
     db.run('UPDATE orders SET batch_id = ? WHERE id = ?', [batchId, id]);

@@ -23,6 +23,20 @@ export function findOrderState(db: SqlReader, cartId: number, cartOrderId: strin
   );
 }
 
+/** The orders we hold of a cart among `cartOrderIds` (one statement for a downloaded page), by cart order id. */
+export function findOrderStates(db: SqlReader, cartId: number, cartOrderIds: readonly string[]): Map<string, OrderState> {
+  const found = new Map<string, OrderState>();
+  if (cartOrderIds.length === 0) return found;
+  const rows = db.all<OrderState & { cartOrderId: string }>(
+    `SELECT id, cart_id AS cartId, merchant_id AS merchantId, status, cart_updated_at AS cartUpdatedAt,
+            ship_code AS shipCode, batch_id AS batchId, cart_order_id AS cartOrderId
+     FROM orders WHERE cart_id = ? AND cart_order_id IN (${cartOrderIds.map(() => '?').join(',')})`,
+    [cartId, ...cartOrderIds],
+  );
+  for (const { cartOrderId, ...state } of rows) found.set(cartOrderId, state);
+  return found;
+}
+
 export function getOrderState(db: SqlReader, id: number): OrderState | undefined {
   return db.get<OrderState>(
     `SELECT id, cart_id AS cartId, merchant_id AS merchantId, status, cart_updated_at AS cartUpdatedAt,
@@ -165,12 +179,32 @@ export function newOrderIds(db: SqlReader, merchantId: number, limit: number): n
     .map((r) => r.id);
 }
 
-export function ordersOfBatch(db: SqlReader, batchId: string): OrderForDeliveryRow[] {
+/** An order of a batch without its payload: enough to decide what to send and to record the outcome. */
+export interface BatchOrderState {
+  id: number;
+  cartId: number;
+  status: OrderStatus;
+  cartOrderId: string;
+  orderNumber: string;
+}
+
+export function batchOrderStates(db: SqlReader, batchId: string): BatchOrderState[] {
+  return db.all<BatchOrderState>(
+    `SELECT o.id, o.cart_id AS cartId, o.status, o.cart_order_id AS cartOrderId, o.order_number AS orderNumber
+     FROM batch_orders b JOIN orders o ON o.id = b.order_id WHERE b.batch_id = ? ORDER BY o.id`,
+    [batchId],
+  );
+}
+
+/** Orders with their payload, by id, in id order (a chunk of a batch being written to a file). */
+export function ordersForDelivery(db: SqlReader, ids: readonly number[]): OrderForDeliveryRow[] {
+  if (ids.length === 0) return [];
+  // Ids are integers from the store itself: listing them inline keeps a big chunk clear of the
+  // bound-parameter limit.
+  const list = ids.map((id) => String(Math.trunc(id))).join(',');
   return db
     .all<DeliveryRaw>(
-      `SELECT o.id, o.cart_id, o.status, o.mapped_ship_code, o.ship_code, o.data_json
-       FROM batch_orders b JOIN orders o ON o.id = b.order_id WHERE b.batch_id = ? ORDER BY o.id`,
-      [batchId],
+      `SELECT id, cart_id, status, mapped_ship_code, ship_code, data_json FROM orders WHERE id IN (${list}) ORDER BY id`,
     )
     .map(toDeliveryRow);
 }

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { orderFileProfileSchema, type OrderFileProfile } from '../../../../shared/schemas/csv-profile.js';
-import { writeOrderFile } from '../../../../main/engine/csv/order-file-writer.js';
+import { orderFileBuilder, writeOrderFile } from '../../../../main/engine/csv/order-file-writer.js';
 import { forDelivery, sampleLine, sampleOrder } from './sample-orders.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -159,5 +159,19 @@ describe('writeOrderFile', () => {
     const lines = out.content.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1 + 2400);
     expect(lines.map((l) => l.split(',')[0]).filter((_, i) => i % 2 === 1)).toEqual(orders.map((o) => o.order.orderNumber));
+  });
+
+  it('builds the same file order by order as in one call, rejections included', () => {
+    const orders = Array.from({ length: 1200 }, (_, i) =>
+      forDelivery(sampleOrder({ cartOrderId: `o${i}`, orderNumber: `#${i}` }, i % 5 === 0 ? 4 : 2)),
+    );
+    const whole = writeOrderFile(horizontalProfile, { batchId: 'b1', merchantCode: 'ACME', orders });
+    const builder = orderFileBuilder(horizontalProfile, { batchId: 'b1', merchantCode: 'ACME' });
+    for (const item of orders) builder.add(item);
+    const built = builder.finish();
+    expect(built.content.equals(whole.content)).toBe(true);
+    expect(built.written).toEqual(whole.written);
+    expect(built.rejected).toHaveLength(240);
+    expect(built.rejected).toEqual(whole.rejected);
   });
 });

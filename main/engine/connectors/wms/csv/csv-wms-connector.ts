@@ -3,7 +3,7 @@ import type { CsvWmsSettings } from '../../../../../shared/schemas/wms.js';
 import { readConfirmationFile, type ParsedRows } from '../../../csv/confirmation-reader.js';
 import { UnreadableFileError } from '../../../csv/inbound-table.js';
 import { readInventoryFile, type InventoryRow } from '../../../csv/inventory-reader.js';
-import { writeOrderFile } from '../../../csv/order-file-writer.js';
+import { orderFileBuilder } from '../../../csv/order-file-writer.js';
 import { createTransport } from '../../../transports/create-transport.js';
 import { joinRelative } from '../../../transports/remote-path.js';
 import type { Transport } from '../../../transports/transport.js';
@@ -115,11 +115,12 @@ export function createCsvWmsConnector(
 
     async deliverOrders(batch: DeliveryBatch): Promise<DeliveryResult> {
       const fileName = orderFileName(batch.batchId);
-      const file = writeOrderFile(settings.orderProfile, {
-        batchId: batch.batchId,
-        merchantCode: batch.merchant.code,
-        orders: batch.orders,
-      });
+      const builder = orderFileBuilder(settings.orderProfile, { batchId: batch.batchId, merchantCode: batch.merchant.code });
+      for await (const item of batch.orders) {
+        ctx.signal.throwIfAborted();
+        builder.add(item);
+      }
+      const file = builder.finish();
       // Nothing to send (every order rejected, or an empty batch): no file rather than an empty one
       // the WMS would import as a batch of nothing.
       if (file.written.length > 0) {

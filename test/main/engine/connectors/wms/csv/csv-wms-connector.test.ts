@@ -166,6 +166,24 @@ describe('CSV WMS connector over a real FTP server', () => {
     expect(existsSync(server.localPath('/fresh/confirmations'))).toBe(true);
   });
 
+  it('builds the file from orders produced lazily, as the service reads a big batch in chunks', async () => {
+    const { settings, secrets } = ftpSettings(server);
+    connector = createCsvWmsConnector(settings, secrets, ctx());
+    async function* chunks() {
+      for (let chunk = 0; chunk < 3; chunk++) {
+        await Promise.resolve();
+        for (let i = 0; i < 2; i++) yield forDelivery(sampleOrder({ cartOrderId: `o${chunk}-${i}`, orderNumber: `#${chunk}${i}` }, 1));
+      }
+    }
+    const result = await connector.deliverOrders({ batchId: 'B-lazy', merchant: acme, orders: chunks() });
+    expect(result).toEqual({ fileName: 'orders-B-lazy.csv', delivered: 6, rejected: [] });
+    const sent = Papa.parse<Record<string, string>>(readFileSync(server.localPath('/acme/orders/orders-B-lazy.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(sent.map((r) => r['Order Number'])).toEqual(['#00', '#01', '#10', '#11', '#20', '#21']);
+  });
+
   it('writes no file when every order of the batch is rejected', async () => {
     const { settings, secrets } = ftpSettings(server);
     settings.orderProfile = { ...settings.orderProfile, layout: 'horizontal', maxItemsPerRow: 1 };
