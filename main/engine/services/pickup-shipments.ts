@@ -2,7 +2,7 @@ import type { OrderLine } from '../../../shared/domain.js';
 import type { ConfirmationRow } from '../connectors/wms/wms-connector.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import { recordInboundFile } from '../store/repositories/inventory-repo.js';
-import { findOrdersByNumber, getOrderPayload, setStatus } from '../store/repositories/orders-repo.js';
+import { findOrdersByNumber, getOrderLines, setStatus } from '../store/repositories/orders-repo.js';
 import { insertShipmentOnce } from '../store/repositories/shipments-repo.js';
 import type { SqlRunner } from '../store/sql.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
@@ -101,19 +101,19 @@ function saveConfirmations(
       for (const r of group) errors.push({ file: fileName, line: r.line, reason: `No order ${first.orderNumber} for this merchant` });
       continue;
     }
-    const payload = getOrderPayload(db, order.id);
+    const lines = getOrderLines(db, order.id);
     // Quantities per SKU in row order; rows for the same SKU add up.
     const shipped = new Map<string, number>();
     let bad = false;
     for (const r of group) {
-      if (!payload?.lines.some((l) => l.sku === r.sku)) {
+      if (!lines?.some((l) => l.sku === r.sku)) {
         errors.push({ file: fileName, line: r.line, reason: `Order ${first.orderNumber} has no line with SKU ${r.sku}` });
         bad = true;
         continue;
       }
       shipped.set(r.sku, (shipped.get(r.sku) ?? 0) + r.quantity);
     }
-    const items = [...shipped].map(([sku, quantity]) => shipmentItem(payload?.lines ?? [], sku, quantity));
+    const items = [...shipped].map(([sku, quantity]) => shipmentItem(lines ?? [], sku, quantity));
     if (bad && items.length === 0) continue;
     const inserted = insertShipmentOnce(
       db,

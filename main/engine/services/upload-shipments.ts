@@ -1,8 +1,7 @@
-import type { CanonicalOrder } from '../../../shared/domain.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import type { ShipmentToUpload, ShipmentUploadResult } from '../connectors/carts/cart-connector.js';
 import { getCart } from '../store/repositories/carts-repo.js';
-import { getOrderPayload, getOrderState, setStatus } from '../store/repositories/orders-repo.js';
+import { getOrderRefs, getOrderState, setStatus } from '../store/repositories/orders-repo.js';
 import {
   markShipmentFailed,
   markShipmentUploaded,
@@ -51,7 +50,7 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
   for (;;) {
     throwIfAborted(rc.signal);
     const chunk = await rc.store.read((db) =>
-      pendingShipments(db, cartId, uploadMany ? BATCHED_CHUNK : CHUNK).map((s) => ({ shipment: s, order: getOrderPayload(db, s.orderId) })),
+      pendingShipments(db, cartId, uploadMany ? BATCHED_CHUNK : CHUNK).map((s) => ({ shipment: s, order: getOrderRefs(db, s.orderId) })),
     );
     if (chunk.length === 0) break;
     const outcomes: Outcome[] = [];
@@ -91,7 +90,7 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
   }
 }
 
-type PendingItem = { shipment: ShipmentRow; order: CanonicalOrder };
+type PendingItem = { shipment: ShipmentRow; order: { cartOrderId: string; orderNumber: string } };
 
 function toUpload({ shipment: s, order }: PendingItem): ShipmentToUpload {
   return {

@@ -1,5 +1,5 @@
 import type { OrderDetailView, OrderHistoryEntry, OrderSummaryView, Page } from '../../../../shared/api-types.js';
-import type { CanonicalOrder, OrderStatus } from '../../../../shared/domain.js';
+import type { CanonicalOrder, OrderLine, OrderStatus } from '../../../../shared/domain.js';
 import type { SqlParams, SqlReader, SqlRunner, SqlValue } from '../sql.js';
 import { parseJson } from './json-column.js';
 
@@ -217,6 +217,20 @@ export function findOrdersByNumber(db: SqlReader, merchantId: number, orderNumbe
      FROM orders WHERE merchant_id = ? AND order_number = ? ORDER BY id DESC`,
     [merchantId, orderNumber],
   );
+}
+
+/** The cart's ids of an order, without parsing its payload (shipment upload needs only these). */
+export function getOrderRefs(db: SqlReader, id: number): { cartOrderId: string; orderNumber: string } | undefined {
+  return db.get<{ cartOrderId: string; orderNumber: string }>(
+    'SELECT cart_order_id AS cartOrderId, order_number AS orderNumber FROM orders WHERE id = ?',
+    [id],
+  );
+}
+
+/** An order's lines only (json_extract in SQLite: no parse of the whole payload in JS). */
+export function getOrderLines(db: SqlReader, id: number): OrderLine[] | undefined {
+  const r = db.get<{ lines: string | null }>("SELECT json_extract(data_json, '$.lines') AS lines FROM orders WHERE id = ?", [id]);
+  return r ? (JSON.parse(r.lines ?? '[]') as OrderLine[]) : undefined;
 }
 
 export function getOrderPayload(db: SqlReader, id: number): CanonicalOrder | undefined {
