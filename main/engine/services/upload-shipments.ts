@@ -46,16 +46,10 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
     throw new DockhandError('config', `${manifest.displayName} does not accept shipments`);
   }
 
-  let done = 0;
-  for (;;) {
-    throwIfAborted(rc.signal);
-    const chunk = await rc.store.read((db) =>
-      pendingShipments(db, cartId, uploadMany ? BATCHED_CHUNK : CHUNK).map((s) => ({ shipment: s, order: getOrderRefs(db, s.orderId) })),
-    );
-    if (chunk.length === 0) break;
+  /** Uploads one chunk; run-level failures are returned (not thrown) so accepted outcomes still get saved. */
+  const uploadChunk = async (present: PendingItem[]): Promise<{ outcomes: Outcome[]; failure?: unknown }> => {
     const outcomes: Outcome[] = [];
     let failure: unknown;
-    const present = chunk.filter((c): c is PendingItem => c.order !== undefined);
     if (uploadMany) {
       await mapWithConcurrency(batchesByOrder(present), BATCHES_IN_FLIGHT, async (batch) => {
         if (failure) return;
@@ -82,11 +76,45 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
         }
       });
     }
-    await saveOutcomes(rc, cart.name, outcomes, new Map(chunk.map((c) => [c.shipment.id, c.order?.orderNumber ?? ''])));
-    if (failure) throw failure;
-    if (present.length === 0) break; // orphaned shipments: nothing more we can do
-    done += outcomes.length;
-    rc.progress(done);
+    return { outcomes, failure };
+  };
+
+  // A pipeline: while one chunk's outcomes are saved, the next chunk is already with the cart. The next
+  // chunk never holds a shipment (or an order) of the chunk not yet saved, so no order's lines are
+  // allocated by two uploads at once and nothing is uploaded twice in one run.
+  const chunkSize = uploadMany ? BATCHED_CHUNK : CHUNK;
+  const orphans = new Set<number>();
+  let previous: { chunk: PendingItem[]; outcomes: Outcome[]; failure?: unknown } | undefined;
+  let done = 0;
+  for (;;) {
+    throwIfAborted(rc.signal);
+    const busy = previous ? new Set(previous.chunk.map((c) => c.shipment.id)) : new Set<number>();
+    const busyOrders = previous ? new Set(previous.chunk.map((c) => c.shipment.orderId)) : new Set<number>();
+    const chunk: PendingItem[] = previous?.failure
+      ? []
+      : await rc.store.read((db) => {
+          const picked: PendingItem[] = [];
+          for (const s of pendingShipments(db, cartId, chunkSize + busy.size + orphans.size)) {
+            if (busy.has(s.id) || busyOrders.has(s.orderId) || orphans.has(s.id)) continue;
+            const order = getOrderRefs(db, s.orderId);
+            if (!order) orphans.add(s.id); // its order is gone: nothing to upload it for
+            else if (picked.length < chunkSize) picked.push({ shipment: s, order });
+          }
+          return picked;
+        });
+    const uploading = chunk.length > 0 ? uploadChunk(chunk) : undefined;
+    if (previous) {
+      await saveOutcomes(rc, cart.name, previous.outcomes, new Map(previous.chunk.map((c) => [c.shipment.id, c.order.orderNumber])));
+      done += previous.outcomes.length;
+      rc.progress(done);
+      if (previous.failure) throw previous.failure;
+    }
+    if (!uploading) {
+      if (!previous) break;
+      previous = undefined; // what the saved chunk held back is eligible again
+      continue;
+    }
+    previous = { chunk, ...(await uploading) };
   }
 }
 
