@@ -6,6 +6,22 @@ import { z } from 'zod';
  * profiles (shipment confirmations and inventory files we read).
  */
 
+/** The fields of an Address (shared/domain.ts), in file order. */
+export const ADDRESS_FIELDS = [
+  'firstName',
+  'lastName',
+  'company',
+  'address1',
+  'address2',
+  'address3',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'phone',
+  'email',
+] as const;
+
 /** Order-level fields an order-file column can carry (PRODUCT.md canonical names in comments). */
 export const ORDER_FIELDS = [
   'batchId',
@@ -31,24 +47,7 @@ export const ORDER_FIELDS = [
   'customField3',
   'customField4',
   'customField5',
-  ...(['shipTo', 'billTo'] as const).flatMap((who) =>
-    (
-      [
-        'firstName',
-        'lastName',
-        'company',
-        'address1',
-        'address2',
-        'address3',
-        'city',
-        'state',
-        'zip',
-        'country',
-        'phone',
-        'email',
-      ] as const
-    ).map((f) => `${who}.${f}` as const),
-  ),
+  ...(['shipTo', 'billTo'] as const).flatMap((who) => ADDRESS_FIELDS.map((f) => `${who}.${f}` as const)),
 ] as const;
 
 /** Line-level fields: a column with one of these repeats per line (vertical) or per item slot (horizontal). */

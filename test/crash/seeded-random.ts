@@ -1,11 +1,2 @@
-/** Small seedable PRNG (mulberry32): a crash run's random choices replay from its printed seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A crash run's random choices replay from its printed seed. */
+export { seededRandom } from '../../shared/seeded-random.js';

@@ -1,5 +1,5 @@
 import type { Address, OrderLine } from '../../../shared/domain.js';
-import type { OrderFieldName } from '../../../shared/schemas/csv-profile.js';
+import { ADDRESS_FIELDS, type OrderFieldName } from '../../../shared/schemas/csv-profile.js';
 import type { OrderForDelivery } from '../connectors/wms/wms-connector.js';
 
 /** What a column can read from: the order being written, one of its lines, and the batch. */
@@ -11,20 +11,7 @@ export interface OrderFieldScope {
   line?: OrderLine;
 }
 
-const ADDRESS_KEYS = new Set<keyof Address>([
-  'firstName',
-  'lastName',
-  'company',
-  'address1',
-  'address2',
-  'address3',
-  'city',
-  'state',
-  'zip',
-  'country',
-  'phone',
-  'email',
-]);
+const ADDRESS_KEYS = new Set<keyof Address>(ADDRESS_FIELDS);
 
 export type FieldGetter = (scope: OrderFieldScope) => string;
 

@@ -1,9 +1,9 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultCsvWmsSettings } from '../../../shared/csv-defaults.js';
 import { createFakeShopify, type FakeShopify } from '../../fakes/shopify/index.js';
 import { startTestEngine, type TestEngine } from '../../support/engine-harness.js';
 import { startFtpServer, type TestFtpServer } from '../../support/ftp-server.js';
+import { connectShopify, ftpWms } from '../../support/world.js';
 
 describe('inventory from the warehouse to Shopify', () => {
   let t: TestEngine;
@@ -17,21 +17,8 @@ describe('inventory from the warehouse to Shopify', () => {
     ftp = await startFtpServer();
     t = await startTestEngine();
     merchantId = (await t.call('merchants.create', { name: 'Acme', code: 'ACME' })).id;
-    await t.call('wms.save', {
-      settings: defaultCsvWmsSettings({ kind: 'ftp', host: ftp.host, port: ftp.port, user: ftp.user, security: 'none', allowSelfSigned: false, passive: true, root: '/' }),
-      secrets: { password: ftp.password },
-    });
-    cartId = (
-      await t.call('carts.create', {
-        merchantId,
-        platform: 'shopify',
-        name: 'Acme Shopify',
-        earliestOrderDate: '2000-01-01',
-        minInventoryLevel: 3,
-        settings: { shopDomain: shop.shopDomain, baseUrl: shop.url },
-        credentials: { accessToken: shop.token },
-      })
-    ).id;
+    await t.call('wms.save', ftpWms(ftp));
+    cartId = await connectShopify(t, merchantId, shop, { minInventoryLevel: 3 });
   });
 
   afterEach(async () => {

@@ -1,11 +1,9 @@
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultCsvWmsSettings } from '../../../shared/csv-defaults.js';
 import { createFakeShopify, type FakeShopify } from '../../fakes/shopify/index.js';
 import { startTestEngine, type TestEngine } from '../../support/engine-harness.js';
 import { startFtpServer, type TestFtpServer } from '../../support/ftp-server.js';
-
-const ACCEPT_ALL = { orderStatus: 'any' as const, financialStatuses: [], fulfillmentStatuses: [] };
+import { ACCEPT_ALL_ORDERS, connectShopify, ftpWms } from '../../support/world.js';
 
 /** The whole loop, through the public API: Shopify (fake, real HTTP) -> Dockhand -> CSV on a real FTP server and back. */
 describe('the order loop between Shopify and a CSV warehouse over FTP', () => {
@@ -21,19 +19,8 @@ describe('the order loop between Shopify and a CSV warehouse over FTP', () => {
     t = await startTestEngine();
     await t.call('account.setup', { mode: 'fulfillment' });
     merchantId = (await t.call('merchants.create', { name: 'Acme Outfitters', code: 'ACME' })).id;
-    await t.call('wms.save', {
-      settings: defaultCsvWmsSettings({ kind: 'ftp', host: ftp.host, port: ftp.port, user: ftp.user, security: 'none', allowSelfSigned: false, passive: true, root: '/' }),
-      secrets: { password: ftp.password },
-    });
-    const cart = await t.call('carts.create', {
-      merchantId,
-      platform: 'shopify',
-      name: 'Acme Shopify',
-      earliestOrderDate: '2000-01-01',
-      settings: { shopDomain: shop.shopDomain, baseUrl: shop.url, filters: ACCEPT_ALL },
-      credentials: { accessToken: shop.token },
-    });
-    cartId = cart.id;
+    await t.call('wms.save', ftpWms(ftp));
+    cartId = await connectShopify(t, merchantId, shop, { filters: ACCEPT_ALL_ORDERS });
   });
 
   afterEach(async () => {

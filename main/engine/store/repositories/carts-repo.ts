@@ -1,4 +1,4 @@
-import type { SqlReader, SqlRunner } from '../sql.js';
+import type { SqlReader, SqlRunner, SqlValue } from '../sql.js';
 import { parseJson } from './json-column.js';
 
 export interface CartRow {
@@ -70,24 +70,27 @@ export function getCart(db: SqlReader, id: number): CartRow | undefined {
 
 export type CartWrite = Omit<CartRow, 'id' | 'syncCursor' | 'authError' | 'createdAt' | 'updatedAt'>;
 
+/** The columns a person's settings own, in the order both statements below list them. */
+function writeParams(c: CartWrite): SqlValue[] {
+  return [
+    c.merchantId,
+    c.platform,
+    c.name,
+    c.orderSource,
+    JSON.stringify(c.settings),
+    c.credentialsSealed,
+    c.earliestOrderDate,
+    c.rejectUnmapped ? 1 : 0,
+    c.minInventoryLevel,
+  ];
+}
+
 export function insertCart(db: SqlRunner, c: CartWrite, now: string): number {
   return db.run(
     `INSERT INTO cart_connections (merchant_id, platform, name, order_source, settings_json, credentials_sealed,
        earliest_order_date, reject_unmapped, min_inventory_level, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      c.merchantId,
-      c.platform,
-      c.name,
-      c.orderSource,
-      JSON.stringify(c.settings),
-      c.credentialsSealed,
-      c.earliestOrderDate,
-      c.rejectUnmapped ? 1 : 0,
-      c.minInventoryLevel,
-      now,
-      now,
-    ],
+    [...writeParams(c), now, now],
   ).lastInsertRowid;
 }
 
@@ -98,19 +101,7 @@ export function updateCart(db: SqlRunner, id: number, c: CartWrite, now: string)
        credentials_sealed = ?, earliest_order_date = ?, reject_unmapped = ?, min_inventory_level = ?,
        auth_error = NULL, updated_at = ?
      WHERE id = ?`,
-    [
-      c.merchantId,
-      c.platform,
-      c.name,
-      c.orderSource,
-      JSON.stringify(c.settings),
-      c.credentialsSealed,
-      c.earliestOrderDate,
-      c.rejectUnmapped ? 1 : 0,
-      c.minInventoryLevel,
-      now,
-      id,
-    ],
+    [...writeParams(c), now, id],
   );
 }
 

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
 import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
 import { startFtpServer, type TestFtpServer } from '../../../support/ftp-server.js';
+import { ftpWms } from '../../../support/world.js';
 
 /** Order Delivery against a real FTP server: failures leave orders undelivered and resend the same batch. */
 describe('order delivery over FTP', () => {
@@ -15,10 +15,7 @@ describe('order delivery over FTP', () => {
     ftp = await startFtpServer();
     t = await startTestEngine();
     ({ merchantId, cartId } = await t.call('demo.setup', {}));
-    await t.call('wms.save', {
-      settings: defaultCsvWmsSettings({ kind: 'ftp', host: ftp.host, port: ftp.port, user: ftp.user, security: 'none', allowSelfSigned: false, passive: true, root: '/' }),
-      secrets: { password: ftp.password },
-    });
+    await t.call('wms.save', ftpWms(ftp));
     const download = await t.call('services.runNow', { service: 'order_download', targetId: cartId });
     expect(download.counts.new).toBe(5);
   });

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
 import { createFakeShopify, type FakeShopify } from '../../../fakes/shopify/index.js';
 import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
+import { ACCEPT_ALL_ORDERS, connectShopify } from '../../../support/world.js';
 
-const ACCEPT_ALL = { orderStatus: 'any' as const, financialStatuses: [], fulfillmentStatuses: [] };
 const ORDERS = 40;
 
 /** Shipment Upload against the fake Shopify, through the engine API, with a local-folder warehouse. */
@@ -25,16 +25,7 @@ describe('shipment upload to Shopify', () => {
     await t.call('account.setup', { mode: 'fulfillment' });
     merchantId = (await t.call('merchants.create', { name: 'Acme Outfitters', code: 'ACME' })).id;
     await t.call('wms.save', { settings: defaultCsvWmsSettings({ kind: 'folder', path: folder }), secrets: {} });
-    cartId = (
-      await t.call('carts.create', {
-        merchantId,
-        platform: 'shopify',
-        name: 'Acme Shopify',
-        earliestOrderDate: '2000-01-01',
-        settings: { shopDomain: shop.shopDomain, baseUrl: shop.url, filters: ACCEPT_ALL },
-        credentials: { accessToken: shop.token },
-      })
-    ).id;
+    cartId = await connectShopify(t, merchantId, shop, { filters: ACCEPT_ALL_ORDERS });
   });
 
   afterEach(async () => {

@@ -1,17 +1,6 @@
 import type { CanonicalOrder } from '../../../../../shared/domain.js';
+import { seededRandom } from '../../../../../shared/seeded-random.js';
 import { DEMO_PRODUCTS, DEMO_SHIP_CODES, DEMO_SHOPPERS } from './demo-catalog.js';
-
-/** A small deterministic generator (mulberry32): the same seed and number give the same order. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sum decimal strings exactly, via integer cents. */
 function cents(amount: string): number {
@@ -21,7 +10,7 @@ function cents(amount: string): number {
 const toMoney = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
 
 export function demoOrder(seed: number, number: number, at: string): CanonicalOrder {
-  const rnd = random(seed * 1_000_003 + number);
+  const rnd = seededRandom(seed * 1_000_003 + number);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const shopper = pick(DEMO_SHOPPERS);
   const ship = pick(DEMO_SHIP_CODES);
