@@ -21,13 +21,13 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { CartView, MerchantView, Page, OrderSummaryView, RunView, StoreDiagnosticsView } from '../shared/api-types.js';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
-import { defaultCsvWmsSettings } from '../shared/csv-defaults.js';
 import type { Engine } from '../main/engine/engine-api.js';
 import { measureBareFsync } from '../main/engine/store/index.js';
 import { startEngineWorker } from '../main/server/worker-engine.js';
 import { startFakes, type Fakes } from './fakes-client.js';
 import type { ShopInfo } from './fakes-protocol.js';
 import { LoopDelay, PeakRss, percentile, round } from './measure.js';
+import { ftpWms } from '../test/support/world.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MERCHANT_CODE = 'BENCH';
@@ -161,19 +161,7 @@ async function main(): Promise<number> {
     await call('account.setup', { mode: 'fulfillment' });
     const merchant = await call('merchants.create', { name: 'Bench Merchant', code: MERCHANT_CODE });
     const cart = await createCart(call, merchant, shop, 'Bench Shopify');
-    await call('wms.save', {
-      settings: defaultCsvWmsSettings({
-        kind: 'ftp',
-        host: '127.0.0.1',
-        port: ftp.port,
-        user: ftp.user,
-        security: 'none',
-        allowSelfSigned: false,
-        passive: true,
-        root: '/',
-      }),
-      secrets: { password: ftp.password },
-    });
+    await call('wms.save', ftpWms(ftp));
 
     // ---- the loop: download, delivery, (warehouse), pickup, upload -------------------------------
     loop.start();

@@ -10,7 +10,6 @@ import { createMemoryLogger } from '../../main/engine/log/index.js';
 import { openStore, runIntegrityCheck } from '../../main/engine/store/index.js';
 import { migrations } from '../../main/engine/store/migrations/index.js';
 import { openKeyFileCipher } from '../../main/server/secret-cipher.js';
-import { defaultCsvWmsSettings } from '../../shared/csv-defaults.js';
 import { createFakeShopify, type FakeOrder, type FakeShopify } from '../fakes/shopify/index.js';
 import { startFtpServer, type TestFtpServer } from '../support/ftp-server.js';
 import { AckLedger } from './ack-ledger.js';
@@ -18,6 +17,7 @@ import { LineSplitter, LOOP_SERVICES, parseChildLine, type ChildConfig, type Chi
 import { checkAll, readFinalDatabase } from './invariants.js';
 import { seededRandom } from './seeded-random.js';
 import { Warehouse } from './warehouse.js';
+import { ftpWms } from '../support/world.js';
 
 /**
  * The crash-safety scenario: a fake Shopify and a real FTP server live in this process; a child process
@@ -125,19 +125,7 @@ async function setUpDataDir(dataDir: string, shop: FakeShopify, ftp: TestFtpServ
       },
       credentials: { accessToken: shop.token },
     })) as { id: number };
-    await engine.call('wms.save', {
-      settings: defaultCsvWmsSettings({
-        kind: 'ftp',
-        host: ftp.host,
-        port: ftp.port,
-        user: ftp.user,
-        security: 'none',
-        allowSelfSigned: false,
-        passive: true,
-        root: '/',
-      }),
-      secrets: { password: ftp.password },
-    });
+    await engine.call('wms.save', ftpWms(ftp));
     return { merchantId: merchant.id, cartId: cart.id };
   } finally {
     await engine.close();

@@ -9,11 +9,11 @@ import type { TestFtpServer } from './ftp-server.js';
 export const ACCEPT_ALL_ORDERS = { orderStatus: 'any' as const, financialStatuses: [], fulfillmentStatuses: [] };
 
 /** `wms.save` input for the CSV WMS with default profiles on a test FTP server. */
-export function ftpWms(ftp: TestFtpServer) {
+export function ftpWms(ftp: Pick<TestFtpServer, 'port' | 'user' | 'password'>) {
   return {
     settings: defaultCsvWmsSettings({
       kind: 'ftp',
-      host: ftp.host,
+      host: '127.0.0.1',
       port: ftp.port,
       user: ftp.user,
       security: 'none',
