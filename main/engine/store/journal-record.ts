@@ -290,6 +290,17 @@ function decodePayloadV2(payload: Buffer): JournalRecord {
     }
     throw new Error('journal record has an overlong varint');
   };
+  /** A text or blob length: one byte for the short tags, four otherwise. */
+  const length = (short: boolean): number => {
+    if (short) {
+      need(1);
+      return payload[o++];
+    }
+    need(4);
+    const v = payload.readUInt32LE(o);
+    o += 4;
+    return v;
+  };
   const statements: JournalStatement[] = new Array(count);
   for (let i = 0; i < count; i++) {
     need(1);
@@ -319,28 +330,14 @@ function decodePayloadV2(payload: Buffer): JournalRecord {
           break;
         case TAG_SHORT_TEXT:
         case TAG_TEXT:
-          if (tag === TAG_SHORT_TEXT) {
-            need(1);
-            n = payload[o++];
-          } else {
-            need(4);
-            n = payload.readUInt32LE(o);
-            o += 4;
-          }
+          n = length(tag === TAG_SHORT_TEXT);
           need(n);
           params[j] = payload.toString('utf8', o, o + n);
           o += n;
           break;
         case TAG_SHORT_BLOB:
         case TAG_BLOB:
-          if (tag === TAG_SHORT_BLOB) {
-            need(1);
-            n = payload[o++];
-          } else {
-            need(4);
-            n = payload.readUInt32LE(o);
-            o += 4;
-          }
+          n = length(tag === TAG_SHORT_BLOB);
           need(n);
           params[j] = new Uint8Array(payload.subarray(o, o + n));
           o += n;
