@@ -1,7 +1,7 @@
 import { defaultCsvWmsSettings } from '../../shared/csv-defaults.js';
-import type { FakeShopify } from '../fakes/shopify/index.js';
-import type { TestEngine } from './engine-harness.js';
-import type { TestFtpServer } from './ftp-server.js';
+import { createFakeShopify, type FakeShopify } from '../fakes/shopify/index.js';
+import { startTestEngine, type TestEngine } from './engine-harness.js';
+import { startFtpServer, type TestFtpServer } from './ftp-server.js';
 
 /** Building blocks the integration tests share: the WMS on a test FTP server, a cart on a fake shop. */
 
@@ -42,4 +42,39 @@ export async function connectShopify(
     credentials: { accessToken: shop.token },
   });
   return cart.id;
+}
+
+/** A merchant "ACME" on a fresh engine, with the CSV WMS on a real FTP server and a cart on a fake shop. */
+export interface ShopifyFtpWorld {
+  t: TestEngine;
+  ftp: TestFtpServer;
+  shop: FakeShopify;
+  merchantId: number;
+  cartId: number;
+  close(): Promise<void>;
+}
+
+export async function startShopifyFtpWorld(options: {
+  orders: number;
+  cart?: Parameters<typeof connectShopify>[3];
+}): Promise<ShopifyFtpWorld> {
+  const shop = await createFakeShopify({ orders: options.orders, restoreRate: 1000, maximumAvailable: 20_000 });
+  const ftp = await startFtpServer();
+  const t = await startTestEngine();
+  await t.call('account.setup', { mode: 'fulfillment' });
+  const merchantId = (await t.call('merchants.create', { name: 'Acme Outfitters', code: 'ACME' })).id;
+  await t.call('wms.save', ftpWms(ftp));
+  const cartId = await connectShopify(t, merchantId, shop, options.cart);
+  return {
+    t,
+    ftp,
+    shop,
+    merchantId,
+    cartId,
+    async close() {
+      await t.close();
+      await ftp.close();
+      await shop.close();
+    },
+  };
 }

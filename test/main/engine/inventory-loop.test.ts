@@ -1,9 +1,9 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeShopify, type FakeShopify } from '../../fakes/shopify/index.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-harness.js';
-import { startFtpServer, type TestFtpServer } from '../../support/ftp-server.js';
-import { connectShopify, ftpWms } from '../../support/world.js';
+import type { FakeShopify } from '../../fakes/shopify/index.js';
+import type { TestEngine } from '../../support/engine-harness.js';
+import type { TestFtpServer } from '../../support/ftp-server.js';
+import { startShopifyFtpWorld, type ShopifyFtpWorld } from '../../support/world.js';
 
 describe('inventory from the warehouse to Shopify', () => {
   let t: TestEngine;
@@ -12,20 +12,13 @@ describe('inventory from the warehouse to Shopify', () => {
   let merchantId: number;
   let cartId: number;
 
+  let world: ShopifyFtpWorld;
   beforeEach(async () => {
-    shop = await createFakeShopify({ orders: 0, restoreRate: 1000, maximumAvailable: 20_000 });
-    ftp = await startFtpServer();
-    t = await startTestEngine();
-    merchantId = (await t.call('merchants.create', { name: 'Acme', code: 'ACME' })).id;
-    await t.call('wms.save', ftpWms(ftp));
-    cartId = await connectShopify(t, merchantId, shop, { minInventoryLevel: 3 });
+    world = await startShopifyFtpWorld({ orders: 0, cart: { minInventoryLevel: 3 } });
+    ({ t, ftp, shop, merchantId, cartId } = world);
   });
 
-  afterEach(async () => {
-    await t.close();
-    await ftp.close();
-    await shop.close();
-  });
+  afterEach(() => world.close());
 
   it('applies a snapshot file, pushes only what changed, zeroes stock below the minimum and names unknown SKUs', async () => {
     const [a, b, c] = shop.state.catalog.map((v) => v.sku!);

@@ -1,9 +1,9 @@
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeShopify, type FakeShopify } from '../../fakes/shopify/index.js';
-import { startTestEngine, type TestEngine } from '../../support/engine-harness.js';
-import { startFtpServer, type TestFtpServer } from '../../support/ftp-server.js';
-import { ACCEPT_ALL_ORDERS, connectShopify, ftpWms } from '../../support/world.js';
+import type { FakeShopify } from '../../fakes/shopify/index.js';
+import type { TestEngine } from '../../support/engine-harness.js';
+import type { TestFtpServer } from '../../support/ftp-server.js';
+import { ACCEPT_ALL_ORDERS, startShopifyFtpWorld, type ShopifyFtpWorld } from '../../support/world.js';
 
 /** The whole loop, through the public API: Shopify (fake, real HTTP) -> Dockhand -> CSV on a real FTP server and back. */
 describe('the order loop between Shopify and a CSV warehouse over FTP', () => {
@@ -13,21 +13,13 @@ describe('the order loop between Shopify and a CSV warehouse over FTP', () => {
   let merchantId: number;
   let cartId: number;
 
+  let world: ShopifyFtpWorld;
   beforeEach(async () => {
-    shop = await createFakeShopify({ orders: 12, restoreRate: 1000, maximumAvailable: 20_000 });
-    ftp = await startFtpServer();
-    t = await startTestEngine();
-    await t.call('account.setup', { mode: 'fulfillment' });
-    merchantId = (await t.call('merchants.create', { name: 'Acme Outfitters', code: 'ACME' })).id;
-    await t.call('wms.save', ftpWms(ftp));
-    cartId = await connectShopify(t, merchantId, shop, { filters: ACCEPT_ALL_ORDERS });
+    world = await startShopifyFtpWorld({ orders: 12, cart: { filters: ACCEPT_ALL_ORDERS } });
+    ({ t, ftp, shop, merchantId, cartId } = world);
   });
 
-  afterEach(async () => {
-    await t.close();
-    await ftp.close();
-    await shop.close();
-  });
+  afterEach(() => world.close());
 
   const run = (service: 'order_download' | 'order_delivery' | 'shipment_pickup' | 'shipment_upload', targetId: number) =>
     t.call('services.runNow', { service, targetId });
