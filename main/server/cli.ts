@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { contract } from '../../shared/contract.js';
 import type { Engine } from '../engine/engine-api.js';
@@ -17,7 +19,13 @@ import { startEngineWorker } from './worker-engine.js';
 const USAGE = `Usage: npm run headless -- [--port <port>] [--data-dir <dir>] [--static-dir <dir>]
   --port        TCP port on 127.0.0.1 (default 4711; 0 picks a free one)
   --data-dir    where Dockhand keeps its data (default $DOCKHAND_DATA_DIR or the per-user data folder)
-  --static-dir  the built screens to serve (default $DOCKHAND_STATIC_DIR, else none)`;
+  --static-dir  the built screens to serve (default $DOCKHAND_STATIC_DIR, else dist/renderer when built)`;
+
+/** The screens built by `npm run build:renderer`, when they exist next to this checkout. */
+function builtScreensDir(): string | undefined {
+  const dir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}
 
 async function main(): Promise<void> {
   let args;
@@ -46,7 +54,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = resolve(args['data-dir'] ?? defaultDataDir());
-  const staticDir = args['static-dir'] ?? (process.env.DOCKHAND_STATIC_DIR || undefined);
+  const staticDir = args['static-dir'] ?? (process.env.DOCKHAND_STATIC_DIR || builtScreensDir());
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
 
   const log = createJsonFileLogger({ file: join(dataDir, 'logs', 'server.log'), echoErrors: true });

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DockhandError, isDockhandError } from '../../shared/errors.js';
 import type { Engine, EngineOptions, WorkerRequest, WorkerResponse } from '../engine/engine-api.js';
 import { createFileLogger } from '../engine/log/index.js';
-import { openKeyFileCipher } from './secret-cipher.js';
+import { keyCipher, openKeyFileCipher } from './secret-cipher.js';
 import { toWireError, type WireError } from './worker-protocol.js';
 
 /**
@@ -16,6 +16,8 @@ export interface EngineWorkerData {
   /** A module exporting `createEngine` to run instead of the real engine (tests; DOCKHAND_TEST_ENGINE). */
   engineModule?: string;
   startScheduler?: boolean;
+  /** The secrets key from the host (Electron: unsealed with safeStorage); absent: the key file. */
+  secretKey?: Uint8Array;
 }
 
 type CreateEngine = (options: EngineOptions) => Promise<Engine>;
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
     const createEngine = await loadCreateEngine();
     engine = await createEngine({
       dataDir: data.dataDir,
-      secrets: openKeyFileCipher(data.dataDir),
+      secrets: data.secretKey ? keyCipher(Buffer.from(data.secretKey)) : openKeyFileCipher(data.dataDir),
       log,
       startScheduler: data.startScheduler ?? true,
     });

@@ -21,6 +21,11 @@ export interface EngineWorkerOptions {
   closeTimeoutMs?: number;
   /** Called when the worker ends without close() (a crash): the host should exit. */
   onUnexpectedExit?: (exitCode: number) => void;
+  /** The 32-byte secrets key (the Electron shell unseals it with safeStorage); without it the worker
+   * uses the key file in dataDir, as the headless host does. */
+  secretKey?: Buffer | Uint8Array;
+  /** A bundled engine-worker script to run instead of the sources next to this file (the Electron build). */
+  workerScript?: URL | string;
 }
 
 export async function startEngineWorker(options: EngineWorkerOptions): Promise<Engine> {
@@ -29,9 +34,11 @@ export async function startEngineWorker(options: EngineWorkerOptions): Promise<E
     dataDir: options.dataDir,
     engineModule: options.engineModule ?? (process.env.DOCKHAND_TEST_ENGINE || undefined),
     startScheduler: options.startScheduler,
+    // A fresh copy: a small Buffer may be a view of Node's shared pool, which would be cloned whole.
+    ...(options.secretKey ? { secretKey: new Uint8Array(options.secretKey) } : {}),
     entry: workerEntry(),
   };
-  const worker = new Worker(workerScript(), { workerData: data });
+  const worker = new Worker(options.workerScript ?? workerScript(), { workerData: data });
 
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: unknown) => void }>();
   const listeners = new Set<(event: EngineEvent) => void>();

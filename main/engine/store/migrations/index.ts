@@ -1,5 +1,6 @@
 import { initialSchema } from './001-initial-schema.js';
 import { batchSendAttempts } from './002-batch-send-attempts.js';
+import { settingsTable } from './003-settings.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
-export const migrations = [initialSchema, batchSendAttempts];
+export const migrations = [initialSchema, batchSendAttempts, settingsTable];

@@ -1,0 +1,36 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useApi, useLiveRefresh } from '../api/hooks.js';
+import { ErrorState, Loading } from '../components/states.js';
+import { FirstRunScreen } from '../screens/first-run/first-run-screen.js';
+import { Layout } from './layout.js';
+import { useRoute } from './router.js';
+import { ScreenFor } from './routes.js';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // The engine pushes events when something changes; polling is only the fallback.
+    queries: { staleTime: 2_000, retry: 1, refetchOnWindowFocus: true },
+  },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell />
+    </QueryClientProvider>
+  );
+}
+
+function Shell() {
+  useLiveRefresh();
+  const route = useRoute();
+  const account = useApi('account.get', {});
+  if (account.isPending) return <Loading what="Starting Dockhand" />;
+  if (account.isError) return <ErrorState error={account.error} onRetry={() => void account.refetch()} />;
+  if (!account.data.configured) return <FirstRunScreen />;
+  return (
+    <Layout route={route}>
+      <ScreenFor route={route} account={account.data} />
+    </Layout>
+  );
+}

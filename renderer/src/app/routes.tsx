@@ -1,0 +1,53 @@
+import type { AccountView } from '../../../shared/api-types.js';
+import { Empty } from '../components/states.js';
+import { ActivityScreen } from '../screens/activity/activity-screen.js';
+import { AlertsScreen } from '../screens/alerts/alerts-screen.js';
+import { CartScreen } from '../screens/carts/cart-screen.js';
+import { DashboardScreen } from '../screens/dashboard/dashboard-screen.js';
+import { MerchantScreen } from '../screens/merchants/merchant-screen.js';
+import { MerchantsScreen } from '../screens/merchants/merchants-screen.js';
+import { OrderScreen } from '../screens/orders/order-screen.js';
+import { OrdersScreen } from '../screens/orders/orders-screen.js';
+import { ShipMethodsScreen } from '../screens/ship-methods/ship-methods-screen.js';
+import { WmsScreen } from '../screens/wms/wms-screen.js';
+import { Link, type Route } from './router.js';
+
+/**
+ * The route table:
+ *   /                      dashboard
+ *   /orders, /orders/:id   orders list (?merchant, ?cart, ?status, ?q, ?offset) and detail
+ *   /activity              runs and jobs (?service, ?target)
+ *   /alerts                open alerts
+ *   /merchants, /merchants/new, /merchants/:id
+ *   /carts/new?merchant=:id, /carts/:id
+ *   /wms                   the warehouse setup
+ *   /ship-methods          WMS ship methods and per-cart mapping (?cart)
+ */
+export function ScreenFor({ route, account }: { route: Route; account: AccountView }) {
+  const [section, id] = route.segments;
+  switch (section) {
+    case undefined:
+      return <DashboardScreen account={account} />;
+    case 'orders':
+      return id ? <OrderScreen id={Number(id)} /> : <OrdersScreen query={route.query} />;
+    case 'activity':
+      return <ActivityScreen query={route.query} />;
+    case 'alerts':
+      return <AlertsScreen />;
+    case 'merchants':
+      if (!id) return <MerchantsScreen account={account} />;
+      return <MerchantScreen id={id === 'new' ? null : Number(id)} account={account} />;
+    case 'carts':
+      return <CartScreen id={id === 'new' || !id ? null : Number(id)} merchantId={Number(route.query.get('merchant')) || null} />;
+    case 'wms':
+      return <WmsScreen />;
+    case 'ship-methods':
+      return <ShipMethodsScreen query={route.query} />;
+    default:
+      return (
+        <Empty title="There is no such page.">
+          <Link to="/">Go to the dashboard</Link>
+        </Empty>
+      );
+  }
+}

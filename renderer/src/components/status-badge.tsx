@@ -1,0 +1,16 @@
+import type { OrderStatus } from '../../../shared/domain.js';
+import { RUN_STATUS_LABELS, STATUS_LABELS } from '../format/labels.js';
+
+export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+  return <span className={`badge badge--order-${status}`}>{STATUS_LABELS[status] ?? status}</span>;
+}
+
+export function RunStatusBadge({ status }: { status: string | null }) {
+  if (!status) return <span className="badge">Never run</span>;
+  return <span className={`badge badge--run-${status}`}>{RUN_STATUS_LABELS[status] ?? status}</span>;
+}
+
+export function HealthBadge({ health }: { health: 'ok' | 'failing' | 'paused' | 'idle' }) {
+  const label = { ok: 'Healthy', failing: 'Failing', paused: 'Paused', idle: 'Not run yet' }[health];
+  return <span className={`badge badge--health-${health}`}>{label}</span>;
+}
