@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { z } from 'zod';
+import type { WmsSettings } from '../../../shared/schemas/wms.js';
 import { getSetting, putSetting } from '../store/repositories/settings-repo.js';
 import type { SqlReader, SqlRunner } from '../store/sql.js';
 
@@ -41,4 +43,10 @@ export function enableDemoWarehouse(
   const state: DemoWarehouseState = { enabled: true, ...target, enabledAt: now, lastInventoryAt: null, disabledReason: null };
   saveDemoWarehouseState(db, state, now);
   return state;
+}
+
+/** True when the saved WMS is the Local-folder CSV WMS on the demo folder (what the actor plays). */
+export function wmsUsesDemoFolder(settings: WmsSettings | null | undefined, folder: string): boolean {
+  if (!settings || settings.kind !== 'csv' || settings.transport.kind !== 'folder') return false;
+  return path.resolve(settings.transport.path) === path.resolve(folder);
 }
