@@ -64,6 +64,14 @@ describe('architecture boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the screens use no Node built-ins (they run in a sandboxed renderer and in a browser)', () => {
+    const offenders = sourceFiles(path.join('renderer', 'src')).filter((f) =>
+      importsOf(f).some((s) => s.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'electron'].includes(s)),
+    );
+    expect(offenders).toEqual([]);
+    expect(sourceFiles(path.join('renderer', 'src')).length).toBeGreaterThan(10);
+  });
+
   it('the checks above see the source tree (they cannot pass on an empty list)', () => {
     expect(sourceFiles(path.join('main', 'engine')).length).toBeGreaterThan(20);
     expect(importsOf(path.join('main', 'engine', 'engine.ts'))).toContain('./store/index.js');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { dispatch } from './api/dispatch.js';
 import type { EngineContext } from './api/engine-context.js';
 import { createConnectorSource } from './connector-source.js';
+import { startDemoWarehouse, type DemoWarehouseOptions } from './demo/demo-warehouse.js';
 import type { Engine, EngineEvent, EngineOptions } from './engine-api.js';
 import { createJobs, RUNS_KEPT_PER_JOB } from './jobs.js';
 import { systemClock } from './platform/ports.js';
@@ -18,7 +19,13 @@ import { closeAbandonedRuns, pruneRuns } from './store/repositories/runs-repo.js
  * The engine: the store, the scheduler and the six services behind one `call` per contract method.
  * Plain Node; hosts run it in a worker thread.
  */
-export async function createEngine(options: EngineOptions & { minuteMs?: number }): Promise<Engine & { context: EngineContext }> {
+export async function createEngine(
+  options: EngineOptions & {
+    minuteMs?: number;
+    /** The demo warehouse (main/engine/demo): on by default where the scheduler runs; tests shorten its delays. */
+    demoWarehouse?: DemoWarehouseOptions;
+  },
+): Promise<Engine & { context: EngineContext }> {
   const clock = options.clock ?? systemClock;
   const log = options.log;
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
@@ -58,6 +65,20 @@ export async function createEngine(options: EngineOptions & { minuteMs?: number 
   };
   await jobs.loadAll();
   if (options.startScheduler !== false) jobs.scheduler.start();
+  const demoWarehouse =
+    (options.demoWarehouse?.enabled ?? options.startScheduler !== false)
+      ? startDemoWarehouse(
+          {
+            ...deps,
+            jobs,
+            onEvent: (listener) => {
+              events.on('event', listener);
+              return () => events.off('event', listener);
+            },
+          },
+          options.demoWarehouse,
+        )
+      : undefined;
 
   let closed = false;
   return {
@@ -73,6 +94,8 @@ export async function createEngine(options: EngineOptions & { minuteMs?: number 
     async close() {
       if (closed) return;
       closed = true;
+      // First, so it starts no run on a stopping scheduler and writes nothing after the store closes.
+      await demoWarehouse?.stop();
       await jobs.scheduler.stop();
       await store.close();
       events.removeAllListeners();

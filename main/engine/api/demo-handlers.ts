@@ -9,11 +9,15 @@ import { findMerchantByNameOrCode, insertMerchant } from '../store/repositories/
 import { setScheduleMinutes } from '../store/repositories/schedules-repo.js';
 import { listShipMethods, replaceShipMethods, setShipCodeMapping } from '../store/repositories/ship-methods-repo.js';
 import { getWms, saveWms } from '../store/repositories/wms-repo.js';
+import { demoSetupEvent } from '../demo/demo-signal.js';
+import { enableDemoWarehouse, wmsUsesDemoFolder } from '../demo/demo-warehouse-state.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 
 /**
  * "Try with demo data": a merchant, the Demo store, a local-folder WMS (unless one is set up already),
  * the demo ship methods mapped, and schedules, so the loop runs within minutes with no accounts.
+ * When the WMS is that demo folder, the demo warehouse (main/engine/demo) is turned on to play the
+ * warehouse, and told to start the loop now; this returns without waiting for it.
  * Running it twice reuses what the first run made.
  */
 export const demoHandlers: Handlers<MethodsOf<'demo'>> = {
@@ -55,10 +59,14 @@ export const demoHandlers: Handlers<MethodsOf<'demo'>> = {
         replaceShipMethods(db, [...methods, ...missing.map((c) => ({ code: c.wmsCode, description: c.description, carrier: c.carrier }))]);
       }
       for (const c of DEMO_SHIP_CODES) setShipCodeMapping(db, cartId, c.cartCode, c.wmsCode, now);
-      return { merchantId, cartId };
+      // Another WMS set up before the demo stays; there is no demo folder to play the warehouse on then.
+      const playing = wmsUsesDemoFolder(getWms(db)?.settings, folder);
+      if (playing) enableDemoWarehouse(db, { folder, merchantId, cartId }, now);
+      return { merchantId, cartId, playing };
     });
     for (const s of MERCHANT_SERVICES) await ctx.jobs.sync(s, ids.merchantId);
     for (const s of CART_SERVICES) await ctx.jobs.sync(s, ids.cartId);
-    return ids;
+    ctx.emit(demoSetupEvent(ctx.nowIso(), { enabled: ids.playing, merchantId: ids.merchantId, cartId: ids.cartId }));
+    return { merchantId: ids.merchantId, cartId: ids.cartId };
   },
 };

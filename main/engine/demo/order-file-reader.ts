@@ -50,7 +50,8 @@ export function readOrderFile(content: Buffer, profile: OrderFileProfile): Picke
   const addLine = (order: PickedOrder, sku: string, rawQuantity: string, record: InboundRecord) => {
     if (sku === '' && rawQuantity === '') return; // an unused item slot
     const quantity = wholeNumber(rawQuantity, 'quantity', 1);
-    if (sku === '' || !quantity.ok) throw new UnreadableFileError(`Line ${record.line}: ${sku === '' ? 'SKU is empty' : quantity.reason}`);
+    if (!quantity.ok) throw new UnreadableFileError(`Line ${record.line}: ${quantity.reason}`);
+    if (sku === '') throw new UnreadableFileError(`Line ${record.line}: SKU is empty`);
     order.lines.push({ sku, quantity: quantity.value });
   };
 

@@ -1,0 +1,29 @@
+import type { Session, WebContents } from 'electron';
+import { decideNavigation, decideWindowOpen } from './navigation-policy.js';
+
+/**
+ * Hardening applied to every web contents the app creates (main.ts hooks 'web-contents-created'): no
+ * navigation away from our pages, no new windows, no <webview>; web links go to the person's browser.
+ */
+export function guardWebContents(contents: WebContents, openExternal: (url: string) => void): void {
+  const onNavigate = (event: { url: string; preventDefault(): void }) => {
+    const decision = decideNavigation(event.url);
+    if (decision === 'allow') return;
+    event.preventDefault();
+    if (decision === 'open-externally') openExternal(event.url);
+  };
+  contents.on('will-navigate', onNavigate);
+  contents.on('will-frame-navigate', onNavigate);
+  contents.on('will-redirect', onNavigate);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (decideWindowOpen(url) === 'open-externally') openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** The screens need no camera, notifications, clipboard reading, geolocation…: every request is refused. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
