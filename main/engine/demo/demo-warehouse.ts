@@ -9,7 +9,6 @@ import type { EngineEvent } from '../engine-api.js';
 import type { Clock, Logger } from '../platform/ports.js';
 import { clearAlert, openAlerts, raiseAlert } from '../store/repositories/alerts-repo.js';
 import { getMerchant } from '../store/repositories/merchants-repo.js';
-import { getSchedule } from '../store/repositories/schedules-repo.js';
 import { listShipMethods } from '../store/repositories/ship-methods-repo.js';
 import { getWms } from '../store/repositories/wms-repo.js';
 import type { Store } from '../store/sql.js';
@@ -37,14 +36,12 @@ export interface DemoWarehouseDeps {
   store: Store;
   clock: Clock;
   log: Logger;
-  jobs: Pick<JobControl, 'runNow'>;
+  jobs: Pick<JobControl, 'runNow' | 'list'>;
   emit(event: EngineEvent): void;
   onEvent(listener: (event: EngineEvent) => void): () => void;
 }
 
 export interface DemoWarehouse {
-  /** Looks at the folders now (and after that at the usual interval). */
-  poke(): void;
   /** Stops the timer and waits for a look in progress; no file or store write happens afterwards. */
   stop(): Promise<void>;
 }
@@ -53,15 +50,18 @@ export interface DemoWarehouse {
 export const PROCESSED_FOLDER = 'processed';
 export const REJECTED_FOLDER = 'rejected';
 const ALERT_KEY = 'demo-warehouse';
+/** A job its schedule runs sooner than this is left to the schedule rather than run twice. */
+const DUE_SOON_MS = 2_000;
 
 /**
  * The demo warehouse: plays the WMS on the Local-folder demo setup so "Try with demo data" completes
  * the whole loop with no other input. Each look it takes order files that have waited `shipAfterMs`,
  * writes a shipment confirmation for them (tracking numbers from the order numbers), moves the order
  * file to orders/processed/, and now and then writes an inventory file. It also chains the services
- * so the loop takes a minute rather than a schedule's 15: setup -> download -> delivery; confirmation
- * written -> pickup; pickup with shipments -> upload; inventory file -> pickup -> upload. Paused jobs
- * are left paused. Its errors are logged and raised as one alert; they never reach the engine.
+ * so the loop takes a minute rather than a schedule's 15: setup -> download; download with new orders
+ * -> delivery; confirmation written -> pickup; pickup with shipments -> upload; inventory file ->
+ * pickup -> upload (for the demo merchant and cart only). Paused jobs are left paused. Its errors are
+ * logged and raised as alerts; they never reach the engine.
  */
 export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehouseOptions = {}): DemoWarehouse {
   const tickMs = options.tickMs ?? 3_000;
@@ -129,7 +129,7 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
     const transport = createFolderTransport(settings.transport, { log, signal: controller.signal });
 
     const shippedAt = await shipWaitingOrders(transport, settings, folders, seen.methods);
-    if (shippedAt) background(pickupAfter(state.merchantId, shippedAt));
+    if (shippedAt) background(runAfter('shipment_pickup', state.merchantId, shippedAt));
     else if (firstLook && (await listIfThere(transport, folders.confirmations)).length > 0) {
       // Resumed after a restart with confirmations still waiting: fetch them now, not in 15 minutes.
       background(run('shipment_pickup', state.merchantId));
@@ -165,7 +165,10 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
         if (!(err instanceof UnreadableFileError)) throw err;
         await transport.move(file.path, joinRelative(folders.orders, REJECTED_FOLDER));
         firstSeen.delete(file.path);
-        await reportProblem(new Error(`order file ${file.name} could not be read and was moved to ${REJECTED_FOLDER}/: ${err.message}`));
+        // Stays until a person dismisses it: a good look afterwards does not make the file readable.
+        const message = `Demo warehouse: order file ${file.name} could not be read and was moved to ${REJECTED_FOLDER}/: ${err.message}`;
+        log.log('warn', 'Demo warehouse rejected an order file', { file: file.name, reason: err.message });
+        await raise(`${ALERT_KEY}:rejected:${file.name}`, message);
         continue;
       }
       const rows = shipOrders(orders, methods, deps.clock.now().toISOString().slice(0, 10));
@@ -221,12 +224,17 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
     }
   }
 
-  /** Runs a job now unless a person paused it; failures are the run's own record, never thrown here. */
+  /**
+   * Runs a job now, unless a person paused it or its schedule runs it within moments anyway. A run
+   * already going is joined; failures are the run's own record, never thrown here.
+   */
   async function run(service: ServiceName, targetId: number): Promise<RunView | undefined> {
     if (stopped) return undefined;
     try {
-      const paused = await deps.store.read((db) => getSchedule(db, service, targetId)?.paused ?? false);
-      if (paused || stopped) return undefined;
+      const job = (await deps.jobs.list()).find((j) => j.service === service && j.targetId === targetId);
+      if (stopped || job?.paused) return undefined;
+      const dueInMs = job?.nextRunAt && !job.running ? Date.parse(job.nextRunAt) - nowMs() : Number.POSITIVE_INFINITY;
+      if (dueInMs < DUE_SOON_MS) return undefined;
       return await deps.jobs.runNow(service, targetId);
     } catch (err) {
       if (!stopped) log.log('warn', 'Demo warehouse could not start a run', { service, targetId, error: err instanceof Error ? err.message : String(err) });
@@ -234,19 +242,13 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
     }
   }
 
-  /** A run already going when we asked started before our file existed: then one more is needed. */
-  const startedBefore = (view: RunView | undefined, iso: string | null | undefined) => view !== undefined && !!iso && view.startedAt < iso;
-
-  async function pickupAfter(merchantId: number, writtenAt: string): Promise<void> {
-    const pickup = await run('shipment_pickup', merchantId);
-    if (startedBefore(pickup, writtenAt)) await run('shipment_pickup', merchantId);
-  }
-
-  async function kickoff(merchantId: number, cartId: number): Promise<void> {
-    const download = await run('order_download', cartId);
-    if (!download) return;
-    const delivery = await run('order_delivery', merchantId);
-    if (startedBefore(delivery, download.finishedAt)) await run('order_delivery', merchantId);
+  /**
+   * Runs a job for work that appeared at `since`. A run that was already going when we asked may have
+   * looked before then: one more run picks the work up.
+   */
+  async function runAfter(service: ServiceName, targetId: number, since: string | null | undefined): Promise<void> {
+    const first = await run(service, targetId);
+    if (first && since && first.startedAt < since) await run(service, targetId);
   }
 
   function background(work: Promise<unknown>): void {
@@ -255,21 +257,27 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
     });
   }
 
+  /** A look that failed: one alert, renewed only when the problem changes, cleared by the next good look. */
   async function reportProblem(err: unknown): Promise<void> {
     if (stopped) return;
     const message = `Demo warehouse: ${err instanceof Error ? err.message : String(err)}`;
     log.log('error', 'Demo warehouse problem', { error: message });
     if (raisedMessage === message) return;
+    if (await raise(ALERT_KEY, message)) raisedMessage = message;
+  }
+
+  async function raise(key: string, message: string): Promise<boolean> {
     try {
       const at = deps.clock.now().toISOString();
-      const raised = await deps.store.write((db) => {
-        raiseAlert(db, { key: ALERT_KEY, severity: 'warning', message }, at);
-        return openAlerts(db).find((a) => a.key === ALERT_KEY);
+      const alert = await deps.store.write((db) => {
+        raiseAlert(db, { key, severity: 'warning', message }, at);
+        return openAlerts(db).find((a) => a.key === key);
       });
-      raisedMessage = message;
-      deps.emit({ type: 'alert', at, data: { alert: raised } });
+      deps.emit({ type: 'alert', at, data: { alert } });
+      return true;
     } catch (alertErr) {
       log.log('error', 'Demo warehouse could not raise its alert', { error: alertErr instanceof Error ? alertErr.message : String(alertErr) });
+      return false;
     }
   }
 
@@ -279,15 +287,20 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
       const setup = readDemoSetupEvent(event);
       if (setup) {
         active = { merchantId: setup.merchantId, cartId: setup.cartId };
-        background(kickoff(setup.merchantId, setup.cartId));
+        // New orders now; the download's end then brings the delivery (below).
+        background(run('order_download', setup.cartId));
         schedule(0);
         return;
       }
       if (event.type !== 'run.finished' || !active) return;
       const finished = event.data.run as RunView | undefined;
-      if (!finished || finished.targetId !== active.merchantId) return;
-      if (finished.service === 'shipment_pickup' && (finished.counts.shipments ?? 0) > 0) background(run('shipment_upload', active.cartId));
-      if (finished.service === 'inventory_pickup' && (finished.counts.skus ?? 0) > 0) background(run('inventory_upload', active.cartId));
+      if (!finished) return;
+      const { merchantId, cartId } = active;
+      const next = (service: ServiceName, targetId: number) => background(runAfter(service, targetId, finished.finishedAt));
+      if (finished.service === 'order_download' && finished.targetId === cartId && (finished.counts.new ?? 0) > 0) next('order_delivery', merchantId);
+      if (finished.targetId !== merchantId) return;
+      if (finished.service === 'shipment_pickup' && (finished.counts.shipments ?? 0) > 0) next('shipment_upload', cartId);
+      if (finished.service === 'inventory_pickup' && (finished.counts.skus ?? 0) > 0) next('inventory_upload', cartId);
     } catch (err) {
       log.log('error', 'Demo warehouse event handling failed', { error: err instanceof Error ? err.message : String(err) });
     }
@@ -296,7 +309,6 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
   schedule(0);
 
   return {
-    poke: () => schedule(0),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -18,7 +18,7 @@ describe('migration 002: batch send attempts', () => {
     );
     await v1.close();
 
-    const v2 = await openStore({ dir, migrations });
+    const v2 = await openStore({ dir, migrations: migrations.slice(0, 2) });
     expect(v2.schemaVersion).toBe(2);
     const row = await v2.read((db) => db.get<{ sends_started: number; order_count: number }>('SELECT sends_started, order_count FROM batches'));
     expect(row).toEqual({ sends_started: 0, order_count: 3 });
