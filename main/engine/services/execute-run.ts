@@ -72,7 +72,7 @@ export async function executeRun(
       const authKey = isCartService(service) ? `auth:cart:${targetId}` : 'auth:wms';
       if (isCartService(service)) setCartAuthError(db, targetId, error.message);
       setSchedulePaused(db, service, targetId, true, error.message);
-      raiseAlert(db, { key: authKey, severity: 'error', targetType: isCartService(service) ? 'cart' : 'wms', targetId, message: `${targetName}: ${error.message}. Its schedule is paused until the credentials are fixed.` }, finishedAt);
+      raiseAlert(db, { key: authKey, severity: 'error', targetType: isCartService(service) ? 'cart' : 'wms', targetId, message: `${targetName}: ${error.message.replace(/\.+$/, '')}. Its schedule is paused until the credentials are fixed.` }, finishedAt);
     } else if (error && error.kind !== 'rate_limited') {
       raiseAlert(db, { key: failKey, severity: 'warning', targetType: service, targetId, message: `${labelOf(service)} for ${targetName} failed: ${error.message}` }, finishedAt);
     } else if (!error) {

@@ -1,6 +1,39 @@
-import { Empty } from '../../components/states.js';
+import { useState } from 'react';
+import type { AlertView } from '../../../../shared/api-types.js';
+import { useApi } from '../../api/hooks.js';
+import { Banner, Empty, QueryView } from '../../components/states.js';
+import { AlertRow } from './alert-row.js';
+import { alertTarget } from './alert-target.js';
 
-/** Placeholder until the screen lands. */
+/** Open problems, newest first. They clear themselves when solved; Dismiss hides one until it recurs. */
 export function AlertsScreen(_props: object) {
-  return <Empty title="AlertsScreen: coming soon" />;
+  const alerts = useApi('alerts.list', {});
+  // Only for naming the carts and merchants alerts point at; a failure just leaves the ids.
+  const carts = useApi('carts.list', {});
+  const merchants = useApi('merchants.list', {});
+  const [dismissed, setDismissed] = useState<AlertView | null>(null);
+  const names = { carts: carts.data ?? [], merchants: merchants.data ?? [] };
+  return (
+    <>
+      <div className="page-header">
+        <h1>Alerts</h1>
+      </div>
+      {dismissed ? <Banner kind="success">Dismissed: {dismissed.message}</Banner> : null}
+      <QueryView query={alerts} what="Loading alerts">
+        {(data) =>
+          data.length === 0 ? (
+            <Empty title="No open alerts">Problems that need a person show up here, and clear themselves once solved.</Empty>
+          ) : (
+            <ul className="alerts-list" aria-label="Open alerts">
+              {[...data]
+                .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+                .map((alert) => (
+                  <AlertRow key={alert.id} alert={alert} target={alertTarget(alert, names)} onDismissed={setDismissed} />
+                ))}
+            </ul>
+          )
+        }
+      </QueryView>
+    </>
+  );
 }

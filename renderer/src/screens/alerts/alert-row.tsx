@@ -1,0 +1,33 @@
+import type { AlertView } from '../../../../shared/api-types.js';
+import { useApiMutation } from '../../api/hooks.js';
+import { Link } from '../../app/router.js';
+import { formatDateTime, formatRelative } from '../../format/time.js';
+
+const SEVERITY_LABELS: Record<AlertView['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+/** One open alert: how bad, what, since when, about what, and a Dismiss button. */
+export function AlertRow({ alert, target, onDismissed }: { alert: AlertView; target: { to: string; label: string } | null; onDismissed: (alert: AlertView) => void }) {
+  const dismiss = useApiMutation('alerts.dismiss', { onSuccess: () => onDismissed(alert) });
+  return (
+    <li className={`panel alerts-item alerts-item--${alert.severity}`} aria-label={`${SEVERITY_LABELS[alert.severity]}: ${alert.message}`}>
+      <div className="alerts-item__head">
+        <span className={`badge alerts-severity alerts-severity--${alert.severity}`}>{SEVERITY_LABELS[alert.severity]}</span>
+        <span className="muted" title={`First raised ${formatDateTime(alert.createdAt)}`}>
+          {formatRelative(alert.updatedAt)}, {formatDateTime(alert.updatedAt)}
+        </span>
+      </div>
+      <p className="alerts-item__message">{alert.message}</p>
+      <div className="alerts-item__actions">
+        {target ? <Link to={target.to}>Go to {target.label}</Link> : null}
+        <button type="button" className="button button--small" disabled={dismiss.isPending} onClick={() => dismiss.mutate({ id: alert.id })}>
+          {dismiss.isPending ? 'Dismissing…' : 'Dismiss'}
+        </button>
+      </div>
+      {dismiss.error ? (
+        <div className="field__error" role="alert">
+          {dismiss.error.message}
+        </div>
+      ) : null}
+    </li>
+  );
+}

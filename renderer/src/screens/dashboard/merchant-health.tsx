@@ -1,0 +1,132 @@
+import type { DashboardView, JobView, RunView } from '../../../../shared/api-types.js';
+import { HEALTH_BUCKETS } from '../../../../shared/domain.js';
+import { Link, withQuery } from '../../app/router.js';
+import { HealthBadge, RunStatusBadge } from '../../components/status-badge.js';
+import { BUCKET_LABELS, SERVICE_LABELS } from '../../format/labels.js';
+import { formatDateTime, formatRelative } from '../../format/time.js';
+import { RunCounts } from '../activity/run-counts.js';
+import { jobsOf, lastRun, merchantHealth, nextRun } from './job-lookup.js';
+import { ordersLink } from './order-links.js';
+
+type MerchantSummary = DashboardView['merchants'][number];
+type CartSummary = MerchantSummary['carts'][number];
+
+/** One merchant: its orders by bucket, then its warehouse side and each cart with last and next run. */
+export function MerchantHealth({ merchant, jobs }: { merchant: MerchantSummary; jobs: readonly JobView[] }) {
+  const own = jobsOf(jobs, 'merchant', merchant.id);
+  const ownLast = lastRun(own);
+  const titleId = `dashboard-merchant-${merchant.id}`;
+  return (
+    <section className="panel dashboard-merchant" aria-labelledby={titleId}>
+      <div className="page-header">
+        <h3 id={titleId}>
+          <Link to={`/merchants/${merchant.id}`}>{merchant.name}</Link>
+        </h3>
+        <Link to={ordersLink({ merchant: merchant.id })}>All orders of {merchant.name}</Link>
+      </div>
+      <ul className="dashboard-merchant__buckets" aria-label={`Orders of ${merchant.name} by bucket`}>
+        {HEALTH_BUCKETS.map((bucket) => (
+          <li key={bucket}>
+            <Link to={ordersLink({ merchant: merchant.id, bucket })} title={BUCKET_LABELS[bucket].waitsFor}>
+              <span className="muted">{BUCKET_LABELS[bucket].label}</span> <strong>{merchant.buckets[bucket].toLocaleString()}</strong>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Connection</th>
+              <th scope="col">Health</th>
+              <th scope="col">Last run</th>
+              <th scope="col">Next run</th>
+              <th scope="col">See</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">
+                Warehouse side
+                <div className="muted">Delivery, confirmations, inventory</div>
+              </th>
+              <td>
+                <HealthBadge health={merchantHealth(own)} />
+              </td>
+              <td>
+                {ownLast ? (
+                  <>
+                    <RunStatusBadge status={ownLast.status} /> {SERVICE_LABELS[ownLast.job.service]}{' '}
+                    <span title={formatDateTime(ownLast.at)}>{formatRelative(ownLast.at)}</span>
+                  </>
+                ) : (
+                  <RunStatusBadge status={null} />
+                )}
+              </td>
+              <td>
+                <NextRun jobs={own} />
+              </td>
+              <td>
+                <Link to={withQuery('/activity', { service: 'order_delivery', target: merchant.id })}>Activity</Link>
+              </td>
+            </tr>
+            {merchant.carts.map((cart) => (
+              <CartRow key={cart.id} cart={cart} merchantId={merchant.id} jobs={jobsOf(jobs, 'cart', cart.id)} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {merchant.carts.length === 0 ? (
+        <p className="muted">
+          No store connected yet. <Link to={withQuery('/carts/new', { merchant: merchant.id })}>Connect a store</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function CartRow({ cart, merchantId, jobs }: { cart: CartSummary; merchantId: number; jobs: JobView[] }) {
+  return (
+    <tr>
+      <th scope="row">
+        <Link to={`/carts/${cart.id}`}>{cart.name}</Link>
+        <div className="muted">{cart.platform}</div>
+      </th>
+      <td>
+        <HealthBadge health={cart.health} />
+      </td>
+      <td>{cart.lastRun ? <LastRun run={cart.lastRun} /> : <RunStatusBadge status={null} />}</td>
+      <td>
+        <NextRun jobs={jobs} />
+      </td>
+      <td>
+        <Link to={ordersLink({ merchant: merchantId, cart: cart.id })}>Orders</Link>
+        {' · '}
+        <Link to={withQuery('/activity', { service: 'order_download', target: cart.id })}>Activity</Link>
+      </td>
+    </tr>
+  );
+}
+
+function LastRun({ run }: { run: RunView }) {
+  return (
+    <>
+      <RunStatusBadge status={run.status} /> {SERVICE_LABELS[run.service]}{' '}
+      <span title={formatDateTime(run.startedAt)}>{formatRelative(run.startedAt)}</span>
+      <div className="muted">
+        <RunCounts counts={run.counts} />
+      </div>
+    </>
+  );
+}
+
+function NextRun({ jobs }: { jobs: readonly JobView[] }) {
+  const next = nextRun(jobs);
+  if (jobs.some((job) => job.running)) return <span className="badge badge--run-running">Running now</span>;
+  if (!next) return <span className="muted">{jobs.some((job) => job.paused) ? 'Paused' : 'Not scheduled'}</span>;
+  return (
+    <span title={formatDateTime(next.nextRunAt)}>
+      {SERVICE_LABELS[next.service]} {formatRelative(next.nextRunAt)}
+    </span>
+  );
+}
