@@ -167,7 +167,15 @@ export interface DashboardView {
   merchants: {
     id: number;
     name: string;
-    carts: { id: number; name: string; platform: string; health: 'ok' | 'failing' | 'paused' | 'idle'; lastRun: RunView | null }[];
+    carts: {
+      id: number;
+      name: string;
+      platform: string;
+      health: 'ok' | 'failing' | 'paused' | 'idle';
+      lastRun: RunView | null;
+      /** This cart's orders by health bucket (the carts' buckets add up to the merchant's). */
+      buckets: Record<HealthBucket, number>;
+    }[];
     buckets: Record<HealthBucket, number>;
   }[];
   openAlerts: number;

@@ -64,13 +64,18 @@ async function main(): Promise<void> {
   // Signals are handled from here on, before anything is started or printed: a SIGTERM that arrives
   // while the engine starts (or right after the URL appears) must still shut down cleanly.
   let shuttingDown = false;
+  let shutdownStartedAt = 0;
   const running: { engine?: Engine; api?: HttpApi } = {};
   const shutdown = async (signal: string) => {
     if (shuttingDown) {
+      // npm/tsx wrappers forward the terminal's Ctrl+C, so one keypress can arrive twice: a repeat
+      // within a second is the same request. A later one means "stop now", at the cost of a replay.
+      if (Date.now() - shutdownStartedAt < 1_000) return;
       process.stderr.write(`${signal} again: stopping at once\n`);
       process.exit(1);
     }
     shuttingDown = true;
+    shutdownStartedAt = Date.now();
     process.stderr.write(`${signal}: finishing the running step and saving…\n`);
     log.log('info', 'Shutting down', { signal });
     try {

@@ -1,4 +1,4 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMainInvokeEvent } from 'electron';
 import type { BridgeEvent, BridgeResult } from '../../shared/bridge-api.js';
 import { DockhandError, isDockhandError } from '../../shared/errors.js';
 import type { Engine } from '../engine/engine-api.js';
@@ -13,8 +13,15 @@ import { isTrustedSender, senderInfo, type SenderInfo } from './sender-check.js'
  * The engine runs in a worker thread, so a handler only awaits a message: the main process never blocks.
  */
 
+/** The two calls used of Electron's ipcMain (tests pass a Map-backed fake). */
+export interface IpcMainPort {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Electron's own listener signature
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: any[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
 export interface RelayOptions {
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  ipcMain: IpcMainPort;
   /** Resolves once the engine worker is up; calls made before then wait for it (or get its start error). */
   engine: Promise<Engine>;
   contract: ApiContract;

@@ -3,7 +3,7 @@ import { BUCKET_OF_STATUS, HEALTH_BUCKETS, type HealthBucket, type OrderStatus }
 import { openAlerts } from '../store/repositories/alerts-repo.js';
 import { listCarts } from '../store/repositories/carts-repo.js';
 import { listMerchants } from '../store/repositories/merchants-repo.js';
-import { countByStatus } from '../store/repositories/orders-repo.js';
+import { countByStatus, countByStatusPerCart } from '../store/repositories/orders-repo.js';
 import { lastRun } from '../store/repositories/runs-repo.js';
 import { getSchedule } from '../store/repositories/schedules-repo.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
@@ -20,7 +20,9 @@ export const dashboardHandlers: Handlers<MethodsOf<'dashboard'>> = {
       const byStatus = countByStatus(db);
       const totals = buckets(byStatus);
       const total = Object.values(totals).reduce((a, b) => a + b, 0);
-      const merchants = listMerchants(db).map((m) => ({
+      const merchants = listMerchants(db).map((m) => {
+        const perCart = countByStatusPerCart(db, m.id);
+        return {
         id: m.id,
         name: m.name,
         buckets: buckets(countByStatus(db, m.id)),
@@ -28,9 +30,10 @@ export const dashboardHandlers: Handlers<MethodsOf<'dashboard'>> = {
           const run = lastRun(db, 'order_download', c.id) ?? null;
           const paused = getSchedule(db, 'order_download', c.id)?.paused ?? false;
           const health = c.authError || run?.status === 'failed' ? 'failing' : paused ? 'paused' : run ? 'ok' : 'idle';
-          return { id: c.id, name: c.name, platform: c.platform, health: health as 'ok' | 'failing' | 'paused' | 'idle', lastRun: run };
+          return { id: c.id, name: c.name, platform: c.platform, health: health as 'ok' | 'failing' | 'paused' | 'idle', lastRun: run, buckets: buckets(perCart.get(c.id) ?? {}) };
         }),
-      }));
+        };
+      });
       return { totals: { ...totals, total }, byStatus, merchants, openAlerts: openAlerts(db).length };
     });
   },

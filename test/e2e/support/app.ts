@@ -72,9 +72,9 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppUnderT
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
           body: JSON.stringify(input ?? {}),
         });
-        const body = await response.json();
+        const body: unknown = await response.json();
         if (!response.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`);
-        return body;
+        return body as MethodOutput<typeof method>;
       },
       async screenshot(name) {
         await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -82,7 +82,7 @@ describe('the headless CLI', () => {
     expect(serverLog).not.toContain(token);
   }, 90_000);
 
-  it('stops at once with exit code 1 on a second signal while the engine is still closing', { timeout: 90_000 }, async () => {
+  it('ignores a repeated signal within a second, and stops at once with exit code 1 on a later one while the engine is still closing', { timeout: 90_000 }, async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dockhand-cli-'));
     const slowDir = join(dataDir, 'slow-close');
     const cli = startCli(slowDir);
@@ -92,6 +92,10 @@ describe('the headless CLI', () => {
     let exited = false;
     void cli.exit.then(() => (exited = true));
     while (!exited && !cli.output().includes('finishing the running step')) await new Promise((resolve) => setTimeout(resolve, 20));
+    // The same Ctrl+C forwarded twice by npm/tsx: ignored, the save goes on.
+    cli.proc.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(exited).toBe(false);
     cli.proc.kill('SIGTERM');
     expect(await cli.exit).toBe(1);
     expect(cli.output()).toContain('again: stopping at once');

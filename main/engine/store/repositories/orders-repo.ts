@@ -364,6 +364,17 @@ export function getOrderDetail(db: SqlReader, id: number): OrderDetailView | und
   };
 }
 
+/** Order counts by status for each cart of a merchant (one query, not one per cart). */
+export function countByStatusPerCart(db: SqlReader, merchantId: number): Map<number, Partial<Record<OrderStatus, number>>> {
+  const rows = db.all<{ cart_id: number; status: OrderStatus; n: number }>(
+    'SELECT cart_id, status, COUNT(*) AS n FROM orders WHERE merchant_id = ? GROUP BY cart_id, status',
+    [merchantId],
+  );
+  const out = new Map<number, Partial<Record<OrderStatus, number>>>();
+  for (const r of rows) out.set(r.cart_id, { ...out.get(r.cart_id), [r.status]: r.n });
+  return out;
+}
+
 export function countByStatus(db: SqlReader, merchantId?: number): Partial<Record<OrderStatus, number>> {
   const rows =
     merchantId === undefined

@@ -1,0 +1,16 @@
+import type { PlatformForm } from '../platform-form.js';
+import { demoForm } from './demo-form.js';
+import { shopifyForm } from './shopify-form.js';
+
+/** Every platform's setup form, by platform id (the ids of `carts.platforms`). */
+// Each form has its own draft type; `any` is confined to this map.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
+  shopify: shopifyForm,
+  demo: demoForm,
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function platformForm(platform: string): PlatformForm<any> | undefined {
+  return Object.hasOwn(PLATFORM_FORMS, platform) ? PLATFORM_FORMS[platform] : undefined;
+}

@@ -1,0 +1,285 @@
+import {
+  SHOPIFY_API_VERSION,
+  SHOPIFY_FINANCIAL_STATUSES,
+  SHOPIFY_FULFILLMENT_STATUSES,
+  shopifySettingsSchema,
+  type ShopifySettings,
+} from '../../../../../shared/schemas/shopify.js';
+import type { FieldErrors } from '../../../../../shared/errors.js';
+import { CheckboxField, SelectField, TextField } from '../../../components/field.js';
+import type { PlatformForm, PlatformSectionProps } from '../platform-form.js';
+
+/**
+ * Shopify: the shop's myshopify domain, an Admin API access token (custom app) or a client id and
+ * secret (the client-credentials grant), order filters, the inventory location, and the base URL
+ * override for a test server or a proxy.
+ */
+
+type AuthMode = ShopifySettings['authMode'];
+type OrderStatus = ShopifySettings['filters']['orderStatus'];
+
+interface ShopifyDraft {
+  shopDomain: string;
+  apiVersion: string;
+  authMode: AuthMode;
+  baseUrl: string;
+  locationId: string;
+  orderStatus: OrderStatus;
+  financialStatuses: string[];
+  fulfillmentStatuses: string[];
+  accessToken: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+const ORDER_STATUS_OPTIONS: { value: OrderStatus; label: string }[] = [
+  { value: 'open', label: 'Open orders (not closed or canceled)' },
+  { value: 'any', label: 'Any order' },
+  { value: 'closed', label: 'Closed orders' },
+  { value: 'cancelled', label: 'Canceled orders' },
+];
+
+const AUTH_OPTIONS: { value: AuthMode; label: string }[] = [
+  { value: 'access_token', label: 'Admin API access token (custom app)' },
+  { value: 'client_credentials', label: 'Client id and secret (app credentials)' },
+];
+
+/** "PARTIALLY_REFUNDED" -> "Partially refunded" */
+function statusLabel(status: string): string {
+  const words = status.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function keepHint(hasSaved: boolean, what: string) {
+  return hasSaved ? `A ${what} is saved and is never shown. Leave blank to keep it; type a new one to replace it.` : undefined;
+}
+
+function ShopifyCredentials({ draft, change, errors, hasSavedCredentials }: PlatformSectionProps<ShopifyDraft>) {
+  return (
+    <>
+      <TextField
+        label="Shop domain"
+        value={draft.shopDomain}
+        onValue={(shopDomain) => change({ shopDomain })}
+        error={errors['settings.shopDomain']}
+        placeholder="your-shop.myshopify.com"
+        hint="The permanent name.myshopify.com address, not a custom domain."
+        autoComplete="off"
+      />
+      <SelectField
+        label="Sign in with"
+        value={draft.authMode}
+        onValue={(authMode) => change({ authMode: authMode as AuthMode })}
+        options={AUTH_OPTIONS}
+        error={errors['settings.authMode']}
+      />
+      {draft.authMode === 'access_token' ? (
+        <TextField
+          label="Admin API access token"
+          type="password"
+          value={draft.accessToken}
+          onValue={(accessToken) => change({ accessToken })}
+          error={errors['credentials.accessToken']}
+          hint={keepHint(hasSavedCredentials, 'token') ?? 'From the custom app in Shopify admin (starts with shpat_).'}
+          autoComplete="off"
+        />
+      ) : (
+        <>
+          <TextField
+            label="Client id"
+            value={draft.clientId}
+            onValue={(clientId) => change({ clientId })}
+            error={errors['credentials.clientId']}
+            hint={keepHint(hasSavedCredentials, 'client id')}
+            autoComplete="off"
+          />
+          <TextField
+            label="Client secret"
+            type="password"
+            value={draft.clientSecret}
+            onValue={(clientSecret) => change({ clientSecret })}
+            error={errors['credentials.clientSecret']}
+            hint={keepHint(hasSavedCredentials, 'client secret')}
+            autoComplete="off"
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function StatusChecks({
+  legend,
+  all,
+  chosen,
+  onChosen,
+  error,
+}: {
+  legend: string;
+  all: readonly string[];
+  chosen: string[];
+  onChosen: (next: string[]) => void;
+  error?: string;
+}) {
+  return (
+    <fieldset className="cart-form__statuses">
+      <legend>{legend}</legend>
+      <p className="muted">Only orders in a ticked status are downloaded. None ticked: any status.</p>
+      <div className="cart-form__checks">
+        {all.map((status) => (
+          <CheckboxField
+            key={status}
+            label={statusLabel(status)}
+            checked={chosen.includes(status)}
+            onChecked={(on) => onChosen(on ? [...chosen, status] : chosen.filter((s) => s !== status))}
+          />
+        ))}
+      </div>
+      {error ? (
+        <div className="field__error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function ShopifyOptions({ draft, change, errors }: PlatformSectionProps<ShopifyDraft>) {
+  return (
+    <>
+      <SelectField
+        label="Order status"
+        value={draft.orderStatus}
+        onValue={(orderStatus) => change({ orderStatus: orderStatus as OrderStatus })}
+        options={ORDER_STATUS_OPTIONS}
+        error={errors['settings.filters.orderStatus']}
+      />
+      <StatusChecks
+        legend="Financial status"
+        all={SHOPIFY_FINANCIAL_STATUSES}
+        chosen={draft.financialStatuses}
+        onChosen={(financialStatuses) => change({ financialStatuses })}
+        error={errors['settings.filters.financialStatuses']}
+      />
+      <StatusChecks
+        legend="Fulfillment status"
+        all={SHOPIFY_FULFILLMENT_STATUSES}
+        chosen={draft.fulfillmentStatuses}
+        onChosen={(fulfillmentStatuses) => change({ fulfillmentStatuses })}
+        error={errors['settings.filters.fulfillmentStatuses']}
+      />
+      <TextField
+        label="Inventory location"
+        value={draft.locationId}
+        onValue={(locationId) => change({ locationId })}
+        error={errors['settings.locationId']}
+        placeholder="gid://shopify/Location/…"
+        hint="Where inventory levels are set. Blank: the shop's first active location."
+        autoComplete="off"
+      />
+    </>
+  );
+}
+
+function ShopifyAdvanced({ draft, change, errors }: PlatformSectionProps<ShopifyDraft>) {
+  return (
+    <>
+      <TextField
+        label="Base URL"
+        value={draft.baseUrl}
+        onValue={(baseUrl) => change({ baseUrl })}
+        error={errors['settings.baseUrl']}
+        placeholder="https://your-shop.myshopify.com"
+        hint="Send every request here instead of the shop's own address: a test server or a proxy. Leave blank normally."
+        autoComplete="off"
+      />
+      <TextField
+        label="API version"
+        value={draft.apiVersion}
+        onValue={(apiVersion) => change({ apiVersion })}
+        error={errors['settings.apiVersion']}
+        hint={`The Shopify Admin API version Dockhand speaks (${SHOPIFY_API_VERSION} is tested).`}
+      />
+    </>
+  );
+}
+
+const blankToUndefined = (text: string) => (text.trim() === '' ? undefined : text.trim());
+
+function draftFromSettings(s: ShopifySettings): ShopifyDraft {
+  return {
+    shopDomain: s.shopDomain,
+    apiVersion: s.apiVersion,
+    authMode: s.authMode,
+    baseUrl: s.baseUrl ?? '',
+    locationId: s.locationId ?? '',
+    orderStatus: s.filters.orderStatus,
+    financialStatuses: [...s.filters.financialStatuses],
+    fulfillmentStatuses: [...s.filters.fulfillmentStatuses],
+    accessToken: '',
+    clientId: '',
+    clientSecret: '',
+  };
+}
+
+export const shopifyForm: PlatformForm<ShopifyDraft> = {
+  platform: 'shopify',
+  // The schema's own defaults (API version, filters) around a placeholder domain the user replaces.
+  newDraft: () => ({ ...draftFromSettings(shopifySettingsSchema.parse({ shopDomain: 'new.myshopify.com' })), shopDomain: '' }),
+  draftFromSaved(settings) {
+    const parsed = shopifySettingsSchema.safeParse(settings);
+    if (parsed.success) return draftFromSettings(parsed.data);
+    return { ...shopifyForm.newDraft(), shopDomain: typeof settings.shopDomain === 'string' ? settings.shopDomain : '' };
+  },
+  toInput(draft) {
+    const credentials: Record<string, string> = {};
+    if (draft.authMode === 'access_token') {
+      if (draft.accessToken.trim()) credentials.accessToken = draft.accessToken.trim();
+    } else {
+      if (draft.clientId.trim()) credentials.clientId = draft.clientId.trim();
+      if (draft.clientSecret.trim()) credentials.clientSecret = draft.clientSecret.trim();
+    }
+    return {
+      settings: {
+        shopDomain: draft.shopDomain,
+        apiVersion: draft.apiVersion,
+        authMode: draft.authMode,
+        baseUrl: blankToUndefined(draft.baseUrl),
+        locationId: blankToUndefined(draft.locationId),
+        filters: {
+          orderStatus: draft.orderStatus,
+          financialStatuses: draft.financialStatuses,
+          fulfillmentStatuses: draft.fulfillmentStatuses,
+        },
+      },
+      credentials: Object.keys(credentials).length > 0 ? credentials : undefined,
+    };
+  },
+  checkCredentials(draft, hasSaved) {
+    if (hasSaved) return {};
+    const errors: FieldErrors = {};
+    if (draft.authMode === 'access_token' && !draft.accessToken.trim()) errors['credentials.accessToken'] = 'Enter the Admin API access token';
+    if (draft.authMode === 'client_credentials') {
+      if (!draft.clientId.trim()) errors['credentials.clientId'] = 'Enter the client id';
+      if (!draft.clientSecret.trim()) errors['credentials.clientSecret'] = 'Enter the client secret';
+    }
+    return errors;
+  },
+  shownFields: [
+    'settings.shopDomain',
+    'settings.authMode',
+    'settings.apiVersion',
+    'settings.baseUrl',
+    'settings.locationId',
+    'settings.filters.orderStatus',
+    'settings.filters.financialStatuses',
+    'settings.filters.fulfillmentStatuses',
+    'credentials.accessToken',
+    'credentials.clientId',
+    'credentials.clientSecret',
+  ],
+  advancedFields: ['settings.baseUrl', 'settings.apiVersion'],
+  Credentials: ShopifyCredentials,
+  Options: ShopifyOptions,
+  Advanced: ShopifyAdvanced,
+};

@@ -1,0 +1,41 @@
+import { CheckboxField, TextField } from '../../../components/field.js';
+import type { TransportFieldsProps } from './transport-fields.js';
+
+/** FTP and explicit FTPS (AUTH TLS): server, login, passive mode, and for FTPS the certificate rule. */
+export function FtpFields({ draft, change, errors, hasSavedPassword }: TransportFieldsProps) {
+  const tls = draft.transport === 'ftps';
+  return (
+    <>
+      <div className="wms-form__row">
+        <TextField label="Host" value={draft.host} onValue={(host) => change({ host })} error={errors['settings.transport.host']} placeholder="ftp.warehouse.example" autoComplete="off" />
+        <TextField label="Port" type="number" min={1} max={65535} value={draft.port} onValue={(port) => change({ port })} error={errors['settings.transport.port']} className="wms-form__port" />
+      </div>
+      <TextField label="User" value={draft.user} onValue={(user) => change({ user })} error={errors['settings.transport.user']} autoComplete="off" />
+      <TextField
+        label="Password"
+        type="password"
+        value={draft.password}
+        onValue={(password) => change({ password })}
+        error={errors['secrets.password']}
+        autoComplete="new-password"
+        hint={hasSavedPassword ? 'A password is saved and is never shown. Leave blank to keep it; type a new one to replace it.' : undefined}
+      />
+      <TextField
+        label="Root folder"
+        value={draft.root}
+        onValue={(root) => change({ root })}
+        error={errors['settings.transport.root']}
+        hint="The folder on the server that the merchant folders below live in."
+      />
+      <CheckboxField label="Passive mode" checked={draft.passive} onChecked={(passive) => change({ passive })} hint="Usual behind firewalls and NAT; turn off only if the server asks for active mode." />
+      {tls ? (
+        <CheckboxField
+          label="Allow a self-signed certificate"
+          checked={draft.allowSelfSigned}
+          onChecked={(allowSelfSigned) => change({ allowSelfSigned })}
+          hint="Common on servers inside the warehouse. Leave off when the server has a certificate from a public authority."
+        />
+      ) : null}
+    </>
+  );
+}

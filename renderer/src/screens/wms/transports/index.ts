@@ -1,0 +1,22 @@
+import type { ComponentType } from 'react';
+import type { TransportChoice } from '../wms-draft.js';
+import { FolderFields } from './folder-fields.js';
+import { FtpFields } from './ftp-fields.js';
+import type { TransportFieldsProps } from './transport-fields.js';
+
+/** The transports the screen offers, each with only its own fields. */
+export const TRANSPORTS: { value: TransportChoice; label: string; Fields: ComponentType<TransportFieldsProps> }[] = [
+  { value: 'ftp', label: 'FTP', Fields: FtpFields },
+  { value: 'ftps', label: 'FTPS (explicit TLS)', Fields: FtpFields },
+  { value: 'folder', label: 'Local or shared folder', Fields: FolderFields },
+];
+
+/** Field keys the transport sections show. */
+export const TRANSPORT_FIELDS = [
+  'settings.transport.host',
+  'settings.transport.port',
+  'settings.transport.user',
+  'settings.transport.root',
+  'settings.transport.path',
+  'secrets.password',
+];

@@ -1,0 +1,10 @@
+import type { FieldErrors } from '../../../../../shared/errors.js';
+import type { WmsDraft } from '../wms-draft.js';
+
+export interface TransportFieldsProps {
+  draft: WmsDraft;
+  change: (patch: Partial<WmsDraft>) => void;
+  /** Keyed by the API's paths ("settings.transport.host", "secrets.password"). */
+  errors: FieldErrors;
+  hasSavedPassword: boolean;
+}

@@ -1,0 +1,203 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import type { TestResultView, WmsView } from '../../../../shared/api-types.js';
+import { wmsInputSchema, type MethodInput } from '../../../../shared/contract.js';
+import type { FieldErrors } from '../../../../shared/errors.js';
+import { errorMessage } from '../../api/api-error.js';
+import { call } from '../../api/client.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { SelectField } from '../../components/field.js';
+import { apiFieldErrors, unshownErrors, validate } from '../../components/form-errors.js';
+import { Banner } from '../../components/states.js';
+import { FileProfiles } from './file-profiles.js';
+import { WmsFolderFields } from './folder-fields.js';
+import { TRANSPORTS, TRANSPORT_FIELDS } from './transports/index.js';
+import { wmsDraftFrom, wmsInputFrom, type TransportChoice, type WmsDraft } from './wms-draft.js';
+import { WmsTestResult } from './wms-test-result.js';
+
+const SHOWN_FIELDS = [...TRANSPORT_FIELDS, 'settings.folderOrder', 'settings.folders.orders', 'settings.folders.confirmations', 'settings.folders.inventory'];
+
+type Outcome = { kind: 'saved'; test: TestResultView } | { kind: 'saved_failing'; test: TestResultView } | null;
+
+/**
+ * The account's WMS: transport, folders and file formats. Test checks the typed values without saving.
+ * Save tests first: a passing setup is saved at once; a failing one only after "Save anyway", and the
+ * failure stays on screen (a server may be unreachable today and fine tomorrow, so it is not refused).
+ */
+export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: string }) {
+  const client = useQueryClient();
+  const [draft, setDraft] = useState<WmsDraft>(() => wmsDraftFrom(view));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [testResult, setTestResult] = useState<TestResultView | null>(null);
+  const [busy, setBusy] = useState<'testing' | 'saving' | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [confirmFailing, setConfirmFailing] = useState<{ input: MethodInput<'wms.save'>; test: TestResultView } | null>(null);
+  const top = useRef<HTMLDivElement>(null);
+  const hasSavedPassword = view.hasPassword;
+
+  const change = (patch: Partial<WmsDraft>) => {
+    setDraft((old) => ({ ...old, ...patch }));
+    setOutcome(null);
+    setTestResult(null);
+  };
+
+  const showAtTop = () => top.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+
+  const checkedInput = (): MethodInput<'wms.save'> | null => {
+    const input = wmsInputFrom(draft);
+    const checked = validate(wmsInputSchema, input);
+    const found: FieldErrors = checked.ok ? {} : { ...checked.errors };
+    if (draft.transport !== 'folder' && draft.password === '' && !hasSavedPassword) found['secrets.password'] = 'Enter the FTP password';
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setFormError('Some fields need attention: see the messages below.');
+      showAtTop();
+      return null;
+    }
+    return input;
+  };
+
+  const failWith = (err: unknown) => {
+    const fields = apiFieldErrors(err);
+    setErrors(fields);
+    setFormError(Object.keys(fields).length > 0 ? `${errorMessage(err)}: see the fields marked below.` : errorMessage(err));
+    showAtTop();
+  };
+
+  const runTest = async (input: MethodInput<'wms.save'>) => {
+    const result = await call('wms.test', { wms: input });
+    setTestResult(result);
+    showAtTop();
+    return result;
+  };
+
+  const test = async () => {
+    setFormError(null);
+    setOutcome(null);
+    setTestResult(null);
+    const input = checkedInput();
+    if (!input) return;
+    setBusy('testing');
+    try {
+      await runTest(input);
+    } catch (err) {
+      failWith(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const persist = async (input: MethodInput<'wms.save'>, test: TestResultView) => {
+    setBusy('saving');
+    try {
+      await call('wms.save', input);
+      await client.invalidateQueries();
+      // The password is saved now; the field goes back to blank ("keep the saved one").
+      setDraft((old) => ({ ...old, password: '' }));
+      setOutcome({ kind: test.ok ? 'saved' : 'saved_failing', test });
+      showAtTop();
+    } catch (err) {
+      failWith(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    setOutcome(null);
+    setTestResult(null);
+    const input = checkedInput();
+    if (!input) return;
+    setBusy('saving');
+    let result: TestResultView;
+    try {
+      result = await runTest(input);
+    } catch (err) {
+      failWith(err);
+      setBusy(null);
+      return;
+    }
+    if (result.ok) await persist(input, result);
+    else {
+      setBusy(null);
+      setConfirmFailing({ input, test: result });
+    }
+  };
+
+  const others = unshownErrors(errors, SHOWN_FIELDS);
+  const transport = TRANSPORTS.find((t) => t.value === draft.transport) ?? TRANSPORTS[0];
+  const Fields = transport.Fields;
+  return (
+    <form className="wms-form" onSubmit={(event) => void save(event)} noValidate aria-label="WMS setup">
+      <div ref={top} aria-live="polite" className="wms-form__top">
+        {formError ? <Banner kind="error">{formError}</Banner> : null}
+        {others.length > 0 ? (
+          <Banner kind="error">
+            {others.map((message) => (
+              <div key={message}>{message}</div>
+            ))}
+          </Banner>
+        ) : null}
+        {outcome?.kind === 'saved' ? <Banner kind="success">WMS setup saved. {outcome.test.message}.</Banner> : null}
+        {outcome?.kind === 'saved_failing' ? (
+          <Banner kind="warning">
+            WMS setup saved, but its test failed: {outcome.test.message}. Deliveries and pickups will fail until this is fixed.
+          </Banner>
+        ) : null}
+        {testResult && !outcome ? <WmsTestResult result={testResult} /> : null}
+      </div>
+
+      <section className="panel" aria-labelledby="wms-transport-title">
+        <h2 id="wms-transport-title">Connection</h2>
+        <SelectField
+          label="Transport"
+          value={draft.transport}
+          onValue={(value) => change({ transport: value as TransportChoice })}
+          options={TRANSPORTS.map(({ value, label }) => ({ value, label }))}
+          hint="How Dockhand exchanges files with the WMS."
+        />
+        <Fields draft={draft} change={change} errors={errors} hasSavedPassword={hasSavedPassword} />
+      </section>
+
+      <section className="panel" aria-labelledby="wms-folders-title">
+        <h2 id="wms-folders-title">Folders</h2>
+        <WmsFolderFields draft={draft} change={change} errors={errors} exampleCode={exampleCode} />
+      </section>
+
+      <section className="panel" aria-labelledby="wms-formats-title">
+        <h2 id="wms-formats-title">File formats</h2>
+        <FileProfiles settings={draft} onOrderProfile={(orderProfile) => change({ orderProfile })} />
+      </section>
+
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => void test()} disabled={busy !== null}>
+          {busy === 'testing' ? 'Testing…' : 'Test connection'}
+        </button>
+        <button type="submit" className="button button--primary" disabled={busy !== null}>
+          {busy === 'saving' ? 'Saving…' : 'Save'}
+        </button>
+        <span className="muted">Save tests the connection first.</span>
+      </div>
+
+      {confirmFailing ? (
+        <ConfirmDialog
+          title="Save a setup whose test failed?"
+          confirmLabel="Save anyway"
+          danger
+          onCancel={() => setConfirmFailing(null)}
+          onConfirm={() => {
+            const { input, test: failed } = confirmFailing;
+            setConfirmFailing(null);
+            void persist(input, failed);
+          }}
+        >
+          <p>{confirmFailing.test.message}</p>
+          <p>Deliveries and pickups will fail until the WMS accepts this setup. Save only if the server will be reachable later.</p>
+        </ConfirmDialog>
+      ) : null}
+    </form>
+  );
+}
