@@ -94,7 +94,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppUnderT
     await browser?.close().catch(() => {});
     await stopHost(host);
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
-    throw new Error(`The app did not start: ${(err as Error).message}\n${printed}`);
+    throw new Error(`The app did not start: ${(err as Error).message}\n${printed}`, { cause: err });
   }
 }
 
