@@ -1,0 +1,30 @@
+import type { OrderHistoryEntry } from '../../../../shared/api-types.js';
+import { STATUS_LABELS } from '../../format/labels.js';
+import { formatDateTime } from '../../format/time.js';
+
+/** Every status change of the order, oldest first, with the note that explains it. */
+export function OrderHistory({ history }: { history: OrderHistoryEntry[] }) {
+  return (
+    <section aria-labelledby="order-history-title">
+      <h2 id="order-history-title">History</h2>
+      {history.length === 0 ? (
+        <p className="muted">No status changes recorded.</p>
+      ) : (
+        <ol className="order__history" aria-label="History">
+          {history.map((entry, i) => (
+            <li key={`${entry.at}-${i}`}>
+              <time dateTime={entry.at} className="muted">
+                {formatDateTime(entry.at)}
+              </time>{' '}
+              <strong>
+                {entry.fromStatus ? `${STATUS_LABELS[entry.fromStatus]} → ` : ''}
+                {STATUS_LABELS[entry.toStatus]}
+              </strong>
+              {entry.note ? <span> — {entry.note}</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
