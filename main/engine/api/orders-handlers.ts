@@ -7,6 +7,7 @@ import { mappedShipCode, UNMAPPED_REASON_PREFIX } from '../store/repositories/sh
 import { resetShipmentsOfOrder, shipmentStatusCounts } from '../store/repositories/shipments-repo.js';
 import type { SqlRunner } from '../store/sql.js';
 import type { EngineContext } from './engine-context.js';
+import { ACTION_STATUSES } from '../../../shared/order-actions.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 
 async function detail(ctx: EngineContext, id: number) {
@@ -44,7 +45,7 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
     return transition(
       ctx,
       input.id,
-      ['error', 'on_hold', 'skipped'],
+      ACTION_STATUSES.release,
       (db, status) => {
         const state = getOrderState(db, input.id)!;
         const counts = shipmentStatusCounts(db, input.id);
@@ -69,7 +70,7 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
     return transition(
       ctx,
       input.id,
-      ['new', 'error'],
+      ACTION_STATUSES.hold,
       () => ({ to: 'on_hold', note: input.reason }),
       (s) => `Only orders not yet at the WMS can be held; this one is ${s}`,
     );
@@ -78,7 +79,7 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
     return transition(
       ctx,
       input.id,
-      ['at_wms', 'error', 'on_hold', 'cancel_sending'],
+      ACTION_STATUSES.resend,
       (db) => {
         db.run('UPDATE orders SET batch_id = NULL WHERE id = ?', [input.id]);
         return { to: 'new', note: 'Resend to the WMS requested by a person' };
@@ -90,7 +91,7 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
     return transition(
       ctx,
       input.id,
-      ['new', 'error', 'on_hold', 'skipped', 'cancel_sending', 'at_wms'],
+      ACTION_STATUSES.cancel,
       (db) => {
         clearAlert(db, `canceled-after-delivery:${input.id}`, ctx.nowIso());
         return { to: 'canceled', note: 'Canceled by a person in Dockhand' };

@@ -1,6 +1,7 @@
 import type { ShipCodeMappingView } from '../../../../shared/api-types.js';
 import type { ShipMethod } from '../../../../shared/domain.js';
 import type { SqlReader, SqlRunner } from '../sql.js';
+import { UNMAPPED_REASON_PREFIX } from '../../../../shared/order-actions.js';
 
 export function listShipMethods(db: SqlReader): ShipMethod[] {
   return db.all<ShipMethod>('SELECT code, description, carrier FROM ship_methods ORDER BY code');
@@ -55,7 +56,7 @@ export function setShipCodeMapping(
   );
 }
 
-export const UNMAPPED_REASON_PREFIX = 'Ship code not mapped: ';
+export { UNMAPPED_REASON_PREFIX };
 
 export function listMappings(db: SqlReader, cartId?: number): ShipCodeMappingView[] {
   const rows = db.all<{ cart_id: number; cart_code: string; wms_code: string | null; first_seen_at: string; held: number }>(

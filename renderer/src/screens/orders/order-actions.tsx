@@ -7,7 +7,7 @@ import { TextField } from '../../components/field.js';
 import { validate } from '../../components/form-errors.js';
 import { Banner } from '../../components/states.js';
 import { STATUS_LABELS } from '../../format/labels.js';
-import { allowedActions } from './order-action-rules.js';
+import { allowedActions } from '../../../../shared/order-actions.js';
 
 const holdSchema = contract['orders.hold'].input;
 

@@ -1,12 +1,10 @@
 import type { OrderSummaryView } from '../../../../shared/api-types.js';
 import { call } from '../../api/client.js';
 import { errorMessage } from '../../api/api-error.js';
+import { UNMAPPED_REASON_PREFIX } from '../../../../shared/order-actions.js';
 
-/**
- * The reason the engine gives an order it holds for an unmapped ship code (status "error"); kept in
- * step with UNMAPPED_REASON_PREFIX in main/engine/store/repositories/ship-methods-repo.ts.
- */
-export const UNMAPPED_REASON_PREFIX = 'Ship code not mapped: ';
+/** The reason the engine gives an order it holds for an unmapped ship code (status "error"). */
+export { UNMAPPED_REASON_PREFIX };
 
 export function isHeldForCode(order: OrderSummaryView, cartCode: string): boolean {
   return order.status === 'error' && order.shipCode === cartCode && (order.statusReason ?? '').startsWith(UNMAPPED_REASON_PREFIX);

@@ -1,8 +1,8 @@
-import type { OrderStatus } from '../../../../shared/domain.js';
+import type { OrderStatus } from './domain.js';
 
 /**
- * Which statuses each action accepts: the same lists the engine checks in
- * main/engine/api/orders-handlers.ts, so the screen only offers what will work.
+ * Which statuses each order action accepts. The engine refuses the rest (orders-handlers.ts) and the
+ * screens offer only what will work: one list, so they cannot drift apart.
  */
 export const ACTION_STATUSES = {
   release: ['error', 'on_hold', 'skipped'],
@@ -16,3 +16,6 @@ export type OrderAction = keyof typeof ACTION_STATUSES;
 export function allowedActions(status: OrderStatus): OrderAction[] {
   return (Object.keys(ACTION_STATUSES) as OrderAction[]).filter((action) => (ACTION_STATUSES[action] as readonly OrderStatus[]).includes(status));
 }
+
+/** The reason an order held for an unmapped ship code carries (the code follows). */
+export const UNMAPPED_REASON_PREFIX = 'Ship code not mapped: ';

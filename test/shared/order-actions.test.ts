@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions } from '../../../../renderer/src/screens/orders/order-action-rules.js';
+import { allowedActions } from '../../shared/order-actions.js';
 
 describe('the actions offered on an order', () => {
   it('offer Release, Hold, Resend and Cancel on an order held with an error', () => {

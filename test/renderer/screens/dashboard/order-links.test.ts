@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { HEALTH_BUCKETS, ORDER_STATUSES } from '../../../../shared/domain.js';
+import { ordersLink, statusesOf } from '../../../../renderer/src/screens/dashboard/order-links.js';
+import { filterFromQuery } from '../../../../renderer/src/screens/orders/orders-query.js';
+
+const filterOf = (link: string) => filterFromQuery(new URLSearchParams(link.split('?')[1] ?? ''));
+
+describe('the statuses behind each dashboard bucket', () => {
+  it('are listed in the order an order lives through them', () => {
+    expect(statusesOf('needs_attention')).toEqual(['error', 'on_hold', 'cancel_sending']);
+    expect(statusesOf('done')).toEqual(['confirmed', 'canceled', 'skipped']);
+    expect(statusesOf('at_warehouse')).toEqual(['at_wms']);
+  });
+
+  it('cover every status exactly once, so the buckets add up to the total', () => {
+    const all = HEALTH_BUCKETS.flatMap((bucket) => statusesOf(bucket));
+    expect([...all].sort()).toEqual([...ORDER_STATUSES].sort());
+  });
+});
+
+describe('a link from the dashboard to the Orders screen', () => {
+  it('for a bucket of one status opens the orders in that status', () => {
+    expect(ordersLink({ bucket: 'to_deliver' })).toBe('/orders?status=new');
+    expect(ordersLink({ merchant: 2, bucket: 'to_confirm' })).toBe('/orders?merchant=2&status=shipped');
+  });
+
+  it('for a bucket of several statuses opens the merchant\'s orders unfiltered rather than one part of them', () => {
+    expect(ordersLink({ merchant: 2, bucket: 'needs_attention' })).toBe('/orders?merchant=2');
+    expect(ordersLink({ bucket: 'done' })).toBe('/orders');
+  });
+
+  it('for one status of a bucket opens that status', () => {
+    expect(ordersLink({ status: 'on_hold' })).toBe('/orders?status=on_hold');
+  });
+
+  it('for a cart opens that cart\'s orders of its merchant', () => {
+    expect(ordersLink({ merchant: 1, cart: 7 })).toBe('/orders?merchant=1&cart=7');
+  });
+
+  it('is read back by the Orders screen as the same filter', () => {
+    expect(filterOf(ordersLink({ merchant: 3, cart: 9, bucket: 'at_warehouse' }))).toEqual({
+      merchantId: 3,
+      cartId: 9,
+      status: 'at_wms',
+      search: undefined,
+      offset: 0,
+    });
+    expect(filterOf(ordersLink({ merchant: 3, status: 'error' }))).toMatchObject({ merchantId: 3, status: 'error' });
+  });
+});

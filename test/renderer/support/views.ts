@@ -1,0 +1,67 @@
+import type { AlertView, CartView, JobView, MerchantView } from '../../../shared/api-types.js';
+
+/** API views as the screens receive them, with plain defaults a test overrides where it matters. */
+
+export function jobView(overrides: Partial<JobView> & Pick<JobView, 'service' | 'targetId'>): JobView {
+  return {
+    targetName: `Target ${overrides.targetId}`,
+    minutes: 15,
+    paused: false,
+    pauseReason: null,
+    running: false,
+    nextRunAt: null,
+    lastRunAt: null,
+    lastStatus: null,
+    ...overrides,
+  };
+}
+
+export function merchantView(overrides: Partial<MerchantView> = {}): MerchantView {
+  return {
+    id: 1,
+    name: 'Acme Outdoor',
+    code: 'ACME',
+    folders: null,
+    errorContacts: [],
+    schedules: { order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 },
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function cartView(overrides: Partial<CartView> = {}): CartView {
+  return {
+    id: 7,
+    merchantId: 1,
+    platform: 'demo',
+    name: 'Acme web shop',
+    orderSource: 'Acme web shop',
+    settings: { ordersPerRun: 5, seed: 1 },
+    hasCredentials: false,
+    earliestOrderDate: '2026-02-22T00:00:00.000Z',
+    rejectUnmappedShipCodes: false,
+    minInventoryLevel: 0,
+    schedules: { order_download: 15, shipment_upload: 30, inventory_upload: 60 },
+    capabilities: { shipments: true, inventory: true },
+    syncCursor: null,
+    authError: null,
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function alertView(overrides: Partial<AlertView> = {}): AlertView {
+  return {
+    id: 1,
+    key: 'test-alert',
+    severity: 'error',
+    targetType: null,
+    targetId: null,
+    message: 'Something needs a person',
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
