@@ -62,5 +62,9 @@ describe('the demo loop through the engine API', () => {
     expect(dash.totals.total).toBe(5);
     expect(dash.totals.done).toBe(2);
     expect(dash.totals.at_warehouse).toBe(3);
+    // The cart's own buckets: the same orders, so they add up to the merchant's.
+    const [merchant] = dash.merchants;
+    expect(merchant.carts[0].buckets).toEqual(merchant.buckets);
+    expect(merchant.carts[0].buckets).toMatchObject({ done: 2, at_warehouse: 3 });
   });
 });

@@ -39,6 +39,7 @@ export function MerchantHealth({ merchant, jobs }: { merchant: MerchantSummary; 
             <tr>
               <th scope="col">Connection</th>
               <th scope="col">Health</th>
+              <th scope="col">Orders</th>
               <th scope="col">Last run</th>
               <th scope="col">Next run</th>
               <th scope="col">See</th>
@@ -53,6 +54,7 @@ export function MerchantHealth({ merchant, jobs }: { merchant: MerchantSummary; 
               <td>
                 <HealthBadge health={merchantHealth(own)} />
               </td>
+              <td className="muted">Every cart&apos;s orders</td>
               <td>
                 {ownLast ? (
                   <>
@@ -95,6 +97,9 @@ function CartRow({ cart, merchantId, jobs }: { cart: CartSummary; merchantId: nu
       <td>
         <HealthBadge health={cart.health} />
       </td>
+      <td>
+        <CartBuckets cart={cart} merchantId={merchantId} />
+      </td>
       <td>{cart.lastRun ? <LastRun run={cart.lastRun} /> : <RunStatusBadge status={null} />}</td>
       <td>
         <NextRun jobs={jobs} />
@@ -128,5 +133,22 @@ function NextRun({ jobs }: { jobs: readonly JobView[] }) {
     <span title={formatDateTime(next.nextRunAt)}>
       {SERVICE_LABELS[next.service]} {formatRelative(next.nextRunAt)}
     </span>
+  );
+}
+
+/** The cart's orders by bucket, only the buckets that hold any, each linking to those orders. */
+function CartBuckets({ cart, merchantId }: { cart: CartSummary; merchantId: number }) {
+  const held = HEALTH_BUCKETS.filter((bucket) => cart.buckets[bucket] > 0);
+  if (held.length === 0) return <span className="muted">No orders yet</span>;
+  return (
+    <ul className="dashboard-cart__buckets" aria-label={`Orders of ${cart.name} by bucket`}>
+      {held.map((bucket) => (
+        <li key={bucket}>
+          <Link to={ordersLink({ merchant: merchantId, cart: cart.id, bucket })} title={BUCKET_LABELS[bucket].waitsFor}>
+            {BUCKET_LABELS[bucket].label} <strong>{cart.buckets[bucket].toLocaleString()}</strong>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
