@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type * as Api from './api-types.js';
-import { ORDER_STATUSES, SERVICE_NAMES } from './domain.js';
+import { HEALTH_BUCKETS, ORDER_STATUSES, SERVICE_NAMES } from './domain.js';
 import { FREQUENCY_RANGE, frequencySchema } from './frequency.js';
 import { demoCredentialsSchema, demoSettingsSchema } from './schemas/demo.js';
 import { shopifyCredentialsSchema, shopifySettingsSchema } from './schemas/shopify.js';
@@ -185,8 +185,14 @@ export const contract = {
   'services.resume': method<{ resumed: number }>()(jobRef.partial(), 'Resume one job, or all.'),
 
   'runs.list': method<Api.Page<Api.RunView>>()(
-    z.object({ service: serviceName.optional(), targetId: id.optional(), ...paging }),
-    'Service runs, newest first.',
+    z.object({
+      service: serviceName.optional(),
+      /** Cart ids and merchant ids are separate sequences: with targetId, kind says which one is meant. */
+      kind: z.enum(['cart', 'merchant']).optional(),
+      targetId: id.optional(),
+      ...paging,
+    }),
+    'Service runs, newest first; by service, by kind of target (cart or merchant services) and target id.',
   ),
   'runs.get': method<Api.RunView>()(byId, 'One run.'),
 
@@ -195,10 +201,14 @@ export const contract = {
       merchantId: id.optional(),
       cartId: id.optional(),
       status: z.enum(ORDER_STATUSES).optional(),
+      /** The statuses of one dashboard bucket (with status too, both apply). */
+      bucket: z.enum(HEALTH_BUCKETS).optional(),
+      /** Exact match on the ship code as received from the cart (not trimmed: codes are compared as sent). */
+      shipCode: z.string().max(200).optional(),
       search: z.string().trim().max(200).optional(),
       ...paging,
     }),
-    'Orders, newest first, filtered and searched by number, name or SKU.',
+    'Orders, newest first, filtered by merchant, cart, status, health bucket or exact ship code, and searched by number, name or SKU.',
   ),
   'orders.get': method<Api.OrderDetailView>()(byId, 'One order with lines, shipments and history.'),
   'orders.release': method<Api.OrderDetailView>()(byId, 'Release a held or failed order for delivery (mapping checked again).'),

@@ -16,7 +16,7 @@ import { Link, type Route } from './router.js';
  * The route table:
  *   /                      dashboard
  *   /orders, /orders/:id   orders list (?merchant, ?cart, ?status, ?q, ?offset) and detail
- *   /activity              runs and jobs (?service, ?target)
+ *   /activity              runs and jobs (?service, ?kind, ?target)
  *   /alerts                open alerts
  *   /merchants, /merchants/new, /merchants/:id
  *   /carts/new?merchant=:id, /carts/:id

@@ -1,5 +1,5 @@
 import type { OrderDetailView, OrderHistoryEntry, OrderSummaryView, Page } from '../../../../shared/api-types.js';
-import type { CanonicalOrder, OrderLine, OrderStatus } from '../../../../shared/domain.js';
+import { BUCKET_OF_STATUS, ORDER_STATUSES, type CanonicalOrder, type HealthBucket, type OrderLine, type OrderStatus } from '../../../../shared/domain.js';
 import type { SqlParams, SqlReader, SqlRunner, SqlValue } from '../sql.js';
 import { parseJson } from './json-column.js';
 
@@ -284,9 +284,18 @@ export interface OrderFilter {
   merchantId?: number;
   cartId?: number;
   status?: OrderStatus;
+  /** The statuses of one health bucket; with `status` too, both apply. */
+  bucket?: HealthBucket;
+  /** Exact ship code as received from the cart (the `ship_code` column, before mapping). */
+  shipCode?: string;
   search?: string;
   limit: number;
   offset: number;
+}
+
+/** The statuses that make up a health bucket. */
+export function statusesOfBucket(bucket: HealthBucket): OrderStatus[] {
+  return ORDER_STATUSES.filter((status) => BUCKET_OF_STATUS[status] === bucket);
 }
 
 export function listOrders(db: SqlReader, f: OrderFilter): Page<OrderSummaryView> {
@@ -299,6 +308,12 @@ export function listOrders(db: SqlReader, f: OrderFilter): Page<OrderSummaryView
   if (f.merchantId !== undefined) add('merchant_id = ?', f.merchantId);
   if (f.cartId !== undefined) add('cart_id = ?', f.cartId);
   if (f.status !== undefined) add('status = ?', f.status);
+  if (f.bucket !== undefined) {
+    const statuses = statusesOfBucket(f.bucket);
+    where.push(`status IN (${statuses.map(() => '?').join(', ')})`);
+    params.push(...statuses);
+  }
+  if (f.shipCode !== undefined) add('ship_code = ?', f.shipCode);
   if (f.search) {
     // Order number, ship-to name or a SKU: all live in the payload; the number also has its own column.
     const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

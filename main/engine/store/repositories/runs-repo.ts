@@ -1,5 +1,5 @@
 import type { Page, RunStatus, RunView } from '../../../../shared/api-types.js';
-import type { ServiceName } from '../../../../shared/domain.js';
+import { CART_SERVICES, MERCHANT_SERVICES, type ServiceName } from '../../../../shared/domain.js';
 import type { SqlReader, SqlRunner, SqlValue } from '../sql.js';
 import { parseJson } from './json-column.js';
 
@@ -72,15 +72,26 @@ export function lastRun(db: SqlReader, service: ServiceName, targetId: number): 
   return r ? toView(r) : undefined;
 }
 
+/** What a run's target id names: a cart connection or a merchant. */
+export type RunTargetKind = 'cart' | 'merchant';
+
+const SERVICES_OF_KIND: Record<RunTargetKind, readonly ServiceName[]> = { cart: CART_SERVICES, merchant: MERCHANT_SERVICES };
+
 export function listRuns(
   db: SqlReader,
-  f: { service?: ServiceName; targetId?: number; limit: number; offset: number },
+  f: { service?: ServiceName; kind?: RunTargetKind; targetId?: number; limit: number; offset: number },
 ): Page<RunView> {
   const where: string[] = [];
   const params: SqlValue[] = [];
   if (f.service) {
     where.push('service = ?');
     params.push(f.service);
+  }
+  if (f.kind) {
+    // A run's target id is a cart or a merchant depending on its service: the kind picks the services.
+    const services = SERVICES_OF_KIND[f.kind];
+    where.push(`service IN (${services.map(() => '?').join(', ')})`);
+    params.push(...services);
   }
   if (f.targetId !== undefined) {
     where.push('target_id = ?');

@@ -1,10 +1,10 @@
-import { SERVICE_NAMES } from '../../../../shared/domain.js';
+import { SERVICE_NAMES, type ServiceName } from '../../../../shared/domain.js';
 import { useApi } from '../../api/hooks.js';
-import { Link, navigate, withQuery } from '../../app/router.js';
+import { Link, navigate } from '../../app/router.js';
 import { SelectField } from '../../components/field.js';
 import { QueryView } from '../../components/states.js';
 import { SERVICE_LABELS } from '../../format/labels.js';
-import { matchesFilter, readActivityFilter } from './activity-filter.js';
+import { activityPath, describeFilter, isFiltered, matchesFilter, readActivityFilter, withService } from './activity-filter.js';
 import { JobsTable } from './jobs-table.js';
 import { RunsTable } from './runs-table.js';
 
@@ -14,7 +14,7 @@ const SERVICE_OPTIONS = [{ value: '', label: 'All services' }, ...SERVICE_NAMES.
 export function ActivityScreen({ query }: { query: URLSearchParams }) {
   const filter = readActivityFilter(query);
   const jobs = useApi('schedules.list', {}, { refetchInterval: 15_000 });
-  const filtered = Boolean(filter.service || filter.targetId);
+  const filtered = isFiltered(filter);
   return (
     <>
       <div className="page-header">
@@ -25,11 +25,11 @@ export function ActivityScreen({ query }: { query: URLSearchParams }) {
           label="Service"
           value={filter.service ?? ''}
           options={SERVICE_OPTIONS}
-          onValue={(service) => navigate(withQuery('/activity', { service, target: filter.targetId }))}
+          onValue={(service) => navigate(activityPath(withService(filter, (service || undefined) as ServiceName | undefined)))}
         />
-        {filter.targetId ? (
+        {filtered ? (
           <span className="activity-chip">
-            Only target #{filter.targetId} <Link to={withQuery('/activity', { service: filter.service })}>Show all targets</Link>
+            Showing {describeFilter(filter, jobs.data ?? [])} <Link to="/activity">Show all</Link>
           </span>
         ) : null}
       </div>

@@ -3,7 +3,7 @@ import type { JobView } from '../../../../shared/api-types.js';
 import { useApi } from '../../api/hooks.js';
 import { Pager } from '../../components/pager.js';
 import { Empty, QueryView } from '../../components/states.js';
-import type { ActivityFilter } from './activity-filter.js';
+import { isFiltered, type ActivityFilter } from './activity-filter.js';
 import { RunRow } from './run-row.js';
 
 const PAGE_SIZE = 25;
@@ -12,9 +12,13 @@ const PAGE_SIZE = 25;
 export function RunsTable({ filter, jobs }: { filter: ActivityFilter; jobs: readonly JobView[] }) {
   const [page, setPage] = useState({ key: '', offset: 0 });
   // A new filter starts again at the first page.
-  const filterKey = `${filter.service ?? ''}:${filter.targetId ?? ''}`;
+  const filterKey = `${filter.service ?? ''}:${filter.kind ?? ''}:${filter.targetId ?? ''}`;
   const offset = page.key === filterKey ? page.offset : 0;
-  const runs = useApi('runs.list', { service: filter.service, targetId: filter.targetId, limit: PAGE_SIZE, offset }, { placeholderData: (previous) => previous });
+  const runs = useApi(
+    'runs.list',
+    { service: filter.service, kind: filter.kind, targetId: filter.targetId, limit: PAGE_SIZE, offset },
+    { placeholderData: (previous) => previous },
+  );
   const nameOf = (service: string, targetId: number) => jobs.find((j) => j.service === service && j.targetId === targetId)?.targetName ?? `#${targetId}`;
   return (
     <section aria-labelledby="activity-runs-title">
@@ -22,8 +26,8 @@ export function RunsTable({ filter, jobs }: { filter: ActivityFilter; jobs: read
       <QueryView query={runs} what="Loading runs">
         {(data) =>
           data.items.length === 0 ? (
-            <Empty title={offset > 0 ? 'No runs on this page.' : 'No runs yet.'}>
-              {offset > 0 ? null : 'Runs appear here when a schedule fires or you press Run now.'}
+            <Empty title={offset > 0 ? 'No runs on this page.' : isFiltered(filter) ? 'No runs match this filter.' : 'No runs yet.'}>
+              {offset > 0 || isFiltered(filter) ? null : 'Runs appear here when a schedule fires or you press Run now.'}
             </Empty>
           ) : (
             <>

@@ -4,6 +4,7 @@ import { Link, withQuery } from '../../app/router.js';
 import { HealthBadge, RunStatusBadge } from '../../components/status-badge.js';
 import { BUCKET_LABELS, SERVICE_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatRelative } from '../../format/time.js';
+import { activityPath } from '../activity/activity-filter.js';
 import { RunCounts } from '../activity/run-counts.js';
 import { jobsOf, lastRun, merchantHealth, nextRun } from './job-lookup.js';
 import { ordersLink } from './order-links.js';
@@ -69,7 +70,7 @@ export function MerchantHealth({ merchant, jobs }: { merchant: MerchantSummary; 
                 <NextRun jobs={own} />
               </td>
               <td>
-                <Link to={withQuery('/activity', { service: 'order_delivery', target: merchant.id })}>Activity</Link>
+                <Link to={activityPath({ kind: 'merchant', targetId: merchant.id })}>Activity</Link>
               </td>
             </tr>
             {merchant.carts.map((cart) => (
@@ -107,7 +108,7 @@ function CartRow({ cart, merchantId, jobs }: { cart: CartSummary; merchantId: nu
       <td>
         <Link to={ordersLink({ merchant: merchantId, cart: cart.id })}>Orders</Link>
         {' · '}
-        <Link to={withQuery('/activity', { service: 'order_download', target: cart.id })}>Activity</Link>
+        <Link to={activityPath({ kind: 'cart', targetId: cart.id })}>Activity</Link>
       </td>
     </tr>
   );

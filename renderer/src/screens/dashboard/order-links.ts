@@ -1,5 +1,5 @@
 import { BUCKET_OF_STATUS, ORDER_STATUSES, type HealthBucket, type OrderStatus } from '../../../../shared/domain.js';
-import { withQuery } from '../../app/router.js';
+import { ordersPath } from '../orders/orders-query.js';
 
 /** The order statuses that make up each health bucket, in lifecycle order. */
 export function statusesOf(bucket: HealthBucket): OrderStatus[] {
@@ -7,11 +7,9 @@ export function statusesOf(bucket: HealthBucket): OrderStatus[] {
 }
 
 /**
- * The Orders screen filters by one status (`?merchant&cart&status`). A bucket of one status links to
- * it; a bucket of several links to the merchant's orders unfiltered rather than to a part of it.
+ * A link to the Orders screen showing exactly the orders a dashboard count counts: a bucket links with
+ * `?bucket=` (all of its statuses), a status with `?status=`.
  */
 export function ordersLink(filter: { merchant?: number; cart?: number; status?: OrderStatus; bucket?: HealthBucket }): string {
-  const statuses = filter.bucket ? statusesOf(filter.bucket) : [];
-  const status = filter.status ?? (statuses.length === 1 ? statuses[0] : undefined);
-  return withQuery('/orders', { merchant: filter.merchant, cart: filter.cart, status });
+  return ordersPath({ merchantId: filter.merchant, cartId: filter.cart, bucket: filter.bucket, status: filter.status, offset: 0 });
 }

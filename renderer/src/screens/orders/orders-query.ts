@@ -1,10 +1,15 @@
-import { ORDER_STATUSES, type OrderStatus } from '../../../../shared/domain.js';
+import { BUCKET_OF_STATUS, HEALTH_BUCKETS, ORDER_STATUSES, type HealthBucket, type OrderStatus } from '../../../../shared/domain.js';
 import { withQuery } from '../../app/router.js';
 
-/** The Orders list's filters live in the URL (`#/orders?merchant=&cart=&status=&q=&offset=`), so links and back work. */
+/**
+ * The Orders list's filters live in the URL (`#/orders?merchant=&cart=&bucket=&status=&q=&offset=`), so
+ * links and back work. `bucket` is the dashboard's "what waits for whom" (several statuses); with a
+ * status too, both apply.
+ */
 export interface OrdersFilter {
   merchantId?: number;
   cartId?: number;
+  bucket?: HealthBucket;
   status?: OrderStatus;
   search?: string;
   offset: number;
@@ -17,13 +22,16 @@ const positiveInt = (value: string | null): number | undefined => {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 };
 
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+
 export function filterFromQuery(query: URLSearchParams): OrdersFilter {
-  const status = query.get('status');
   const offset = Number(query.get('offset'));
   return {
     merchantId: positiveInt(query.get('merchant')),
     cartId: positiveInt(query.get('cart')),
-    status: (ORDER_STATUSES as readonly string[]).includes(status ?? '') ? (status as OrderStatus) : undefined,
+    bucket: oneOf(HEALTH_BUCKETS, query.get('bucket')),
+    status: oneOf(ORDER_STATUSES, query.get('status')),
     search: query.get('q')?.trim() || undefined,
     offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
   };
@@ -33,6 +41,7 @@ export function ordersPath(filter: OrdersFilter): string {
   return withQuery('/orders', {
     merchant: filter.merchantId,
     cart: filter.cartId,
+    bucket: filter.bucket,
     status: filter.status,
     q: filter.search,
     offset: filter.offset || undefined,
@@ -40,5 +49,17 @@ export function ordersPath(filter: OrdersFilter): string {
 }
 
 export function hasFilters(filter: OrdersFilter): boolean {
-  return Boolean(filter.merchantId || filter.cartId || filter.status || filter.search);
+  return Boolean(filter.merchantId || filter.cartId || filter.bucket || filter.status || filter.search);
+}
+
+/** Choosing a bucket keeps the status only if it is one of that bucket's, so the two never contradict. */
+export function withBucket(filter: OrdersFilter, bucket: HealthBucket | undefined): OrdersFilter {
+  const status = bucket && filter.status && BUCKET_OF_STATUS[filter.status] !== bucket ? undefined : filter.status;
+  return { ...filter, bucket, status, offset: 0 };
+}
+
+/** Choosing a status keeps the bucket only if the status is in it. */
+export function withStatus(filter: OrdersFilter, status: OrderStatus | undefined): OrdersFilter {
+  const bucket = status && filter.bucket && BUCKET_OF_STATUS[status] !== filter.bucket ? undefined : filter.bucket;
+  return { ...filter, bucket, status, offset: 0 };
 }

@@ -8,12 +8,20 @@ import { OrdersFilters } from './orders-filters.js';
 import { filterFromQuery, hasFilters, ordersPath, PAGE_SIZE, type OrdersFilter } from './orders-query.js';
 import { OrdersTable } from './orders-table.js';
 
-/** Orders (`#/orders?merchant=&cart=&status=&q=&offset=`): filtered, searched and paged, newest first. */
+/** Orders (`#/orders?merchant=&cart=&bucket=&status=&q=&offset=`): filtered, searched and paged, newest first. */
 export function OrdersScreen({ query }: { query: URLSearchParams }) {
   const filter = filterFromQuery(query);
   const orders = useApi(
     'orders.list',
-    { merchantId: filter.merchantId, cartId: filter.cartId, status: filter.status, search: filter.search, limit: PAGE_SIZE, offset: filter.offset },
+    {
+      merchantId: filter.merchantId,
+      cartId: filter.cartId,
+      bucket: filter.bucket,
+      status: filter.status,
+      search: filter.search,
+      limit: PAGE_SIZE,
+      offset: filter.offset,
+    },
     // Keep the old page on screen while the next one loads, instead of flashing a spinner.
     { placeholderData: keepPreviousData },
   );

@@ -15,8 +15,9 @@ export async function findHeldOrders(cartId: number, cartCode: string): Promise<
   const held: OrderSummaryView[] = [];
   const limit = 500;
   for (let offset = 0; ; offset += limit) {
-    // The search narrows the page to orders mentioning the code; the filter below decides.
-    const page = await call('orders.list', { cartId, status: 'error', search: cartCode || undefined, limit, offset });
+    // Exact ship code as received (a search would miss codes with " or \, which the payload escapes);
+    // the check below still decides, since an order can be in error for another reason.
+    const page = await call('orders.list', { cartId, status: 'error', shipCode: cartCode, limit, offset });
     held.push(...page.items.filter((order) => isHeldForCode(order, cartCode)));
     if (offset + limit >= page.total) return held;
   }

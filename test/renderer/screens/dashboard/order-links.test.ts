@@ -19,32 +19,31 @@ describe('the statuses behind each dashboard bucket', () => {
 });
 
 describe('a link from the dashboard to the Orders screen', () => {
-  it('for a bucket of one status opens the orders in that status', () => {
-    expect(ordersLink({ bucket: 'to_deliver' })).toBe('/orders?status=new');
-    expect(ordersLink({ merchant: 2, bucket: 'to_confirm' })).toBe('/orders?merchant=2&status=shipped');
-  });
-
-  it('for a bucket of several statuses opens the merchant\'s orders unfiltered rather than one part of them', () => {
-    expect(ordersLink({ merchant: 2, bucket: 'needs_attention' })).toBe('/orders?merchant=2');
-    expect(ordersLink({ bucket: 'done' })).toBe('/orders');
+  it('for a bucket opens the orders of that bucket, whatever statuses it holds', () => {
+    expect(ordersLink({ bucket: 'to_deliver' })).toBe('/orders?bucket=to_deliver');
+    expect(ordersLink({ merchant: 2, bucket: 'needs_attention' })).toBe('/orders?merchant=2&bucket=needs_attention');
+    expect(ordersLink({ bucket: 'done' })).toBe('/orders?bucket=done');
   });
 
   it('for one status of a bucket opens that status', () => {
     expect(ordersLink({ status: 'on_hold' })).toBe('/orders?status=on_hold');
   });
 
-  it('for a cart opens that cart\'s orders of its merchant', () => {
+  it("for a cart opens that cart's orders of its merchant", () => {
     expect(ordersLink({ merchant: 1, cart: 7 })).toBe('/orders?merchant=1&cart=7');
+    expect(ordersLink({ merchant: 1, cart: 7, bucket: 'to_confirm' })).toBe('/orders?merchant=1&cart=7&bucket=to_confirm');
   });
 
   it('is read back by the Orders screen as the same filter', () => {
-    expect(filterOf(ordersLink({ merchant: 3, cart: 9, bucket: 'at_warehouse' }))).toEqual({
+    expect(filterOf(ordersLink({ merchant: 3, cart: 9, bucket: 'needs_attention' }))).toEqual({
       merchantId: 3,
       cartId: 9,
-      status: 'at_wms',
+      bucket: 'needs_attention',
+      status: undefined,
       search: undefined,
       offset: 0,
     });
     expect(filterOf(ordersLink({ merchant: 3, status: 'error' }))).toMatchObject({ merchantId: 3, status: 'error' });
+    expect(filterOf(ordersLink({ merchant: 3, status: 'error' })).bucket).toBeUndefined();
   });
 });

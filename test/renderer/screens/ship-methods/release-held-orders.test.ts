@@ -15,7 +15,10 @@ vi.mock('../../../../renderer/src/api/client.js', () => ({
   call: async (method: string, input: Record<string, unknown>) => {
     if (method === 'orders.list') {
       engine.listCalls.push(input);
-      const matching = engine.orders.filter((o) => o.cartId === input.cartId && o.status === input.status);
+      // As the engine does: exact ship code when one is given.
+      const matching = engine.orders.filter(
+        (o) => o.cartId === input.cartId && o.status === input.status && (input.shipCode === undefined || o.shipCode === input.shipCode),
+      );
       const offset = input.offset as number;
       const limit = input.limit as number;
       const page: Page<OrderSummaryView> = { items: matching.slice(offset, offset + limit), total: matching.length, limit, offset };
@@ -89,10 +92,19 @@ describe('finding the orders a ship code holds', () => {
     expect((await findHeldOrders(7, 'EXPRESS')).map((o) => o.id)).toEqual([1]);
   });
 
-  it('narrows the search by the code, and does not search for a blank code', async () => {
+  it('asks the engine for the exact code as received, not a text search', async () => {
     await findHeldOrders(7, 'EXPRESS');
     await findHeldOrders(7, '');
-    expect(engine.listCalls.map((c) => c.search)).toEqual(['EXPRESS', undefined]);
+    expect(engine.listCalls.map((c) => c.shipCode)).toEqual(['EXPRESS', '']);
+    expect(engine.listCalls.every((c) => c.search === undefined)).toBe(true);
+  });
+
+  it('finds the orders of a code with a quote or a backslash', async () => {
+    const code = 'Next "Day" \\ Air';
+    const held = (id: number, shipCode: string) => order(id, { shipCode, statusReason: `${UNMAPPED_REASON_PREFIX}${shipCode}` });
+    engine.orders = [held(1, code), held(2, 'Next "Day"'), held(3, code)];
+    expect((await findHeldOrders(7, code)).map((o) => o.id)).toEqual([1, 3]);
+    expect(engine.listCalls).toEqual([{ cartId: 7, status: 'error', shipCode: code, limit: 500, offset: 0 }]);
   });
 });
 
