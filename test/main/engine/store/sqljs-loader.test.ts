@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { loadPatchedInitSqlJs, loadSqlJs } from '../../../../main/engine/store/sqljs-loader.js';
 
 describe('the sql.js loader', () => {
-  it('applies the MEMFS doubling to the installed sql.js (an upgrade that drops it is noticed here)', () => {
+  it('applies the faster MEMFS growth to the installed sql.js (an upgrade that drops it is noticed here)', () => {
     expect(loadPatchedInitSqlJs(createRequire(import.meta.url)).patched).toBe(true);
   });
 
-  it('gives a database that grows past many doublings, exports and reopens intact', async () => {
+  it('gives a database that grows through many steps, exports and reopens intact', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, data TEXT)');
