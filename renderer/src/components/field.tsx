@@ -32,77 +32,49 @@ function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
   );
 }
 
-type TextFieldProps = {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-  value: string;
-  onValue: (value: string) => void;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
+/** What every labelled control takes: its label, error, hint and a string value. */
+type ControlProps = { label: string; error?: string; hint?: ReactNode; value: string; onValue: (value: string) => void };
 
-export function TextField({ label, error, hint, value, onValue, ...input }: TextFieldProps) {
+/** The attributes that tie a control to its label, its messages and its value. */
+function controlAttributes(ids: { inputId: string; describedBy: string | undefined; invalid: boolean }, value: string, onValue: (value: string) => void) {
+  return {
+    id: ids.inputId,
+    'aria-describedby': ids.describedBy,
+    'aria-invalid': ids.invalid || undefined,
+    value,
+    onChange: (event: { target: { value: string } }) => onValue(event.target.value),
+  };
+}
+
+export function TextField({ label, error, hint, value, onValue, ...input }: ControlProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
-      {({ inputId, describedBy, invalid }) => (
-        <input
-          id={inputId}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          value={value}
-          onChange={(event) => onValue(event.target.value)}
-          {...input}
-        />
-      )}
+      {(ids) => <input {...controlAttributes(ids, value, onValue)} {...input} />}
     </FieldFrame>
   );
 }
 
-type TextAreaFieldProps = {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-  value: string;
-  onValue: (value: string) => void;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'>;
-
-export function TextAreaField({ label, error, hint, value, onValue, ...input }: TextAreaFieldProps) {
+export function TextAreaField({ label, error, hint, value, onValue, ...input }: ControlProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'>) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
-      {({ inputId, describedBy, invalid }) => (
-        <textarea
-          id={inputId}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          value={value}
-          onChange={(event) => onValue(event.target.value)}
-          {...input}
-        />
-      )}
+      {(ids) => <textarea {...controlAttributes(ids, value, onValue)} {...input} />}
     </FieldFrame>
   );
 }
 
-type SelectFieldProps = {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-  value: string;
-  onValue: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>;
-
-export function SelectField({ label, error, hint, value, onValue, options, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  value,
+  onValue,
+  options,
+  ...select
+}: ControlProps & { options: readonly { value: string; label: string }[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
-      {({ inputId, describedBy, invalid }) => (
-        <select
-          id={inputId}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          value={value}
-          onChange={(event) => onValue(event.target.value)}
-          {...select}
-        >
+      {(ids) => (
+        <select {...controlAttributes(ids, value, onValue)} {...select}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

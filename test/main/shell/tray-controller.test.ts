@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertView, JobView } from '../../../shared/api-types.js';
 import { DockhandError } from '../../../shared/errors.js';
+import { alertView, jobView } from '../../support/api-views.js';
 import { silentLogger } from '../../../main/engine/platform/ports.js';
 import { createTrayController } from '../../../main/shell/tray-controller.js';
 import type { TrayView } from '../../../main/shell/tray-state.js';
 import { fakeEngine } from '../server/fixtures/fake-engine.js';
 
 const at = '2026-01-01T00:00:00.000Z';
-const job = (service: JobView['service'], targetId: number, over: Partial<JobView> = {}): JobView => ({
-  service,
-  targetId,
-  targetName: `t${targetId}`,
-  minutes: 15,
-  paused: false,
-  pauseReason: null,
-  running: false,
-  nextRunAt: null,
-  lastRunAt: null,
-  lastStatus: null,
-  ...over,
-});
-const alert = (id: number): AlertView => ({ id, key: `k${id}`, severity: 'error', targetType: 'cart', targetId: 1, message: 'Token refused', createdAt: at, updatedAt: at });
+const job = (service: JobView['service'], targetId: number, over: Partial<JobView> = {}): JobView =>
+  jobView({ service, targetId, targetName: `t${targetId}`, ...over });
+const alert = (id: number): AlertView => alertView({ id, key: `k${id}`, severity: 'error', targetType: 'cart', targetId: 1, message: 'Token refused', createdAt: at, updatedAt: at });
 
 function setup(state: { alerts: AlertView[]; jobs: JobView[] }, extra: Record<string, (input: unknown) => unknown> = {}) {
   const engine = fakeEngine({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobView } from '../../../shared/api-types.js';
+import { jobView } from '../../support/api-views.js';
 import type { EngineEvent } from '../../../main/engine/engine-api.js';
 import {
   applyTrayEvent,
@@ -15,21 +16,8 @@ const facts = (over: Partial<TrayFacts> = {}): TrayFacts => ({ ...INITIAL_TRAY_F
 const commands = (menu: TrayMenuItem[]) => menu.flatMap((item) => (item.type === 'command' ? [item.command] : []));
 const event = (type: EngineEvent['type'], data: Record<string, unknown>): EngineEvent => ({ type, at: '2026-01-01T00:00:00.000Z', data });
 
-function job(service: JobView['service'], targetId: number, over: Partial<JobView> = {}): JobView {
-  return {
-    service,
-    targetId,
-    targetName: `t${targetId}`,
-    minutes: 15,
-    paused: false,
-    pauseReason: null,
-    running: false,
-    nextRunAt: null,
-    lastRunAt: null,
-    lastStatus: null,
-    ...over,
-  };
-}
+const job = (service: JobView['service'], targetId: number, over: Partial<JobView> = {}): JobView =>
+  jobView({ service, targetId, targetName: `t${targetId}`, ...over });
 
 describe('the tray view', () => {
   it('says idle with the idle icon when nothing runs and nothing is wrong', () => {

@@ -15,6 +15,7 @@ import { CartGeneralFields } from './cart-general-fields.js';
 import { CartServices } from './cart-services.js';
 import { CartTestResult } from './cart-test-result.js';
 import type { PlatformForm } from './platform-form.js';
+import { FormProblems } from '../../components/form-problems.js';
 
 export interface PlatformInfo {
   platform: string;
@@ -113,14 +114,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
   const { Credentials, Options, Advanced } = form;
   return (
     <form className="cart-form" onSubmit={(event) => void save(event)} noValidate aria-label="Cart connection">
-      {formError ? <Banner kind="error">{formError}</Banner> : null}
-      {others.length > 0 ? (
-        <Banner kind="error">
-          {others.map((message) => (
-            <div key={message}>{message}</div>
-          ))}
-        </Banner>
-      ) : null}
+      <FormProblems formError={formError} others={others} />
       {saved ? <Banner kind="success">Cart connection saved.</Banner> : null}
 
       <section className="panel">

@@ -8,6 +8,7 @@ import { apiFieldErrors, unshownErrors, validate } from '../../components/form-e
 import { FrequencyField } from '../../components/frequency-field.js';
 import { Banner } from '../../components/states.js';
 import { foldContactErrors, merchantInputFrom, type MerchantDraft } from './merchant-draft.js';
+import { FormProblems } from '../../components/form-problems.js';
 
 const SHOWN_FIELDS = [
   'name',
@@ -74,14 +75,7 @@ export function MerchantForm({
   const others = unshownErrors(errors, SHOWN_FIELDS);
   return (
     <form className="panel merchant-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Merchant">
-      {formError ? <Banner kind="error">{formError}</Banner> : null}
-      {others.length > 0 ? (
-        <Banner kind="error">
-          {others.map((message) => (
-            <div key={message}>{message}</div>
-          ))}
-        </Banner>
-      ) : null}
+      <FormProblems formError={formError} others={others} />
       {saved ? <Banner kind="success">Merchant saved.</Banner> : null}
 
       <TextField label="Name" value={draft.name} onValue={(name) => change({ name })} error={errors.name} autoComplete="off" />

@@ -14,6 +14,7 @@ import { WmsFolderFields } from './folder-fields.js';
 import { TRANSPORTS, TRANSPORT_FIELDS } from './transports/index.js';
 import { wmsDraftFrom, wmsInputFrom, type TransportChoice, type WmsDraft } from './wms-draft.js';
 import { WmsTestResult } from './wms-test-result.js';
+import { FormProblems } from '../../components/form-problems.js';
 
 const SHOWN_FIELDS = [...TRANSPORT_FIELDS, 'settings.folderOrder', 'settings.folders.orders', 'settings.folders.confirmations', 'settings.folders.inventory'];
 
@@ -133,14 +134,7 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
   return (
     <form className="wms-form" onSubmit={(event) => void save(event)} noValidate aria-label="WMS setup">
       <div ref={top} aria-live="polite" className="wms-form__top">
-        {formError ? <Banner kind="error">{formError}</Banner> : null}
-        {others.length > 0 ? (
-          <Banner kind="error">
-            {others.map((message) => (
-              <div key={message}>{message}</div>
-            ))}
-          </Banner>
-        ) : null}
+        <FormProblems formError={formError} others={others} />
         {outcome?.kind === 'saved' ? <Banner kind="success">WMS setup saved. {outcome.test.message}.</Banner> : null}
         {outcome?.kind === 'saved_failing' ? (
           <Banner kind="warning">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertTarget } from '../../../../renderer/src/screens/alerts/alert-target.js';
-import { alertView, cartView, merchantView } from '../../support/views.js';
+import { alertView, cartView, merchantView } from '../../../support/api-views.js';
 
 const names = {
   carts: [cartView({ id: 7, name: 'Acme web shop' })],

@@ -11,7 +11,7 @@ import {
 } from '../../../../renderer/src/screens/carts/cart-draft.js';
 import { demoForm } from '../../../../renderer/src/screens/carts/platforms/demo-form.js';
 import { shopifyForm } from '../../../../renderer/src/screens/carts/platforms/shopify-form.js';
-import { cartView } from '../../support/views.js';
+import { cartView } from '../../../support/api-views.js';
 
 const ALL = { shipments: true, inventory: true };
 const DOWNLOAD_ONLY = { shipments: false, inventory: false };

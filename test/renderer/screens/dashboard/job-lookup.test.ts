@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jobsOf, lastRun, merchantHealth, nextRun } from '../../../../renderer/src/screens/dashboard/job-lookup.js';
-import { jobView } from '../../support/views.js';
+import { jobView } from '../../../support/api-views.js';
 
 describe("a cart's or a merchant's scheduled jobs", () => {
   // Cart 3 and merchant 3 share an id: the service says which one a job belongs to.

@@ -10,7 +10,7 @@ import {
   splitContacts,
   type MerchantDraft,
 } from '../../../../renderer/src/screens/merchants/merchant-draft.js';
-import { merchantView } from '../../support/views.js';
+import { merchantView } from '../../../support/api-views.js';
 
 const draft = (overrides: Partial<MerchantDraft> = {}): MerchantDraft => ({ ...newMerchantDraft(), name: 'Acme Outdoor', code: 'ACME', ...overrides });
 

@@ -1,4 +1,4 @@
-import type { AlertView, CartView, JobView, MerchantView } from '../../../shared/api-types.js';
+import type { AlertView, CartView, JobView, MerchantView } from '../../shared/api-types.js';
 
 /** API views as the screens receive them, with plain defaults a test overrides where it matters. */
 
