@@ -29,7 +29,7 @@ function Shell() {
   if (account.isError) return <ErrorState error={account.error} onRetry={() => void account.refetch()} />;
   if (!account.data.configured) return <FirstRunScreen />;
   return (
-    <Layout route={route}>
+    <Layout route={route} singleMerchant={account.data.mode === 'single_merchant'}>
       <ScreenFor route={route} account={account.data} />
     </Layout>
   );

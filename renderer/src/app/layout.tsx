@@ -14,7 +14,7 @@ const NAV: { to: string; label: string; section: string }[] = [
   { to: '/ship-methods', label: 'Ship methods', section: 'ship-methods' },
 ];
 
-export function Layout({ route, children }: { route: Route; children: ReactNode }) {
+export function Layout({ route, singleMerchant, children }: { route: Route; singleMerchant: boolean; children: ReactNode }) {
   const alerts = useApi('alerts.list', {}, { refetchInterval: 30_000 });
   const jobs = useApi('schedules.list', {}, { refetchInterval: 15_000 });
   const section = route.segments[0] === 'carts' ? 'merchants' : (route.segments[0] ?? '');
@@ -28,7 +28,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
           {NAV.map((item) => (
             <li key={item.to}>
               <Link to={item.to} aria-current={item.section === section ? 'page' : undefined}>
-                {item.label}
+                {item.section === 'merchants' && singleMerchant ? 'Your business' : item.label}
                 {item.section === 'alerts' && openAlerts > 0 ? <span className="count" aria-label={`${openAlerts} open`}>{openAlerts}</span> : null}
               </Link>
             </li>
