@@ -1,4 +1,4 @@
-import { CART_SERVICES, MERCHANT_SERVICES } from '../../../shared/domain.js';
+import { CART_SERVICES, MERCHANT_SERVICES, SERVICE_NAMES } from '../../../shared/domain.js';
 import { DockhandError } from '../../../shared/errors.js';
 import { checkFrequency } from '../../../shared/frequency.js';
 import { getCart } from '../store/repositories/carts-repo.js';
@@ -21,7 +21,9 @@ function oneOrAll(input: JobRef) {
 
 export const schedulesHandlers: Handlers<MethodsOf<'schedules' | 'services'>> = {
   async 'schedules.list'(_input, ctx) {
-    return ctx.jobs.list();
+    // In the order of the loop (download, delivery, confirmations, upload, inventory), as people read it.
+    const jobs = await ctx.jobs.list();
+    return jobs.sort((a, b) => SERVICE_NAMES.indexOf(a.service) - SERVICE_NAMES.indexOf(b.service) || a.targetId - b.targetId);
   },
   async 'schedules.set'(input, ctx) {
     const problem = checkFrequency(input.service, input.minutes);

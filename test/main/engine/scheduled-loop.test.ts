@@ -31,6 +31,8 @@ describe('the scheduler drives the services from the saved frequencies', () => {
 
     const jobs = await t.call('schedules.list', {});
     expect(jobs.find((j) => j.service === 'order_download')?.nextRunAt).toBeTruthy();
+    // Listed in the order of the loop, as the Activity screen shows them.
+    expect(jobs.map((j) => j.service)).toEqual(['order_download', 'order_delivery', 'shipment_pickup', 'shipment_upload', 'inventory_pickup', 'inventory_upload']);
 
     await t.call('services.pause', {});
     // Let a run that was already going finish, then count.
