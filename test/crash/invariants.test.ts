@@ -67,6 +67,7 @@ function consistentEnd(): Evidence {
     shipments,
     batches: [{ id: 'ACME-000001', status: 'delivered', fileName: 'orders-ACME-000001.csv' }],
     storeAlerts: [],
+    searchRowsOutOfStep: 0,
     integrity: 'ok',
   };
   const ledger = new AckLedger();
@@ -109,6 +110,12 @@ describe('the crash test checks', () => {
     const e = consistentEnd();
     e.db.orders[0].status = 'at_wms';
     expect(violations(e).join('\n')).toMatch(/acknowledged confirmed but ended at_wms/);
+  });
+
+  it('report an order whose search row was not written with it', () => {
+    const e = consistentEnd();
+    e.db.searchRowsOutOfStep = 1;
+    expect(violations(e).join('\n')).toMatch(/1 orders and search rows out of step/);
   });
 
   it('report an order stored twice', () => {

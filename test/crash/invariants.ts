@@ -21,6 +21,8 @@ export interface FinalDatabase {
   }[];
   batches: { id: string; status: string; fileName: string | null }[];
   storeAlerts: string[];
+  /** Orders without their search row, plus search rows without their order: the two are written together. */
+  searchRowsOutOfStep: number;
   integrity: string;
 }
 
@@ -52,6 +54,11 @@ export function readFinalDatabase(db: SqlReader, cartId: number, integrity: stri
     storeAlerts: db
       .all<{ message: string }>(`SELECT message FROM alerts WHERE alert_key LIKE 'store:%'`)
       .map((a) => a.message),
+    searchRowsOutOfStep:
+      db.get<{ n: number }>(
+        `SELECT (SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_search s WHERE s.order_id = o.id))
+              + (SELECT COUNT(*) FROM order_search s WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = s.order_id)) AS n`,
+      )?.n ?? 0,
     integrity,
   };
 }
@@ -244,6 +251,7 @@ export function checkAcknowledgedAndStore(e: Evidence): string[] {
   }
   out.push(...e.ledger.conflicts);
   if (e.db.integrity !== 'ok') out.push(`PRAGMA integrity_check: ${e.db.integrity}`);
+  if (e.db.searchRowsOutOfStep > 0) out.push(`${e.db.searchRowsOutOfStep} orders and search rows out of step (one was written without the other)`);
   for (const a of e.db.storeAlerts) out.push(`store alert raised during the run: ${a}`);
   for (const a of e.openAlerts) out.push(`store alert on the final open: ${a}`);
   return out;
