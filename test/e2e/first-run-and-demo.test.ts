@@ -55,4 +55,29 @@ describe('a new install', () => {
     },
     DEMO_LOOP_TIMEOUT_MS + 60_000,
   );
+
+  it('a bucket on the dashboard opens exactly the orders it counts, and a merchant opens its own activity', async () => {
+    const dashboard = new DashboardPage(app.page);
+    await dashboard.goto();
+    // The demo ships every order of a file at once: wait until the loop has settled.
+    await expect.poll(async () => (await dashboard.bucketCount('Done')) === (await dashboard.bucketCount('All orders')), { timeout: 60_000 }).toBe(true);
+    const done = (await dashboard.bucketCount('Done')) ?? 0;
+
+    await app.page.getByLabel(`Done: ${done}`).getByRole('link', { name: String(done), exact: true }).click();
+    await app.page.getByRole('heading', { name: 'Orders', exact: true }).waitFor();
+    expect(app.page.url()).toContain('bucket=done');
+    await expect.poll(() => app.page.getByRole('table', { name: 'Orders' }).locator('tbody tr').count()).toBe(Math.min(done, 50));
+
+    await dashboard.goto();
+    await dashboard.connectionRow('Demo Merchant', 'Warehouse side').getByRole('link', { name: 'Activity' }).click();
+    await app.page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
+    expect(app.page.url()).toMatch(/kind=merchant/);
+    const jobs = app.page.getByRole('table', { name: 'Jobs' }).locator('tbody tr');
+    // The merchant's three warehouse-side jobs, not the store's.
+    await expect.poll(() => jobs.allTextContents().then((rows) => rows.map((r) => r.split('Demo')[0].trim()))).toEqual([
+      'Order Delivery',
+      'Shipping Confirmations',
+      'Inventory',
+    ]);
+  });
 });
