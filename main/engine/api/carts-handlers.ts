@@ -80,6 +80,17 @@ async function testCart(ctx: EngineContext, row: CartRow, services: CartServiceN
   }
 }
 
+/** A typed sync position, checked and normalised by its platform's connector before it can reach a download. */
+function checkedCursor(ctx: EngineContext, cart: CartRow, text: string): string {
+  if (text.trim() === '') {
+    const message = 'Enter a position, or use Restart from the earliest order date';
+    throw new DockhandError('validation', message, { fields: { cursor: message } });
+  }
+  const plugin = cartPlugin(cart.platform);
+  if (!plugin?.parseCursor) return text;
+  return plugin.parseCursor(text, { earliestOrderDate: cart.earliestOrderDate, now: ctx.nowIso() });
+}
+
 export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
   async 'carts.platforms'() {
     return Object.values(cartPlugins).map((p) => ({ ...p.manifest }));
@@ -137,9 +148,16 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     return testCart(ctx, row, services);
   },
   async 'carts.setCursor'(input, ctx) {
+    const saved = await ctx.store.read((db) => requireCart(db, input.id));
+    // A running download saves its own position after every page and would overwrite this one.
+    const download = (await ctx.jobs.list()).find((j) => j.service === 'order_download' && j.targetId === input.id);
+    if (download?.running) {
+      throw new DockhandError('conflict', 'An order download is running for this cart: wait until it finishes (or pause it on the Activity screen), then set the position');
+    }
+    const cursor = input.cursor === null ? null : checkedCursor(ctx, saved, input.cursor);
     await ctx.store.write((db) => {
       requireCart(db, input.id);
-      setCartCursor(db, input.id, input.cursor);
+      setCartCursor(db, input.id, cursor);
     });
     return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
   },

@@ -4,6 +4,12 @@ import type { Locator, Page } from 'playwright-core';
 export class CartPage {
   constructor(private readonly page: Page) {}
 
+  /** A saved cart's screen, `#/carts/:id`. */
+  async goto(id: number): Promise<void> {
+    await this.page.goto(new URL(`#/carts/${id}`, this.page.url()).toString());
+    await this.syncPosition().waitFor();
+  }
+
   private form(): Locator {
     return this.page.getByRole('form', { name: 'Cart connection' });
   }
@@ -47,5 +53,52 @@ export class CartPage {
 
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** Diagnostics: the sync position section of a saved cart. */
+  syncPosition(): Locator {
+    return this.page.getByRole('region', { name: 'Sync position' });
+  }
+
+  /** Where the next download starts, in words. */
+  syncSummary(): Locator {
+    return this.syncPosition().locator('.sync-position__summary');
+  }
+
+  /** The raw saved value. */
+  syncRaw(): Locator {
+    return this.syncPosition().getByLabel('Saved sync position');
+  }
+
+  syncDialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Opens Edit…, types the position and confirms (the dialog stays open when the engine refuses it). */
+  async editSyncPosition(value: string): Promise<void> {
+    await this.syncPosition().getByRole('button', { name: 'Edit…' }).click();
+    await this.syncDialog().getByLabel('Sync position', { exact: true }).fill(value);
+    await this.syncDialog().getByRole('button', { name: 'Save position' }).click();
+  }
+
+  /** The message on the position field of the edit dialog. */
+  syncPositionError(): Locator {
+    return this.syncDialog().locator('.field__error');
+  }
+
+  async cancelSyncDialog(): Promise<void> {
+    await this.syncDialog().getByRole('button', { name: 'Cancel' }).click();
+    await this.syncDialog().waitFor({ state: 'detached' });
+  }
+
+  async restartSyncPosition(): Promise<void> {
+    await this.syncPosition().getByRole('button', { name: 'Restart from the earliest order date…' }).click();
+    await this.syncDialog().getByRole('button', { name: 'Restart' }).click();
+    await this.syncDialog().waitFor({ state: 'detached' });
+  }
+
+  /** The confirmation shown after a change. */
+  syncResult(): Locator {
+    return this.syncPosition().getByRole('status');
   }
 }

@@ -98,9 +98,23 @@ export interface CartManifest {
   capabilities: { shipments: boolean; inventory: boolean };
 }
 
+/** What a connector may need to judge a sync position a person typed. */
+export interface CursorCheckContext {
+  /** The cart's earliest order date (ISO UTC): kept in the position where the platform needs it. */
+  earliestOrderDate: string;
+  /** Now (ISO UTC): a position in the future would skip every order until then. */
+  now: string;
+}
+
 export interface CartPlugin<Settings = unknown, Credentials = unknown> {
   manifest: CartManifest;
   settingsSchema: z.ZodType<Settings>;
   credentialsSchema: z.ZodType<Credentials>;
   create(ctx: CartContext, settings: Settings, credentials: Credentials): CartConnector;
+  /**
+   * Diagnostics: checks a sync position a person typed and returns the value to save, in the form the
+   * connector writes itself. Throws DockhandError kind validation saying what is wrong, so a typo never
+   * reaches (and wedges) the next download. Platforms without it save the text as typed.
+   */
+  parseCursor?(text: string, context: CursorCheckContext): string;
 }

@@ -9,6 +9,7 @@ import { CartForm, type PlatformInfo } from './cart-form.js';
 import { DeleteCartDialog } from './delete-cart-dialog.js';
 import { PlatformChoice } from './platform-choice.js';
 import { platformForm } from './platforms/index.js';
+import { SyncPosition } from './sync-position.js';
 
 /** `#/carts/new?merchant=:id` and `#/carts/:id`: connect a shop to a merchant, test it, save it. */
 export function CartScreen({ id, merchantId }: { id: number | null; merchantId: number | null }) {
@@ -96,6 +97,7 @@ function CartDetail({ cart, platforms, flash }: { cart: CartView; platforms: Pla
         </Banner>
       ) : null}
       {form ? <CartForm cart={cart} merchantId={cart.merchantId} info={info} form={form} /> : <Banner kind="warning">{info.displayName} cannot be edited from this screen yet.</Banner>}
+      <SyncPosition cart={cart} />
       {deleting ? <DeleteCartDialog cart={cart} onClose={() => setDeleting(false)} /> : null}
     </>
   );

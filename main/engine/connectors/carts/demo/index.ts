@@ -3,10 +3,8 @@ import { DockhandError } from '../../../../../shared/errors.js';
 import { demoCredentialsSchema, demoSettingsSchema, type DemoSettings } from '../../../../../shared/schemas/demo.js';
 import type { CartConnector, CartContext, CartPlugin } from '../cart-connector.js';
 import { DEMO_PRODUCTS } from './demo-catalog.js';
+import { checkEditedDemoCursor, parseDemoCursor, serializeDemoCursor } from './demo-cursor.js';
 import { demoOrder } from './demo-orders.js';
-
-/** Sync position of the Demo store: how many orders it has handed out so far. */
-const demoCursorSchema = z.object({ issued: z.number().int().min(0) });
 
 /**
  * The built-in Demo store: each download hands out `ordersPerRun` new, realistic orders; it accepts
@@ -19,12 +17,10 @@ function createDemoConnector(ctx: CartContext, settings: DemoSettings): CartConn
       return { ok: true, message: 'Demo store is ready (no account needed)' };
     },
     async *fetchOrders({ cursor }) {
-      const parsed = cursor ? demoCursorSchema.safeParse(JSON.parse(cursor)) : { success: true as const, data: { issued: 0 } };
-      if (!parsed.success) throw new DockhandError('config', 'The Demo store sync position is damaged; reset it in Diagnostics');
-      const from = parsed.data.issued;
+      const from = parseDemoCursor(cursor);
       const at = ctx.clock.now().toISOString();
       const orders = Array.from({ length: settings.ordersPerRun }, (_, i) => demoOrder(settings.seed, from + i + 1, at));
-      yield { orders, invalid: [], cursor: JSON.stringify({ issued: from + orders.length }) };
+      yield { orders, invalid: [], cursor: serializeDemoCursor(from + orders.length) };
     },
     async uploadShipment(s) {
       for (const item of s.items) {
@@ -46,4 +42,5 @@ export const demoPlugin: CartPlugin<DemoSettings, Record<string, never>> = {
   settingsSchema: demoSettingsSchema as z.ZodType<DemoSettings>,
   credentialsSchema: demoCredentialsSchema as z.ZodType<Record<string, never>>,
   create: (ctx, settings) => createDemoConnector(ctx, settings),
+  parseCursor: checkEditedDemoCursor,
 };

@@ -6,6 +6,7 @@ import {
 } from '../../../../../shared/schemas/shopify.js';
 import type { CartPlugin } from '../cart-connector.js';
 import { createShopifyConnector } from './connector.js';
+import { checkEditedCursor } from './download-cursor.js';
 
 export const shopifyPlugin: CartPlugin<ShopifySettings, ShopifyCredentials> = {
   manifest: {
@@ -16,6 +17,7 @@ export const shopifyPlugin: CartPlugin<ShopifySettings, ShopifyCredentials> = {
   settingsSchema: shopifySettingsSchema,
   credentialsSchema: shopifyCredentialsSchema,
   create: (ctx, settings, credentials) => createShopifyConnector(ctx, settings, credentials),
+  parseCursor: checkEditedCursor,
 };
 
 export { createShopifyConnector, shopifyBaseUrl, shopifyGraphqlEndpoint } from './connector.js';
