@@ -84,12 +84,12 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
     forget(service, targetId) {
       scheduler.removeJob({ service, targetId });
     },
-    async runNow(service, targetId): Promise<RunView> {
+    async runNow(service, targetId, trigger): Promise<RunView> {
       const exists = await deps.store.read((db) =>
         kindOf(service) === 'cart' ? getCart(db, targetId) !== undefined : db.get('SELECT 1 AS x FROM merchants WHERE id = ?', [targetId]) !== undefined,
       );
       if (!exists) throw new DockhandError('not_found', `No ${kindOf(service)} ${targetId} to run ${service} for`);
-      await scheduler.runNow({ service, targetId });
+      await scheduler.runNow({ service, targetId }, trigger);
       const id = lastRunIds.get(`${service}:${targetId}`);
       const run = await deps.store.read((db) => (id ? getRun(db, id) : lastRun(db, service, targetId)));
       if (!run) throw new DockhandError('internal', 'The run left no record');

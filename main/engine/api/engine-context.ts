@@ -4,6 +4,7 @@ import type { EngineEvent } from '../engine-api.js';
 import type { Clock, Logger, SecretCipher } from '../platform/ports.js';
 import type { ConnectorSource } from '../services/run-context.js';
 import type { Store } from '../store/sql.js';
+import type { OnRequestTrigger } from '../scheduler/job-types.js';
 
 /** Start/stop/run control over the scheduled jobs (main/engine/jobs.ts). */
 export interface JobControl {
@@ -11,7 +12,7 @@ export interface JobControl {
   sync(service: ServiceName, targetId: number): Promise<void>;
   /** Forget every job of a target (it was deleted). */
   forget(service: ServiceName, targetId: number): void;
-  runNow(service: ServiceName, targetId: number): Promise<RunView>;
+  runNow(service: ServiceName, targetId: number, trigger?: OnRequestTrigger): Promise<RunView>;
   pause(job?: { service: ServiceName; targetId: number }): Promise<number>;
   resume(job?: { service: ServiceName; targetId: number }): Promise<number>;
   list(): Promise<JobView[]>;

@@ -235,7 +235,7 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
       if (stopped || job?.paused) return undefined;
       const dueInMs = job?.nextRunAt && !job.running ? Date.parse(job.nextRunAt) - nowMs() : Number.POSITIVE_INFINITY;
       if (dueInMs < DUE_SOON_MS) return undefined;
-      return await deps.jobs.runNow(service, targetId);
+      return await deps.jobs.runNow(service, targetId, 'demo');
     } catch (err) {
       if (!stopped) log.log('warn', 'Demo warehouse could not start a run', { service, targetId, error: err instanceof Error ? err.message : String(err) });
       return undefined;

@@ -7,8 +7,14 @@ export interface JobKey {
   targetId: number;
 }
 
-/** Why a run started. 'wake': it was missed while the machine slept and runs once now. */
-export type JobTrigger = 'schedule' | 'manual' | 'wake' | 'retry';
+/**
+ * Why a run started. 'wake': it was missed while the machine slept and runs once now. 'demo': the demo
+ * warehouse chained it (its confirmations are waiting), so Activity does not show a person's Run now.
+ */
+export type JobTrigger = 'schedule' | 'manual' | 'wake' | 'retry' | 'demo';
+
+/** The triggers of a run started on request rather than by the clock. */
+export type OnRequestTrigger = Extract<JobTrigger, 'manual' | 'demo'>;
 
 export type JobOutcome =
   | { ok: true }

@@ -9,6 +9,7 @@ import {
   type JobSettings,
   type JobState,
   type JobTrigger,
+  type OnRequestTrigger,
   type RunJob,
   type TargetKind,
 } from './job-types.js';
@@ -42,7 +43,8 @@ export interface Scheduler {
   /** Resumes one job, or every job, whatever paused it (a person or an auth/config failure). */
   resume(job?: JobKey): void;
   /** Runs now, paused or not; if the job is running, returns that run's outcome instead of starting another. */
-  runNow(job: JobKey): Promise<JobOutcome>;
+  /** Starts the job now, or joins the run already going. */
+  runNow(job: JobKey, trigger?: OnRequestTrigger): Promise<JobOutcome>;
   state(): JobState[];
   jobState(job: JobKey): JobState | undefined;
   /** Arms the timers and the wake watchdog. Jobs may be set before. */
@@ -321,7 +323,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
     },
 
-    runNow(job) {
+    runNow(job, trigger = 'manual') {
       if (stopping) {
         return Promise.reject(new DockhandError('conflict', 'Dockhand is stopping; the run was not started'));
       }
@@ -332,7 +334,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         entries.set(id, entry);
       }
       if (entry.run) return entry.run.promise;
-      return startRun(entry, 'manual');
+      return startRun(entry, trigger);
     },
 
     state() {

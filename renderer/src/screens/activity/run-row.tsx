@@ -4,7 +4,7 @@ import { SERVICE_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatDuration } from '../../format/time.js';
 import { RunCounts } from './run-counts.js';
 
-const TRIGGER_LABELS: Record<string, string> = { schedule: 'Schedule', manual: 'Manual', wake: 'After sleep', retry: 'Retry' };
+const TRIGGER_LABELS: Record<string, string> = { schedule: 'Schedule', manual: 'Manual', wake: 'After sleep', retry: 'Retry', demo: 'Demo warehouse' };
 
 /** One service run: when, how long, why, how it went, what it did, and each error where it happened. */
 export function RunRow({ run, targetName }: { run: RunView; targetName: string }) {

@@ -57,6 +57,12 @@ describe('the demo warehouse completes the loop after "Try with demo data"', () 
     expect(await csvFiles(demoDir(t, 'inventory'))).toEqual([]);
     expect(await csvFiles(demoDir(t, 'inventory', 'archive'))).toHaveLength(1);
     expect((await t.call('alerts.list', {})).filter((a) => a.key === 'demo-warehouse')).toEqual([]);
+
+    // The runs it chained say so (Activity shows "Demo warehouse", not a person's Run now).
+    const pickups = await t.call('runs.list', { service: 'shipment_pickup', limit: 10, offset: 0 });
+    expect(pickups.items.some((r) => r.trigger === 'demo' && r.counts.shipments === 5)).toBe(true);
+    const uploads = await t.call('runs.list', { service: 'shipment_upload', limit: 10, offset: 0 });
+    expect(uploads.items.filter((r) => r.counts.uploaded).every((r) => r.trigger === 'demo')).toBe(true);
   });
 
   it('resumes after a restart: an order file waiting at the warehouse ships once the engine is back', async () => {
