@@ -18,7 +18,7 @@ const folderPath = z
 export const ftpTransportSchema = z.object({
   kind: z.literal('ftp'),
   host: z.string().min(1, 'Enter the FTP server host').max(255),
-  port: z.number().int().min(1).max(65535).default(21),
+  port: z.number({ error: 'Enter the port: a whole number from 1 to 65535 (FTP is usually 21)' }).int('Enter a whole number from 1 to 65535').min(1, 'The port is a number from 1 to 65535').max(65535, 'The port is a number from 1 to 65535').default(21),
   user: z.string().min(1, 'Enter the FTP user').max(255),
   /** none = plain FTP; explicit = FTPS with AUTH TLS on the control port. */
   security: z.enum(['none', 'explicit']).default('none'),
