@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DockhandError } from '../../../../shared/errors.js';
 import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
+import { rejection } from '../../../support/rejection.js';
 
-async function rejection(p: Promise<unknown>): Promise<DockhandError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(DockhandError);
-    return err as DockhandError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('carts.setCursor checks a typed sync position through the cart platform before saving it', () => {
   let t: TestEngine;

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DockhandError } from '../../../../shared/errors.js';
 import { createFakeShopify, type FakeShopify } from '../../../fakes/shopify/index.js';
 import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
 import { ACCEPT_ALL_ORDERS } from '../../../support/world.js';
+import { rejection } from '../../../support/rejection.js';
 
-async function rejection(p: Promise<unknown>): Promise<DockhandError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(DockhandError);
-    return err as DockhandError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('orders.list by health bucket and runs.list by kind of target, on demo data', () => {
   let t: TestEngine;

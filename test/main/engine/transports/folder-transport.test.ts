@@ -3,21 +3,13 @@ import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DockhandError } from '../../../../shared/errors.js';
 import { silentLogger } from '../../../../main/engine/platform/ports.js';
 import { createFolderTransport } from '../../../../main/engine/transports/folder-transport.js';
 import type { Transport } from '../../../../main/engine/transports/transport.js';
+import { rejection } from '../../../support/rejection.js';
 
 const ctx = () => ({ log: silentLogger, signal: new AbortController().signal });
 
-async function rejection(promise: Promise<unknown>): Promise<DockhandError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DockhandError);
-  return err as DockhandError;
-}
 
 describe('folder transport', () => {
   let root: string;

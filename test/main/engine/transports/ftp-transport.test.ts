@@ -3,12 +3,12 @@ import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DockhandError } from '../../../../shared/errors.js';
 import { ftpTransportSchema } from '../../../../shared/schemas/wms.js';
 import { silentLogger } from '../../../../main/engine/platform/ports.js';
 import { createFtpTransport } from '../../../../main/engine/transports/ftp-transport.js';
 import type { Transport } from '../../../../main/engine/transports/transport.js';
 import { startFtpServer, type TestFtpServer } from '../../../support/ftp-server.js';
+import { rejection } from '../../../support/rejection.js';
 
 const ctx = () => ({ log: silentLogger, signal: new AbortController().signal, timeoutMs: 5000 });
 
@@ -25,14 +25,6 @@ function transportFor(server: TestFtpServer, overrides: Record<string, unknown> 
   return createFtpTransport(settings, password, ctx());
 }
 
-async function rejection(promise: Promise<unknown>): Promise<DockhandError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DockhandError);
-  return err as DockhandError;
-}
 
 async function unusedPort(): Promise<number> {
   const probe = createServer();
