@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { FieldError } from './field-error.js';
 
 /** Labelled form controls with their error shown on the field (aria-invalid + aria-describedby). */
 
@@ -23,11 +24,7 @@ function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <div className="field__error" id={errorId} role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError message={error} id={errorId} />
     </div>
   );
 }
@@ -93,11 +90,7 @@ export function CheckboxField({ label, checked, onChecked, hint, error }: { labe
       <input id={id} type="checkbox" checked={checked} onChange={(event) => onChecked(event.target.checked)} aria-invalid={error ? true : undefined} />
       <label htmlFor={id}>{label}</label>
       {hint ? <div className="field__hint">{hint}</div> : null}
-      {error ? (
-        <div className="field__error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 }

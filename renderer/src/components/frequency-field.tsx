@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { ServiceName } from '../../../shared/domain.js';
 import { allowedRangeText, describeMinutes, frequencyChoices } from '../../../shared/frequency.js';
 import { SERVICE_LABELS } from '../format/labels.js';
+import { FieldError } from './field-error.js';
 
 /**
  * A service's frequency: the allowed choices for that service, Off, or "Custom" minutes. The value is
@@ -64,11 +65,7 @@ export function FrequencyField({
       <div className="field__hint" id={`${id}-hint`}>
         Allowed: {allowedRangeText(service)}
       </div>
-      {error ? (
-        <div className="field__error" id={`${id}-error`} role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError message={error} id={`${id}-error`} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { SERVICE_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatRelative } from '../../format/time.js';
 import { describeMinutes } from '../../../../shared/frequency.js';
 import { describeCounts } from './run-counts.js';
+import { FieldError } from '../../components/field-error.js';
 
 /**
  * One scheduled job with its buttons. Each row has its own mutations, so a long "Run now" (the call
@@ -60,11 +61,7 @@ export function JobRow({ job, progress }: { job: JobView; progress: RunProgress 
               {runNow.data.status !== 'ok' && runNow.data.message ? <div className="activity-reason">{runNow.data.message}</div> : null}
             </div>
           ) : null}
-          {error ? (
-            <div className="field__error" role="alert">
-              {error.message}
-            </div>
-          ) : null}
+          <FieldError message={error?.message} />
         </div>
       </td>
     </tr>

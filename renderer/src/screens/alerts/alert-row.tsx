@@ -2,6 +2,7 @@ import type { AlertView } from '../../../../shared/api-types.js';
 import { useApiMutation } from '../../api/hooks.js';
 import { Link } from '../../app/router.js';
 import { formatDateTime, formatRelative } from '../../format/time.js';
+import { FieldError } from '../../components/field-error.js';
 
 const SEVERITY_LABELS: Record<AlertView['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
@@ -23,11 +24,7 @@ export function AlertRow({ alert, target, onDismissed }: { alert: AlertView; tar
           {dismiss.isPending ? 'Dismissing…' : 'Dismiss'}
         </button>
       </div>
-      {dismiss.error ? (
-        <div className="field__error" role="alert">
-          {dismiss.error.message}
-        </div>
-      ) : null}
+      <FieldError message={dismiss.error?.message} />
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import type { AccountMode } from '../../../../shared/domain.js';
+import { FieldError } from '../../components/field-error.js';
 
 /** The two ways of working, as cards a person picks one of (PRODUCT.md, "The people"). */
 
@@ -34,11 +35,7 @@ export function ModeChoice({ mode, onMode, error, disabled }: { mode: AccountMod
           </button>
         ))}
       </div>
-      {error ? (
-        <div className="field__error" id="first-run-mode-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError message={error} id="first-run-mode-error" />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useApiMutation } from '../../api/hooks.js';
 import { Link, withQuery } from '../../app/router.js';
 import { ReleaseHeldButton } from './release-held-button.js';
 import { UNMAPPED_REASON_PREFIX } from './release-held-orders.js';
+import { FieldError } from '../../components/field-error.js';
 
 /** One code the cart sent: the WMS method it maps to (saved on change), the orders it holds, release. */
 export function MappingRow({ mapping, methods }: { mapping: ShipCodeMappingView; methods: ShipMethod[] }) {
@@ -55,11 +56,7 @@ export function MappingRow({ mapping, methods }: { mapping: ShipCodeMappingView;
             Saved
           </span>
         ) : null}
-        {error ? (
-          <div className="field__error" id={errorId} role="alert">
-            {error}
-          </div>
-        ) : null}
+        <FieldError message={error} id={errorId} />
       </td>
       <td>
         {mapping.heldOrders > 0 ? (

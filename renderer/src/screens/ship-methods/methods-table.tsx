@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../../../shared/errors.js';
 import type { MethodRow } from './method-rows.js';
+import { FieldError } from '../../components/field-error.js';
 
 type Field = 'code' | 'description' | 'carrier';
 const FIELDS: { field: Field; label: string; width?: string }[] = [
@@ -49,11 +50,7 @@ export function MethodsTable({
                       value={row[field]}
                       onChange={(event) => onChange(index, field, event.target.value)}
                     />
-                    {error ? (
-                      <div className="field__error" id={errorId} role="alert">
-                        {error}
-                      </div>
-                    ) : null}
+                    <FieldError message={error} id={errorId} />
                   </td>
                 );
               })}

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error.js';
 import { releaseHeldOrders, type ReleaseOutcome } from './release-held-orders.js';
+import { FieldError } from '../../components/field-error.js';
 
 /** "Release the N held orders" of one mapped code, with progress and the result. */
 export function ReleaseHeldButton({ cartId, cartCode, held }: { cartId: number; cartCode: string; held: number }) {
@@ -41,11 +42,7 @@ export function ReleaseHeldButton({ cartId, cartCode, held }: { cartId: number; 
           ))}
         </div>
       ) : null}
-      {error ? (
-        <div role="alert" className="field__error">
-          {error}
-        </div>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 }

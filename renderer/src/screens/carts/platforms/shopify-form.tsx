@@ -8,6 +8,7 @@ import {
 import type { FieldErrors } from '../../../../../shared/errors.js';
 import { CheckboxField, SelectField, TextField } from '../../../components/field.js';
 import type { PlatformForm, PlatformSectionProps } from '../platform-form.js';
+import { FieldError } from '../../../components/field-error.js';
 
 /**
  * Shopify: the shop's myshopify domain, an Admin API access token (custom app) or a client id and
@@ -135,11 +136,7 @@ function StatusChecks({
           />
         ))}
       </div>
-      {error ? (
-        <div className="field__error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError message={error} />
     </fieldset>
   );
 }
