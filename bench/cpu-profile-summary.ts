@@ -1,6 +1,8 @@
 /**
  * Summarises .cpuprofile files (node --cpu-prof): self time by function and by file, to find where a
- * benchmark phase spends its CPU. Usage: npx tsx bench/cpu-profile-summary.ts <file.cpuprofile>... [--top 25]
+ * benchmark phase spends its CPU. Usage:
+ *   npx tsx bench/cpu-profile-summary.ts <file.cpuprofile>... [--top 25] [--from S] [--to S]
+ * --from/--to keep only the samples between S seconds after the profile started (one phase of a run).
  */
 import { readFileSync } from 'node:fs';
 
@@ -20,9 +22,14 @@ interface Profile {
 }
 
 const args = process.argv.slice(2);
-const topIndex = args.indexOf('--top');
-const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 25;
-const files = args.filter((a, i) => !a.startsWith('--') && (topIndex < 0 || i !== topIndex + 1));
+const option = (name: string): number | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : undefined;
+};
+const top = option('top') ?? 25;
+const fromMs = (option('from') ?? 0) * 1000;
+const toMs = (option('to') ?? Infinity) * 1000;
+const files = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 
 const shortUrl = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, 'nm:').replace(/^\/work\/main\//, '');
 
@@ -30,9 +37,13 @@ for (const file of files) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfMs = new Map<number, number>();
+  let atMs = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const id = profile.samples[i];
-    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    const deltaMs = (profile.timeDeltas[i] ?? 0) / 1000;
+    atMs += deltaMs;
+    if (atMs < fromMs || atMs > toMs) continue;
+    selfMs.set(id, (selfMs.get(id) ?? 0) + deltaMs);
   }
   const byFunction = new Map<string, number>();
   const byFile = new Map<string, number>();

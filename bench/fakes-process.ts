@@ -108,6 +108,10 @@ async function handle(request: FakesRequest): Promise<unknown> {
       return budget(request.name, request.startMs, request.endMs);
     case 'writeConfirmations':
       return writeConfirmations(request.ordersDir, request.confirmationsDir);
+    case 'cpu': {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1e6;
+    }
     case 'memory':
       return { rssMB: process.memoryUsage().rss / 2 ** 20, maxRssMB: process.resourceUsage().maxRSS / 1024 };
     case 'close':

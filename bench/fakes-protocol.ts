@@ -58,6 +58,7 @@ export type FakesRequest =
   | { id: number; cmd: 'budget'; name: string; startMs: number; endMs: number }
   | { id: number; cmd: 'writeConfirmations'; ordersDir: string; confirmationsDir: string }
   | { id: number; cmd: 'memory' }
+  | { id: number; cmd: 'cpu' }
   | { id: number; cmd: 'close' };
 
 export type FakesResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };

@@ -87,12 +87,22 @@ function check(ok: boolean, what: string): void {
   if (!ok) failures.push(what);
 }
 
-async function runService(call: Call, service: RunView['service'], targetId: number): Promise<{ run: RunView; sec: number }> {
+/**
+ * Runs one service now. Its line tells the CPU seconds spent meanwhile by Dockhand (this process: host,
+ * engine and journal threads) and by the fakes: on this shared machine wall times of the same run vary by
+ * ±15%, and CPU shows whether a phase is bound by our work, the fakes' or the round trips between them.
+ */
+async function runService(call: Call, service: RunView['service'], targetId: number, fakes?: Fakes): Promise<{ run: RunView; sec: number }> {
+  const fakesCpu0 = await fakes?.cpuSec();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const run = await call('services.runNow', { service, targetId });
   const sec = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const fakesCpu = fakesCpu0 === undefined ? undefined : (await fakes!.cpuSec()) - fakesCpu0;
+  const cpuText = `CPU: Dockhand ${round((cpu.user + cpu.system) / 1e6, 1)} s${fakesCpu === undefined ? '' : `, fakes ${round(fakesCpu, 1)} s`}`;
   // Phase lines go to stderr: the table and the JSON line stay the only stdout.
-  console.error(`${service}: ${run.status} in ${round(sec, 1)} s ${JSON.stringify(run.counts)}`);
+  console.error(`${service}: ${run.status} in ${round(sec, 1)} s (${cpuText}) ${JSON.stringify(run.counts)}`);
   check(run.status === 'ok', `${service} run ${run.id} ended ${run.status}: ${run.message ?? ''} ${JSON.stringify(run.errors.slice(0, 3))}`);
   return { run, sec };
 }
@@ -169,13 +179,13 @@ async function main(): Promise<number> {
     const tStart = performance.now();
     const dlStartMs = Date.now();
     const requestsBefore = (await fakes.stats('main')).graphqlRequests;
-    const download = await runService(call, 'order_download', cart.id);
+    const download = await runService(call, 'order_download', cart.id, fakes);
     const dlEndMs = Date.now();
     const downloadRequests = (await fakes.stats('main')).graphqlRequests - requestsBefore;
     check(download.run.counts.new === N, `download: ${download.run.counts.new ?? 0} new orders, expected ${N}`);
     logPeakRss('download');
     if (args.until === 'download') return stopEarly(download.sec, N);
-    const delivery = await runService(call, 'order_delivery', merchant.id);
+    const delivery = await runService(call, 'order_delivery', merchant.id, fakes);
     check(delivery.run.counts.delivered === N, `delivery: ${delivery.run.counts.delivered ?? 0} delivered, expected ${N}`);
     logPeakRss('delivery');
     if (args.until === 'delivery') return stopEarly(delivery.sec, N);
@@ -185,11 +195,11 @@ async function main(): Promise<number> {
     const wmsSec = (performance.now() - tWms) / 1000;
     check(wms.orders === N, `the order files held ${wms.orders} orders, expected ${N}`);
 
-    const pickup = await runService(call, 'shipment_pickup', merchant.id);
+    const pickup = await runService(call, 'shipment_pickup', merchant.id, fakes);
     check(pickup.run.counts.shipments === N, `pickup: ${pickup.run.counts.shipments ?? 0} shipments, expected ${N}`);
     logPeakRss('pickup');
     if (args.until === 'pickup') return stopEarly(pickup.sec, N);
-    const upload = await runService(call, 'shipment_upload', cart.id);
+    const upload = await runService(call, 'shipment_upload', cart.id, fakes);
     check(upload.run.counts.uploaded === N, `upload: ${upload.run.counts.uploaded ?? 0} uploaded, expected ${N}`);
     // The warehouse's own work is not Dockhand's time.
     const totalSec = (performance.now() - tStart) / 1000 - wmsSec;

@@ -1,37 +1,45 @@
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import type { ShipmentToUpload, ShipmentUploadResult } from '../connectors/carts/cart-connector.js';
 import { getCart } from '../store/repositories/carts-repo.js';
-import { getOrderRefs, getOrderState, setStatus } from '../store/repositories/orders-repo.js';
+import { getOrderState, setStatus } from '../store/repositories/orders-repo.js';
 import {
   markShipmentFailed,
   markShipmentUploaded,
   pendingShipments,
   shipmentStatusCounts,
+  type ShipmentOrderRefs,
   type ShipmentRow,
 } from '../store/repositories/shipments-repo.js';
-import { mapWithConcurrency } from './concurrency.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
 
-/** Shipments per saved chunk, and uploads in flight at once (the connector's limiter paces them). */
-const CHUNK = 200;
-const IN_FLIGHT = 4;
-/** With a connector that uploads in batches: shipments per call, calls in flight, shipments per saved chunk. */
-const BATCH = 25;
-const BATCHES_IN_FLIGHT = 4;
-const BATCHED_CHUNK = BATCH * BATCHES_IN_FLIGHT * 4;
+/**
+ * How the upload is paced. A connector with uploadShipments gets batches of about 25 shipments, eight in
+ * flight (Shopify: two requests per batch, so the round trips overlap); one with only uploadShipment gets
+ * one order's shipments per call, four in flight. Outcomes are saved every SAVE_EVERY, and pending
+ * shipments are read READ_AHEAD at a time.
+ */
+const BATCHED = { size: 25, inFlight: 8 } as const;
+const SINGLE = { size: 1, inFlight: 4 } as const;
+const SAVE_EVERY = 800;
+const READ_AHEAD = 800;
 
-type Outcome = { shipment: ShipmentRow; ok: ShipmentUploadResult } | { shipment: ShipmentRow; refused: string };
+type PendingItem = { shipment: ShipmentRow; order: ShipmentOrderRefs };
+type Outcome = { item: PendingItem; ok: ShipmentUploadResult } | { item: PendingItem; refused: string };
+/** What one call to the cart gave: per-shipment outcomes, and a run-level failure (auth, network) if any. */
+type Sent = { outcomes: Outcome[]; failure?: unknown };
 
 /**
- * Shipment Upload (per cart connection): each pending shipment goes to the cart; the order is
- * Confirmed only once the cart accepted all of its shipments. Results are saved per chunk: a crash
- * before the save repeats the uploads, which the connector makes idempotent (it finds a fulfillment
- * with the same tracking number instead of creating another). A shipment the cart refuses for its
- * data is marked failed with the cart's reason while the others go on; auth and network errors fail
- * the run after saving what was accepted.
+ * Shipment Upload (per cart connection): each pending shipment goes to the cart; the order is Confirmed
+ * only once the cart accepted all of its shipments. A shipment the cart refuses for its data is marked
+ * failed with the cart's reason while the others go on; an auth or network error stops the run after the
+ * calls already in flight finished and everything accepted was saved.
  *
- * A connector with uploadShipments gets batches of about 25 (a few in flight), all shipments of one
- * order in the same batch; otherwise each shipment goes through uploadShipment.
+ * A pipeline rather than rounds: batches keep flowing while earlier outcomes are saved and more pending
+ * shipments are read. A shipment is claimed from the moment it is read until its outcome is durable, and
+ * a read skips claimed shipments and every shipment of an order with one claimed, so nothing is uploaded
+ * twice in one run and no two calls allocate the same order's lines at once. A crash before a save repeats
+ * those uploads, which the connector makes idempotent (it finds a fulfillment with the same tracking number
+ * instead of creating another).
  */
 export async function uploadShipments(rc: RunContext, cartId: number): Promise<void> {
   const cart = await rc.store.read((db) => getCart(db, cartId));
@@ -46,79 +54,142 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
     throw new DockhandError('config', `${manifest.displayName} does not accept shipments`);
   }
 
-  /** Uploads one chunk; run-level failures are returned (not thrown) so accepted outcomes still get saved. */
-  const uploadChunk = async (present: PendingItem[]): Promise<{ outcomes: Outcome[]; failure?: unknown }> => {
+  const send = async (batch: PendingItem[]): Promise<Sent> => {
     const outcomes: Outcome[] = [];
-    let failure: unknown;
     if (uploadMany) {
-      await mapWithConcurrency(batchesByOrder(present), BATCHES_IN_FLIGHT, async (batch) => {
-        if (failure) return;
-        try {
-          const results = await uploadMany(batch.map(toUpload));
-          results.forEach((r, k) => {
-            const shipment = batch[k].shipment;
-            if ('ok' in r) outcomes.push({ shipment, ok: r.ok });
-            else if (r.error.kind === 'data') outcomes.push({ shipment, refused: r.error.message });
-            else failure ??= r.error;
-          });
-        } catch (err) {
-          failure ??= err;
-        }
-      });
-    } else if (upload) {
-      await mapWithConcurrency(present, IN_FLIGHT, async (item) => {
-        if (failure) return;
-        try {
-          outcomes.push({ shipment: item.shipment, ok: await upload(toUpload(item)) });
-        } catch (err) {
-          if (isDockhandError(err) && err.kind === 'data') outcomes.push({ shipment: item.shipment, refused: err.message });
-          else failure ??= err;
-        }
-      });
+      try {
+        const results = await uploadMany(batch.map(toUpload));
+        let failure: unknown;
+        results.forEach((r, k) => {
+          const item = batch[k];
+          if ('ok' in r) outcomes.push({ item, ok: r.ok });
+          else if (r.error.kind === 'data') outcomes.push({ item, refused: r.error.message });
+          else failure ??= r.error;
+        });
+        return { outcomes, failure };
+      } catch (err) {
+        return { outcomes, failure: err };
+      }
     }
-    return { outcomes, failure };
+    // One at a time, in saved order: a batch here is one order's shipments.
+    for (const item of batch) {
+      try {
+        outcomes.push({ item, ok: await upload!(toUpload(item)) });
+      } catch (err) {
+        if (isDockhandError(err) && err.kind === 'data') outcomes.push({ item, refused: err.message });
+        else return { outcomes, failure: err };
+      }
+    }
+    return { outcomes };
   };
 
-  // A pipeline: while one chunk's outcomes are saved, the next chunk is already with the cart. The next
-  // chunk never holds a shipment (or an order) of the chunk not yet saved, so no order's lines are
-  // allocated by two uploads at once and nothing is uploaded twice in one run.
-  const chunkSize = uploadMany ? BATCHED_CHUNK : CHUNK;
-  const orphans = new Set<number>();
-  let previous: { chunk: PendingItem[]; outcomes: Outcome[]; failure?: unknown } | undefined;
-  let done = 0;
-  for (;;) {
-    throwIfAborted(rc.signal);
-    const busy = previous ? new Set(previous.chunk.map((c) => c.shipment.id)) : new Set<number>();
-    const busyOrders = previous ? new Set(previous.chunk.map((c) => c.shipment.orderId)) : new Set<number>();
-    const chunk: PendingItem[] = previous?.failure
-      ? []
-      : await rc.store.read((db) => {
-          const picked: PendingItem[] = [];
-          for (const s of pendingShipments(db, cartId, chunkSize + busy.size + orphans.size)) {
-            if (busy.has(s.id) || busyOrders.has(s.orderId) || orphans.has(s.id)) continue;
-            const order = getOrderRefs(db, s.orderId);
-            if (!order) orphans.add(s.id); // its order is gone: nothing to upload it for
-            else if (picked.length < chunkSize) picked.push({ shipment: s, order });
-          }
-          return picked;
-        });
-    const uploading = chunk.length > 0 ? uploadChunk(chunk) : undefined;
-    if (previous) {
-      await saveOutcomes(rc, cart.name, previous.outcomes, new Map(previous.chunk.map((c) => [c.shipment.id, c.order.orderNumber])));
-      done += previous.outcomes.length;
-      rc.progress(done);
-      if (previous.failure) throw previous.failure;
-    }
-    if (!uploading) {
-      if (!previous) break;
-      previous = undefined; // what the saved chunk held back is eligible again
-      continue;
-    }
-    previous = { chunk, ...(await uploading) };
-  }
+  const pipeline = new UploadPipeline(rc, cartId, cart.name, uploadMany ? BATCHED : SINGLE, send);
+  await pipeline.run();
 }
 
-type PendingItem = { shipment: ShipmentRow; order: { cartOrderId: string; orderNumber: string } };
+/** The moving parts of one upload run; see uploadShipments. */
+class UploadPipeline {
+  private readonly claimed = new Set<number>();
+  /** Order id -> shipments of it claimed and not yet saved. */
+  private readonly claimedOrders = new Map<number, number>();
+  /** Shipments whose order is gone: nothing to upload them for. */
+  private readonly orphans = new Set<number>();
+  private queue: PendingItem[][] = [];
+  private refilling: Promise<number> | undefined;
+  private unsaved: Outcome[] = [];
+  private saving: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  private done = 0;
+
+  constructor(
+    private readonly rc: RunContext,
+    private readonly cartId: number,
+    private readonly cartName: string,
+    private readonly pace: { size: number; inFlight: number },
+    private readonly send: (batch: PendingItem[]) => Promise<Sent>,
+  ) {}
+
+  async run(): Promise<void> {
+    // Rounds end when no worker finds anything to send; a round that sent nothing means nothing is left
+    // (shipments held back behind a claimed order are eligible again once that order's outcomes are saved).
+    for (;;) {
+      const before = this.done;
+      await Promise.all(Array.from({ length: this.pace.inFlight }, () => this.worker()));
+      this.save();
+      await this.saving;
+      if (this.failure) throw this.failure;
+      throwIfAborted(this.rc.signal);
+      if (this.done === before) return;
+    }
+  }
+
+  private async worker(): Promise<void> {
+    for (;;) {
+      if (this.failure || this.rc.signal.aborted) return;
+      if (this.queue.length < this.pace.inFlight) void this.refill(); // read ahead while batches are out
+      const batch = this.queue.shift();
+      if (!batch) {
+        if ((await this.refill()) === 0 && this.queue.length === 0) return;
+        continue;
+      }
+      const sent = await this.send(batch);
+      this.failure ??= sent.failure;
+      this.unsaved.push(...sent.outcomes);
+      if (this.unsaved.length >= SAVE_EVERY) this.save();
+    }
+  }
+
+  /** Reads more pending shipments into batches (one read at a time); resolves to the number of batches added. */
+  private refill(): Promise<number> {
+    this.refilling ??= this.rc.store
+      .read((db) => {
+        const picked: PendingItem[] = [];
+        const limit = READ_AHEAD + this.claimed.size + this.orphans.size;
+        for (const { shipment: s, order } of pendingShipments(db, this.cartId, limit)) {
+          if (this.claimed.has(s.id) || this.claimedOrders.has(s.orderId) || this.orphans.has(s.id)) continue;
+          if (!order) this.orphans.add(s.id);
+          else if (picked.length < READ_AHEAD) picked.push({ shipment: s, order });
+        }
+        for (const item of picked) this.claim(item.shipment);
+        const batches = batchesByOrder(picked, this.pace.size);
+        this.queue.push(...batches);
+        return batches.length;
+      })
+      .catch((err: unknown) => {
+        this.failure ??= err;
+        return 0;
+      })
+      .finally(() => (this.refilling = undefined));
+    return this.refilling;
+  }
+
+  /** Saves the outcomes gathered so far in one transaction, after any save still in progress. */
+  private save(): void {
+    const outcomes = this.unsaved;
+    if (outcomes.length === 0) return;
+    this.unsaved = [];
+    const previous = this.saving;
+    this.saving = previous.then(async () => {
+      await saveOutcomes(this.rc, this.cartName, outcomes);
+      for (const o of outcomes) this.release(o.item.shipment);
+      this.done += outcomes.length;
+      this.rc.progress(this.done);
+    });
+    this.saving.catch((err: unknown) => (this.failure ??= err));
+  }
+
+  private claim(s: ShipmentRow): void {
+    this.claimed.add(s.id);
+    this.claimedOrders.set(s.orderId, (this.claimedOrders.get(s.orderId) ?? 0) + 1);
+  }
+
+  private release(s: ShipmentRow): void {
+    this.claimed.delete(s.id);
+    const left = (this.claimedOrders.get(s.orderId) ?? 1) - 1;
+    if (left > 0) this.claimedOrders.set(s.orderId, left);
+    else this.claimedOrders.delete(s.orderId);
+  }
+}
 
 function toUpload({ shipment: s, order }: PendingItem): ShipmentToUpload {
   return {
@@ -134,10 +205,10 @@ function toUpload({ shipment: s, order }: PendingItem): ShipmentToUpload {
 }
 
 /**
- * Batches of about BATCH shipments in which all shipments of one order travel together (in their saved
+ * Batches of about `size` shipments in which all shipments of one order travel together (in their saved
  * order), so two batches in flight never allocate the same order's lines at the same time.
  */
-function batchesByOrder(items: PendingItem[]): PendingItem[][] {
+function batchesByOrder(items: PendingItem[], size: number): PendingItem[][] {
   const byOrder = new Map<number, PendingItem[]>();
   for (const item of items) {
     const list = byOrder.get(item.shipment.orderId);
@@ -147,7 +218,7 @@ function batchesByOrder(items: PendingItem[]): PendingItem[][] {
   const batches: PendingItem[][] = [];
   let current: PendingItem[] = [];
   for (const group of byOrder.values()) {
-    if (current.length > 0 && current.length + group.length > BATCH) {
+    if (current.length > 0 && current.length + group.length > size) {
       batches.push(current);
       current = [];
     }
@@ -157,12 +228,11 @@ function batchesByOrder(items: PendingItem[]): PendingItem[][] {
   return batches;
 }
 
-async function saveOutcomes(rc: RunContext, cartName: string, outcomes: Outcome[], numbers: Map<number, string>): Promise<void> {
-  if (outcomes.length === 0) return;
+async function saveOutcomes(rc: RunContext, cartName: string, outcomes: Outcome[]): Promise<void> {
   await rc.store.write((db) => {
     const now = rc.nowIso();
     for (const o of outcomes) {
-      const s = o.shipment;
+      const s = o.item.shipment;
       const state = getOrderState(db, s.orderId);
       if ('ok' in o) {
         markShipmentUploaded(db, s.id, o.ok.remoteId, now);
@@ -175,7 +245,7 @@ async function saveOutcomes(rc: RunContext, cartName: string, outcomes: Outcome[
         markShipmentFailed(db, s.id, o.refused, true);
         if (state) setStatus(db, s.orderId, state.status, 'error', `Tracking ${s.trackingNumber} refused by the cart: ${o.refused}`, now);
         rc.report.add('failed');
-        rc.report.error(o.refused, numbers.get(s.id));
+        rc.report.error(o.refused, o.item.order.orderNumber);
       }
     }
   });

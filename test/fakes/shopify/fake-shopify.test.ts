@@ -79,6 +79,26 @@ describe('fake Shopify', () => {
     expect(second.body.data.orders.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('moves edited and added orders to the end of the updatedAt order, in the order they changed', async () => {
+    let now = Date.parse('2026-11-20T10:00:00Z');
+    const shop = await createFakeShopify({ orders: 6, now: () => now });
+    try {
+      const names = async () =>
+        (await gqlAt(shop, '{ orders(first: 20, sortKey: UPDATED_AT) { nodes { name } } }')).body.data.orders.nodes.map((n: any) => n.name);
+      shop.state.updateOrder('#1003');
+      now += 5_000;
+      shop.state.addOrder();
+      now += 5_000;
+      shop.state.updateOrder('#1001');
+      expect(await names()).toEqual(['#1002', '#1004', '#1005', '#1006', '#1003', '#1007', '#1001']);
+      now += 5_000;
+      shop.state.updateOrder('#1005');
+      expect(await names()).toEqual(['#1002', '#1004', '#1006', '#1003', '#1007', '#1001', '#1005']);
+    } finally {
+      await shop.close();
+    }
+  });
+
   it('serves orders by id through nodes(ids:), charged per id, with unknown ids as null', async () => {
     const ids = [fake.state.orderAt(0).id, 'gid://shopify/Order/1', fake.state.orderAt(3).id];
     const query = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on Order { id name lineItems(first: 4) { nodes { id } } } } }`;

@@ -110,8 +110,14 @@ export class FakeShopState {
   private count = 0;
   private readonly createdMs: number[] = [];
   private readonly updatedMs: number[] = [];
-  /** Order indexes sorted by (updatedMs, index). */
-  private readonly byUpdated: number[] = [];
+  /** Order indexes sorted by (updatedMs, index), except those in `moved`. */
+  private byUpdated: number[] = [];
+  /**
+   * Orders added or touched since byUpdated was last sorted: merged in on the next read. Touching an order
+   * in place cost a splice of the whole index each, which at 100k orders was the fake's largest cost while
+   * the benchmark uploaded shipments (every fulfillmentCreate touches its order).
+   */
+  private readonly moved = new Set<number>();
   private readonly materialized = new Map<number, FakeOrder>();
   private readonly levels = new Map<string, number>();
   private readonly issuedTokens = new Map<string, number>();
@@ -205,16 +211,34 @@ export class FakeShopState {
 
   /** Indexes in (updatedAt, id) order. */
   get updatedOrder(): readonly number[] {
-    return this.byUpdated;
+    return this.sortedByUpdated();
+  }
+
+  private sortedByUpdated(): number[] {
+    if (this.moved.size === 0) return this.byUpdated;
+    const before = (a: number, b: number) => this.updatedMs[a] - this.updatedMs[b] || a - b;
+    const moved = [...this.moved].sort(before);
+    const merged: number[] = [];
+    let m = 0;
+    for (const i of this.byUpdated) {
+      if (this.moved.has(i)) continue;
+      while (m < moved.length && before(moved[m], i) < 0) merged.push(moved[m++]);
+      merged.push(i);
+    }
+    while (m < moved.length) merged.push(moved[m++]);
+    this.byUpdated = merged;
+    this.moved.clear();
+    return merged;
   }
 
   /** First position in updatedOrder whose key is >= (ms, index). */
   lowerBound(ms: number, index = -1): number {
+    const sorted = this.sortedByUpdated();
     let lo = 0;
-    let hi = this.byUpdated.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const i = this.byUpdated[mid];
+      const i = sorted[mid];
       const u = this.updatedMs[i];
       if (u < ms || (u === ms && i < index)) lo = mid + 1;
       else hi = mid;
@@ -267,7 +291,7 @@ export class FakeShopState {
     this.count += 1;
     this.createdMs.push(base.createdMs);
     this.updatedMs.push(base.updatedMs);
-    this.byUpdated.splice(this.lowerBound(base.updatedMs, index), 0, index);
+    this.moved.add(index);
     this.materialized.set(index, base);
     return base;
   }
@@ -292,11 +316,9 @@ export class FakeShopState {
     const index = order.index;
     const old = this.updatedMs[index];
     const next = Math.max(sec(this.now()), old + 1000);
-    const at = this.lowerBound(old, index);
-    if (this.byUpdated[at] === index) this.byUpdated.splice(at, 1);
     order.updatedMs = next;
     this.updatedMs[index] = next;
-    this.byUpdated.splice(this.lowerBound(next, index), 0, index);
+    this.moved.add(index);
   }
 
   // ---- fulfillments ------------------------------------------------------------------------------

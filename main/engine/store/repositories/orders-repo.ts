@@ -233,14 +233,6 @@ export function findOrdersByNumber(db: SqlReader, merchantId: number, orderNumbe
   );
 }
 
-/** The cart's ids of an order, without parsing its payload (shipment upload needs only these). */
-export function getOrderRefs(db: SqlReader, id: number): { cartOrderId: string; orderNumber: string } | undefined {
-  return db.get<{ cartOrderId: string; orderNumber: string }>(
-    'SELECT cart_order_id AS cartOrderId, order_number AS orderNumber FROM orders WHERE id = ?',
-    [id],
-  );
-}
-
 /** An order's lines only (json_extract in SQLite: no parse of the whole payload in JS). */
 export function getOrderLines(db: SqlReader, id: number): OrderLine[] | undefined {
   const r = db.get<{ lines: string | null }>("SELECT json_extract(data_json, '$.lines') AS lines FROM orders WHERE id = ?", [id]);

@@ -75,10 +75,32 @@ export function insertShipmentOnce(
   return res.changes > 0;
 }
 
-export function pendingShipments(db: SqlReader, cartId: number, limit: number): ShipmentRow[] {
+/** How the cart knows a shipment's order; null when the order is gone (nothing to upload it for). */
+export interface ShipmentOrderRefs {
+  cartOrderId: string;
+  orderNumber: string;
+}
+
+/**
+ * The cart's oldest pending shipments, each with its order's cart refs, in one query: the upload reads
+ * 100k of them at 100k orders, and a lookup per shipment was a tenth of its time.
+ */
+export function pendingShipments(
+  db: SqlReader,
+  cartId: number,
+  limit: number,
+): { shipment: ShipmentRow; order: ShipmentOrderRefs | null }[] {
   return db
-    .all<Raw>(`SELECT * FROM shipments WHERE cart_id = ? AND status = 'pending' ORDER BY id LIMIT ?`, [cartId, limit])
-    .map(toRow);
+    .all<Raw & { ref_cart_order_id: string | null; ref_order_number: string | null }>(
+      `SELECT s.*, o.cart_order_id AS ref_cart_order_id, o.order_number AS ref_order_number
+       FROM shipments s LEFT JOIN orders o ON o.id = s.order_id
+       WHERE s.cart_id = ? AND s.status = 'pending' ORDER BY s.id LIMIT ?`,
+      [cartId, limit],
+    )
+    .map((r) => ({
+      shipment: toRow(r),
+      order: r.ref_cart_order_id === null ? null : { cartOrderId: r.ref_cart_order_id, orderNumber: r.ref_order_number ?? '' },
+    }));
 }
 
 export function markShipmentUploaded(db: SqlRunner, id: number, remoteId: string, now: string): void {
