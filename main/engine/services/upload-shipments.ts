@@ -1,12 +1,11 @@
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import type { ShipmentToUpload, ShipmentUploadResult } from '../connectors/carts/cart-connector.js';
 import { getCart } from '../store/repositories/carts-repo.js';
-import { getOrderState, setStatus } from '../store/repositories/orders-repo.js';
+import { confirmIfAllShipmentsUploaded, getOrderState, setStatus } from '../store/repositories/orders-repo.js';
 import {
   markShipmentFailed,
   markShipmentUploaded,
   pendingShipments,
-  shipmentStatusCounts,
   type ShipmentOrderRefs,
   type ShipmentRow,
 } from '../store/repositories/shipments-repo.js';
@@ -233,15 +232,12 @@ async function saveOutcomes(rc: RunContext, cartName: string, outcomes: Outcome[
     const now = rc.nowIso();
     for (const o of outcomes) {
       const s = o.item.shipment;
-      const state = getOrderState(db, s.orderId);
       if ('ok' in o) {
         markShipmentUploaded(db, s.id, o.ok.remoteId, now);
-        const counts = shipmentStatusCounts(db, s.orderId);
-        if (state && state.status === 'shipped' && counts.pending === 0 && counts.error === 0) {
-          setStatus(db, s.orderId, 'shipped', 'confirmed', `Tracking ${s.trackingNumber} accepted by ${cartName}`, now);
-        }
+        confirmIfAllShipmentsUploaded(db, s.orderId, `Tracking ${s.trackingNumber} accepted by ${cartName}`, now);
         rc.report.add(o.ok.alreadyExisted ? 'alreadyUploaded' : 'uploaded');
       } else {
+        const state = getOrderState(db, s.orderId);
         markShipmentFailed(db, s.id, o.refused, true);
         if (state) setStatus(db, s.orderId, state.status, 'error', `Tracking ${s.trackingNumber} refused by the cart: ${o.refused}`, now);
         rc.report.add('failed');

@@ -150,6 +150,31 @@ export function setStatus(
   addHistory(db, id, from, to, reason, now);
 }
 
+/**
+ * Shipped -> Confirmed once every shipment of the order was accepted by the cart, in one statement (the
+ * upload calls it for each of 100k shipments). True when the order moved; its history gets the note.
+ */
+export function confirmIfAllShipmentsUploaded(db: SqlRunner, id: number, note: string, now: string): boolean {
+  const moved = db.run(
+    `UPDATE orders SET status = 'confirmed', status_reason = ?, updated_at = ?
+     WHERE id = ? AND status = 'shipped'
+       AND NOT EXISTS (SELECT 1 FROM shipments WHERE order_id = ? AND status <> 'uploaded')`,
+    [note, now, id, id],
+  ).changes;
+  if (moved > 0) addHistory(db, id, 'shipped', 'confirmed', note, now);
+  return moved > 0;
+}
+
+/** New -> At WMS after its file was delivered, in one statement; false when the order is no longer new. */
+export function markDeliveredIfNew(db: SqlRunner, id: number, fileName: string, now: string): boolean {
+  const moved = db.run(
+    `UPDATE orders SET status = 'at_wms', status_reason = NULL, at_wms_at = ?, updated_at = ? WHERE id = ? AND status = 'new'`,
+    [now, now, id],
+  ).changes;
+  if (moved > 0) addHistory(db, id, 'new', 'at_wms', `Delivered in ${fileName}`, now);
+  return moved > 0;
+}
+
 export function setMappedShipCode(db: SqlRunner, id: number, mapped: string | null): void {
   db.run('UPDATE orders SET mapped_ship_code = ? WHERE id = ?', [mapped, id]);
 }
