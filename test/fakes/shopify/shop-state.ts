@@ -77,9 +77,6 @@ export const ALL_SCOPES = [
   'read_locations',
 ];
 
-/** Generated, not yet stored orders kept for the next look-up. */
-const RECENTLY_GENERATED = 1024;
-
 export class FakeShopState {
   readonly seed: number;
   readonly offsetMinutes: number;
@@ -122,11 +119,6 @@ export class FakeShopState {
    */
   private readonly moved = new Set<number>();
   private readonly materialized = new Map<number, FakeOrder>();
-  /**
-   * Orders generated lately for reading, oldest first: a client looks an order up right before it
-   * fulfils it, and generating it twice was a good part of the fake's time under the benchmark's load.
-   */
-  private readonly recent = new Map<number, FakeOrder>();
   private readonly levels = new Map<string, number>();
   private readonly issuedTokens = new Map<string, number>();
   private readonly faults: Fault[] = [];
@@ -176,12 +168,9 @@ export class FakeShopState {
   }
 
   orderAt(index: number): FakeOrder {
-    const found = this.materialized.get(index) ?? this.recent.get(index);
+    const found = this.materialized.get(index);
     if (found) return found;
-    const order = generateOrder(index, this.seed, { createdMs: this.createdMs[index], updatedMs: this.updatedMs[index] }, this.catalog);
-    this.recent.set(index, order);
-    if (this.recent.size > RECENTLY_GENERATED) this.recent.delete(this.recent.keys().next().value as number);
-    return order;
+    return generateOrder(index, this.seed, { createdMs: this.createdMs[index], updatedMs: this.updatedMs[index] }, this.catalog);
   }
 
   indexOf(ref: OrderRef): number | undefined {
@@ -207,7 +196,6 @@ export class FakeShopState {
     let order = this.materialized.get(index);
     if (!order) {
       order = this.orderAt(index);
-      this.recent.delete(index);
       this.materialized.set(index, order);
     }
     return order;
