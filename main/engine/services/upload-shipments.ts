@@ -91,8 +91,8 @@ class UploadPipeline {
   private readonly claimed = new Set<number>();
   /** Order id -> shipments of it claimed and not yet saved. */
   private readonly claimedOrders = new Map<number, number>();
-  /** Shipments whose order is gone: nothing to upload them for. */
-  private readonly orphans = new Set<number>();
+  /** Reads go forward from here within a round; shipments passed over come back in the next round. */
+  private readAfterId = 0;
   private queue: PendingItem[][] = [];
   private refilling: Promise<number> | undefined;
   private unsaved: Outcome[] = [];
@@ -113,6 +113,7 @@ class UploadPipeline {
     // (shipments held back behind a claimed order are eligible again once that order's outcomes are saved).
     for (;;) {
       const before = this.done;
+      this.readAfterId = 0;
       await Promise.all(Array.from({ length: this.pace.inFlight }, () => this.worker()));
       this.save();
       await this.saving;
@@ -143,11 +144,15 @@ class UploadPipeline {
     this.refilling ??= this.rc.store
       .read((db) => {
         const picked: PendingItem[] = [];
-        const limit = READ_AHEAD + this.claimed.size + this.orphans.size;
-        for (const { shipment: s, order } of pendingShipments(db, this.cartId, limit)) {
-          if (this.claimed.has(s.id) || this.claimedOrders.has(s.orderId) || this.orphans.has(s.id)) continue;
-          if (!order) this.orphans.add(s.id);
-          else if (picked.length < READ_AHEAD) picked.push({ shipment: s, order });
+        for (;;) {
+          const rows = pendingShipments(db, this.cartId, READ_AHEAD, this.readAfterId);
+          for (const { shipment: s, order } of rows) {
+            this.readAfterId = s.id;
+            // Another shipment of its order is still out: it waits for the next round.
+            if (this.claimed.has(s.id) || this.claimedOrders.has(s.orderId)) continue;
+            if (order) picked.push({ shipment: s, order }); // else its order is gone: nothing to upload it for
+          }
+          if (picked.length > 0 || rows.length < READ_AHEAD) break;
         }
         for (const item of picked) this.claim(item.shipment);
         const batches = batchesByOrder(picked, this.pace.size);

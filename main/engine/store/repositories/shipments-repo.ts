@@ -82,20 +82,22 @@ export interface ShipmentOrderRefs {
 }
 
 /**
- * The cart's oldest pending shipments, each with its order's cart refs, in one query: the upload reads
- * 100k of them at 100k orders, and a lookup per shipment was a tenth of its time.
+ * The cart's pending shipments after shipment `afterId`, oldest first, each with its order's cart refs,
+ * in one query: the upload reads 100k of them at 100k orders, and a lookup per shipment was a tenth of
+ * its time.
  */
 export function pendingShipments(
   db: SqlReader,
   cartId: number,
   limit: number,
+  afterId = 0,
 ): { shipment: ShipmentRow; order: ShipmentOrderRefs | null }[] {
   return db
     .all<Raw & { ref_cart_order_id: string | null; ref_order_number: string | null }>(
       `SELECT s.*, o.cart_order_id AS ref_cart_order_id, o.order_number AS ref_order_number
        FROM shipments s LEFT JOIN orders o ON o.id = s.order_id
-       WHERE s.cart_id = ? AND s.status = 'pending' ORDER BY s.id LIMIT ?`,
-      [cartId, limit],
+       WHERE s.cart_id = ? AND s.status = 'pending' AND s.id > ? ORDER BY s.id LIMIT ?`,
+      [cartId, afterId, limit],
     )
     .map((r) => ({
       shipment: toRow(r),
