@@ -106,4 +106,35 @@ describe('shipment upload to Shopify', () => {
     expect((upload.counts.uploaded ?? 0) + (again.counts.uploaded ?? 0)).toBe(ORDERS);
     for (let i = 0; i < ORDERS; i++) expect(shop.state.orderAt(i).fulfillments).toHaveLength(1);
   });
+
+  it('uploads an order whose second shipment is read long after its first (held back until the first is saved), once each', async () => {
+    // 410 orders: every first package is saved before every second one, so more than a read's worth of
+    // shipments (800) lies between an order's two, and the late ones find their order still in flight.
+    const more = 370;
+    for (let i = 0; i < more; i++) shop.state.addOrder({ lines: [{ sku: 'DH-1001', quantity: 2 }, { sku: 'DH-1002', quantity: 1 }] });
+    await run('order_download', cartId);
+    await run('order_delivery', merchantId);
+    const orders = (await t.call('orders.list', { cartId, limit: 500, offset: 0 })).items;
+    expect(orders).toHaveLength(ORDERS + more);
+    const header = 'Order Number,SKU,Quantity,Carrier,Service,Tracking Number,Ship Date';
+    const first = orders.map((o) => `${o.orderNumber},DH-1001,2,UPS,Ground,1ZA${o.orderNumber.slice(1)},2026-11-26`);
+    const second = orders.map((o) => `${o.orderNumber},DH-1002,1,UPS,Ground,1ZB${o.orderNumber.slice(1)},2026-11-27`);
+    const dir = path.join(folder, 'ACME', 'confirmations');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'ship-1.csv'), [header, ...first, ...second].join('\n'));
+    expect((await run('shipment_pickup', merchantId)).counts.shipments).toBe(2 * orders.length);
+
+    const upload = await run('shipment_upload', cartId);
+
+    expect(upload.status).toBe('ok');
+    expect(upload.counts.uploaded).toBe(2 * orders.length);
+    for (let i = 0; i < ORDERS + more; i++) {
+      const order = shop.state.orderAt(i);
+      const n = order.name.slice(1);
+      expect(order.fulfillments.map((f) => f.trackingInfo[0].number).sort()).toEqual([`1ZA${n}`, `1ZB${n}`]);
+      expect(order.fulfillmentStatus).toBe('FULFILLED');
+    }
+    const after = (await t.call('orders.list', { cartId, limit: 500, offset: 0 })).items;
+    expect(after.every((o) => o.status === 'confirmed')).toBe(true);
+  });
 });
