@@ -33,12 +33,12 @@ type Sent = { outcomes: Outcome[]; failure?: unknown };
  * failed with the cart's reason while the others go on; an auth or network error stops the run after the
  * calls already in flight finished and everything accepted was saved.
  *
- * A pipeline rather than rounds: batches keep flowing while earlier outcomes are saved and more pending
- * shipments are read. A shipment is claimed from the moment it is read until its outcome is durable, and
- * a read skips claimed shipments and every shipment of an order with one claimed, so nothing is uploaded
- * twice in one run and no two calls allocate the same order's lines at once. A crash before a save repeats
- * those uploads, which the connector makes idempotent (it finds a fulfillment with the same tracking number
- * instead of creating another).
+ * A pipeline: batches keep flowing while earlier outcomes are saved and more pending shipments are read.
+ * Within a round, reads go forward by shipment id, so no shipment is read twice; a shipment whose order
+ * has another one read and not yet saved is passed over and comes back in the next round, once that one is
+ * durable. So nothing is uploaded twice in one run and no two calls allocate the same order's lines at
+ * once. A crash before a save repeats those uploads, which the connector makes idempotent (it finds a
+ * fulfillment with the same tracking number instead of creating another).
  */
 export async function uploadShipments(rc: RunContext, cartId: number): Promise<void> {
   const cart = await rc.store.read((db) => getCart(db, cartId));
@@ -88,8 +88,7 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
 
 /** The moving parts of one upload run; see uploadShipments. */
 class UploadPipeline {
-  private readonly claimed = new Set<number>();
-  /** Order id -> shipments of it claimed and not yet saved. */
+  /** Order id -> shipments of it read in this run and not yet saved. */
   private readonly claimedOrders = new Map<number, number>();
   /** Reads go forward from here within a round; shipments passed over come back in the next round. */
   private readAfterId = 0;
@@ -149,7 +148,7 @@ class UploadPipeline {
           for (const { shipment: s, order } of rows) {
             this.readAfterId = s.id;
             // Another shipment of its order is still out: it waits for the next round.
-            if (this.claimed.has(s.id) || this.claimedOrders.has(s.orderId)) continue;
+            if (this.claimedOrders.has(s.orderId)) continue;
             if (order) picked.push({ shipment: s, order }); // else its order is gone: nothing to upload it for
           }
           if (picked.length > 0 || rows.length < READ_AHEAD) break;
@@ -183,12 +182,10 @@ class UploadPipeline {
   }
 
   private claim(s: ShipmentRow): void {
-    this.claimed.add(s.id);
     this.claimedOrders.set(s.orderId, (this.claimedOrders.get(s.orderId) ?? 0) + 1);
   }
 
   private release(s: ShipmentRow): void {
-    this.claimed.delete(s.id);
     const left = (this.claimedOrders.get(s.orderId) ?? 1) - 1;
     if (left > 0) this.claimedOrders.set(s.orderId, left);
     else this.claimedOrders.delete(s.orderId);
