@@ -1,15 +1,18 @@
-// `npm start`: the Electron app where Electron can start; elsewhere (its binary missing, as on our build
-// machines, or no display) one line saying why, then the headless host with the built screens, which
-// prints the URL to open. Arguments after `npm start --` go to whichever starts.
+// `npm start`: the Electron app where Electron can start (its binary is fetched on the first start, as
+// `npm install` does not); elsewhere (no display, or the binary cannot be downloaded, as on our build
+// machines) one line saying why, then the headless host with the built screens, which prints the URL to
+// open. Arguments after `npm start --` go to whichever starts.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { electronAvailability, systemProbe } from '../main/shell/electron-binary.js';
+import { electronAvailability, systemProbe, type ElectronAvailability } from '../main/shell/electron-binary.js';
+import { downloadElectron } from './electron-download.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const availability = electronAvailability(systemProbe(createRequire(import.meta.url)));
+const requireFrom = createRequire(import.meta.url);
+const availability = await availableElectron();
 
 if (availability.ok) {
   startElectron(availability.binary);
@@ -19,6 +22,15 @@ if (availability.ok) {
   const screens = `${root}dist/renderer`;
   if (!process.env.DOCKHAND_STATIC_DIR && existsSync(`${screens}/index.html`)) process.env.DOCKHAND_STATIC_DIR = screens;
   await import('../main/server/cli.js');
+}
+
+async function availableElectron(): Promise<ElectronAvailability> {
+  const first = electronAvailability(systemProbe(requireFrom));
+  if (first.ok || !first.missingBinary) return first;
+  process.stdout.write("Fetching Electron's binary (the first start only)…\n");
+  const failed = await downloadElectron(requireFrom);
+  if (failed) return { ok: false, reason: `its binary could not be downloaded: ${failed}`, missingBinary: true };
+  return electronAvailability(systemProbe(requireFrom));
 }
 
 function startElectron(binary: string): void {

@@ -2,12 +2,16 @@ import { existsSync } from 'node:fs';
 
 /**
  * Whether the Electron app can start on this machine (used by `npm start` and the Electron smoke test).
- * The electron package downloads its binary on first install; where that never happened (no internet,
- * npm without install scripts) `require('electron')` throws or names a file that is not there. A Linux
- * machine without a display cannot show a window either.
+ * `npm install` does not run the electron package's download (package.json's allowScripts denies it, so
+ * an install never fails on a machine that cannot reach GitHub); `npm start` fetches the binary on
+ * first use where it can (scripts/electron-download.ts). Until then `require('electron')` throws or
+ * names a file that is not there. A Linux machine without a display cannot show a window either.
  */
 
-export type ElectronAvailability = { ok: true; binary: string } | { ok: false; reason: string };
+export type ElectronAvailability =
+  | { ok: true; binary: string }
+  /** `missingBinary`: what is missing is the download, which `npm start` may still fetch. */
+  | { ok: false; reason: string; missingBinary: boolean };
 
 export interface ElectronProbe {
   /** `createRequire(...)('electron')`: the binary's path, or a throw. */
@@ -17,17 +21,24 @@ export interface ElectronProbe {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * Said instead of the electron package's own message, whose advice (delete node_modules/electron and
+ * install again) fails the same way on a machine that cannot download the binary.
+ */
+export const NOT_DOWNLOADED = "its binary has not been downloaded (npm install leaves that to the first npm start)";
+
 export function electronAvailability(probe: ElectronProbe): ElectronAvailability {
+  if (probe.platform === 'linux' && !probe.env.DISPLAY && !probe.env.WAYLAND_DISPLAY) {
+    return { ok: false, reason: 'there is no display (DISPLAY and WAYLAND_DISPLAY are not set)', missingBinary: false };
+  }
   let binary: unknown;
   try {
     binary = probe.resolveBinary();
-  } catch (err) {
-    return { ok: false, reason: `its binary is not installed: ${firstLine(err)}` };
+  } catch {
+    return { ok: false, reason: NOT_DOWNLOADED, missingBinary: true };
   }
-  if (typeof binary !== 'string' || binary === '') return { ok: false, reason: 'its binary is not installed: the electron package named no binary' };
-  if (!probe.exists(binary)) return { ok: false, reason: `its binary is not installed: ${binary} does not exist` };
-  if (probe.platform === 'linux' && !probe.env.DISPLAY && !probe.env.WAYLAND_DISPLAY) {
-    return { ok: false, reason: 'there is no display (DISPLAY and WAYLAND_DISPLAY are not set)' };
+  if (typeof binary !== 'string' || binary === '' || !probe.exists(binary)) {
+    return { ok: false, reason: NOT_DOWNLOADED, missingBinary: true };
   }
   return { ok: true, binary };
 }
@@ -35,9 +46,4 @@ export function electronAvailability(probe: ElectronProbe): ElectronAvailability
 /** The probe for this process; `requireFrom` is `createRequire(import.meta.url)` of the caller. */
 export function systemProbe(requireFrom: (id: string) => unknown): ElectronProbe {
   return { resolveBinary: () => requireFrom('electron'), exists: existsSync, platform: process.platform, env: process.env };
-}
-
-function firstLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.split('\n')[0].trim() || 'unknown error';
 }
