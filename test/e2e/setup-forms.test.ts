@@ -123,13 +123,13 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
       await cart.setBaseUrl(catcher.url);
       await cart.test();
       await expect
-        .poll(() => cart.fieldError('Admin API access token').textContent())
+        .poll(() => cart.fieldError('Admin API access token').textContent(), { timeout: 15_000 })
         .toBe(
           `Enter the Admin API access token again: the shop address changed from ${shop.url} for ${shop.shopDomain} to ${catcher.url} for ${shop.shopDomain}, and a saved token is only sent to the address it was saved for`,
         );
       expect(await cart.testResult().count()).toBe(0);
       await cart.save();
-      await expect.poll(() => cart.fieldError('Admin API access token').textContent()).toMatch(/^Enter the Admin API access token again/);
+      await expect.poll(() => cart.fieldError('Admin API access token').textContent(), { timeout: 15_000 }).toMatch(/^Enter the Admin API access token again/);
       expect(catcher.caught).toEqual([]);
       expect((await app.call('carts.get', { id: saved.id })).settings).toMatchObject({ baseUrl: shop.url });
       await app.screenshot('cart-setup-address-changed');
@@ -176,7 +176,7 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     await wms.field('Host').fill('localhost');
     await wms.test();
     await expect
-      .poll(() => wms.fieldError('Password').textContent())
+      .poll(() => wms.fieldError('Password').textContent(), { timeout: 15_000 })
       .toBe(
         `Enter the FTP password again: the server address changed from ftp://127.0.0.1:${ftp.port} to ftp://localhost:${ftp.port}, and a saved password is only sent to the address it was saved for`,
       );
@@ -185,7 +185,8 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     // Back on the server it was saved for, the saved password is used again.
     await wms.field('Host').fill('127.0.0.1');
     await wms.test();
-    await expect.poll(() => wms.top().textContent()).toContain('The WMS connection works.');
+    // A real FTP login: seconds on a loaded machine, not the poll's default second.
+    await expect.poll(() => wms.top().textContent(), { timeout: 15_000 }).toContain('The WMS connection works.');
     expect(await wms.fieldError('Password').count()).toBe(0);
   });
 
