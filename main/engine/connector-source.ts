@@ -15,7 +15,7 @@ import type { Store } from './store/sql.js';
 export function cartSecretAddress(cart: Pick<CartRow, 'platform' | 'settings'>): string | null {
   const plugin = cartPlugin(cart.platform);
   const settings = plugin?.settingsSchema.safeParse(cart.settings);
-  return plugin?.secretAddress && settings?.success ? plugin.secretAddress(settings.data) : null;
+  return plugin && settings?.success ? plugin.secretAddress(settings.data) : null;
 }
 
 export function createConnectorSource(deps: { store: Store; clock: Clock; log: Logger; secrets: SecretCipher }): ConnectorSource {
@@ -25,7 +25,7 @@ export function createConnectorSource(deps: { store: Store; clock: Clock; log: L
       if (!plugin) throw new DockhandError('config', `Unknown cart platform "${cart.platform}"`);
       const settings = plugin.settingsSchema.safeParse(cart.settings);
       if (!settings.success) throw new DockhandError('config', `${cart.name}: the saved settings are invalid: ${settings.error.issues[0]?.message}`);
-      const saved = { sealed: cart.credentialsSealed, address: plugin.secretAddress?.(settings.data) ?? null };
+      const saved = { sealed: cart.credentialsSealed, address: plugin.secretAddress(settings.data) };
       const credentials = plugin.credentialsSchema.safeParse(secretToSend(deps.secrets, saved, `credentials of ${cart.name}`));
       if (!credentials.success) throw new DockhandError('config', `${cart.name}: the saved credentials are invalid`);
       const connector = plugin.create(

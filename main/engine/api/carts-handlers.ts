@@ -34,7 +34,7 @@ function supportedServices(platform: string): CartServiceName[] {
 function cartWrite(ctx: EngineContext, input: CartInput, saved?: CartRow): CartWrite {
   const plugin = cartPlugin(input.platform);
   if (!plugin) throw new DockhandError('validation', `Unknown platform ${input.platform}`, { fields: { platform: 'Choose a platform' } });
-  const address = plugin.secretAddress?.(input.settings) ?? null;
+  const address = plugin.secretAddress(input.settings);
   const credentials = resolveSecret(ctx.secrets, {
     provided: input.credentials ?? {},
     saved: saved && saved.platform === input.platform ? { sealed: saved.credentialsSealed, address: cartSecretAddress(saved) } : undefined,

@@ -114,10 +114,10 @@ export interface CartPlugin<Settings = unknown, Credentials = unknown> {
   create(ctx: CartContext, settings: Settings, credentials: Credentials): CartConnector;
   /**
    * Where these settings send the credentials, as a person reads it ("https://acme.myshopify.com").
-   * Saved credentials go only to the address they were saved for (main/engine/saved-secret.ts).
-   * Platforms without credentials leave it out.
+   * Saved credentials go only to the address they were saved for (main/engine/saved-secret.ts), and
+   * are not kept at all where this is null: a platform without credentials returns null.
    */
-  secretAddress?(settings: Settings): string;
+  secretAddress(settings: Settings): string | null;
   /** The credentials these settings need, each with how a person names it. */
   requiredCredentials?(settings: Settings): SecretFields;
   /**
