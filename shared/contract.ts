@@ -5,6 +5,7 @@ import { FREQUENCY_RANGE, frequencySchema } from './frequency.js';
 import { demoCredentialsSchema, demoSettingsSchema } from './schemas/demo.js';
 import { shopifyCredentialsSchema, shopifySettingsSchema } from './schemas/shopify.js';
 import { wmsSecretsSchema, wmsSettingsSchema } from './schemas/wms.js';
+import { refuseUnknownKeys } from './unknown-keys.js';
 
 /**
  * The one contract between the screens and the engine: method name -> input schema (zod) and output
@@ -19,8 +20,9 @@ interface MethodDef<I extends z.ZodType, O> {
   output?: O;
 }
 
+/** Every method's input refuses keys it does not know, at any depth (shared/unknown-keys.ts). */
 function method<O>() {
-  return <I extends z.ZodType>(input: I, description: string): MethodDef<I, O> => ({ input, description });
+  return <I extends z.ZodType>(input: I, description: string): MethodDef<I, O> => ({ input: refuseUnknownKeys(input), description });
 }
 
 const id = z.number().int().positive();

@@ -1,27 +1,21 @@
 import { DockhandError } from '../../shared/errors.js';
+import { wmsSecretAddress } from '../../shared/schemas/wms.js';
 import { cartPlugin } from './connectors/carts/registry.js';
 import { createCsvWmsConnector } from './connectors/wms/csv/index.js';
 import type { WmsMerchantTarget } from './connectors/wms/wms-connector.js';
 import type { Clock, Logger, SecretCipher } from './platform/ports.js';
+import { secretToSend } from './saved-secret.js';
 import type { ConnectorSource } from './services/run-context.js';
 import type { CartRow } from './store/repositories/carts-repo.js';
 import { getMerchant } from './store/repositories/merchants-repo.js';
 import { getWms } from './store/repositories/wms-repo.js';
 import type { Store } from './store/sql.js';
 
-/** Unseal a JSON secret blob; a key that no longer matches is a config problem a person must fix. */
-export function unsealJson(secrets: SecretCipher, sealed: string | null, what: string): Record<string, unknown> {
-  if (!sealed) return {};
-  try {
-    return JSON.parse(secrets.decrypt(sealed)) as Record<string, unknown>;
-  } catch {
-    throw new DockhandError('config', `The saved ${what} cannot be decrypted (was the data folder moved to another machine?). Enter them again.`);
-  }
-}
-
-export function sealJson(secrets: SecretCipher, value: Record<string, unknown>): string | null {
-  const present = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== ''));
-  return Object.keys(present).length ? secrets.encrypt(JSON.stringify(present)) : null;
+/** Where a cart's saved settings send its credentials; null when they cannot be read or send none. */
+export function cartSecretAddress(cart: Pick<CartRow, 'platform' | 'settings'>): string | null {
+  const plugin = cartPlugin(cart.platform);
+  const settings = plugin?.settingsSchema.safeParse(cart.settings);
+  return plugin && settings?.success ? plugin.secretAddress(settings.data) : null;
 }
 
 export function createConnectorSource(deps: { store: Store; clock: Clock; log: Logger; secrets: SecretCipher }): ConnectorSource {
@@ -31,7 +25,8 @@ export function createConnectorSource(deps: { store: Store; clock: Clock; log: L
       if (!plugin) throw new DockhandError('config', `Unknown cart platform "${cart.platform}"`);
       const settings = plugin.settingsSchema.safeParse(cart.settings);
       if (!settings.success) throw new DockhandError('config', `${cart.name}: the saved settings are invalid: ${settings.error.issues[0]?.message}`);
-      const credentials = plugin.credentialsSchema.safeParse(unsealJson(deps.secrets, cart.credentialsSealed, `credentials of ${cart.name}`));
+      const saved = { sealed: cart.credentialsSealed, address: plugin.secretAddress(settings.data) };
+      const credentials = plugin.credentialsSchema.safeParse(secretToSend(deps.secrets, saved, `credentials of ${cart.name}`));
       if (!credentials.success) throw new DockhandError('config', `${cart.name}: the saved credentials are invalid`);
       const connector = plugin.create(
         { clock: deps.clock, log: deps.log.child({ cart: cart.id, platform: cart.platform }), signal: hooks.signal, onThrottle: hooks.onThrottle },
@@ -43,7 +38,7 @@ export function createConnectorSource(deps: { store: Store; clock: Clock; log: L
     async wms(signal) {
       const row = await deps.store.read((db) => getWms(db));
       if (!row) throw new DockhandError('config', 'No WMS is set up yet: open WMS setup first');
-      const secrets = unsealJson(deps.secrets, row.secretsSealed, 'WMS password');
+      const secrets = secretToSend(deps.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password');
       return createCsvWmsConnector(row.settings, { password: secrets.password as string | undefined }, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal });
     },
     async merchantTarget(merchantId): Promise<WmsMerchantTarget> {

@@ -7,7 +7,7 @@ import { hasMethod, type ApiContract } from './api-contract.js';
 import { listApi } from './api-listing.js';
 import { hostAllowed, loginCookie, originAllowed, presentedToken, tokenValid } from './http-guards.js';
 import { sendError, sendJson, setSecurityHeaders } from './http-responses.js';
-import { DEFAULT_MAX_BODY_BYTES, readJsonBody, RequestRefused } from './json-body.js';
+import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, readJsonBody, RequestRefused } from './json-body.js';
 import { openSseStream, type SseStream } from './sse.js';
 import { serveStatic } from './static-files.js';
 
@@ -31,6 +31,8 @@ export interface HttpApiOptions {
   log?: Logger;
   heartbeatMs?: number;
   maxBodyBytes?: number;
+  /** A request body must arrive whole within this time (default 10 s), or gets 408. */
+  bodyTimeoutMs?: number;
 }
 
 export interface HttpApi {
@@ -44,13 +46,21 @@ export interface HttpApi {
 
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 
+/**
+ * Node's own limits, in seconds rather than its minutes: the headers must arrive within 10 s and the
+ * whole request within 20 s (the body deadline in json-body.ts answers 408 first, at 10 s), checked
+ * every second instead of every 30. A response may take as long as it needs (an event stream is open
+ * for hours): these limits end once the request has arrived.
+ */
+export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 20_000, connectionsCheckingInterval: 1_000 } as const;
+
 export function createHttpApi(options: HttpApiOptions): HttpApi {
   const log = options.log ?? silentLogger;
   const streams = new Set<SseStream>();
   let listing: unknown = null;
   let port = 0;
 
-  const server = createServer((req, res) => {
+  const server = createServer({ ...SERVER_TIMEOUTS }, (req, res) => {
     handle(req, res).catch((err) => {
       log.log('error', 'HTTP request failed', { path: safePath(req), error: err });
       if (!res.headersSent) sendError(res, 500, internalError());
@@ -74,7 +84,14 @@ export function createHttpApi(options: HttpApiOptions): HttpApi {
 
     if (pathname === '/health' && (verb === 'GET' || verb === 'HEAD')) return sendJson(res, 200, { ok: true });
 
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
     const presented = presentedToken(req, url, port);
+    if (presented?.source === 'query' && !queryTokenAllowed(pathname, verb, isApi)) {
+      return sendError(res, 401, {
+        kind: 'auth',
+        message: 'The token in the address is accepted only by GET /api/events and to open a page; send Authorization: Bearer <token>',
+      });
+    }
     if (!tokenValid(presented, options.token)) {
       return sendError(res, 401, {
         kind: 'auth',
@@ -85,7 +102,6 @@ export function createHttpApi(options: HttpApiOptions): HttpApi {
       return sendError(res, 403, { kind: 'auth', message: 'Cross-origin requests are refused' });
     }
 
-    const isApi = pathname === '/api' || pathname.startsWith('/api/');
     if (!isApi && presented?.source === 'query' && (verb === 'GET' || verb === 'HEAD')) {
       // Notebook-style login: trade the token in the URL for a cookie and take it out of the address bar.
       url.searchParams.delete('token');
@@ -129,11 +145,11 @@ export function createHttpApi(options: HttpApiOptions): HttpApi {
 
     let input: unknown;
     try {
-      input = await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+      input = await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
     } catch (err) {
       if (err instanceof RequestRefused) {
-        // The rest of an oversized body is not worth reading; end the connection after the answer.
-        const headers: Record<string, string> = err.status === 413 ? { Connection: 'close' } : {};
+        // The rest of an oversized or trickling body is not worth reading; end the connection after the answer.
+        const headers: Record<string, string> = err.status === 413 || err.status === 408 ? { Connection: 'close' } : {};
         return sendError(res, err.status, err.error.toBody(), headers);
       }
       throw err;
@@ -189,6 +205,16 @@ export function createHttpApi(options: HttpApiOptions): HttpApi {
       });
     },
   };
+}
+
+/**
+ * A token in the URL ends up in logs, histories and Referer headers, so it is taken only where nothing
+ * else works: the event stream (EventSource cannot send headers) and opening a page (traded at once
+ * for the login cookie).
+ */
+function queryTokenAllowed(pathname: string, verb: string, isApi: boolean): boolean {
+  if (verb !== 'GET' && verb !== 'HEAD') return false;
+  return pathname === '/api/events' || !isApi;
 }
 
 function methodNotAllowed(res: ServerResponse, allow: string): void {

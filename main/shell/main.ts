@@ -71,7 +71,9 @@ function run(): void {
     void log.close().finally(() => app.exit(1));
   };
 
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  // Only the origin: a refused link may carry anything in its path or query.
+  const refusedLink = (url: string) => log.log('warn', 'Refused to open a link the app did not make', { origin: URL.canParse(url) ? new URL(url).origin : 'unreadable' });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal, refusedLink));
   app.on('second-instance', () => openWindow());
   app.on('activate', () => openWindow());
   // The window only hides; should it ever be gone, Dockhand still lives in the tray.

@@ -3,14 +3,16 @@ import { decideNavigation, decideWindowOpen } from './navigation-policy.js';
 
 /**
  * Hardening applied to every web contents the app creates (main.ts hooks 'web-contents-created'): no
- * navigation away from our pages, no new windows, no <webview>; web links go to the person's browser.
+ * navigation away from our pages, no new windows, no <webview>; links the app makes go to the person's
+ * browser, other links are refused (and reported to `onRefused`, for the log).
  */
-export function guardWebContents(contents: WebContents, openExternal: (url: string) => void): void {
+export function guardWebContents(contents: WebContents, openExternal: (url: string) => void, onRefused: (url: string) => void = () => {}): void {
   const onNavigate = (event: { url: string; preventDefault(): void }) => {
     const decision = decideNavigation(event.url);
     if (decision === 'allow') return;
     event.preventDefault();
     if (decision === 'open-externally') openExternal(event.url);
+    else onRefused(event.url);
   };
   contents.on('will-navigate', onNavigate);
   contents.on('will-frame-navigate', onNavigate);
@@ -18,6 +20,7 @@ export function guardWebContents(contents: WebContents, openExternal: (url: stri
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (decideWindowOpen(url) === 'open-externally') openExternal(url);
+    else onRefused(url);
     return { action: 'deny' };
   });
 }

@@ -73,3 +73,21 @@ export const SHOPIFY_REQUIRED_SCOPES = {
   shipment_upload: ['read_merchant_managed_fulfillment_orders', 'write_merchant_managed_fulfillment_orders'],
   inventory_upload: ['read_inventory', 'write_inventory', 'read_products', 'read_locations'],
 } as const;
+
+/**
+ * Where the credentials are sent, as a person reads it: the shop ("https://acme.myshopify.com"), or
+ * the base URL override for that shop ("http://127.0.0.1:8080 for acme.myshopify.com"). A saved token
+ * goes only to the address it was saved for; changing either part asks for it again.
+ */
+export function shopifySecretAddress(settings: Pick<ShopifySettings, 'shopDomain' | 'baseUrl'>): string {
+  if (!settings.baseUrl) return `https://${settings.shopDomain}`;
+  const url = new URL(settings.baseUrl);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}${url.search} for ${settings.shopDomain}`;
+}
+
+/** The credentials the sign-in mode needs, each with how a person names it. */
+export function shopifyRequiredCredentials(settings: Pick<ShopifySettings, 'authMode'>): Record<string, { label: string; noun: string }> {
+  return settings.authMode === 'client_credentials'
+    ? { clientId: { label: 'the client id', noun: 'client id' }, clientSecret: { label: 'the client secret', noun: 'client secret' } }
+    : { accessToken: { label: 'the Admin API access token', noun: 'token' } };
+}

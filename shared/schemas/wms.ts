@@ -60,3 +60,24 @@ export type WmsSecrets = z.infer<typeof wmsSecretsSchema>;
 
 export const wmsSettingsSchema = csvWmsSettingsSchema;
 export type WmsSettings = CsvWmsSettings;
+
+/**
+ * Where the transport sends the password, as a person reads it ("ftps://ftp.example.com:21"), or null
+ * when it sends none (a folder). The scheme is part of it: a password saved for FTPS must not go out
+ * in the clear over plain FTP to the same host. A saved password goes only to the address it was saved for.
+ */
+export function wmsSecretAddress(settings: { transport: TransportSettings }): string | null {
+  const t = settings.transport;
+  switch (t.kind) {
+    case 'ftp':
+      return `${t.security === 'explicit' ? 'ftps' : 'ftp'}://${t.host.trim().toLowerCase()}:${t.port}`;
+    case 'folder':
+      return null;
+    default:
+      return unknownTransport(t);
+  }
+}
+
+function unknownTransport(t: never): never {
+  throw new Error(`No secret address for transport ${(t as { kind: string }).kind}`);
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeShopify, type FakeShopify } from '../fakes/shopify/index.js';
 import { startFtpServer, type TestFtpServer } from '../support/ftp-server.js';
+import { startShopifyCatcher } from '../support/secret-catchers.js';
 import { CartPage } from './pages/cart-page.js';
 import { MerchantFormPage, MerchantsPage } from './pages/merchants-page.js';
 import { WmsPage } from './pages/wms-page.js';
@@ -113,6 +114,30 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     await app.screenshot('merchants');
   });
 
+  it('a saved token is not sent to another base URL: the token field asks for it again', async () => {
+    const catcher = await startShopifyCatcher();
+    try {
+      const [saved] = await app.call('carts.list', { merchantId });
+      const cart = new CartPage(app.page);
+      await cart.goto(saved.id);
+      await cart.setBaseUrl(catcher.url);
+      await cart.test();
+      await expect
+        .poll(() => cart.fieldError('Admin API access token').textContent(), { timeout: 15_000 })
+        .toBe(
+          `Enter the Admin API access token again: the shop address changed from ${shop.url} for ${shop.shopDomain} to ${catcher.url} for ${shop.shopDomain}, and a saved token is only sent to the address it was saved for`,
+        );
+      expect(await cart.testResult().count()).toBe(0);
+      await cart.save();
+      await expect.poll(() => cart.fieldError('Admin API access token').textContent(), { timeout: 15_000 }).toMatch(/^Enter the Admin API access token again/);
+      expect(catcher.caught).toEqual([]);
+      expect((await app.call('carts.get', { id: saved.id })).settings).toMatchObject({ baseUrl: shop.url });
+      await app.screenshot('cart-setup-address-changed');
+    } finally {
+      await catcher.close();
+    }
+  });
+
   it('a wrong FTP password fails the test and is not saved; the right one tests ok and saves', async () => {
     const wms = new WmsPage(app.page);
     await wms.goto();
@@ -144,6 +169,25 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     expect((await app.call('wms.test', {})).ok).toBe(true);
     await expect.poll(() => wms.field('Password').inputValue()).toBe('');
     await app.screenshot('wms-setup');
+  });
+
+  it('the saved FTP password is not sent to another server: the password field asks for it again', async () => {
+    const wms = new WmsPage(app.page);
+    await wms.field('Host').fill('localhost');
+    await wms.test();
+    await expect
+      .poll(() => wms.fieldError('Password').textContent(), { timeout: 15_000 })
+      .toBe(
+        `Enter the FTP password again: the server address changed from ftp://127.0.0.1:${ftp.port} to ftp://localhost:${ftp.port}, and a saved password is only sent to the address it was saved for`,
+      );
+    expect((await app.call('wms.get', {})).settings?.transport).toMatchObject({ host: '127.0.0.1' });
+
+    // Back on the server it was saved for, the saved password is used again.
+    await wms.field('Host').fill('127.0.0.1');
+    await wms.test();
+    // A real FTP login: seconds on a loaded machine, not the poll's default second.
+    await expect.poll(() => wms.top().textContent(), { timeout: 15_000 }).toContain('The WMS connection works.');
+    expect(await wms.fieldError('Password').count()).toBe(0);
   });
 
   it('deleting a merchant needs its name typed, then removes it with its cart', async () => {

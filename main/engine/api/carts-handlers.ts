@@ -2,7 +2,8 @@ import type { CartInput } from '../../../shared/contract.js';
 import { CART_SERVICES, type CartServiceName } from '../../../shared/domain.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { cartPlugin, cartPlugins } from '../connectors/carts/registry.js';
-import { sealJson, unsealJson } from '../connector-source.js';
+import { cartSecretAddress } from '../connector-source.js';
+import { resolveSecret, sealBound } from '../saved-secret.js';
 import {
   deleteCart,
   insertCart,
@@ -26,29 +27,30 @@ function supportedServices(platform: string): CartServiceName[] {
   );
 }
 
-/** Merge new credentials over the saved ones (fields left out keep their saved value). */
+/**
+ * The row to save or test: new credentials over the saved ones, where the saved ones may go to the
+ * address the input's settings point at (saved-secret.ts); fields left out keep their saved value.
+ */
 function cartWrite(ctx: EngineContext, input: CartInput, saved?: CartRow): CartWrite {
-  const previous = saved && saved.platform === input.platform ? unsealJson(ctx.secrets, saved.credentialsSealed, 'credentials') : {};
-  const merged = { ...previous, ...(input.credentials ?? {}) };
   const plugin = cartPlugin(input.platform);
   if (!plugin) throw new DockhandError('validation', `Unknown platform ${input.platform}`, { fields: { platform: 'Choose a platform' } });
-  if (input.platform === 'shopify') {
-    const s = input.settings;
-    const fields: Record<string, string> = {};
-    if (s.authMode === 'access_token' && !merged.accessToken) fields['credentials.accessToken'] = 'Enter the Admin API access token';
-    if (s.authMode === 'client_credentials') {
-      if (!merged.clientId) fields['credentials.clientId'] = 'Enter the client id';
-      if (!merged.clientSecret) fields['credentials.clientSecret'] = 'Enter the client secret';
-    }
-    if (Object.keys(fields).length) throw new DockhandError('validation', 'The credentials are incomplete', { fields });
-  }
+  const address = plugin.secretAddress(input.settings);
+  const credentials = resolveSecret(ctx.secrets, {
+    provided: input.credentials ?? {},
+    saved: saved && saved.platform === input.platform ? { sealed: saved.credentialsSealed, address: cartSecretAddress(saved) } : undefined,
+    address,
+    required: plugin.requiredCredentials?.(input.settings) ?? {},
+    fieldPrefix: 'credentials',
+    place: 'shop',
+    what: 'credentials',
+  });
   return {
     merchantId: input.merchantId,
     platform: input.platform,
     name: input.name,
     orderSource: input.orderSource || input.name,
     settings: input.settings as Record<string, unknown>,
-    credentialsSealed: sealJson(ctx.secrets, merged),
+    credentialsSealed: sealBound(ctx.secrets, credentials, address),
     earliestOrderDate: new Date(input.earliestOrderDate).toISOString(),
     rejectUnmapped: input.rejectUnmappedShipCodes,
     minInventoryLevel: input.minInventoryLevel,

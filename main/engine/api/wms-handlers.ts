@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type { wmsInputSchema } from '../../../shared/contract.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { createCsvWmsConnector } from '../connectors/wms/csv/index.js';
-import { sealJson, unsealJson } from '../connector-source.js';
+import { wmsSecretAddress } from '../../../shared/schemas/wms.js';
+import { resolveSecret, sealBound, secretToSend } from '../saved-secret.js';
 import { clearAlert } from '../store/repositories/alerts-repo.js';
 import { listMerchants } from '../store/repositories/merchants-repo.js';
-import { getWms, saveWms } from '../store/repositories/wms-repo.js';
+import { getWms, saveWms, type WmsRow } from '../store/repositories/wms-repo.js';
 import { MERCHANT_SERVICES } from '../../../shared/domain.js';
 import { setSchedulePaused } from '../store/repositories/schedules-repo.js';
 import type { EngineContext } from './engine-context.js';
@@ -13,14 +14,28 @@ import type { Handlers, MethodsOf } from './handler-types.js';
 
 type WmsInput = z.output<typeof wmsInputSchema>;
 
-async function resolveWmsInput(ctx: EngineContext, input: WmsInput): Promise<{ settings: WmsInput['settings']; password?: string }> {
+/**
+ * The settings and password to test or save: the typed password, or the saved one where it may go to
+ * the server the settings point at (saved-secret.ts).
+ */
+async function resolveWmsInput(ctx: EngineContext, input: WmsInput): Promise<{ settings: WmsInput['settings']; password?: string; address: string | null }> {
   const saved = await ctx.store.read((db) => getWms(db));
-  const savedSecrets = saved ? unsealJson(ctx.secrets, saved.secretsSealed, 'WMS password') : {};
-  const password = input.secrets.password ?? (savedSecrets.password as string | undefined);
-  if (input.settings.transport.kind === 'ftp' && !password) {
-    throw new DockhandError('validation', 'The FTP password is missing', { fields: { 'secrets.password': 'Enter the FTP password' } });
-  }
-  return { settings: input.settings, password };
+  const address = wmsSecretAddress(input.settings);
+  const secrets = resolveSecret(ctx.secrets, {
+    provided: input.secrets,
+    saved: saved ? { sealed: saved.secretsSealed, address: wmsSecretAddress(saved.settings) } : undefined,
+    address,
+    required: address === null ? {} : { password: { label: 'the FTP password', noun: 'password' } },
+    fieldPrefix: 'secrets',
+    place: 'server',
+    what: 'WMS password',
+  });
+  return { settings: input.settings, password: secrets.password as string | undefined, address };
+}
+
+/** The saved setup's password, for the server it was saved for only. */
+function savedPassword(ctx: EngineContext, row: WmsRow): string | undefined {
+  return secretToSend(ctx.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password').password as string | undefined;
 }
 
 export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
@@ -29,9 +44,10 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
     return { configured: row !== undefined, settings: row?.settings ?? null, hasPassword: row?.secretsSealed != null };
   },
   async 'wms.save'(input, ctx) {
-    const { settings, password } = await resolveWmsInput(ctx, input);
+    const { settings, password, address } = await resolveWmsInput(ctx, input);
+    const sealed = sealBound(ctx.secrets, { password }, address);
     const merchants = await ctx.store.write((db) => {
-      saveWms(db, settings, sealJson(ctx.secrets, { password }), ctx.nowIso());
+      saveWms(db, settings, sealed, ctx.nowIso());
       clearAlert(db, 'auth:wms', ctx.nowIso());
       const ms = listMerchants(db);
       // Saved WMS settings are a person's fix: lift pauses the scheduler put on after a login failure.
@@ -39,7 +55,7 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
       return ms;
     });
     for (const m of merchants) for (const s of MERCHANT_SERVICES) await ctx.jobs.sync(s, m.id);
-    return { configured: true, settings, hasPassword: password !== undefined };
+    return { configured: true, settings, hasPassword: sealed !== null };
   },
   async 'wms.test'(input, ctx) {
     let settings;
@@ -50,7 +66,12 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
       const row = await ctx.store.read((db) => getWms(db));
       if (!row) return { ok: false, message: 'No WMS is set up yet' };
       settings = row.settings;
-      password = unsealJson(ctx.secrets, row.secretsSealed, 'WMS password').password as string | undefined;
+      try {
+        password = savedPassword(ctx, row);
+      } catch (err) {
+        if (isDockhandError(err)) return { ok: false, message: err.message, details: { kind: err.kind } };
+        throw err;
+      }
     }
     const merchants = await ctx.store.read((db) => listMerchants(db));
     const controller = new AbortController();

@@ -23,6 +23,11 @@ export class CartPage {
     return this.form().getByLabel(label, { exact: true });
   }
 
+  /** The message shown on a field (its error, tied to it by aria-describedby). */
+  fieldError(label: string): Locator {
+    return this.form().locator('.field').filter({ has: this.page.getByLabel(label, { exact: true }) }).locator('.field__error');
+  }
+
   async fill(label: string, value: string): Promise<void> {
     await this.field(label).fill(value);
   }

@@ -26,6 +26,11 @@ export class WmsPage {
     return this.form().getByLabel(label, { exact: true });
   }
 
+  /** The message shown on a field (its error, tied to it by aria-describedby). */
+  fieldError(label: string): Locator {
+    return this.form().locator('.field').filter({ has: this.page.getByLabel(label, { exact: true }) }).locator('.field__error');
+  }
+
   async chooseTransport(label: string): Promise<void> {
     await this.field('Transport').selectOption({ label });
   }

@@ -1,5 +1,6 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { get, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { z } from 'zod';
 import { DockhandError } from '../../../shared/errors.js';
 import type { ApiContract } from '../../../main/server/api-contract.js';
 import { createHttpApi, type HttpApi } from '../../../main/server/http-api.js';
+import { DEFAULT_BODY_TIMEOUT_MS } from '../../../main/server/json-body.js';
 import { fakeEngine, type FakeEngine } from './fixtures/fake-engine.js';
 import { rawRequest } from './fixtures/raw-request.js';
 
@@ -22,6 +24,7 @@ const testContract: ApiContract = {
   'orders.slow': { input: z.object({}), description: 'Rate limited.' },
   'odd.transform': { input: z.string().transform((s) => s.length), description: 'Has a transform.' },
   'odd.broken': { input: { not: 'a zod schema' } as unknown as z.ZodType, description: 'Not convertible.' },
+  'odd.clone': { input: z.unknown(), description: 'Copies its input across a thread boundary, as the engine worker does.' },
 };
 
 function engineForTests(): FakeEngine {
@@ -40,6 +43,7 @@ function engineForTests(): FakeEngine {
     'orders.slow': () => {
       throw new DockhandError('rate_limited', 'Slow down', { retryAfterMs: 2500 });
     },
+    'odd.clone': (input) => structuredClone(input),
   });
 }
 
@@ -53,7 +57,7 @@ afterEach(async () => {
   tempDir = undefined;
 });
 
-async function start(options: { engine?: FakeEngine; staticDir?: string; heartbeatMs?: number; maxBodyBytes?: number } = {}) {
+async function start(options: { engine?: FakeEngine; staticDir?: string; heartbeatMs?: number; maxBodyBytes?: number; bodyTimeoutMs?: number } = {}) {
   const engine = options.engine ?? engineForTests();
   const logged: { message: string; fields?: Record<string, unknown> }[] = [];
   api = createHttpApi({
@@ -63,6 +67,7 @@ async function start(options: { engine?: FakeEngine; staticDir?: string; heartbe
     staticDir: options.staticDir,
     heartbeatMs: options.heartbeatMs,
     maxBodyBytes: options.maxBodyBytes,
+    bodyTimeoutMs: options.bodyTimeoutMs,
     log: { log: (_level, message, fields) => logged.push({ message, fields }), child: () => ({}) as never },
   });
   const port = await api.listen(0);
@@ -103,10 +108,29 @@ describe('the HTTP API', () => {
     expect([viaHeader.status, viaQuery.status, viaCookie.status]).toEqual([401, 401, 401]);
   });
 
-  it('accepts the token as a query parameter on API requests (EventSource cannot send headers)', async () => {
+  it('accepts the token as a query parameter on the event stream only (EventSource cannot send headers)', async () => {
     const { port, host } = await start();
-    const res = await rawRequest({ port, path: `/api?token=${TOKEN}`, headers: { Host: host } });
-    expect(res.status).toBe(200);
+    const events = await new Promise<IncomingMessage>((resolve, reject) =>
+      get({ host: '127.0.0.1', port, path: `/api/events?token=${TOKEN}`, headers: { Host: host } }, resolve).on('error', reject),
+    );
+    expect(events.statusCode).toBe(200);
+    events.destroy();
+    const listing = await rawRequest({ port, path: `/api?token=${TOKEN}`, headers: { Host: host } });
+    expect(listing.status).toBe(401);
+  });
+
+  it('refuses the token in the query string of POST /api/<method>, where it would end up in logs and histories', async () => {
+    const { port, host, engine } = await start();
+    const res = await rawRequest({
+      port,
+      path: `/api/merchants.list?token=${TOKEN}`,
+      method: 'POST',
+      headers: { Host: host, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(401);
+    expect(res.json().error).toMatchObject({ kind: 'auth', message: expect.stringMatching(/Authorization: Bearer/) });
+    expect(engine.calls).toEqual([]);
   });
 
   it('trades ?token= on a page for an HttpOnly SameSite=Strict cookie and redirects to a URL without it', async () => {
@@ -205,6 +229,47 @@ describe('the HTTP API', () => {
     expect(form.status).toBe(415);
     const huge = await post('merchants.create', JSON.stringify({ name: 'x'.repeat(5000) }));
     expect(huge.status).toBe(413);
+  });
+
+  it('refuses JSON nested thousands deep with 400 before it reaches the engine (it overflowed the stack: 500)', async () => {
+    const { post, engine } = await start();
+    const deep = `{"value":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const res = await post('odd.clone', deep);
+    expect(res.status).toBe(400);
+    expect(res.json().error).toMatchObject({ kind: 'validation', message: expect.stringMatching(/nested more than 64 levels/) });
+    expect(engine.calls).toEqual([]);
+    // Brackets inside strings are text, not nesting.
+    const text = await post('odd.clone', { value: '['.repeat(1000) });
+    expect(text.status).toBe(200);
+  });
+
+  it('answers a request body that trickles in too slowly with 408 and closes the connection', async () => {
+    const { port, host } = await start({ bodyTimeoutMs: 300 });
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(
+          `POST /api/merchants.create HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${TOKEN}\r\n` +
+            'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+        );
+      });
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(answer).toMatch(/within 0\.3 s/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('gives a whole request seconds, not minutes: header and request timeouts are set, the body deadline is 10 s', async () => {
+    const { port } = await start();
+    expect(port).toBeGreaterThan(0);
+    expect(DEFAULT_BODY_TIMEOUT_MS).toBe(10_000);
+    expect(api!.server.headersTimeout).toBeLessThanOrEqual(15_000);
+    expect(api!.server.requestTimeout).toBeLessThanOrEqual(30_000);
+    expect(api!.server.requestTimeout).toBeGreaterThan(DEFAULT_BODY_TIMEOUT_MS);
   });
 
   it('answers GET on a method with 405', async () => {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DockhandError } from '../../../../shared/errors.js';
 import type { CanonicalOrder, CartServiceName } from '../../../../shared/domain.js';
 import type { Clock, Logger } from '../../platform/ports.js';
+import type { SecretFields } from '../../saved-secret.js';
 
 /**
  * What every cart connector offers the services. One folder per platform exports a CartPlugin;
@@ -111,6 +112,14 @@ export interface CartPlugin<Settings = unknown, Credentials = unknown> {
   settingsSchema: z.ZodType<Settings>;
   credentialsSchema: z.ZodType<Credentials>;
   create(ctx: CartContext, settings: Settings, credentials: Credentials): CartConnector;
+  /**
+   * Where these settings send the credentials, as a person reads it ("https://acme.myshopify.com").
+   * Saved credentials go only to the address they were saved for (main/engine/saved-secret.ts), and
+   * are not kept at all where this is null: a platform without credentials returns null.
+   */
+  secretAddress(settings: Settings): string | null;
+  /** The credentials these settings need, each with how a person names it. */
+  requiredCredentials?(settings: Settings): SecretFields;
   /**
    * Diagnostics: checks a sync position a person typed and returns the value to save, in the form the
    * connector writes itself. Throws DockhandError kind validation saying what is wrong, so a typo never

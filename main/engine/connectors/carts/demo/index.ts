@@ -42,5 +42,7 @@ export const demoPlugin: CartPlugin<DemoSettings, Record<string, never>> = {
   settingsSchema: demoSettingsSchema as z.ZodType<DemoSettings>,
   credentialsSchema: demoCredentialsSchema as z.ZodType<Record<string, never>>,
   create: (ctx, settings) => createDemoConnector(ctx, settings),
+  // No credentials, so none is ever saved or sent.
+  secretAddress: () => null,
   parseCursor: checkEditedDemoCursor,
 };

@@ -1,5 +1,7 @@
 import {
   shopifyCredentialsSchema,
+  shopifyRequiredCredentials,
+  shopifySecretAddress,
   shopifySettingsSchema,
   type ShopifyCredentials,
   type ShopifySettings,
@@ -17,6 +19,8 @@ export const shopifyPlugin: CartPlugin<ShopifySettings, ShopifyCredentials> = {
   settingsSchema: shopifySettingsSchema,
   credentialsSchema: shopifyCredentialsSchema,
   create: (ctx, settings, credentials) => createShopifyConnector(ctx, settings, credentials),
+  secretAddress: shopifySecretAddress,
+  requiredCredentials: shopifyRequiredCredentials,
   parseCursor: checkEditedCursor,
 };
 

@@ -51,8 +51,11 @@ function statusLabel(status: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A saved secret goes only to the shop it was saved for: a new shop domain or base URL needs it again. */
 function keepHint(hasSaved: boolean, what: string) {
-  return hasSaved ? `A ${what} is saved and is never shown. Leave blank to keep it; type a new one to replace it.` : undefined;
+  return hasSaved
+    ? `A ${what} is saved and is never shown. Leave blank to keep it; type a new one to replace it. A new shop domain or base URL needs it typed again.`
+    : undefined;
 }
 
 function ShopifyCredentials({ draft, change, errors, hasSavedCredentials }: PlatformSectionProps<ShopifyDraft>) {

@@ -18,7 +18,11 @@ export function FtpFields({ draft, change, errors, hasSavedPassword }: Transport
         onValue={(password) => change({ password })}
         error={errors['secrets.password']}
         autoComplete="new-password"
-        hint={hasSavedPassword ? 'A password is saved and is never shown. Leave blank to keep it; type a new one to replace it.' : undefined}
+        hint={
+          hasSavedPassword
+            ? 'A password is saved and is never shown. Leave blank to keep it; type a new one to replace it. Another host, port or security needs it typed again.'
+            : undefined
+        }
       />
       <TextField
         label="Root folder"
