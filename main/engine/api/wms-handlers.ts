@@ -3,11 +3,9 @@ import type { wmsInputSchema } from '../../../shared/contract.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { createCsvWmsConnector } from '../connectors/wms/csv/index.js';
 import { sealJson, unsealJson } from '../connector-source.js';
-import { clearAlert } from '../store/repositories/alerts-repo.js';
 import { listMerchants } from '../store/repositories/merchants-repo.js';
 import { getWms, saveWms } from '../store/repositories/wms-repo.js';
 import { MERCHANT_SERVICES } from '../../../shared/domain.js';
-import { setSchedulePaused } from '../store/repositories/schedules-repo.js';
 import type { EngineContext } from './engine-context.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 
@@ -32,13 +30,11 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
     const { settings, password } = await resolveWmsInput(ctx, input);
     const merchants = await ctx.store.write((db) => {
       saveWms(db, settings, sealJson(ctx.secrets, { password }), ctx.nowIso());
-      clearAlert(db, 'auth:wms', ctx.nowIso());
-      const ms = listMerchants(db);
-      // Saved WMS settings are a person's fix: lift pauses the scheduler put on after a login failure.
-      for (const m of ms) for (const s of MERCHANT_SERVICES) setSchedulePaused(db, s, m.id, false, null);
-      return ms;
+      return listMerchants(db);
     });
     for (const m of merchants) for (const s of MERCHANT_SERVICES) await ctx.jobs.sync(s, m.id);
+    // Saved WMS settings are a person's fix: lift pauses (and alerts) of a login or config failure.
+    await ctx.jobs.settingsSaved({ kind: 'wms' });
     return { configured: true, settings, hasPassword: password !== undefined };
   },
   async 'wms.test'(input, ctx) {
