@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeShopify, type FakeShopify } from '../fakes/shopify/index.js';
 import { ActivityPage } from './pages/activity-page.js';
 import { AlertsPage } from './pages/alerts-page.js';
+import { DashboardPage } from './pages/dashboard-page.js';
 import { startApp, type AppUnderTest } from './support/app.js';
 
 describe('the Activity and Alerts screens on demo data', () => {
@@ -105,7 +106,15 @@ describe('the Activity and Alerts screens on demo data', () => {
     expect(job).toMatchObject({ state: 'paused', by: 'auth' });
     await app.screenshot('activity-paused-by-auth');
 
-    // Resume lifts the pause and its alert; the refused token pauses it again on the next run.
+    // The Dashboard says the same of the connection: what stopped it and where to fix it.
+    const dashboard = new DashboardPage(app.page);
+    await dashboard.goto();
+    const connection = dashboard.connectionRow('Demo Merchant', 'Trail shop');
+    await connection.getByText(/^Paused: .*refused the access token/).waitFor();
+    await connection.getByRole('link', { name: 'Fix the credentials of Trail shop' }).waitFor();
+
+    // Resume lifts the pause and its alert; the refused token would pause it again on its next run.
+    await activity.goto();
     await activity.resume('Order Download', 'Trail shop');
     await state.getByText(/^Next run at /).waitFor();
     await row.getByRole('button', { name: /^Pause/ }).waitFor();
