@@ -320,14 +320,18 @@ describe('scheduler', () => {
 describe('every outcome leaves a job in one visible state, with its detail', () => {
   it('walks success, transient, rate limit, auth, Run now while paused, config, Resume, data, a crash, a person pause, a frequency change while retrying and Off', async () => {
     const MINUTE = 60_000; // long enough that nothing fires on its own: every run below is a Run now
-    const script: (JobOutcome | Error)[] = [];
+    /** What each run does in turn: return an outcome, throw, or wait until it is aborted. */
+    const script: (JobOutcome | Error | 'until aborted')[] = [];
     const progressGate = gate();
     let holdNext = false;
     const pauses: (JobPause | undefined)[] = [];
     const { s, clock } = setup(
-      async () => {
+      async (call) => {
         const next = script.shift();
         if (next === undefined) throw new Error('the walk ran more often than scripted');
+        if (next === 'until aborted') {
+          return new Promise<JobOutcome>((_resolve, reject) => call.signal.addEventListener('abort', () => reject(call.signal.reason), { once: true }));
+        }
         if (holdNext) {
           holdNext = false;
           await progressGate.opened;
@@ -425,6 +429,14 @@ describe('every outcome leaves a job in one visible state, with its detail', () 
     expect(await runWith(fail('auth', 'Token refused'))).toMatchObject({ state: 'paused', by: 'auth' });
     s.resume(download);
     expect(look()).toEqual({ state: 'off' });
+
+    // Aborted: Dockhand stops while a run goes; the run ends with a transient outcome, to be retried.
+    s.setJob(download, { minutes: 60 });
+    script.push('until aborted');
+    const aborted = s.runNow(download);
+    await s.stop();
+    await expect(aborted).resolves.toMatchObject({ ok: false, errorKind: 'transient', message: 'Dockhand is stopping' });
+    expect(look()).toMatchObject({ state: 'retrying', attempt: 2, lastError: 'Dockhand is stopping' });
 
     expect(script).toEqual([]);
     // Every pause change was reported, in order, for the store to save.
