@@ -129,18 +129,50 @@ export interface RunView {
   progress: number | null;
 }
 
-export interface JobView {
+/** Who stopped a paused job: a person (Pause), or a failure only a person can fix (credentials, settings). */
+export type PausedBy = 'person' | 'auth' | 'config';
+
+export interface JobPause {
+  by: PausedBy;
+  /** What stopped it, in words a person acts on (the failure's message, or that a person paused it). */
+  reason: string;
+}
+
+/** How far a running run has got: `done` of `total` items (total unknown while a download pages). */
+export interface JobProgress {
+  done: number;
+  total: number | null;
+}
+
+/**
+ * What a job is doing, always exactly one of these, each with what a person needs to see. Computed in
+ * one place (main/engine/scheduler/job-state.ts), so a job can never be "not paused and never runs".
+ * - scheduled: it runs on its own at `nextRunAt`.
+ * - running: a run is going (scheduled, retried or Run now).
+ * - retrying: the last run failed for a reason that may pass (network, 5xx, rate limit); it runs again
+ *   at `retryAt`, attempt `attempt` counting the first run.
+ * - paused: it does not run on its own until a person resumes it (or fixes the settings, when a
+ *   failure paused it); Run now still works.
+ * - off: its frequency is Off; it runs only on Run now.
+ */
+export type JobState =
+  | { state: 'scheduled'; nextRunAt: string }
+  | { state: 'running'; startedAt: string; trigger: string; progress: JobProgress | null }
+  | { state: 'retrying'; retryAt: string; attempt: number; lastError: string }
+  | ({ state: 'paused' } & JobPause)
+  | { state: 'off' };
+
+export type JobStateName = JobState['state'];
+
+/** One scheduled job (a service for a cart connection or a merchant) with its state. */
+export type JobView = {
   service: ServiceName;
   targetId: number;
   targetName: string;
   minutes: number | null;
-  paused: boolean;
-  pauseReason: string | null;
-  running: boolean;
-  nextRunAt: string | null;
   lastRunAt: string | null;
   lastStatus: RunStatus | null;
-}
+} & JobState;
 
 export interface AlertView {
   id: number;

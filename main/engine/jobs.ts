@@ -1,26 +1,30 @@
 import type { JobView, RunView } from '../../shared/api-types.js';
 import { CART_SERVICES, type ServiceName } from '../../shared/domain.js';
 import { DockhandError } from '../../shared/errors.js';
-import type { JobControl } from './api/engine-context.js';
-import { createScheduler, type JobOutcome, type Scheduler } from './scheduler/index.js';
+import type { JobControl, SettingsTarget } from './api/engine-context.js';
+import type { EngineEvent } from './engine-api.js';
+import { clearPauseAlerts } from './job-alerts.js';
+import { createScheduler, type JobKey, type JobOutcome, type Scheduler } from './scheduler/index.js';
 import { executeRun } from './services/execute-run.js';
 import type { ServiceDeps } from './services/run-context.js';
 import { getCart, listCarts } from './store/repositories/carts-repo.js';
 import { listMerchants } from './store/repositories/merchants-repo.js';
 import { getRun, lastRun, pruneRuns } from './store/repositories/runs-repo.js';
+import { getSchedule, listSchedules, setSchedulePause, type ScheduleRow } from './store/repositories/schedules-repo.js';
 
 /** Run history kept per job (retention: the in-memory database must not grow without end). */
 export const RUNS_KEPT_PER_JOB = 500;
 const PRUNE_EVERY_RUNS = 200;
-import {
-  getSchedule,
-  listSchedules,
-  setSchedulePaused,
-} from './store/repositories/schedules-repo.js';
+
+const isCartService = (s: ServiceName) => (CART_SERVICES as readonly string[]).includes(s);
+const kindOf = (s: ServiceName) => (isCartService(s) ? 'cart' : 'merchant');
+
+type FailurePaused = JobKey & { by: 'auth' | 'config' };
 
 /**
- * Binds the scheduler to the store: saved frequencies and pauses become scheduler jobs, and every run
- * (scheduled, retried, woken or manual) goes through executeRun so it is recorded the same way.
+ * Binds the scheduler to the store: saved frequencies and pauses become scheduler jobs, every pause
+ * the scheduler decides is saved, and every run (scheduled, retried, woken or manual) goes through
+ * executeRun so it is recorded the same way.
  */
 export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {}): JobControl & {
   scheduler: Scheduler;
@@ -28,12 +32,27 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
 } {
   const lastRunIds = new Map<string, number>();
   let runsSincePrune = 0;
+  /** Saves of pauses started by the call in progress (pause, resume, settings saved), to await. */
+  let pauseSaves: Promise<unknown>[] | undefined;
+
+  // Runs report progress on the event stream; the scheduler keeps the latest for the job's state.
+  const runDeps: ServiceDeps = {
+    ...deps,
+    emit(event: EngineEvent) {
+      if (event.type === 'run.progress') {
+        const { service, targetId, done, total } = event.data as { service: ServiceName; targetId: number; done: number; total: number | null };
+        scheduler.setProgress({ service, targetId }, { done, total });
+      }
+      deps.emit(event);
+    },
+  };
+
   const scheduler = createScheduler({
     clock: deps.clock,
     log: deps.log.child({ part: 'scheduler' }),
     minuteMs: options.minuteMs,
     runJob: async (job, trigger, signal): Promise<JobOutcome> => {
-      const res = await executeRun(deps, job.service, job.targetId, trigger, signal);
+      const res = await executeRun(runDeps, job.service, job.targetId, trigger, signal);
       lastRunIds.set(`${job.service}:${job.targetId}`, res.run.id);
       if (++runsSincePrune >= PRUNE_EVERY_RUNS) {
         runsSincePrune = 0;
@@ -43,19 +62,54 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
       return { ok: true };
     },
     onChange: (state) => deps.emit({ type: 'state.changed', at: deps.clock.now().toISOString(), data: { job: state } }),
+    // Called in the order the scheduler decides, and store writes apply in call order: the saved
+    // pause always ends as the scheduler's.
+    onPauseChange: (job, pause) => {
+      const saved = deps.store.write((db) => setSchedulePause(db, job.service, job.targetId, pause ?? null));
+      if (pauseSaves) pauseSaves.push(saved);
+      else saved.catch((err) => deps.log.log('error', 'could not save a job pause', { job, err }));
+    },
   });
 
-  async function sync(service: ServiceName, targetId: number): Promise<void> {
-    const row = await deps.store.read((db) => getSchedule(db, service, targetId));
+  /** Runs scheduler changes and waits until the pauses they made are on disk (persist before acknowledge). */
+  async function savingPauses<T>(change: () => T): Promise<T> {
+    const saves: Promise<unknown>[] = [];
+    pauseSaves = saves;
+    let result: T;
+    try {
+      result = change();
+    } finally {
+      pauseSaves = undefined;
+    }
+    await Promise.all(saves);
+    return result;
+  }
+
+  function apply(row: ScheduleRow, withPause: boolean): void {
     scheduler.setJob(
-      { service, targetId },
+      { service: row.service, targetId: row.targetId },
       {
-        minutes: row?.minutes ?? null,
-        lastRunAt: row?.lastRunAt ?? undefined,
-        paused: row?.paused ?? false,
-        pauseReason: row?.pauseReason ?? undefined,
+        minutes: row.minutes,
+        lastRunAt: row.lastRunAt ?? undefined,
+        ...(withPause ? { pause: row.pause } : {}),
       },
     );
+  }
+
+  const failurePaused = (): FailurePaused[] =>
+    scheduler.state().flatMap((s) =>
+      s.state.state === 'paused' && s.state.by !== 'person' ? [{ service: s.service, targetId: s.targetId, by: s.state.by }] : [],
+    );
+
+  /** Lifted failure pauses take their alert with them, unless another job still has the same one. */
+  async function clearAlertsOf(lifted: FailurePaused[]): Promise<void> {
+    if (lifted.length === 0) return;
+    const stillPaused = failurePaused();
+    await deps.store.write((db) => clearPauseAlerts(db, lifted, stillPaused, deps.clock.now().toISOString()));
+  }
+
+  function requireJob(job: JobKey): void {
+    if (!scheduler.jobState(job)) throw new DockhandError('not_found', `No ${job.service} job for ${kindOf(job.service)} ${job.targetId}`);
   }
 
   async function targetNames(): Promise<Map<string, string>> {
@@ -67,22 +121,38 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
     });
   }
 
-  const kindOf = (s: ServiceName) => ((CART_SERVICES as readonly string[]).includes(s) ? 'cart' : 'merchant');
-
   return {
     scheduler,
     async loadAll() {
       const rows = await deps.store.read((db) => listSchedules(db));
-      for (const r of rows) {
-        scheduler.setJob(
-          { service: r.service, targetId: r.targetId },
-          { minutes: r.minutes, lastRunAt: r.lastRunAt ?? undefined, paused: r.paused, pauseReason: r.pauseReason ?? undefined },
-        );
-      }
+      for (const row of rows) apply(row, true);
     },
-    sync,
+    async sync(service, targetId) {
+      const row = await deps.store.read((db) => getSchedule(db, service, targetId));
+      if (!row) {
+        scheduler.removeJob({ service, targetId });
+        return;
+      }
+      // A frequency change keeps the pause the scheduler holds (and saves); a job it has not seen
+      // yet takes the saved one.
+      apply(row, !scheduler.jobState({ service, targetId }));
+    },
     forget(service, targetId) {
       scheduler.removeJob({ service, targetId });
+    },
+    async settingsSaved(target: SettingsTarget) {
+      const jobs = scheduler
+        .state()
+        .filter((s) =>
+          target.kind === 'wms' ? !isCartService(s.service) : kindOf(s.service) === target.kind && s.targetId === target.id,
+        );
+      const lifted = await savingPauses(() =>
+        jobs.flatMap((s) => {
+          const pause = scheduler.liftFailurePause(s);
+          return pause && pause.by !== 'person' ? [{ service: s.service, targetId: s.targetId, by: pause.by }] : [];
+        }),
+      );
+      await clearAlertsOf(lifted);
     },
     async runNow(service, targetId, trigger): Promise<RunView> {
       const exists = await deps.store.read((db) =>
@@ -95,17 +165,23 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
       if (!run) throw new DockhandError('internal', 'The run left no record');
       return run;
     },
+    dueWithin(service, targetId, ms) {
+      return scheduler.dueWithin({ service, targetId }, ms);
+    },
     async pause(job) {
-      const jobs = job ? [job] : scheduler.state().map((s) => ({ service: s.service, targetId: s.targetId }));
-      await deps.store.write((db) => jobs.forEach((j) => setSchedulePaused(db, j.service, j.targetId, true, null)));
-      jobs.forEach((j) => scheduler.pause(j));
-      return jobs.length;
+      if (job) requireJob(job);
+      // "Pause all" pauses the jobs that run on their own; a job that is off stays off.
+      const selected = job ? [job] : scheduler.state().filter((s) => s.minutes !== null);
+      await savingPauses(() => scheduler.pause(job));
+      return selected.length;
     },
     async resume(job) {
-      const jobs = job ? [job] : scheduler.state().map((s) => ({ service: s.service, targetId: s.targetId }));
-      await deps.store.write((db) => jobs.forEach((j) => setSchedulePaused(db, j.service, j.targetId, false, null)));
-      jobs.forEach((j) => scheduler.resume(j));
-      return jobs.length;
+      if (job) requireJob(job);
+      const lifted = failurePaused().filter((p) => !job || (p.service === job.service && p.targetId === job.targetId));
+      const selected = job ? [job] : scheduler.state().filter((s) => s.state.state === 'paused');
+      await savingPauses(() => scheduler.resume(job));
+      await clearAlertsOf(lifted);
+      return selected.length;
     },
     async list(): Promise<JobView[]> {
       const names = await targetNames();
@@ -113,18 +189,19 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
         listSchedules(db).map((r) => ({ row: r, last: lastRun(db, r.service, r.targetId) })),
       );
       return rows.map(({ row, last }) => {
-        const state = scheduler.jobState({ service: row.service, targetId: row.targetId });
+        const key = { service: row.service, targetId: row.targetId };
+        // A saved job the scheduler has not seen (a handler that saved without syncing) is taken up
+        // now, so no job can sit in the store without a state.
+        if (!scheduler.jobState(key)) apply(row, true);
+        const job = scheduler.jobState(key)!;
         return {
           service: row.service,
           targetId: row.targetId,
           targetName: names.get(`${kindOf(row.service)}:${row.targetId}`) ?? `#${row.targetId}`,
-          minutes: row.minutes,
-          paused: row.paused,
-          pauseReason: row.pauseReason,
-          running: state?.running ?? false,
-          nextRunAt: state?.nextRunAt ?? null,
+          minutes: job.minutes,
           lastRunAt: row.lastRunAt,
           lastStatus: last?.status ?? null,
+          ...job.state,
         };
       });
     },

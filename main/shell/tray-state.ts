@@ -92,7 +92,7 @@ export function applyTrayEvent(facts: TrayFacts, event: EngineEvent): { facts: T
 /** The counts from `alerts.list` and `schedules.list`; the running runs stay as the events said. */
 export function withEngineCounts(facts: TrayFacts, openAlerts: number, jobs: readonly JobView[]): TrayFacts {
   const active = jobs.filter((job) => job.minutes !== null);
-  return { ...facts, openAlerts, activeJobs: active.length, pausedJobs: active.filter((job) => job.paused).length };
+  return { ...facts, openAlerts, activeJobs: active.length, pausedJobs: active.filter((job) => job.state === 'paused').length };
 }
 
 /**

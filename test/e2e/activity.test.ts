@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeShopify, type FakeShopify } from '../fakes/shopify/index.js';
 import { ActivityPage } from './pages/activity-page.js';
 import { AlertsPage } from './pages/alerts-page.js';
+import { DashboardPage } from './pages/dashboard-page.js';
 import { startApp, type AppUnderTest } from './support/app.js';
 
 describe('the Activity and Alerts screens on demo data', () => {
@@ -15,6 +16,17 @@ describe('the Activity and Alerts screens on demo data', () => {
     ({ merchantId } = await app.call('demo.setup', {}));
     await app.page.reload();
   });
+  /** A Shopify connection on the fake shop; only its order download may run on its own. */
+  const addShop = (name: string, accessToken: string, downloadMinutes: number | null) =>
+    app.call('carts.create', {
+      merchantId,
+      platform: 'shopify',
+      name,
+      earliestOrderDate: '2025-01-01',
+      settings: { shopDomain: shop.shopDomain, baseUrl: shop.url },
+      credentials: { accessToken },
+      schedules: { order_download: downloadMinutes, shipment_upload: null, inventory_upload: null },
+    });
   afterAll(async () => {
     await app?.close();
     await shop?.close();
@@ -39,27 +51,22 @@ describe('the Activity and Alerts screens on demo data', () => {
     const row = activity.job('Shipment Upload', 'Demo store');
     await activity.pause('Shipment Upload', 'Demo store');
     await row.getByText('Paused', { exact: true }).waitFor();
+    await activity.jobState('Shipment Upload', 'Demo store').getByText('Paused by a person').waitFor();
+    expect(await row.getByRole('button', { name: /^Pause/ }).count()).toBe(0);
     const paused = (await app.call('schedules.list', {})).find((j) => j.service === 'shipment_upload' && j.targetId === 1);
-    expect(paused?.paused).toBe(true);
+    expect(paused).toMatchObject({ state: 'paused', by: 'person' });
 
     await activity.resume('Shipment Upload', 'Demo store');
     await row.getByRole('button', { name: /^Pause/ }).waitFor();
     await expect.poll(() => row.getByText('Paused', { exact: true }).count()).toBe(0);
+    await activity.jobState('Shipment Upload', 'Demo store').getByText(/^Next run at /).waitFor();
     const resumed = (await app.call('schedules.list', {})).find((j) => j.service === 'shipment_upload' && j.targetId === 1);
-    expect(resumed?.paused).toBe(false);
+    expect(resumed?.state).toMatch(/^(scheduled|running)$/);
     await app.screenshot('activity');
   });
 
   it('a store that refuses its token raises an alert that links to the store and can be dismissed', async () => {
-    const cart = await app.call('carts.create', {
-      merchantId,
-      platform: 'shopify',
-      name: 'Outdoor shop',
-      earliestOrderDate: '2025-01-01',
-      settings: { shopDomain: shop.shopDomain, baseUrl: shop.url },
-      credentials: { accessToken: 'shpat_wrong' },
-      schedules: { order_download: null, shipment_upload: null, inventory_upload: null },
-    });
+    const cart = await addShop('Outdoor shop', 'shpat_wrong', null);
     const activity = new ActivityPage(app.page);
     await activity.goto();
     await activity.runNow('Order Download', 'Outdoor shop');
@@ -79,5 +86,56 @@ describe('the Activity and Alerts screens on demo data', () => {
     await app.page.getByRole('status').getByText('Dismissed:').waitFor();
     await expect.poll(() => alert.count()).toBe(0);
     expect((await app.call('alerts.list', {})).some((a) => a.targetType === 'cart' && a.targetId === cart.id)).toBe(false);
+  });
+
+  it('a job paused by a refused token shows why, links to the fix and offers Resume instead of Pause', async () => {
+    const cart = await addShop('Trail shop', 'shpat_refused', 15);
+    const activity = new ActivityPage(app.page);
+    await activity.goto();
+    await activity.runNow('Order Download', 'Trail shop');
+    await activity.runResult('Order Download', 'Trail shop').getByText('Failed').waitFor();
+
+    const row = activity.job('Order Download', 'Trail shop');
+    const state = activity.jobState('Order Download', 'Trail shop');
+    await state.getByText('Paused', { exact: true }).waitFor();
+    await state.getByText(/^Paused: .*refused the access token/).waitFor();
+    expect(await state.getByRole('link', { name: 'Fix the credentials of Trail shop' }).getAttribute('href')).toBe(`#/carts/${cart.id}`);
+    await row.getByRole('button', { name: /^Resume/ }).waitFor();
+    expect(await row.getByRole('button', { name: /^Pause/ }).count()).toBe(0);
+    const job = (await app.call('schedules.list', {})).find((j) => j.service === 'order_download' && j.targetId === cart.id);
+    expect(job).toMatchObject({ state: 'paused', by: 'auth' });
+    await app.screenshot('activity-paused-by-auth');
+
+    // The Dashboard says the same of the connection: what stopped it and where to fix it.
+    const dashboard = new DashboardPage(app.page);
+    await dashboard.goto();
+    const connection = dashboard.connectionRow('Demo Merchant', 'Trail shop');
+    await connection.getByText(/^Paused: .*refused the access token/).waitFor();
+    await connection.getByRole('link', { name: 'Fix the credentials of Trail shop' }).waitFor();
+
+    // Resume lifts the pause and its alert; the refused token would pause it again on its next run.
+    await activity.goto();
+    await activity.resume('Order Download', 'Trail shop');
+    await state.getByText(/^Next run at /).waitFor();
+    await row.getByRole('button', { name: /^Pause/ }).waitFor();
+    expect((await app.call('alerts.list', {})).some((a) => a.key === `auth:cart:${cart.id}`)).toBe(false);
+  });
+
+  it('a download that failed for a passing reason shows when it retries, the attempt and the error', async () => {
+    const activity = new ActivityPage(app.page);
+    await activity.goto();
+    // Created with the screen open, so Run now comes before the job's first scheduled run (seconds away).
+    const cart = await addShop('Harbour shop', shop.token, 60);
+    shop.state.malformNext(1);
+    await activity.runNow('Order Download', 'Harbour shop');
+    await activity.runResult('Order Download', 'Harbour shop').getByText('Failed').waitFor();
+
+    const state = activity.jobState('Order Download', 'Harbour shop');
+    await state.getByText('Retrying', { exact: true }).waitFor();
+    await state.getByText(/^Retrying at \d{1,2}:\d{2}.* \(attempt 2\): .*malformed reply/).waitFor();
+    await activity.job('Order Download', 'Harbour shop').getByRole('button', { name: /^Pause/ }).waitFor();
+    const job = (await app.call('schedules.list', {})).find((j) => j.service === 'order_download' && j.targetId === cart.id);
+    expect(job).toMatchObject({ state: 'retrying', attempt: 2 });
+    await app.screenshot('activity-retrying');
   });
 });

@@ -1,18 +1,20 @@
-import type { AlertView, CartView, JobView, MerchantView } from '../../shared/api-types.js';
+import type { AlertView, CartView, JobState, JobView, MerchantView } from '../../shared/api-types.js';
 
 /** API views as the screens receive them, with plain defaults a test overrides where it matters. */
 
-export function jobView(overrides: Partial<JobView> & Pick<JobView, 'service' | 'targetId'>): JobView {
+type JobFields = Pick<JobView, 'service' | 'targetId'> & Partial<Pick<JobView, 'targetName' | 'minutes' | 'lastRunAt' | 'lastStatus'>>;
+
+/** A job as schedules.list gives it; its state defaults to scheduled (off when its minutes are null). */
+export function jobView(fields: JobFields, state?: JobState): JobView {
+  const minutes = fields.minutes === undefined ? 15 : fields.minutes;
+  const fallback: JobState = minutes === null ? { state: 'off' } : { state: 'scheduled', nextRunAt: '2026-03-01T10:30:00.000Z' };
   return {
-    targetName: `Target ${overrides.targetId}`,
-    minutes: 15,
-    paused: false,
-    pauseReason: null,
-    running: false,
-    nextRunAt: null,
+    targetName: `Target ${fields.targetId}`,
     lastRunAt: null,
     lastStatus: null,
-    ...overrides,
+    ...fields,
+    minutes,
+    ...(state ?? fallback),
   };
 }
 

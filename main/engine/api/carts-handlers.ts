@@ -13,8 +13,7 @@ import {
   type CartRow,
   type CartWrite,
 } from '../store/repositories/carts-repo.js';
-import { setScheduleMinutes, setSchedulePaused } from '../store/repositories/schedules-repo.js';
-import { clearAlert } from '../store/repositories/alerts-repo.js';
+import { setScheduleMinutes } from '../store/repositories/schedules-repo.js';
 import type { EngineContext } from './engine-context.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 import { cartView, requireCart, requireMerchant } from './views.js';
@@ -122,14 +121,11 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     await ctx.store.write((db) => {
       requireMerchant(db, input.cart.merchantId);
       updateCart(db, input.id, write, ctx.nowIso());
-      for (const s of CART_SERVICES) {
-        setScheduleMinutes(db, s, input.id, input.cart.schedules[s]);
-        // New settings are a person's fix: lift a pause the scheduler put on after an auth failure.
-        setSchedulePaused(db, s, input.id, false, null);
-      }
-      clearAlert(db, `auth:cart:${input.id}`, ctx.nowIso());
+      for (const s of CART_SERVICES) setScheduleMinutes(db, s, input.id, input.cart.schedules[s]);
     });
     for (const s of CART_SERVICES) await ctx.jobs.sync(s, input.id);
+    // New settings are a person's fix: lift pauses (and alerts) of an auth or config failure.
+    await ctx.jobs.settingsSaved({ kind: 'cart', id: input.id });
     return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
   },
   async 'carts.delete'(input, ctx) {
@@ -153,7 +149,7 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     const saved = await ctx.store.read((db) => requireCart(db, input.id));
     // A running download saves its own position after every page and would overwrite this one.
     const download = (await ctx.jobs.list()).find((j) => j.service === 'order_download' && j.targetId === input.id);
-    if (download?.running) {
+    if (download?.state === 'running') {
       throw new DockhandError('conflict', 'An order download is running for this cart: wait until it finishes (or pause it on the Activity screen), then set the position');
     }
     const cursor = input.cursor === null ? null : checkedCursor(ctx, saved, input.cursor);

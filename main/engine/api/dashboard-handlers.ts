@@ -28,7 +28,7 @@ export const dashboardHandlers: Handlers<MethodsOf<'dashboard'>> = {
         buckets: buckets(countByStatus(db, m.id)),
         carts: listCarts(db, m.id).map((c) => {
           const run = lastRun(db, 'order_download', c.id) ?? null;
-          const paused = getSchedule(db, 'order_download', c.id)?.paused ?? false;
+          const paused = (getSchedule(db, 'order_download', c.id)?.pause ?? null) !== null;
           const health = c.authError || run?.status === 'failed' ? 'failing' : paused ? 'paused' : run ? 'ok' : 'idle';
           return { id: c.id, name: c.name, platform: c.platform, health: health as 'ok' | 'failing' | 'paused' | 'idle', lastRun: run, buckets: buckets(perCart.get(c.id) ?? {}) };
         }),

@@ -54,6 +54,8 @@ export const merchantsHandlers: Handlers<MethodsOf<'merchants'>> = {
       for (const s of MERCHANT_SERVICES) setScheduleMinutes(db, s, input.id, m.schedules[s]);
     });
     for (const s of MERCHANT_SERVICES) await ctx.jobs.sync(s, input.id);
+    // The merchant's folders may be what a config failure asked to fix.
+    await ctx.jobs.settingsSaved({ kind: 'merchant', id: input.id });
     return ctx.store.read((db) => merchantView(db, requireMerchant(db, input.id)));
   },
   async 'merchants.delete'(input, ctx) {

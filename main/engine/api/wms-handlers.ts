@@ -4,11 +4,9 @@ import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { createCsvWmsConnector } from '../connectors/wms/csv/index.js';
 import { wmsSecretAddress } from '../../../shared/schemas/wms.js';
 import { resolveSecret, sealBound, secretToSend } from '../saved-secret.js';
-import { clearAlert } from '../store/repositories/alerts-repo.js';
 import { listMerchants } from '../store/repositories/merchants-repo.js';
 import { getWms, saveWms, type WmsRow } from '../store/repositories/wms-repo.js';
 import { MERCHANT_SERVICES } from '../../../shared/domain.js';
-import { setSchedulePaused } from '../store/repositories/schedules-repo.js';
 import type { EngineContext } from './engine-context.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 
@@ -48,13 +46,11 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
     const sealed = sealBound(ctx.secrets, { password }, address);
     const merchants = await ctx.store.write((db) => {
       saveWms(db, settings, sealed, ctx.nowIso());
-      clearAlert(db, 'auth:wms', ctx.nowIso());
-      const ms = listMerchants(db);
-      // Saved WMS settings are a person's fix: lift pauses the scheduler put on after a login failure.
-      for (const m of ms) for (const s of MERCHANT_SERVICES) setSchedulePaused(db, s, m.id, false, null);
-      return ms;
+      return listMerchants(db);
     });
     for (const m of merchants) for (const s of MERCHANT_SERVICES) await ctx.jobs.sync(s, m.id);
+    // Saved WMS settings are a person's fix: lift pauses (and alerts) of a login or config failure.
+    await ctx.jobs.settingsSaved({ kind: 'wms' });
     return { configured: true, settings, hasPassword: sealed !== null };
   },
   async 'wms.test'(input, ctx) {

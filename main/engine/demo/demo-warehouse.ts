@@ -36,7 +36,7 @@ export interface DemoWarehouseDeps {
   store: Store;
   clock: Clock;
   log: Logger;
-  jobs: Pick<JobControl, 'runNow' | 'list'>;
+  jobs: Pick<JobControl, 'runNow' | 'list' | 'dueWithin'>;
   emit(event: EngineEvent): void;
   onEvent(listener: (event: EngineEvent) => void): () => void;
 }
@@ -232,9 +232,7 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
     if (stopped) return undefined;
     try {
       const job = (await deps.jobs.list()).find((j) => j.service === service && j.targetId === targetId);
-      if (stopped || job?.paused) return undefined;
-      const dueInMs = job?.nextRunAt && !job.running ? Date.parse(job.nextRunAt) - nowMs() : Number.POSITIVE_INFINITY;
-      if (dueInMs < DUE_SOON_MS) return undefined;
+      if (stopped || job?.state === 'paused' || deps.jobs.dueWithin(service, targetId, DUE_SOON_MS)) return undefined;
       return await deps.jobs.runNow(service, targetId, 'demo');
     } catch (err) {
       if (!stopped) log.log('warn', 'Demo warehouse could not start a run', { service, targetId, error: err instanceof Error ? err.message : String(err) });

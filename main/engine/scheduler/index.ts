@@ -4,9 +4,10 @@ export {
   type JobKey,
   type JobOutcome,
   type JobSettings,
-  type JobState,
+  type JobSnapshot,
   type JobTrigger,
   type RunJob,
   type TargetKind,
 } from './job-types.js';
 export { outcomeFromError } from './job-outcome.js';
+export { pauseAfterRun, PERSON_PAUSE } from './schedule-rules.js';

@@ -1,4 +1,5 @@
 import type { ServiceName } from '../../../shared/domain.js';
+import type { JobPause, JobState } from '../../../shared/api-types.js';
 import type { ErrorKind } from '../../../shared/errors.js';
 
 /** One scheduled job: a service for one target (a cart connection or a merchant, per the service). */
@@ -22,29 +23,22 @@ export type JobOutcome =
 
 export type RunJob = (job: JobKey, trigger: JobTrigger, signal: AbortSignal) => Promise<JobOutcome>;
 
-export interface JobState {
+/** What the scheduler knows of one job, with its one visible state (see shared/api-types.ts JobState). */
+export interface JobSnapshot {
   /** `service:targetId` */
   key: string;
   service: ServiceName;
   targetId: number;
-  /** null: not scheduled (frequency off, or removed while a run was still going). */
+  /** null: the frequency is Off (the job runs only on Run now). */
   minutes: number | null;
-  paused: boolean;
-  /** Why the scheduler paused it (an auth or config failure); absent for a person's pause. */
-  pauseReason?: string;
-  running: boolean;
-  /** The trigger of the run in progress. */
-  runningTrigger?: JobTrigger;
-  /** ISO UTC; only while the scheduler is started and the job is armed. */
-  nextRunAt?: string;
+  state: JobState;
   /** ISO UTC start of the last run. */
   lastRunAt?: string;
   lastOutcome?: JobOutcome;
   /** ISO UTC end of the last run. */
   lastFinishedAt?: string;
+  /** Failures in a row that count for the backoff (a rate limit does not). */
   consecutiveFailures: number;
-  /** ISO UTC of the pending retry after a failure or a rate limit. */
-  retryAt?: string;
 }
 
 export interface JobSettings {
@@ -52,9 +46,8 @@ export interface JobSettings {
   minutes: number | null;
   /** ISO UTC start of the last run as recorded in the store, so a restart does not re-run everything. */
   lastRunAt?: string;
-  /** Omitted: keep the job's current pause state. */
-  paused?: boolean;
-  pauseReason?: string;
+  /** The saved pause (null: not paused). Omitted: keep the job's current pause. */
+  pause?: JobPause | null;
 }
 
 export type TargetKind = 'cart' | 'merchant';

@@ -1,3 +1,4 @@
+import type { JobPause } from '../../../shared/api-types.js';
 import type { JobOutcome } from './job-types.js';
 
 /**
@@ -76,39 +77,61 @@ export function triggerForDue(input: {
   return input.isRetry ? 'retry' : 'schedule';
 }
 
+/** The pause a person puts on with Pause (or Pause all). */
+export const PERSON_PAUSE: JobPause = { by: 'person', reason: 'Paused by a person' };
+
+/**
+ * The pause a job has after a run, from the pause it had (DESIGN.md "Errors have kinds"). The store
+ * (services/execute-run.ts) and the scheduler both apply this one rule to the same outcome, so the
+ * saved pause and the live one cannot disagree:
+ * - auth and config failures pause it with the message as the reason: only a person can fix them;
+ * - a good run proves a failure pause is over (credentials or settings fixed, then Run now), so it
+ *   lifts it; a person's pause stays until that person resumes;
+ * - anything else (transient, rate limited, data, aborted) leaves the pause as it was.
+ */
+export function pauseAfterRun(current: JobPause | undefined, outcome: JobOutcome): JobPause | undefined {
+  if (outcome.ok) return current?.by === 'person' ? current : undefined;
+  if (outcome.errorKind === 'auth' || outcome.errorKind === 'config') return { by: outcome.errorKind, reason: outcome.message };
+  return current;
+}
+
 export interface AfterRun {
   consecutiveFailures: number;
+  /** Set when the job must run again sooner than its schedule (a failure that may pass). */
   retryAtMs?: number;
-  /** Set when the job must stop until a person fixes something (auth, config). */
-  pauseReason?: string;
+  /** The job's pause after the run (see pauseAfterRun); undefined: not paused. */
+  pause?: JobPause;
 }
 
 /**
- * How a finished run changes the job (DESIGN.md "Errors have kinds"):
+ * How a finished run changes the job:
  * ok and data (bad rows were recorded against their items) keep the schedule; auth and config pause
- * the job with the message as the reason; rate_limited retries after the wait without counting a
- * failure; everything else is retried with backoff.
+ * the job (pauseAfterRun); rate_limited retries after the wait without counting a failure; everything
+ * else (transient, internal, an aborted run) is retried with backoff.
  */
 export function decideAfterRun(input: {
   outcome: JobOutcome;
+  pause?: JobPause;
   finishedMs: number;
   consecutiveFailures: number;
   minuteMs: number;
   frequencyMs: number;
 }): AfterRun {
   const { outcome, finishedMs, minuteMs, frequencyMs } = input;
-  if (outcome.ok || outcome.errorKind === 'data') return { consecutiveFailures: 0 };
+  const pause = pauseAfterRun(input.pause, outcome);
+  const withPause = (after: Omit<AfterRun, 'pause'>): AfterRun => (pause ? { ...after, pause } : after);
+  if (outcome.ok || outcome.errorKind === 'data') return withPause({ consecutiveFailures: 0 });
   switch (outcome.errorKind) {
     case 'auth':
     case 'config':
-      return { consecutiveFailures: input.consecutiveFailures + 1, pauseReason: outcome.message };
+      return withPause({ consecutiveFailures: input.consecutiveFailures + 1 });
     case 'rate_limited': {
       const wait = outcome.retryAfterMs !== undefined && outcome.retryAfterMs >= 0 ? outcome.retryAfterMs : minuteMs;
-      return { consecutiveFailures: input.consecutiveFailures, retryAtMs: finishedMs + wait };
+      return withPause({ consecutiveFailures: input.consecutiveFailures, retryAtMs: finishedMs + wait });
     }
     default: {
       const failures = input.consecutiveFailures + 1;
-      return { consecutiveFailures: failures, retryAtMs: finishedMs + backoffMs(failures, minuteMs, frequencyMs) };
+      return withPause({ consecutiveFailures: failures, retryAtMs: finishedMs + backoffMs(failures, minuteMs, frequencyMs) });
     }
   }
 }

@@ -1,26 +1,34 @@
+import type { JobPause, JobProgress } from '../../../shared/api-types.js';
 import { CART_SERVICES, MERCHANT_SERVICES } from '../../../shared/domain.js';
 import { DockhandError } from '../../../shared/errors.js';
 import type { Clock, Logger } from '../platform/ports.js';
 import { outcomeFromError } from './job-outcome.js';
+import { jobStateOf } from './job-state.js';
 import {
   jobKeyString,
   type JobKey,
   type JobOutcome,
   type JobSettings,
-  type JobState,
+  type JobSnapshot,
   type JobTrigger,
   type OnRequestTrigger,
   type RunJob,
   type TargetKind,
 } from './job-types.js';
 import { scheduleOnce, type CancelTimer } from './one-shot-timer.js';
-import { decideAfterRun, isWake, nextDueAt, staggerMs, triggerForDue } from './schedule-rules.js';
+import { decideAfterRun, isWake, nextDueAt, PERSON_PAUSE, staggerMs, triggerForDue } from './schedule-rules.js';
 
 export interface SchedulerOptions {
   clock: Clock;
   log: Logger;
   runJob: RunJob;
-  onChange?: (state: JobState) => void;
+  onChange?: (state: JobSnapshot) => void;
+  /**
+   * Told, synchronously and in order, each time a job's pause changes (a person's Pause or Resume, a
+   * failure that pauses, a good run or saved settings that lift it), so the store can save it. The
+   * scheduler is the one that decides pauses while it runs; the store gives them back at start.
+   */
+  onPauseChange?: (job: JobKey, pause: JobPause | undefined) => void;
   /** Length of a "minute" in ms: frequencies, backoff steps. Tests shrink it. Default 60 000. */
   minuteMs?: number;
   /** First runs (and overdue runs after a restart) are spread over this window. Default half a minute. */
@@ -32,21 +40,35 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  /** Creates, updates or (minutes null) removes a job. Takes effect at once if started. */
+  /**
+   * Creates or updates a job. Minutes null turns it off: it stays known (its state is "off", or
+   * "paused" if a failure paused it) and runs only on Run now. Takes effect at once if started.
+   */
   setJob(job: JobKey, settings: JobSettings): void;
   /** Removes a job; a run in progress is aborted (its target is gone). */
   removeJob(job: JobKey): void;
   /** Removes every job of a cart connection or a merchant. */
   removeTarget(kind: TargetKind, targetId: number): void;
-  /** Pauses one job, or every job. A run in progress finishes. */
+  /**
+   * A person pauses one job, or every job that is on. A run in progress finishes. A job a failure
+   * paused keeps that reason: it says what to fix.
+   */
   pause(job?: JobKey): void;
   /** Resumes one job, or every job, whatever paused it (a person or an auth/config failure). */
   resume(job?: JobKey): void;
-  /** Runs now, paused or not; if the job is running, returns that run's outcome instead of starting another. */
-  /** Starts the job now, or joins the run already going. */
+  /**
+   * The settings a failure pause asked for were saved: lifts a pause for auth or config (not a
+   * person's) and returns it, or undefined when there was none.
+   */
+  liftFailurePause(job: JobKey): JobPause | undefined;
+  /** Starts the job now, paused or not, or joins the run already going and returns its outcome. */
   runNow(job: JobKey, trigger?: OnRequestTrigger): Promise<JobOutcome>;
-  state(): JobState[];
-  jobState(job: JobKey): JobState | undefined;
+  /** True when the job's own timer fires within `ms` (never when the scheduler is not started). */
+  dueWithin(job: JobKey, ms: number): boolean;
+  /** How far the job's run in progress has got (shown with its running state; no change event). */
+  setProgress(job: JobKey, progress: JobProgress): void;
+  state(): JobSnapshot[];
+  jobState(job: JobKey): JobSnapshot | undefined;
   /** Arms the timers and the wake watchdog. Jobs may be set before. */
   start(): void;
   /** Cancels timers, aborts running jobs through their signal and resolves once they settled. */
@@ -57,19 +79,20 @@ interface ActiveRun {
   trigger: JobTrigger;
   controller: AbortController;
   promise: Promise<JobOutcome>;
+  progress: JobProgress | null;
 }
 
 interface Entry {
   key: JobKey;
   id: string;
   minutes: number | null;
-  paused: boolean;
-  pauseReason?: string;
+  pause?: JobPause;
   lastStartMs?: number;
   lastFinishedMs?: number;
   lastOutcome?: JobOutcome;
   consecutiveFailures: number;
-  retryAtMs?: number;
+  /** A retry after a failure that may pass: replaces the regular due time until a run ends well. */
+  retry?: { atMs: number; attempt: number; lastError: string };
   /** Cleared by the first run in this process (see nextDueAt). */
   firstRunNotBeforeMs?: number;
   /** The due time the pending timer stands for. */
@@ -97,27 +120,59 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const nowMs = () => clock.now().getTime();
   const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-  function toState(entry: Entry): JobState {
-    const state: JobState = {
+  /** When the job is due by its schedule and retry, never before now (an overdue job runs at once). */
+  function dueMs(entry: Entry, now: number): number {
+    if (entry.minutes === null) return now;
+    const due = nextDueAt({
+      frequencyMs: entry.minutes * minuteMs,
+      lastStartMs: entry.lastStartMs,
+      retryAtMs: entry.retry?.atMs,
+      firstRunNotBeforeMs: entry.firstRunNotBeforeMs,
+    });
+    return Math.max(due, now);
+  }
+
+  function toState(entry: Entry): JobSnapshot {
+    const run = entry.run;
+    const state: JobSnapshot = {
       key: entry.id,
       service: entry.key.service,
       targetId: entry.key.targetId,
       minutes: entry.minutes,
-      paused: entry.paused,
-      running: entry.run !== undefined,
+      // The armed timer when there is one; otherwise (not started yet, or stopping) when it would be.
+      state: jobStateOf({
+        minutes: entry.minutes,
+        pause: entry.pause,
+        run: run && { startedMs: entry.lastStartMs ?? nowMs(), trigger: run.trigger, progress: run.progress },
+        retry: entry.retry,
+        nextDueMs: entry.armedDueMs ?? dueMs(entry, nowMs()),
+      }),
       consecutiveFailures: entry.consecutiveFailures,
     };
-    if (entry.pauseReason !== undefined) state.pauseReason = entry.pauseReason;
-    if (entry.run) state.runningTrigger = entry.run.trigger;
-    if (entry.armedDueMs !== undefined) state.nextRunAt = iso(entry.armedDueMs);
     if (entry.lastStartMs !== undefined) state.lastRunAt = iso(entry.lastStartMs);
     if (entry.lastOutcome) state.lastOutcome = entry.lastOutcome;
     if (entry.lastFinishedMs !== undefined) state.lastFinishedAt = iso(entry.lastFinishedMs);
-    if (entry.retryAtMs !== undefined) state.retryAt = iso(entry.retryAtMs);
     return state;
   }
 
-  function emit(state: JobState): void {
+  /** The one way a job's pause changes once it is loaded. */
+  function setPause(entry: Entry, pause: JobPause | undefined): void {
+    const before = entry.pause;
+    entry.pause = pause;
+    if (before?.by === pause?.by && before?.reason === pause?.reason) return;
+    // A failure pause is lifted by a person (Resume, saved settings) or a good run: count afresh.
+    if (before && before.by !== 'person') {
+      entry.consecutiveFailures = 0;
+      entry.retry = undefined;
+    }
+    try {
+      options.onPauseChange?.(entry.key, pause);
+    } catch (err) {
+      log.log('error', 'scheduler pause listener failed', { job: entry.id, err });
+    }
+  }
+
+  function emit(state: JobSnapshot): void {
     if (!options.onChange) return;
     try {
       options.onChange(state);
@@ -135,37 +190,32 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** Puts the job's one pending timer at its next due time (or nowhere, if it must not run on its own). */
   function arm(entry: Entry, wake = false): void {
     disarm(entry);
-    if (!started || stopping || entry.minutes === null || entry.paused || entry.run) return;
+    if (!started || stopping || entry.minutes === null || entry.pause || entry.run) return;
     const now = nowMs();
-    const due = nextDueAt({
-      frequencyMs: entry.minutes * minuteMs,
-      lastStartMs: entry.lastStartMs,
-      retryAtMs: entry.retryAtMs,
-      firstRunNotBeforeMs: entry.firstRunNotBeforeMs,
-    });
+    const due = dueMs(entry, now);
     // After a wake an overdue job says so; otherwise "overdue" only means "now" (a long run, a restart).
     const forced: JobTrigger | undefined = wake && due <= now ? 'wake' : undefined;
-    entry.armedDueMs = Math.max(due, now);
+    entry.armedDueMs = due;
     entry.cancelTimer = scheduleOnce(entry.armedDueMs - now, () => onDue(entry, forced));
   }
 
   function onDue(entry: Entry, forced?: JobTrigger): void {
-    const dueMs = entry.armedDueMs;
+    const armedMs = entry.armedDueMs;
     entry.cancelTimer = undefined;
     entry.armedDueMs = undefined;
     if (!started || stopping || entries.get(entry.id) !== entry) return;
-    if (entry.minutes === null || entry.paused) return;
+    if (entry.minutes === null || entry.pause) return;
     // Running already (Run now, or a slow run): this due time is skipped; the run re-arms when it ends.
     if (entry.run) return;
     const now = nowMs();
-    if (dueMs !== undefined && now < dueMs - EARLY_TOLERANCE_MS) {
+    if (armedMs !== undefined && now < armedMs - EARLY_TOLERANCE_MS) {
       // The wall clock went back since arming: wait for the due time by the clock we were given.
       arm(entry);
       return;
     }
     const trigger =
       forced ??
-      triggerForDue({ dueMs: dueMs ?? now, nowMs: now, wakeThresholdMs, isRetry: entry.retryAtMs !== undefined });
+      triggerForDue({ dueMs: armedMs ?? now, nowMs: now, wakeThresholdMs, isRetry: entry.retry !== undefined });
     void startRun(entry, trigger);
   }
 
@@ -173,8 +223,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     disarm(entry);
     entry.lastStartMs = nowMs();
     entry.firstRunNotBeforeMs = undefined;
-    entry.retryAtMs = undefined;
-    const run: ActiveRun = { trigger, controller: new AbortController(), promise: Promise.resolve({ ok: true }) };
+    // entry.retry stays until the run ends: its attempt count goes on if this run fails too.
+    const run: ActiveRun = { trigger, controller: new AbortController(), promise: Promise.resolve({ ok: true }), progress: null };
     // Marked running before runJob is called, so nothing it triggers synchronously can start a second run.
     entry.run = run;
     log.log('debug', 'job started', { job: entry.id, trigger });
@@ -204,26 +254,26 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     else log.log('warn', 'job failed', { ...fields, errorKind: outcome.errorKind, error: outcome.message });
 
     if (entries.get(entry.id) !== entry) return; // removed meanwhile
-    if (entry.minutes === null) {
-      // A manual run of an unscheduled job, or a job turned off while it ran: nothing left to keep.
-      entries.delete(entry.id);
-      emit(toState(entry));
-      return;
-    }
     const decision = decideAfterRun({
       outcome,
+      pause: entry.pause,
       finishedMs,
       consecutiveFailures: entry.consecutiveFailures,
       minuteMs,
-      frequencyMs: entry.minutes * minuteMs,
+      frequencyMs: (entry.minutes ?? 0) * minuteMs,
     });
-    entry.consecutiveFailures = decision.consecutiveFailures;
-    entry.retryAtMs = decision.retryAtMs;
-    if (decision.pauseReason !== undefined) {
-      entry.paused = true;
-      entry.pauseReason = decision.pauseReason;
-      log.log('warn', 'job paused until a person fixes it', { job: entry.id, reason: decision.pauseReason });
+    if (decision.pause && decision.pause !== entry.pause) {
+      log.log('warn', 'job paused until a person fixes it', { job: entry.id, by: decision.pause.by, reason: decision.pause.reason });
+    } else if (entry.pause && !decision.pause) {
+      log.log('info', 'job resumed: a run succeeded after the failure that paused it', { job: entry.id });
     }
+    setPause(entry, decision.pause);
+    entry.consecutiveFailures = decision.consecutiveFailures;
+    // A job that is off has no schedule to come back to: Run now is its retry.
+    entry.retry =
+      decision.retryAtMs !== undefined && entry.minutes !== null && !outcome.ok
+        ? { atMs: decision.retryAtMs, attempt: (entry.retry?.attempt ?? 1) + 1, lastError: outcome.message }
+        : undefined;
     arm(entry);
     emit(toState(entry));
   }
@@ -250,44 +300,40 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return entry ? [entry] : [];
   }
 
-  function removeEntry(entry: Entry, abortReason?: string): void {
+  function removeEntry(entry: Entry, abortReason: string): void {
     disarm(entry);
     entries.delete(entry.id);
-    if (entry.run && abortReason) entry.run.controller.abort(new DockhandError('config', abortReason));
-    emit({ ...toState(entry), minutes: null, nextRunAt: undefined });
+    // Not a config error: nothing about the settings is wrong, the target is gone (and a config
+    // outcome would pause a schedule row that no longer exists).
+    if (entry.run) entry.run.controller.abort(new DockhandError('conflict', abortReason));
+    emit({ ...toState(entry), minutes: null, state: { state: 'off' } });
+  }
+
+  function newEntry(job: JobKey, minutes: number | null): Entry {
+    const id = jobKeyString(job);
+    const entry: Entry = { key: { ...job }, id, minutes, consecutiveFailures: 0 };
+    entries.set(id, entry);
+    return entry;
   }
 
   return {
     setJob(job, settings) {
       const id = jobKeyString(job);
       let entry = entries.get(id);
-      if (settings.minutes === null) {
-        if (!entry) return;
-        if (entry.run) {
-          // Turned off while running: let the run finish, then forget the job (see finish).
-          entry.minutes = null;
-          disarm(entry);
-          emit(toState(entry));
-        } else {
-          removeEntry(entry);
-        }
-        return;
-      }
       if (!entry) {
-        entry = { key: { ...job }, id, minutes: settings.minutes, paused: false, consecutiveFailures: 0 };
+        entry = newEntry(job, settings.minutes);
         entry.firstRunNotBeforeMs = nowMs() + staggerMs(id, staggerWindowMs);
-        entries.set(id, entry);
       }
       entry.minutes = settings.minutes;
+      // Nothing to retry on a job that is off (Run now is its retry); a run going on finishes.
+      if (settings.minutes === null) entry.retry = undefined;
       if (settings.lastRunAt !== undefined) {
         const ms = Date.parse(settings.lastRunAt);
         // The store may lag behind a run this process just started; keep the later start.
         if (Number.isFinite(ms) && (entry.lastStartMs === undefined || ms > entry.lastStartMs)) entry.lastStartMs = ms;
       }
-      if (settings.paused !== undefined) {
-        entry.paused = settings.paused;
-        entry.pauseReason = settings.paused ? settings.pauseReason : undefined;
-      }
+      // The saved pause, as the store gives it back: nothing to save again.
+      if (settings.pause !== undefined) entry.pause = settings.pause ?? undefined;
       arm(entry);
       emit(toState(entry));
     },
@@ -303,9 +349,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
 
     pause(job) {
-      for (const entry of selected(job)) {
-        entry.paused = true;
-        entry.pauseReason = undefined;
+      // "Pause all" means the jobs that run on their own; a job that is off stays off.
+      for (const entry of selected(job).filter((e) => job || e.minutes !== null)) {
+        if (entry.pause) continue;
+        setPause(entry, PERSON_PAUSE);
         disarm(entry);
         emit(toState(entry));
       }
@@ -313,28 +360,40 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
     resume(job) {
       for (const entry of selected(job)) {
-        if (!entry.paused) continue;
-        // A pause for a reason means failures led to it; a person resuming starts the count afresh.
-        if (entry.pauseReason !== undefined) entry.consecutiveFailures = 0;
-        entry.paused = false;
-        entry.pauseReason = undefined;
+        if (!entry.pause) continue;
+        setPause(entry, undefined);
         arm(entry);
         emit(toState(entry));
       }
+    },
+
+    liftFailurePause(job) {
+      const entry = entries.get(jobKeyString(job));
+      const lifted = entry?.pause;
+      if (!entry || !lifted || lifted.by === 'person') return undefined;
+      setPause(entry, undefined);
+      arm(entry);
+      emit(toState(entry));
+      return lifted;
     },
 
     runNow(job, trigger = 'manual') {
       if (stopping) {
         return Promise.reject(new DockhandError('conflict', 'Dockhand is stopping; the run was not started'));
       }
-      const id = jobKeyString(job);
-      let entry = entries.get(id);
-      if (!entry) {
-        entry = { key: { ...job }, id, minutes: null, paused: false, consecutiveFailures: 0 };
-        entries.set(id, entry);
-      }
+      const entry = entries.get(jobKeyString(job)) ?? newEntry(job, null);
       if (entry.run) return entry.run.promise;
       return startRun(entry, trigger);
+    },
+
+    dueWithin(job, ms) {
+      const armed = entries.get(jobKeyString(job))?.armedDueMs;
+      return armed !== undefined && armed - nowMs() < ms;
+    },
+
+    setProgress(job, progress) {
+      const run = entries.get(jobKeyString(job))?.run;
+      if (run) run.progress = { done: progress.done, total: progress.total };
     },
 
     state() {

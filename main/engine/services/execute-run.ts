@@ -4,7 +4,8 @@ import { DockhandError, isDockhandError, type ErrorKind } from '../../../shared/
 import { clearAlert, openAlerts, raiseAlert } from '../store/repositories/alerts-repo.js';
 import { getCart, setCartAuthError } from '../store/repositories/carts-repo.js';
 import { finishRun, getRun, startRun } from '../store/repositories/runs-repo.js';
-import { setScheduleLastRun, setSchedulePaused } from '../store/repositories/schedules-repo.js';
+import { setScheduleLastRun } from '../store/repositories/schedules-repo.js';
+import { pauseAlertKey, raisePauseAlert } from '../job-alerts.js';
 import { RunReport, type RunContext, type ServiceDeps } from './run-context.js';
 import { SERVICES } from './index.js';
 
@@ -18,8 +19,9 @@ const isCartService = (s: ServiceName) => (CART_SERVICES as readonly string[]).i
 
 /**
  * Runs one service for one target and records it: start, end, counts, errors, progress. The unit the
- * scheduler, "Run now" and the tests all call. Auth failures pause the job and raise an alert until a
- * person fixes the settings; other failures raise an alert that clears on the next good run.
+ * scheduler, "Run now" and the tests all call. Auth and config failures raise an alert to fix the
+ * credentials or settings (the scheduler pauses the job meanwhile: scheduler/schedule-rules.ts);
+ * other failures raise an alert that clears on the next good run.
  */
 export async function executeRun(
   deps: ServiceDeps,
@@ -68,16 +70,16 @@ export async function executeRun(
     finishRun(db, runId, { status, counts: report.counts, errors: report.errors, message }, finishedAt);
     const targetName = describeTarget(db, service, targetId);
     const failKey = `run-failed:${service}:${targetId}`;
-    if (error?.kind === 'auth') {
-      const authKey = isCartService(service) ? `auth:cart:${targetId}` : 'auth:wms';
-      if (isCartService(service)) setCartAuthError(db, targetId, error.message);
-      setSchedulePaused(db, service, targetId, true, error.message);
-      raiseAlert(db, { key: authKey, severity: 'error', targetType: isCartService(service) ? 'cart' : 'wms', targetId, message: `${targetName}: ${error.message.replace(/\.+$/, '')}. Its schedule is paused until the credentials are fixed.` }, finishedAt);
-    } else if (error && error.kind !== 'rate_limited') {
+    if (error?.kind === 'auth' || error?.kind === 'config') {
+      if (error.kind === 'auth' && isCartService(service)) setCartAuthError(db, targetId, error.message);
+      raisePauseAlert(db, { service, targetId, label: labelOf(service), targetName }, error.kind, error.message, finishedAt);
+    } else if (error && error.kind !== 'rate_limited' && !signal.aborted) {
+      // An aborted run (Dockhand stopping, the job removed) is not a problem to report.
       raiseAlert(db, { key: failKey, severity: 'warning', targetType: service, targetId, message: `${labelOf(service)} for ${targetName} failed: ${error.message}` }, finishedAt);
     } else if (!error) {
       clearAlert(db, failKey, finishedAt);
-      clearAlert(db, isCartService(service) ? `auth:cart:${targetId}` : 'auth:wms', finishedAt);
+      clearAlert(db, pauseAlertKey(service, targetId, 'auth'), finishedAt);
+      clearAlert(db, pauseAlertKey(service, targetId, 'config'), finishedAt);
       if (isCartService(service)) setCartAuthError(db, targetId, null);
     }
     // Alerts this run raised or renewed go out on the event stream too.

@@ -18,7 +18,7 @@ export function Layout({ route, singleMerchant, children }: { route: Route; sing
   const alerts = useApi('alerts.list', {}, { refetchInterval: 30_000 });
   const jobs = useApi('schedules.list', {}, { refetchInterval: 15_000 });
   const section = route.segments[0] === 'carts' ? 'merchants' : (route.segments[0] ?? '');
-  const running = jobs.data?.filter((job) => job.running).length ?? 0;
+  const running = jobs.data?.filter((job) => job.state === 'running').length ?? 0;
   const openAlerts = alerts.data?.length ?? 0;
   return (
     <div className="app">

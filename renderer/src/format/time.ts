@@ -32,3 +32,12 @@ export function formatDuration(startIso: string, endIso: string | null): string 
   if (!Number.isFinite(ms)) return '—';
   return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
+
+const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+/** "10:42" for a time today, the date too otherwise: when a job runs or retries next. */
+export function formatClock(iso: string, now = Date.now()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toDateString() === new Date(now).toDateString() ? clockTime.format(date) : dateTime.format(date);
+}

@@ -26,6 +26,11 @@ export class ActivityPage {
     await this.job(service, target).getByRole('button', { name: /^Resume/ }).click();
   }
 
+  /** The State cell of a job's row: next run, progress, retry with its error, or why it is paused. */
+  jobState(service: string, target: string): Locator {
+    return this.job(service, target).getByRole('cell').nth(2);
+  }
+
   /** What a Run now reported in the job's row once the run finished. */
   runResult(service: string, target: string): Locator {
     return this.job(service, target).getByRole('status');

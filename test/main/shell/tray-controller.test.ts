@@ -8,7 +8,7 @@ import type { TrayView } from '../../../main/shell/tray-state.js';
 import { fakeEngine } from '../server/fixtures/fake-engine.js';
 
 const at = '2026-01-01T00:00:00.000Z';
-const job = (service: JobView['service'], targetId: number, over: Partial<JobView> = {}): JobView =>
+const job = (service: JobView['service'], targetId: number, over: { minutes?: number | null } = {}): JobView =>
   jobView({ service, targetId, targetName: `t${targetId}`, ...over });
 const alert = (id: number): AlertView => alertView({ id, key: `k${id}`, severity: 'error', targetType: 'cart', targetId: 1, message: 'Token refused', createdAt: at, updatedAt: at });
 
@@ -17,11 +17,11 @@ function setup(state: { alerts: AlertView[]; jobs: JobView[] }, extra: Record<st
     'alerts.list': () => state.alerts,
     'schedules.list': () => state.jobs,
     'services.pause': () => {
-      state.jobs = state.jobs.map((j) => ({ ...j, paused: true }));
+      state.jobs = state.jobs.map((j) => ({ ...j, state: 'paused', by: 'person', reason: 'Paused by a person' }));
       return { paused: state.jobs.length };
     },
     'services.resume': () => {
-      state.jobs = state.jobs.map((j) => ({ ...j, paused: false }));
+      state.jobs = state.jobs.map((j) => jobView({ service: j.service, targetId: j.targetId, targetName: j.targetName, minutes: j.minutes }));
       return { resumed: state.jobs.length };
     },
     ...extra,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobView } from '../../../shared/api-types.js';
+import type { JobState, JobView } from '../../../shared/api-types.js';
 import { jobView } from '../../support/api-views.js';
 import type { EngineEvent } from '../../../main/engine/engine-api.js';
 import {
@@ -16,8 +16,9 @@ const facts = (over: Partial<TrayFacts> = {}): TrayFacts => ({ ...INITIAL_TRAY_F
 const commands = (menu: TrayMenuItem[]) => menu.flatMap((item) => (item.type === 'command' ? [item.command] : []));
 const event = (type: EngineEvent['type'], data: Record<string, unknown>): EngineEvent => ({ type, at: '2026-01-01T00:00:00.000Z', data });
 
-const job = (service: JobView['service'], targetId: number, over: Partial<JobView> = {}): JobView =>
-  jobView({ service, targetId, targetName: `t${targetId}`, ...over });
+const job = (service: JobView['service'], targetId: number, over: { minutes?: number | null } = {}, state?: JobState): JobView =>
+  jobView({ service, targetId, targetName: `t${targetId}`, ...over }, state);
+const paused: JobState = { state: 'paused', by: 'person', reason: 'Paused by a person' };
 
 describe('the tray view', () => {
   it('says idle with the idle icon when nothing runs and nothing is wrong', () => {
@@ -81,9 +82,9 @@ describe('folding engine events into the tray facts', () => {
 
   it('takes alert and job counts from the engine, leaving jobs that are off out', () => {
     const next = withEngineCounts(facts({ runningRuns: new Set([9]) }), 2, [
-      job('order_download', 1, { paused: true }),
+      job('order_download', 1, {}, paused),
       job('order_delivery', 1),
-      job('inventory_upload', 1, { minutes: null, paused: true }),
+      job('inventory_upload', 1, { minutes: null }, paused),
     ]);
     expect(next).toMatchObject({ openAlerts: 2, activeJobs: 2, pausedJobs: 1 });
     expect([...next.runningRuns]).toEqual([9]);

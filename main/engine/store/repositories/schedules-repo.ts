@@ -1,3 +1,4 @@
+import type { JobPause, PausedBy } from '../../../../shared/api-types.js';
 import type { ServiceName } from '../../../../shared/domain.js';
 import type { SqlReader, SqlRunner } from '../sql.js';
 
@@ -5,8 +6,8 @@ export interface ScheduleRow {
   service: ServiceName;
   targetId: number;
   minutes: number | null;
-  paused: boolean;
-  pauseReason: string | null;
+  /** Why the job is paused (a person, or an auth/config failure a person must fix); null: not paused. */
+  pause: JobPause | null;
   lastRunAt: string | null;
 }
 
@@ -14,7 +15,7 @@ interface Raw {
   service: ServiceName;
   target_id: number;
   minutes: number | null;
-  paused: number;
+  paused_by: PausedBy | null;
   pause_reason: string | null;
   last_run_at: string | null;
 }
@@ -23,17 +24,18 @@ const toRow = (r: Raw): ScheduleRow => ({
   service: r.service,
   targetId: r.target_id,
   minutes: r.minutes,
-  paused: r.paused === 1,
-  pauseReason: r.pause_reason,
+  pause: r.paused_by === null ? null : { by: r.paused_by, reason: r.pause_reason ?? '' },
   lastRunAt: r.last_run_at,
 });
 
+const COLUMNS = 'service, target_id, minutes, paused_by, pause_reason, last_run_at';
+
 export function listSchedules(db: SqlReader): ScheduleRow[] {
-  return db.all<Raw>('SELECT * FROM schedules ORDER BY service, target_id').map(toRow);
+  return db.all<Raw>(`SELECT ${COLUMNS} FROM schedules ORDER BY service, target_id`).map(toRow);
 }
 
 export function getSchedule(db: SqlReader, service: ServiceName, targetId: number): ScheduleRow | undefined {
-  const r = db.get<Raw>('SELECT * FROM schedules WHERE service = ? AND target_id = ?', [service, targetId]);
+  const r = db.get<Raw>(`SELECT ${COLUMNS} FROM schedules WHERE service = ? AND target_id = ?`, [service, targetId]);
   return r ? toRow(r) : undefined;
 }
 
@@ -45,18 +47,17 @@ export function setScheduleMinutes(db: SqlRunner, service: ServiceName, targetId
   );
 }
 
-export function setSchedulePaused(
-  db: SqlRunner,
-  service: ServiceName,
-  targetId: number,
-  paused: boolean,
-  reason: string | null,
-): void {
-  db.run(
-    `INSERT INTO schedules (service, target_id, minutes, paused, pause_reason) VALUES (?, ?, NULL, ?, ?)
-     ON CONFLICT (service, target_id) DO UPDATE SET paused = excluded.paused, pause_reason = excluded.pause_reason`,
-    [service, targetId, paused ? 1 : 0, reason],
-  );
+/**
+ * Saves a job's pause (null lifts it). An update only: a run that ends after its cart or merchant was
+ * deleted must not bring the deleted schedule back.
+ */
+export function setSchedulePause(db: SqlRunner, service: ServiceName, targetId: number, pause: JobPause | null): void {
+  db.run('UPDATE schedules SET paused_by = ?, pause_reason = ? WHERE service = ? AND target_id = ?', [
+    pause?.by ?? null,
+    pause?.reason ?? null,
+    service,
+    targetId,
+  ]);
 }
 
 export function setScheduleLastRun(db: SqlRunner, service: ServiceName, targetId: number, at: string): void {

@@ -1,5 +1,6 @@
 import type { JobView } from '../../../../shared/api-types.js';
 import { useApiMutation, type RunProgress } from '../../api/hooks.js';
+import { Link } from '../../app/router.js';
 import { ProgressBar } from '../../components/progress-bar.js';
 import { RunStatusBadge } from '../../components/status-badge.js';
 import { SERVICE_LABELS } from '../../format/labels.js';
@@ -7,6 +8,7 @@ import { formatDateTime, formatRelative } from '../../format/time.js';
 import { describeMinutes } from '../../../../shared/frequency.js';
 import { describeCounts } from './run-counts.js';
 import { FieldError } from '../../components/field-error.js';
+import { fixLink, jobActions, jobStateText, runningProgress } from './job-state-text.js';
 
 /**
  * One scheduled job with its buttons. Each row has its own mutations, so a long "Run now" (the call
@@ -19,6 +21,7 @@ export function JobRow({ job, progress }: { job: JobView; progress: RunProgress 
   const ref = { service: job.service, targetId: job.targetId };
   const label = `${SERVICE_LABELS[job.service]} for ${job.targetName}`;
   const error = runNow.error ?? pause.error ?? resume.error;
+  const actions = jobActions(job);
   return (
     <tr aria-label={label}>
       <th scope="row">{SERVICE_LABELS[job.service]}</th>
@@ -41,20 +44,21 @@ export function JobRow({ job, progress }: { job: JobView; progress: RunProgress 
             type="button"
             className="button button--small"
             aria-label={`Run now: ${label}`}
-            disabled={runNow.isPending || job.running}
+            disabled={runNow.isPending || job.state === 'running'}
             onClick={() => runNow.mutate(ref)}
           >
             {runNow.isPending ? 'Running…' : 'Run now'}
           </button>
-          {job.paused ? (
+          {actions.resume ? (
             <button type="button" className="button button--small" aria-label={`Resume: ${label}`} disabled={resume.isPending} onClick={() => resume.mutate(ref)}>
               {resume.isPending ? 'Resuming…' : 'Resume'}
             </button>
-          ) : (
+          ) : null}
+          {actions.pause ? (
             <button type="button" className="button button--small" aria-label={`Pause: ${label}`} disabled={pause.isPending} onClick={() => pause.mutate(ref)}>
               {pause.isPending ? 'Pausing…' : 'Pause'}
             </button>
-          )}
+          ) : null}
           {runNow.data && !runNow.isPending ? (
             <div className="activity-result" role="status">
               Finished: <RunStatusBadge status={runNow.data.status} /> {describeCounts(runNow.data.counts)}
@@ -68,16 +72,35 @@ export function JobRow({ job, progress }: { job: JobView; progress: RunProgress 
   );
 }
 
+/** The job's one state: its next run, a progress bar, its retry with the error, or why it is paused. */
 function JobState({ job, progress, label }: { job: JobView; progress: RunProgress | undefined; label: string }) {
-  if (job.running) return <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? null} label={`Progress: ${label}`} />;
-  if (job.paused)
-    return (
-      <>
-        <span className="badge badge--health-paused">Paused</span>
-        {job.pauseReason ? <div className="activity-reason">{job.pauseReason}</div> : null}
-      </>
-    );
-  if (job.minutes === null) return <span className="muted">Runs only when you press Run now</span>;
-  if (!job.nextRunAt) return <span className="muted">Waiting to be scheduled</span>;
-  return <span title={formatDateTime(job.nextRunAt)}>Next run {formatRelative(job.nextRunAt)}</span>;
+  switch (job.state) {
+    case 'running': {
+      const { done, total } = runningProgress(job, progress);
+      return <ProgressBar done={done} total={total} label={`Progress: ${label}`} />;
+    }
+    case 'paused': {
+      const fix = fixLink(job);
+      return (
+        <>
+          <span className="badge badge--health-paused">Paused</span>
+          <div className="activity-reason">{jobStateText(job)}</div>
+          {fix ? <Link to={fix.to}>{fix.label}</Link> : null}
+        </>
+      );
+    }
+    case 'retrying':
+      return (
+        <>
+          <span className="badge badge--run-partial">Retrying</span>
+          <div className="activity-reason" title={formatDateTime(job.retryAt)}>
+            {jobStateText(job)}
+          </div>
+        </>
+      );
+    case 'scheduled':
+      return <span title={formatDateTime(job.nextRunAt)}>{jobStateText(job)}</span>;
+    case 'off':
+      return <span className="muted">{jobStateText(job)}</span>;
+  }
 }

@@ -7,14 +7,36 @@ export function jobsOf(jobs: readonly JobView[], kind: 'cart' | 'merchant', targ
   return jobs.filter((job) => job.targetId === targetId && services.includes(job.service));
 }
 
-/** The soonest next run among jobs that are on and not paused. */
-export function nextRun(jobs: readonly JobView[]): JobView | null {
-  let soonest: JobView | null = null;
+/** The soonest time any of the jobs runs on its own: its next scheduled run or its retry. */
+export function nextRun(jobs: readonly JobView[]): { job: JobView; at: string; retry: boolean } | null {
+  let soonest: { job: JobView; at: string; retry: boolean } | null = null;
   for (const job of jobs) {
-    if (job.paused || !job.nextRunAt) continue;
-    if (!soonest || job.nextRunAt < soonest.nextRunAt!) soonest = job;
+    const at = job.state === 'scheduled' ? job.nextRunAt : job.state === 'retrying' ? job.retryAt : null;
+    if (at && (!soonest || at < soonest.at)) soonest = { job, at, retry: job.state === 'retrying' };
   }
   return soonest;
+}
+
+/**
+ * What the Dashboard says for a cart's or a merchant's jobs, from their states: a pause a person must
+ * fix first (it stops that job whatever the others do), then a run going on, then the next run, then
+ * a person's pause; off when none of the jobs runs on its own.
+ */
+export type ScheduleSummary =
+  | { kind: 'needs_fix'; job: JobView }
+  | { kind: 'running'; job: JobView }
+  | { kind: 'next'; job: JobView; at: string; retry: boolean }
+  | { kind: 'paused' }
+  | { kind: 'off' };
+
+export function scheduleSummary(jobs: readonly JobView[]): ScheduleSummary {
+  const needsFix = jobs.find((job) => job.state === 'paused' && job.by !== 'person');
+  if (needsFix) return { kind: 'needs_fix', job: needsFix };
+  const running = jobs.find((job) => job.state === 'running');
+  if (running) return { kind: 'running', job: running };
+  const next = nextRun(jobs);
+  if (next) return { kind: 'next', ...next };
+  return jobs.some((job) => job.state === 'paused') ? { kind: 'paused' } : { kind: 'off' };
 }
 
 /** The most recent run among jobs. */
@@ -27,6 +49,6 @@ export function lastRun(jobs: readonly JobView[]): { job: JobView; at: string; s
 /** Health of a merchant's own (WMS-side) jobs, in the words of the cart health badges. */
 export function merchantHealth(jobs: readonly JobView[]): 'ok' | 'failing' | 'paused' | 'idle' {
   if (jobs.some((job) => job.lastStatus === 'failed')) return 'failing';
-  if (jobs.length > 0 && jobs.every((job) => job.paused || job.minutes === null)) return 'paused';
+  if (jobs.length > 0 && jobs.every((job) => job.state === 'paused' || job.state === 'off')) return 'paused';
   return jobs.some((job) => job.lastRunAt) ? 'ok' : 'idle';
 }

@@ -6,7 +6,8 @@ import { BUCKET_LABELS, SERVICE_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatRelative } from '../../format/time.js';
 import { activityPath } from '../activity/activity-filter.js';
 import { RunCounts } from '../activity/run-counts.js';
-import { jobsOf, lastRun, merchantHealth, nextRun } from './job-lookup.js';
+import { fixLink, jobStateText } from '../activity/job-state-text.js';
+import { jobsOf, lastRun, merchantHealth, scheduleSummary } from './job-lookup.js';
 import { ordersLink } from './order-links.js';
 
 type MerchantSummary = DashboardView['merchants'][number];
@@ -126,15 +127,34 @@ function LastRun({ run }: { run: RunView }) {
   );
 }
 
+/** The jobs' next run, in the same words as the Activity screen (see job-state-text.ts). */
 function NextRun({ jobs }: { jobs: readonly JobView[] }) {
-  const next = nextRun(jobs);
-  if (jobs.some((job) => job.running)) return <span className="badge badge--run-running">Running now</span>;
-  if (!next) return <span className="muted">{jobs.some((job) => job.paused) ? 'Paused' : 'Not scheduled'}</span>;
-  return (
-    <span title={formatDateTime(next.nextRunAt)}>
-      {SERVICE_LABELS[next.service]} {formatRelative(next.nextRunAt)}
-    </span>
-  );
+  const summary = scheduleSummary(jobs);
+  switch (summary.kind) {
+    case 'needs_fix': {
+      const fix = fixLink(summary.job);
+      return (
+        <>
+          <span className="badge badge--health-paused">Paused</span> {SERVICE_LABELS[summary.job.service]}
+          <div className="activity-reason">{jobStateText(summary.job)}</div>
+          {fix ? <Link to={fix.to}>{fix.label}</Link> : null}
+        </>
+      );
+    }
+    case 'running':
+      return <span className="badge badge--run-running">Running now</span>;
+    case 'next':
+      return (
+        <span title={formatDateTime(summary.at)}>
+          {summary.retry ? 'Retry of ' : ''}
+          {SERVICE_LABELS[summary.job.service]} {formatRelative(summary.at)}
+        </span>
+      );
+    case 'paused':
+      return <span className="muted">Paused</span>;
+    case 'off':
+      return <span className="muted">Not scheduled</span>;
+  }
 }
 
 /** The cart's orders by bucket, only the buckets that hold any, each linking to those orders. */

@@ -96,7 +96,7 @@ describe('carts.setCursor while a download runs', () => {
       });
       shop.state.delayNext(1, 1_500);
       const download = t.call('services.runNow', { service: 'order_download', targetId: cart.id });
-      await expect.poll(async () => (await t.call('schedules.list', {})).find((j) => j.service === 'order_download')?.running).toBe(true);
+      await expect.poll(async () => (await t.call('schedules.list', {})).find((j) => j.service === 'order_download')?.state).toBe('running');
       const err = await rejection(t.call('carts.setCursor', { id: cart.id, cursor: null }));
       expect(err.kind).toBe('conflict');
       expect(err.message).toMatch(/download is running/);

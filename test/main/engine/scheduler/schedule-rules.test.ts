@@ -4,9 +4,12 @@ import {
   decideAfterRun,
   isWake,
   nextDueAt,
+  pauseAfterRun,
+  PERSON_PAUSE,
   staggerMs,
   triggerForDue,
 } from '../../../../main/engine/scheduler/schedule-rules.js';
+import type { ErrorKind } from '../../../../shared/errors.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-05-01T10:00:00Z');
@@ -116,13 +119,49 @@ describe('decideAfterRun', () => {
     expect(decideAfterRun({ ...base, outcome, consecutiveFailures: 0 }).retryAtMs).toBe(T0 + MIN);
   });
 
-  it('pauses on auth and config failures with the message as the reason', () => {
+  it('pauses on auth and config failures by that kind, with the message as the reason', () => {
     for (const errorKind of ['auth', 'config'] as const) {
       const outcome = { ok: false as const, errorKind, message: `${errorKind}: token refused` };
       expect(decideAfterRun({ ...base, outcome, consecutiveFailures: 0 })).toEqual({
         consecutiveFailures: 1,
-        pauseReason: `${errorKind}: token refused`,
+        pause: { by: errorKind, reason: `${errorKind}: token refused` },
       });
+    }
+  });
+
+  it('keeps a pause through a run that fails for a passing reason, and still plans its retry', () => {
+    const outcome = { ok: false as const, errorKind: 'transient' as const, message: '502 from the cart' };
+    expect(decideAfterRun({ ...base, outcome, pause: PERSON_PAUSE, consecutiveFailures: 0 })).toEqual({
+      consecutiveFailures: 1,
+      retryAtMs: T0 + MIN,
+      pause: PERSON_PAUSE,
+    });
+  });
+});
+
+describe('pauseAfterRun', () => {
+  const ok = { ok: true as const };
+  const fail = (errorKind: ErrorKind) => ({ ok: false as const, errorKind, message: `${errorKind} failure` });
+  const auth = { by: 'auth' as const, reason: 'Token refused' };
+  const config = { by: 'config' as const, reason: 'Shop not found' };
+
+  it('lifts a pause a failure put on once a run succeeds, and keeps a person\'s pause', () => {
+    expect(pauseAfterRun(auth, ok)).toBeUndefined();
+    expect(pauseAfterRun(config, ok)).toBeUndefined();
+    expect(pauseAfterRun(PERSON_PAUSE, ok)).toEqual(PERSON_PAUSE);
+    expect(pauseAfterRun(undefined, ok)).toBeUndefined();
+  });
+
+  it('pauses on auth or config whatever paused the job before, so the screen says what to fix', () => {
+    expect(pauseAfterRun(PERSON_PAUSE, fail('auth'))).toEqual({ by: 'auth', reason: 'auth failure' });
+    expect(pauseAfterRun(auth, fail('config'))).toEqual({ by: 'config', reason: 'config failure' });
+  });
+
+  it('leaves the pause as it was after a failure that may pass or a data problem', () => {
+    for (const kind of ['transient', 'rate_limited', 'internal', 'data'] as const) {
+      expect(pauseAfterRun(undefined, fail(kind))).toBeUndefined();
+      expect(pauseAfterRun(auth, fail(kind))).toEqual(auth);
+      expect(pauseAfterRun(PERSON_PAUSE, fail(kind))).toEqual(PERSON_PAUSE);
     }
   });
 });

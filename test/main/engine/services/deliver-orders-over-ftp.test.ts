@@ -49,13 +49,13 @@ describe('order delivery over FTP', () => {
     const alerts = await t.call('alerts.list', {});
     expect(alerts.some((a) => a.key === 'auth:wms')).toBe(true);
     const jobs = await t.call('schedules.list', {});
-    expect(jobs.find((j) => j.service === 'order_delivery' && j.targetId === merchantId)?.paused).toBe(true);
+    expect(jobs.find((j) => j.service === 'order_delivery' && j.targetId === merchantId)).toMatchObject({ state: 'paused', by: 'auth' });
     expect(t.log.entries.map((e) => JSON.stringify(e)).join('\n')).not.toContain('wrong-password');
 
     // Fixing the password lifts the pause and the same batch goes out.
     await t.call('wms.save', { settings: saved.settings!, secrets: { password: ftp.password } });
     const jobsAfter = await t.call('schedules.list', {});
-    expect(jobsAfter.find((j) => j.service === 'order_delivery' && j.targetId === merchantId)?.paused).toBe(false);
+    expect(jobsAfter.find((j) => j.service === 'order_delivery' && j.targetId === merchantId)?.state).not.toBe('paused');
     const retry = await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId });
     expect(retry.status).toBe('ok');
     expect(await readdir(ftp.localPath('/DEMO/orders'))).toEqual(['orders-DEMO-000001.csv']);

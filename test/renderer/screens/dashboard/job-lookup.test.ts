@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobsOf, lastRun, merchantHealth, nextRun } from '../../../../renderer/src/screens/dashboard/job-lookup.js';
+import { jobsOf, lastRun, merchantHealth, nextRun, scheduleSummary } from '../../../../renderer/src/screens/dashboard/job-lookup.js';
 import { jobView } from '../../../support/api-views.js';
 
 describe("a cart's or a merchant's scheduled jobs", () => {
@@ -25,20 +25,30 @@ describe("a cart's or a merchant's scheduled jobs", () => {
 
 describe('the next run shown for a target', () => {
   it('is the soonest among the jobs that will run', () => {
-    const soon = jobView({ service: 'shipment_upload', targetId: 1, nextRunAt: '2026-03-01T10:05:00.000Z' });
-    const later = jobView({ service: 'order_download', targetId: 1, nextRunAt: '2026-03-01T10:15:00.000Z' });
-    expect(nextRun([later, soon])).toBe(soon);
+    const soon = jobView({ service: 'shipment_upload', targetId: 1 }, { state: 'scheduled', nextRunAt: '2026-03-01T10:05:00.000Z' });
+    const later = jobView({ service: 'order_download', targetId: 1 }, { state: 'scheduled', nextRunAt: '2026-03-01T10:15:00.000Z' });
+    expect(nextRun([later, soon])).toEqual({ job: soon, at: '2026-03-01T10:05:00.000Z', retry: false });
   });
 
-  it('skips paused jobs and jobs without a next run, even when they would be sooner', () => {
-    const paused = jobView({ service: 'order_download', targetId: 1, paused: true, nextRunAt: '2026-03-01T10:00:00.000Z' });
-    const off = jobView({ service: 'shipment_upload', targetId: 1, minutes: null, nextRunAt: null });
-    const running = jobView({ service: 'inventory_upload', targetId: 1, nextRunAt: '2026-03-01T11:00:00.000Z' });
-    expect(nextRun([paused, off, running])).toBe(running);
+  it('counts a retry as the next run, and says it is one', () => {
+    const scheduled = jobView({ service: 'order_download', targetId: 1 }, { state: 'scheduled', nextRunAt: '2026-03-01T10:15:00.000Z' });
+    const retrying = jobView(
+      { service: 'shipment_upload', targetId: 1 },
+      { state: 'retrying', retryAt: '2026-03-01T10:02:00.000Z', attempt: 2, lastError: 'Shopify answered HTTP 503' },
+    );
+    expect(nextRun([scheduled, retrying])).toEqual({ job: retrying, at: '2026-03-01T10:02:00.000Z', retry: true });
+  });
+
+  it('skips paused, running and switched-off jobs', () => {
+    const paused = jobView({ service: 'order_download', targetId: 1 }, { state: 'paused', by: 'auth', reason: 'Token refused' });
+    const off = jobView({ service: 'shipment_upload', targetId: 1, minutes: null });
+    const running = jobView({ service: 'inventory_upload', targetId: 1 }, { state: 'running', startedAt: '2026-03-01T09:59:00.000Z', trigger: 'manual', progress: null });
+    const scheduled = jobView({ service: 'order_download', targetId: 2 }, { state: 'scheduled', nextRunAt: '2026-03-01T11:00:00.000Z' });
+    expect(nextRun([paused, off, running, scheduled])?.job).toBe(scheduled);
   });
 
   it('is none when nothing is scheduled', () => {
-    expect(nextRun([jobView({ service: 'order_download', targetId: 1, paused: true, nextRunAt: '2026-03-01T10:00:00.000Z' })])).toBeNull();
+    expect(nextRun([jobView({ service: 'order_download', targetId: 1 }, { state: 'paused', by: 'person', reason: 'Paused by a person' })])).toBeNull();
     expect(nextRun([])).toBeNull();
   });
 });
@@ -63,7 +73,7 @@ describe("a merchant's health on the dashboard", () => {
     expect(
       merchantHealth([
         jobView({ service: 'order_delivery', targetId: 1, ...ran }),
-        jobView({ service: 'shipment_pickup', targetId: 1, paused: true, lastRunAt: ran.lastRunAt, lastStatus: 'failed' }),
+        jobView({ service: 'shipment_pickup', targetId: 1, lastRunAt: ran.lastRunAt, lastStatus: 'failed' }, { state: 'paused', by: 'person', reason: 'Paused by a person' }),
       ]),
     ).toBe('failing');
   });
@@ -71,7 +81,7 @@ describe("a merchant's health on the dashboard", () => {
   it('is paused when every job is paused or switched off', () => {
     expect(
       merchantHealth([
-        jobView({ service: 'order_delivery', targetId: 1, paused: true, ...ran }),
+        jobView({ service: 'order_delivery', targetId: 1, ...ran }, { state: 'paused', by: 'config', reason: 'No WMS is set up yet' }),
         jobView({ service: 'shipment_pickup', targetId: 1, minutes: null }),
       ]),
     ).toBe('paused');
@@ -84,5 +94,27 @@ describe("a merchant's health on the dashboard", () => {
 
   it('is idle, not paused, for a merchant with no jobs at all', () => {
     expect(merchantHealth([])).toBe('idle');
+  });
+});
+
+describe("what the Dashboard says of a target's schedule", () => {
+  const scheduled = jobView({ service: 'order_download', targetId: 1 }, { state: 'scheduled', nextRunAt: '2026-03-01T10:15:00.000Z' });
+  const running = jobView({ service: 'shipment_upload', targetId: 1 }, { state: 'running', startedAt: '2026-03-01T09:59:00.000Z', trigger: 'schedule', progress: null });
+  const refused = jobView({ service: 'inventory_upload', targetId: 1 }, { state: 'paused', by: 'auth', reason: 'Token refused' });
+  const personPaused = jobView({ service: 'inventory_upload', targetId: 1 }, { state: 'paused', by: 'person', reason: 'Paused by a person' });
+  const off = jobView({ service: 'shipment_upload', targetId: 1, minutes: null });
+
+  it('puts a pause a person must fix first, even while other jobs run or are scheduled', () => {
+    expect(scheduleSummary([scheduled, running, refused])).toEqual({ kind: 'needs_fix', job: refused });
+  });
+
+  it('then a run going on, then the next run', () => {
+    expect(scheduleSummary([scheduled, running])).toEqual({ kind: 'running', job: running });
+    expect(scheduleSummary([scheduled, personPaused])).toEqual({ kind: 'next', job: scheduled, at: '2026-03-01T10:15:00.000Z', retry: false });
+  });
+
+  it('says paused when only a person\'s pause is left, and off when nothing runs on its own', () => {
+    expect(scheduleSummary([personPaused, off])).toEqual({ kind: 'paused' });
+    expect(scheduleSummary([off])).toEqual({ kind: 'off' });
   });
 });
