@@ -79,10 +79,10 @@ describe('writeOrderFile', () => {
     expect(out.content).toBe('Order Number,Order Date,Ship Method,Name,Company,Warehouse,SKU,Qty,Price,Discount\n');
   });
 
-  it('neutralises cells that a spreadsheet would run as formulas but leaves negative amounts alone', () => {
+  it('neutralises cells that a spreadsheet would run as formulas but leaves negative amounts and phone numbers alone', () => {
     const evil = sampleOrder({
       orderNumber: '=HYPERLINK("http://x.test","click")',
-      shipTo: { firstName: '@SUM(A1)', lastName: '', company: '+1 555', address1: '-2+3', city: '\tTab', state: '\rCR' },
+      shipTo: { firstName: '@SUM(A1)', lastName: '', company: '+A1*2', address1: '-2+3', city: '\tTab', state: '\rCR' },
       discount: '-5.00',
       lines: [sampleLine(1, { sku: '-SKU', price: '-3' })],
     });
@@ -106,7 +106,7 @@ describe('writeOrderFile', () => {
     expect(row).toEqual([
       `'=HYPERLINK("http://x.test","click")`,
       "'@SUM(A1)",
-      "'+1 555",
+      "'+A1*2",
       "'-2+3",
       "'\tTab",
       "'\rCR",
