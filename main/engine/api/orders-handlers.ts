@@ -97,6 +97,8 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
       ACTION_STATUSES.cancel,
       (db) => {
         clearAlert(db, `canceled-after-delivery:${input.id}`, ctx.nowIso());
+        // A canceled order has nothing left for the warehouse to hear about.
+        clearAlert(db, changedAfterDeliveryAlertKey(input.id), ctx.nowIso());
         return { to: 'canceled', note: 'Canceled by a person in Dockhand' };
       },
       (s) => `A ${s} order cannot be canceled here`,

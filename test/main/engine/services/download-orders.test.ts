@@ -158,6 +158,14 @@ describe('applying a downloaded page of orders', () => {
     expect(await alerts()).toEqual([]);
   });
 
+  it('takes the alert about a change away when the order is canceled in Dockhand', async () => {
+    const id = await heldAt('at_wms');
+    await applyPage(new RunReport(), [later(sampleOrder({ cartOrderId: 'o1', orderNumber: '#1', giftMessage: 'Congrats' }))]);
+    expect(await alerts()).toHaveLength(1);
+    await ordersHandlers['orders.cancel']({ id }, { store, nowIso: () => NOW } as unknown as EngineContext);
+    expect(await alerts()).toEqual([]);
+  });
+
   it('records a change to an order already shipped, without asking anyone to tell the warehouse', async () => {
     for (const status of ['shipped', 'confirmed'] as const) {
       await store.write((db) => db.run('DELETE FROM orders'));
