@@ -54,7 +54,18 @@ export interface OrderLine {
   lineNo: number;
   sku: string;
   name?: string;
+  /**
+   * The quantity to ship: what the cart still has to fulfil of this line when the order was
+   * downloaded. This is what goes to the warehouse (the order file's Quantity), what stock is held
+   * for, and what shipments of the line are measured against. 0 when the cart fulfilled the whole
+   * line itself: the line is kept for reference and left out of the order file.
+   */
   quantity: number;
+  /**
+   * The quantity ordered (less units removed from the order in the cart), for reference; set by carts
+   * that tell it apart from the quantity to ship. Absent means the same as `quantity`.
+   */
+  orderedQuantity?: number;
   /** Unit price, decimal string. */
   price: string;
   discount?: string;
@@ -99,6 +110,8 @@ export interface CanonicalOrder {
     canceled: boolean;
     financialStatus?: string;
     fulfillmentStatus?: string;
+    /** The cart marks the order as a test (e.g. Shopify's Order.test: placed with a test payment). */
+    test?: boolean;
   };
   /** Set by the connector when its filters exclude the order (the order is kept as Skipped, with this reason). */
   skipReason?: string;

@@ -55,7 +55,8 @@ export const LINE_FIELDS = [
   'line.lineNo',
   'line.sku',
   'line.name',
-  'line.quantity',
+  'line.quantity', // the quantity to ship
+  'line.orderedQuantity', // as ordered, for reference (the cart may have fulfilled part of it)
   'line.price',
   'line.discount',
   'line.cartLineId',

@@ -2,7 +2,32 @@ import { z } from 'zod';
 
 /** Shopify cart connection: settings (stored plainly) and credentials (stored encrypted). */
 
+/**
+ * Admin API versions the connector's requests work with, oldest first. 2025-07 is the first with
+ * every field they read (ShopPlan.publicDisplayName arrived in 2025-07; LineItem.unfulfilledQuantity and
+ * Order.test are older). 2026-04 is the first that breaks them: inventorySetQuantities then wants a
+ * changeFromQuantity on every quantity instead of ignoreCompareQuantity. A release is added here once the
+ * connector was checked against its changelog.
+ */
+export const SHOPIFY_SUPPORTED_API_VERSIONS = ['2025-07', '2025-10', '2026-01'] as const;
+
+/** The version new connections use: the one the tests' fake Shopify speaks. */
 export const SHOPIFY_API_VERSION = '2025-10';
+
+/** Shopify names a release by year and quarter month: 2025-01, -04, -07, -10. */
+const RELEASE = /^\d{4}-(01|04|07|10)$/;
+
+function apiVersionProblem(version: string): string | undefined {
+  const supported = SHOPIFY_SUPPORTED_API_VERSIONS as readonly string[];
+  if (supported.includes(version)) return undefined;
+  const choose = `Choose one of ${supported.join(', ')}`;
+  if (!RELEASE.test(version)) return `"${version}" is not a Shopify API version Dockhand works with. ${choose}`;
+  const oldest = supported[0];
+  if (version < oldest) {
+    return `Dockhand does not work with Shopify API version ${version}: its requests need ${oldest} or later. ${choose}`;
+  }
+  return `Dockhand does not work with Shopify API version ${version} yet (it was checked up to ${supported[supported.length - 1]}). ${choose}`;
+}
 
 export const SHOPIFY_FINANCIAL_STATUSES = [
   'PENDING',
@@ -35,7 +60,14 @@ export const shopifySettingsSchema = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'Enter the shop as name.myshopify.com'),
-  apiVersion: z.string().regex(/^\d{4}-\d{2}$/, 'An API version looks like 2025-10').default(SHOPIFY_API_VERSION),
+  apiVersion: z
+    .string()
+    .trim()
+    .check((ctx) => {
+      const message = apiVersionProblem(ctx.value);
+      if (message) ctx.issues.push({ code: 'custom', message, input: ctx.value });
+    })
+    .default(SHOPIFY_API_VERSION),
   authMode: z.enum(['access_token', 'client_credentials']).default('access_token'),
   /** Advanced: send every request here instead of https://<shop>/ (a test server or a proxy). */
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
@@ -51,11 +83,17 @@ export const shopifySettingsSchema = z.object({
       fulfillmentStatuses: z
         .array(z.enum(SHOPIFY_FULFILLMENT_STATUSES))
         .default(['UNFULFILLED', 'PARTIALLY_FULFILLED']),
+      /**
+       * Test orders (Order.test: placed through a test payment gateway) are skipped with a reason unless
+       * this is on: a warehouse must not ship an order nobody paid for.
+       */
+      includeTestOrders: z.boolean().default(false),
     })
     .default({
       orderStatus: 'open',
       financialStatuses: ['PAID', 'PARTIALLY_REFUNDED'],
       fulfillmentStatuses: ['UNFULFILLED', 'PARTIALLY_FULFILLED'],
+      includeTestOrders: false,
     }),
 });
 export type ShopifySettings = z.infer<typeof shopifySettingsSchema>;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOPIFY_API_VERSION, SHOPIFY_SUPPORTED_API_VERSIONS } from '../../shared/schemas/shopify.js';
 import { createFakeShopify, type FakeShopify } from '../fakes/shopify/index.js';
 import { startFtpServer, type TestFtpServer } from '../support/ftp-server.js';
 import { startShopifyCatcher } from '../support/secret-catchers.js';
@@ -95,11 +96,20 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     await expect.poll(() => cart.testResult().textContent()).toContain('Acme Outfitters');
     expect(await app.call('carts.list', {})).toEqual([]);
 
+    // Test orders stay out unless asked for; the API version offered is one the connector supports.
+    expect(await cart.field('Download test orders').isChecked()).toBe(false);
+    await cart.field('Download test orders').check();
+    expect(await cart.field('API version').inputValue()).toBe(SHOPIFY_API_VERSION);
+    expect(await cart.field('API version').locator('option').allTextContents()).toEqual(
+      SHOPIFY_SUPPORTED_API_VERSIONS.map((v) => (v === SHOPIFY_API_VERSION ? `${v} (tested)` : v)),
+    );
+
     await cart.save();
     await app.page.getByText(/Acme Shopify connected/).waitFor();
     const carts = await app.call('carts.list', { merchantId });
     expect(carts).toHaveLength(1);
     expect(carts[0]).toMatchObject({ platform: 'shopify', name: 'Acme Shopify', hasCredentials: true, settings: { shopDomain: shop.shopDomain, baseUrl: shop.url } });
+    expect(carts[0].settings).toMatchObject({ apiVersion: SHOPIFY_API_VERSION, filters: { includeTestOrders: true } });
     // The saved token is never sent back to the screen.
     await expect.poll(() => cart.field('Admin API access token').inputValue()).toBe('');
 

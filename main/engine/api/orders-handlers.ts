@@ -2,12 +2,13 @@ import type { OrderStatus } from '../../../shared/domain.js';
 import { DockhandError } from '../../../shared/errors.js';
 import { clearAlert } from '../store/repositories/alerts-repo.js';
 import { getCart } from '../store/repositories/carts-repo.js';
-import { getOrderDetail, getOrderState, listOrders, setMappedShipCode, setStatus } from '../store/repositories/orders-repo.js';
+import { getOrderDetail, getOrderState, listOrders, prepareResend, setMappedShipCode, setStatus } from '../store/repositories/orders-repo.js';
 import { mappedShipCode, UNMAPPED_REASON_PREFIX } from '../store/repositories/ship-methods-repo.js';
 import { resetShipmentsOfOrder, shipmentStatusCounts } from '../store/repositories/shipments-repo.js';
 import type { SqlRunner } from '../store/sql.js';
 import type { EngineContext } from './engine-context.js';
 import { ACTION_STATUSES } from '../../../shared/order-actions.js';
+import { changedAfterDeliveryAlertKey } from '../services/order-changes.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 
 async function detail(ctx: EngineContext, id: number) {
@@ -81,7 +82,9 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
       input.id,
       ACTION_STATUSES.resend,
       (db) => {
-        db.run('UPDATE orders SET batch_id = NULL WHERE id = ?', [input.id]);
+        // The next delivery writes the order as it is stored now, the cart's latest version included.
+        prepareResend(db, input.id);
+        clearAlert(db, changedAfterDeliveryAlertKey(input.id), ctx.nowIso());
         return { to: 'new', note: 'Resend to the WMS requested by a person' };
       },
       (s) => `This order is ${s}; only orders at the WMS, held or failed can be sent again`,
@@ -94,6 +97,8 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
       ACTION_STATUSES.cancel,
       (db) => {
         clearAlert(db, `canceled-after-delivery:${input.id}`, ctx.nowIso());
+        // A canceled order has nothing left for the warehouse to hear about.
+        clearAlert(db, changedAfterDeliveryAlertKey(input.id), ctx.nowIso());
         return { to: 'canceled', note: 'Canceled by a person in Dockhand' };
       },
       (s) => `A ${s} order cannot be canceled here`,

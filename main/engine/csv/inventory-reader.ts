@@ -8,7 +8,8 @@ export type InventoryRow = InventoryLevel & { line: number };
 
 /**
  * Inventory snapshots: SKU and quantity on hand (0 allowed), location optional. Rows are passed on
- * as they are; summing several locations of one SKU is the service's decision.
+ * as they are, with their line: a SKU on several rows is summed and reported by the service
+ * (services/inventory-totals.ts).
  * Throws UnreadableFileError when the file is not a usable table.
  */
 export function readInventoryFile(fileName: string, content: Buffer, profile: InventoryFileProfile): ParsedRows<InventoryRow> {

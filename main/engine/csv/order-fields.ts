@@ -1,4 +1,5 @@
 import type { Address, OrderLine } from '../../../shared/domain.js';
+import { orderedQuantityOf } from '../../../shared/order-lines.js';
 import { ADDRESS_FIELDS, type OrderFieldName } from '../../../shared/schemas/csv-profile.js';
 import type { OrderForDelivery } from '../connectors/wms/wms-connector.js';
 
@@ -30,6 +31,7 @@ export function fieldGetter(field: OrderFieldName): FieldGetter {
 }
 
 function buildGetter(field: OrderFieldName): FieldGetter {
+  if (field === 'line.orderedQuantity') return (scope) => (scope.line ? String(orderedQuantityOf(scope.line)) : '');
   if (field.startsWith('line.')) {
     const key = field.slice('line.'.length) as keyof OrderLine;
     return (scope) => (scope.line ? text(scope.line[key]) : '');

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { linesToShip } from '../../../shared/order-lines.js';
 import type { OrderColumn, OrderFileProfile } from '../../../shared/schemas/csv-profile.js';
 import type { DeliveryRejection, OrderForDelivery } from '../connectors/wms/wms-connector.js';
 import { compileColumn, isLineColumn, type CellWriter } from './column-value.js';
@@ -39,7 +40,8 @@ export interface OrderFileBuilder {
  *   item slots 1..maxItemsPerRow, where it stands. A header's `{n}` becomes the slot number; a
  *   header without `{n}` gets the number appended ("SKU" -> "SKU1"). Unused slots are empty.
  *   An order with more lines than slots is rejected with a reason, never cut short.
- * Every cell goes through the formula guard; quoting is papaparse's (only where needed).
+ * Lines with nothing left to ship (fulfilled in the cart) are left out; `line.quantity` is the quantity
+ * to ship. Every cell goes through the formula guard; quoting is papaparse's (only where needed).
  */
 export function writeOrderFile(profile: OrderFileProfile, input: OrderFileInput): OrderFileOutput {
   const builder = orderFileBuilder(profile, input);
@@ -69,8 +71,9 @@ export function orderFileBuilder(profile: OrderFileProfile, input: Omit<OrderFil
   };
 
   return {
-    add(item) {
-      const reason = rejectionReason(profile, item);
+    add(delivered) {
+      const item = withLinesToShip(delivered);
+      const reason = rejectionReason(profile, delivered, item);
       if (reason) {
         rejected.push({ cartOrderId: item.order.cartOrderId, reason });
         return;
@@ -87,9 +90,19 @@ export function orderFileBuilder(profile: OrderFileProfile, input: Omit<OrderFil
   };
 }
 
-function rejectionReason(profile: OrderFileProfile, item: OrderForDelivery): string | undefined {
+/**
+ * The order as the warehouse gets it: only lines with a quantity to ship (a line the cart fulfilled
+ * entirely stays in Dockhand, for reference). The same object when every line ships, as almost all do.
+ */
+function withLinesToShip(item: OrderForDelivery): OrderForDelivery {
+  if (item.order.lines.every((line) => line.quantity > 0)) return item;
+  return { ...item, order: { ...item.order, lines: linesToShip(item.order.lines) } };
+}
+
+function rejectionReason(profile: OrderFileProfile, delivered: OrderForDelivery, item: OrderForDelivery): string | undefined {
   const lines = item.order.lines.length;
-  if (lines === 0) return `Order ${item.order.orderNumber} has no line items to send`;
+  if (delivered.order.lines.length === 0) return `Order ${item.order.orderNumber} has no line items to send`;
+  if (lines === 0) return `Order ${item.order.orderNumber} has nothing left to ship: the cart already fulfilled every line`;
   if (profile.layout === 'horizontal' && lines > profile.maxItemsPerRow) {
     return `Order ${item.order.orderNumber} has ${lines} lines but the order file holds at most ${profile.maxItemsPerRow} items per row (horizontal layout)`;
   }

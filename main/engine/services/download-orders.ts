@@ -1,20 +1,37 @@
 import { DockhandError } from '../../../shared/errors.js';
-import type { CanonicalOrder } from '../../../shared/domain.js';
+import type { CanonicalOrder, OrderStatus } from '../../../shared/domain.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import { getCart, setCartCursor, type CartRow } from '../store/repositories/carts-repo.js';
 import {
+  addHistory,
   findOrderState,
   findOrderStates,
   flagChangedAfterDelivery,
   getOrderPayload,
   insertOrder,
+  setCartUpdatedAt,
   setStatus,
   updateOrderPayload,
   type OrderState,
 } from '../store/repositories/orders-repo.js';
 import { seeShipCode, UNMAPPED_REASON_PREFIX } from '../store/repositories/ship-methods-repo.js';
 import type { SqlRunner } from '../store/sql.js';
+import { nothingToShipReason } from './nothing-to-ship.js';
+import { changedAfterDeliveryAlertKey, changesThatMatter, keepDeliveredQuantities } from './order-changes.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
+
+/**
+ * Past the WMS, the statuses at which nothing of ours was shipped to the cart yet: there, units the cart
+ * shows as fulfilled were fulfilled by someone else, and its "still to ship" counts are the truth.
+ */
+const NOTHING_UPLOADED_YET: readonly OrderStatus[] = ['at_wms', 'cancel_sending'];
+
+/**
+ * The statuses at which the warehouse still works on the order, so a change must reach it: an alert asks
+ * a person to tell it (or Resend). Later, the change is only recorded. A status for orders shipped in
+ * part belongs here too.
+ */
+const WAREHOUSE_STILL_SHIPPING: readonly OrderStatus[] = ['at_wms'];
 
 /**
  * Order Download (per cart connection): pages of orders from the cart, each page saved together with
@@ -100,6 +117,11 @@ export function applyDownloadedOrder(
   lookup: PageLookup = pageLookup(db, cart, [order], now),
 ): void {
   rc.report.add('downloaded');
+  // The cart's filters first; then an order with nothing left to ship is kept as Skipped, with why.
+  if (!order.skipReason) {
+    const nothingToShip = nothingToShipReason(order);
+    if (nothingToShip) order = { ...order, skipReason: nothingToShip };
+  }
   const existing = lookup.existing(order.cartOrderId);
   if (existing && order.updatedAt > existing.cartUpdatedAt) lookup.touched(order.cartOrderId);
   if (!existing) {
@@ -112,7 +134,18 @@ export function applyDownloadedOrder(
     rc.report.add('unchanged');
     return;
   }
-  applyUpdate(db, rc, cart, existing, order, now, lookup);
+  applyUpdate({ db, rc, cart, existing, order, now, lookup });
+}
+
+/** A newer version of an order we hold, and what applying it needs. */
+interface OrderUpdate {
+  db: SqlRunner;
+  rc: RunContext;
+  cart: CartRow;
+  existing: OrderState;
+  order: CanonicalOrder;
+  now: string;
+  lookup: PageLookup;
 }
 
 function insertNew(db: SqlRunner, rc: RunContext, cart: CartRow, order: CanonicalOrder, now: string, lookup: PageLookup): void {
@@ -157,15 +190,8 @@ function insertNew(db: SqlRunner, rc: RunContext, cart: CartRow, order: Canonica
   }
 }
 
-function applyUpdate(
-  db: SqlRunner,
-  rc: RunContext,
-  cart: CartRow,
-  existing: OrderState,
-  order: CanonicalOrder,
-  now: string,
-  lookup: PageLookup,
-): void {
+function applyUpdate(update: OrderUpdate): void {
+  const { db, rc, cart, existing, order, now, lookup } = update;
   const beforeWms = existing.status === 'new' || existing.status === 'error' || existing.status === 'on_hold' || existing.status === 'skipped';
   if (order.cartState.canceled) {
     if (existing.status === 'canceled') {
@@ -213,22 +239,46 @@ function applyUpdate(
     }
     return;
   }
-  // Past the WMS. Our own writes (a fulfillment we uploaded) move the cart's updatedAt and its
-  // fulfillment status too: those must not echo back as a change; only the order's content counts.
+  applyChangeAfterDelivery(update);
+}
+
+/**
+ * Past the WMS. Our own writes (a fulfillment we uploaded) move the cart's updatedAt, its fulfillment
+ * status and what it still has to ship: those must not echo back as a change. A change the warehouse
+ * acts on (address, lines, ship method, notes) is kept, recorded in the history in words and, while the
+ * warehouse still ships the order, raised as an alert; Resend then sends what the cart now says.
+ */
+function applyChangeAfterDelivery({ db, rc, cart, existing, order, now, lookup }: OrderUpdate): void {
   const held = getOrderPayload(db, existing.id);
-  if (held && contentOf(held) === contentOf(order)) {
-    db.run('UPDATE orders SET cart_updated_at = ? WHERE id = ?', [order.updatedAt, existing.id]);
+  const cartIsTruth = NOTHING_UPLOADED_YET.includes(existing.status);
+  const changes = held ? changesThatMatter(held, order, { countCartFulfilments: cartIsTruth }) : ['the order could not be compared'];
+  if (changes.length === 0) {
+    setCartUpdatedAt(db, existing.id, order.updatedAt);
     rc.report.add('unchanged');
     return;
   }
+  const kept = held && !cartIsTruth ? keepDeliveredQuantities(held, order) : order;
+  const mapping = resolveShipCode(lookup, cart, order.shipCode);
+  if (mapping.held && order.shipCode !== existing.shipCode) changes.push(`the new ship code "${order.shipCode || '(none)'}" is not mapped to a WMS ship method: map it before sending the order again`);
+  const { skipReason: _skipReason, ...withoutSkip } = kept;
+  updateOrderPayload(db, existing.id, withoutSkip, mapping.code, now);
   flagChangedAfterDelivery(db, existing.id, order.updatedAt, now);
+  const what = changes.join('; ');
+  addHistory(db, existing.id, existing.status, existing.status, `Changed in the cart after delivery: ${what}`, now);
+  if (WAREHOUSE_STILL_SHIPPING.includes(existing.status)) {
+    raiseAlert(
+      db,
+      {
+        key: changedAfterDeliveryAlertKey(existing.id),
+        severity: 'warning',
+        targetType: 'order',
+        targetId: existing.id,
+        message: `Order ${order.orderNumber} (${cart.name}) changed in the cart after it reached the WMS (${what}): tell the warehouse, or Resend to WMS to send what the cart now says`,
+      },
+      now,
+    );
+  }
   rc.report.add('changedAfterDelivery');
-}
-
-/** What the warehouse acts on: the order without the cart's timestamps and statuses. */
-function contentOf(order: CanonicalOrder): string {
-  const { updatedAt: _updatedAt, cartState: _cartState, skipReason: _skipReason, ...content } = order;
-  return JSON.stringify(content);
 }
 
 function resolveShipCode(lookup: PageLookup, cart: CartRow, shipCode: string): { code: string | null; held: boolean } {

@@ -1,10 +1,12 @@
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import { recordInboundFile, upsertInventory } from '../store/repositories/inventory-repo.js';
+import { sumInventoryRows } from './inventory-totals.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
 
 /**
  * Inventory (per merchant): each inventory file from the WMS is a snapshot of the quantities it lists,
- * taken when we read it; saved, then archived. Bad rows are reported; the good ones apply.
+ * taken when we read it; saved, then archived. Bad rows are reported; the good ones apply. A SKU on
+ * several rows (bins, locations) counts their sum, and the repetition is reported.
  */
 export async function pickupInventory(rc: RunContext, merchantId: number): Promise<void> {
   const wms = await rc.connectors.wms(rc.signal);
@@ -20,14 +22,17 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
         );
         continue;
       }
+      const { levels, notices } = sumInventoryRows(item.fileName, item.rows);
       await rc.store.write((db) => {
         const now = rc.nowIso();
-        for (const level of item.rows) upsertInventory(db, merchantId, level, now, item.fileName);
-        recordInboundFile(db, merchantId, 'inventory', item.fileName, item.rows.length, item.rowErrors, now);
+        for (const level of levels) upsertInventory(db, merchantId, level, now, item.fileName);
+        recordInboundFile(db, merchantId, 'inventory', item.fileName, levels.length, [...item.rowErrors, ...notices], now);
       });
-      for (const e of item.rowErrors) rc.report.error(`line ${e.line}: ${e.reason}`, e.file);
+      // Repeated SKUs are row problems to see, not errors of the file: its rows were applied, summed.
+      for (const e of [...item.rowErrors, ...notices]) rc.report.error(`line ${e.line}: ${e.reason}`, e.file);
       rc.report.add('rowErrors', item.rowErrors.length);
-      rc.report.add('skus', item.rows.length);
+      if (notices.length > 0) rc.report.add('repeatedSkus', notices.length);
+      rc.report.add('skus', levels.length);
       await item.ack();
       rc.report.add('files');
     }

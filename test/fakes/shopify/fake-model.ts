@@ -75,6 +75,8 @@ export interface FakeOrder {
   poNumber: string | null;
   note: string | null;
   tags: string[];
+  /** Order.test: placed through a test payment gateway. */
+  test: boolean;
   currencyCode: string;
   financialStatus: string | null;
   fulfillmentStatus: string;

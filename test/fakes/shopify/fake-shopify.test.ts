@@ -17,6 +17,8 @@ async function gqlAt(shop: FakeShopify, query: string, variables: Record<string,
   return { status: res.status, body: (await res.json()) as any };
 }
 
+const FULFILLMENT_CREATE = `mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } userErrors { field message } } }`;
+
 beforeEach(async () => {
   fake = await createFakeShopify({ orders: 10, maximumAvailable: 1000, restoreRate: 50 });
 });
@@ -97,6 +99,40 @@ describe('fake Shopify', () => {
     } finally {
       await shop.close();
     }
+  });
+
+  it('counts what each line still has to ship, as Shopify does once part of an order is fulfilled', async () => {
+    const order = fake.state.addOrder({ lines: [{ sku: 'DH-1000', quantity: 3 }, { sku: 'DH-1001', quantity: 2 }] });
+    const query = `query($id: ID!) { order(id: $id) { displayFulfillmentStatus
+      lineItems(first: 5) { nodes { quantity currentQuantity unfulfilledQuantity fulfillableQuantity nonFulfillableQuantity } } } }`;
+    const lines = async () => (await gql(query, { id: order.id })).body.data.order;
+    expect((await lines()).lineItems.nodes.map((l: any) => l.unfulfilledQuantity)).toEqual([3, 2]);
+
+    fake.state.fulfillInCart(order.id, { 0: 2 });
+    const partial = await lines();
+    expect(partial.displayFulfillmentStatus).toBe('PARTIALLY_FULFILLED');
+    expect(partial.lineItems.nodes).toEqual([
+      { quantity: 3, currentQuantity: 3, unfulfilledQuantity: 1, fulfillableQuantity: 1, nonFulfillableQuantity: 0 },
+      { quantity: 2, currentQuantity: 2, unfulfilledQuantity: 2, fulfillableQuantity: 2, nonFulfillableQuantity: 0 },
+    ]);
+
+    const fo = (await gql(`query($id: ID!) { order(id: $id) { fulfillmentOrders(first: 1) { nodes { id lineItems(first: 5) { nodes { id remainingQuantity } } } } } }`, { id: order.id }))
+      .body.data.order.fulfillmentOrders.nodes[0];
+    const created = await gql(FULFILLMENT_CREATE, {
+      f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lineItems.nodes[1].id, quantity: 2 }] }] },
+    });
+    expect(created.body.data.fulfillmentCreate.userErrors).toEqual([]);
+    expect((await lines()).lineItems.nodes.map((l: any) => l.unfulfilledQuantity)).toEqual([1, 0]);
+
+    fake.state.cancelOrder(order.id);
+    expect((await lines()).lineItems.nodes.map((l: any) => l.unfulfilledQuantity)).toEqual([0, 0]);
+  });
+
+  it("serves the order's test flag", async () => {
+    const real = fake.state.addOrder();
+    const test = fake.state.addOrder({ test: true });
+    const flag = async (id: string) => (await gql('query($id: ID!) { order(id: $id) { test } }', { id })).body.data.order.test;
+    expect([await flag(real.id), await flag(test.id)]).toEqual([false, true]);
   });
 
   it('serves orders by id through nodes(ids:), charged per id, with unknown ids as null', async () => {

@@ -48,6 +48,9 @@ export const SHOPIFY_SDL = /* GraphQL */ `
 
   type LineItem {
     id: ID! sku: String name: String! title: String! quantity: Int! currentQuantity: Int!
+    unfulfilledQuantity: Int!
+    fulfillableQuantity: Int! @deprecated(reason: "Use [FulfillmentOrderLineItem#remainingQuantity] instead.")
+    nonFulfillableQuantity: Int!
     requiresShipping: Boolean!
     originalUnitPriceSet: MoneyBag! discountedUnitPriceSet: MoneyBag! totalDiscountSet: MoneyBag!
     variant: ProductVariant

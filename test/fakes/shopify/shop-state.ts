@@ -49,6 +49,8 @@ export interface OrderSeed {
   updatedAt?: string;
   cancelled?: boolean;
   closed?: boolean;
+  /** Order.test: placed through a test payment gateway. */
+  test?: boolean;
   email?: string;
   raw?: Record<string, unknown>;
 }
@@ -285,6 +287,7 @@ export class FakeShopState {
     base.cancelledMs = seed.cancelled ? base.updatedMs : null;
     base.closedMs = seed.cancelled || seed.closed ? base.updatedMs : null;
     if (seed.email !== undefined) base.email = seed.email;
+    if (seed.test !== undefined) base.test = seed.test;
     if (seed.raw) base.raw = seed.raw;
     base.fulfillmentOrders = [defaultFulfillmentOrder(base)];
 
@@ -322,6 +325,42 @@ export class FakeShopState {
   }
 
   // ---- fulfillments ------------------------------------------------------------------------------
+
+  /**
+   * The merchant fulfils part of an order in the Shopify admin (or another app does): quantities by
+   * line position, taken from the line's open fulfillment order. Records a fulfillment, lowers what the
+   * line still has to ship, updates the order's fulfillment status and moves its updatedAt, as Shopify does.
+   */
+  fulfillInCart(ref: OrderRef, quantities: Record<number, number>, trackingNumber: string | null = null): FakeFulfillment {
+    const order = this.mutable(ref);
+    const fulfillment: FakeFulfillment = {
+      id: this.nextFulfillmentId(),
+      name: `${order.name}.${order.fulfillments.length + 1}`,
+      status: 'SUCCESS',
+      createdAt: this.time(this.now()) as string,
+      notifyCustomer: false,
+      trackingInfo: trackingNumber ? [{ company: 'UPS', number: trackingNumber, url: null }] : [],
+      lines: [],
+    };
+    for (const [position, quantity] of Object.entries(quantities)) {
+      const item = order.lineItems[Number(position)];
+      if (!item) throw new Error(`fake shopify: order ${order.name} has no line ${position}`);
+      const fo = order.fulfillmentOrders.find((f) => (f.status === 'OPEN' || f.status === 'IN_PROGRESS') && f.lines.some((l) => l.lineItemId === item.id));
+      const line = fo?.lines.find((l) => l.lineItemId === item.id);
+      if (!fo || !line || quantity > line.remainingQuantity) throw new Error(`fake shopify: line ${position} of ${order.name} has not ${quantity} left to fulfil`);
+      line.remainingQuantity -= quantity;
+      fulfillment.lines.push({ fulfillmentOrderLineId: line.id, lineItemId: item.id, quantity });
+    }
+    for (const fo of order.fulfillmentOrders) {
+      if (fo.status !== 'OPEN' && fo.status !== 'IN_PROGRESS') continue;
+      fo.status = fo.lines.every((l) => l.remainingQuantity === 0) ? 'CLOSED' : 'IN_PROGRESS';
+    }
+    const allDone = order.fulfillmentOrders.every((fo) => fo.status === 'CLOSED' || fo.status === 'CANCELLED');
+    order.fulfillmentStatus = allDone ? 'FULFILLED' : 'PARTIALLY_FULFILLED';
+    order.fulfillments.push(fulfillment);
+    this.touch(order);
+    return fulfillment;
+  }
 
   fulfillmentsOf(ref: OrderRef): FakeFulfillment[] {
     return this.order(ref)?.fulfillments ?? [];

@@ -43,7 +43,7 @@ class OrderView {
   readonly poNumber: string | null;
   readonly note: string | null;
   readonly tags: string[];
-  readonly test = false;
+  readonly test: boolean;
   readonly currencyCode: string;
   readonly displayFinancialStatus: string | null;
   readonly displayFulfillmentStatus: string;
@@ -74,6 +74,7 @@ class OrderView {
     this.poNumber = o.poNumber;
     this.note = o.note;
     this.tags = o.tags;
+    this.test = o.test;
     this.currencyCode = o.currencyCode;
     this.displayFinancialStatus = o.financialStatus;
     this.displayFulfillmentStatus = o.fulfillmentStatus;
@@ -133,8 +134,8 @@ class OrderView {
 
   lineItems(args: PageArgs) {
     const state = this.#state;
-    const cur = this.currencyCode;
-    return listConnection(this.#o.lineItems.map((l) => lineItemView(state, l, cur)), args);
+    const o = this.#o;
+    return listConnection(o.lineItems.map((l) => lineItemView(state, o, l)), args);
   }
 
   fulfillmentOrders(args: PageArgs) {
@@ -150,8 +151,25 @@ class OrderView {
   }
 }
 
-function lineItemView(state: FakeShopState, l: FakeLineItem, currency: string): Record<string, unknown> {
-  return new LineItemView(state, l, currency) as unknown as Record<string, unknown>;
+function lineItemView(state: FakeShopState, o: FakeOrder, l: FakeLineItem): Record<string, unknown> {
+  return new LineItemView(state, o, l) as unknown as Record<string, unknown>;
+}
+
+/** Fulfillment orders that can still be fulfilled; a cancelled or closed one holds nothing to ship. */
+const OPEN_FULFILLMENT_ORDER = new Set(['OPEN', 'IN_PROGRESS', 'ON_HOLD', 'SCHEDULED', 'INCOMPLETE']);
+
+/**
+ * Units of a line still to fulfil, as Shopify counts them: what its open fulfillment orders still hold,
+ * never more than the current quantity. Fulfilling in the admin, through another app or with
+ * fulfillmentCreate lowers it; so does cancelling the order (its fulfillment orders close).
+ */
+function unfulfilledOf(o: FakeOrder, l: FakeLineItem): number {
+  let remaining = 0;
+  for (const fo of o.fulfillmentOrders) {
+    if (!OPEN_FULFILLMENT_ORDER.has(fo.status)) continue;
+    for (const line of fo.lines) if (line.lineItemId === l.id) remaining += line.remainingQuantity;
+  }
+  return Math.min(l.currentQuantity, remaining);
 }
 
 /** A line item's view; its money bags and variant are built only when selected. */
@@ -164,19 +182,35 @@ class LineItemView {
   readonly currentQuantity: number;
   readonly requiresShipping = true;
   #state: FakeShopState;
+  #o: FakeOrder;
   #l: FakeLineItem;
   #currency: string;
 
-  constructor(state: FakeShopState, l: FakeLineItem, currency: string) {
+  constructor(state: FakeShopState, o: FakeOrder, l: FakeLineItem) {
     this.#state = state;
+    this.#o = o;
     this.#l = l;
-    this.#currency = currency;
+    this.#currency = o.currencyCode;
     this.id = l.id;
     this.sku = l.sku;
     this.name = l.name;
     this.title = l.name;
     this.quantity = l.quantity;
     this.currentQuantity = l.currentQuantity;
+  }
+
+  get unfulfilledQuantity(): number {
+    return unfulfilledOf(this.#o, this.#l);
+  }
+
+  /** Deprecated in the real API; the same count for a merchant-managed location. */
+  get fulfillableQuantity(): number {
+    return unfulfilledOf(this.#o, this.#l);
+  }
+
+  /** Units removed from the order (refunded or edited out): they can never be fulfilled. */
+  get nonFulfillableQuantity(): number {
+    return this.#l.quantity - this.#l.currentQuantity;
   }
 
   get originalUnitPriceSet(): MoneyBag {
@@ -219,7 +253,7 @@ export function fulfillmentOrderView(state: FakeShopState, o: FakeOrder, fo: Fak
             remainingQuantity: line.remainingQuantity,
             // Built only when asked for: the batched fulfillment lookup reads just its id.
             get lineItem() {
-              return lineItemView(state, item, o.currencyCode);
+              return lineItemView(state, o, item);
             },
           };
         }),

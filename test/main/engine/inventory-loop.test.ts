@@ -48,4 +48,22 @@ describe('inventory from the warehouse to Shopify', () => {
     expect(again.message).toBe('No new inventory from the WMS');
     expect(shop.state.inventoryUpdates.length).toBe(before + sent.length);
   });
+
+  it('adds up a SKU kept in several bins and reports the repeated rows, still applying the file', async () => {
+    const [a, b] = shop.state.catalog.map((v) => v.sku!);
+    const file = ['SKU,Quantity,Location', `${a},10,BIN-1`, `${b},4,BIN-9`, `${a},5,BIN-2`].join('\n');
+    await mkdir(ftp.localPath('/ACME/inventory'), { recursive: true });
+    await writeFile(ftp.localPath('/ACME/inventory/bins.csv'), file);
+
+    const pickup = await t.call('services.runNow', { service: 'inventory_pickup', targetId: merchantId });
+    expect(pickup.counts).toMatchObject({ skus: 2, repeatedSkus: 1, files: 1 });
+    expect(pickup.errors).toEqual([
+      { where: 'bins.csv', message: `line 2: SKU ${a} is on 2 rows (lines 2, 4): their quantities were added up to 15` },
+    ]);
+    expect(await readdir(ftp.localPath('/ACME/inventory/archive'))).toEqual(['bins.csv']);
+
+    await t.call('services.runNow', { service: 'inventory_upload', targetId: cartId });
+    expect(shop.state.inventory(a)).toBe(15);
+    expect(shop.state.inventory(b)).toBe(4);
+  });
 });

@@ -129,6 +129,19 @@ export function updateOrderPayload(
   putSearchText(db, id, order);
 }
 
+/** The cart's newer version of an order changed nothing we keep: only its sync position moves. */
+export function setCartUpdatedAt(db: SqlRunner, id: number, cartUpdatedAt: string): void {
+  db.run('UPDATE orders SET cart_updated_at = ? WHERE id = ?', [cartUpdatedAt, id]);
+}
+
+/**
+ * An order goes to the WMS again (Resend): out of its old batch, and no longer "changed after
+ * delivery", since the next file carries what the cart now says.
+ */
+export function prepareResend(db: SqlRunner, id: number): void {
+  db.run('UPDATE orders SET batch_id = NULL, changed_after_delivery = 0 WHERE id = ?', [id]);
+}
+
 /** Note that the cart changed the order after it reached the WMS (the WMS has the old version). */
 export function flagChangedAfterDelivery(db: SqlRunner, id: number, cartUpdatedAt: string, now: string): void {
   db.run('UPDATE orders SET changed_after_delivery = 1, cart_updated_at = ?, updated_at = ? WHERE id = ?', [

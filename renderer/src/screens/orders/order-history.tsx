@@ -1,8 +1,8 @@
 import type { OrderHistoryEntry } from '../../../../shared/api-types.js';
-import { STATUS_LABELS } from '../../format/labels.js';
 import { formatDateTime } from '../../format/time.js';
+import { historyTitle } from './history-title.js';
 
-/** Every status change of the order, oldest first, with the note that explains it. */
+/** Every status change of the order, and every change the cart made after delivery, oldest first, with its note. */
 export function OrderHistory({ history }: { history: OrderHistoryEntry[] }) {
   return (
     <section aria-labelledby="order-history-title">
@@ -16,10 +16,7 @@ export function OrderHistory({ history }: { history: OrderHistoryEntry[] }) {
               <time dateTime={entry.at} className="muted">
                 {formatDateTime(entry.at)}
               </time>{' '}
-              <strong>
-                {entry.fromStatus ? `${STATUS_LABELS[entry.fromStatus]} → ` : ''}
-                {STATUS_LABELS[entry.toStatus]}
-              </strong>
+              <strong>{historyTitle(entry)}</strong>
               {entry.note ? <span> — {entry.note}</span> : null}
             </li>
           ))}

@@ -1,7 +1,11 @@
 import type { OrderLine } from '../../../../shared/domain.js';
+import { orderedQuantityOf } from '../../../../shared/order-lines.js';
+import { lineQuantityNote, showsOrderedQuantity } from './line-quantities.js';
 import { formatMoney } from './money.js';
 
+/** The order's lines: what the warehouse is asked to ship, and what was ordered where the cart fulfilled part. */
 export function OrderLines({ lines, currency }: { lines: OrderLine[]; currency: string }) {
+  const withOrdered = showsOrderedQuantity(lines);
   return (
     <section aria-labelledby="order-lines-title">
       <h2 id="order-lines-title">Lines</h2>
@@ -12,7 +16,8 @@ export function OrderLines({ lines, currency }: { lines: OrderLine[]; currency: 
               <th>Line</th>
               <th>SKU</th>
               <th>Name</th>
-              <th className="orders__num">Qty</th>
+              <th className="orders__num">{withOrdered ? 'To ship' : 'Qty'}</th>
+              {withOrdered ? <th className="orders__num">Ordered</th> : null}
               <th className="orders__num">Price</th>
             </tr>
           </thead>
@@ -25,7 +30,11 @@ export function OrderLines({ lines, currency }: { lines: OrderLine[]; currency: 
                   {line.name ?? <span className="muted">—</span>}
                   {line.comment ? <div className="muted">{line.comment}</div> : null}
                 </td>
-                <td className="orders__num">{line.quantity}</td>
+                <td className="orders__num">
+                  {line.quantity}
+                  {lineQuantityNote(line) ? <div className="muted">{lineQuantityNote(line)}</div> : null}
+                </td>
+                {withOrdered ? <td className="orders__num">{orderedQuantityOf(line)}</td> : null}
                 <td className="orders__num mono">
                   {formatMoney(line.price, currency)}
                   {line.discount && line.discount !== '0.00' ? <div className="muted">−{formatMoney(line.discount, currency)}</div> : null}

@@ -32,7 +32,7 @@ describe('default CSV profiles', () => {
       'Order Number,Order Date,PO Number,Order Source,Ship Method,Carrier,Ship To Name,Ship To Company,Ship To Address 1,Ship To Address 2,Ship To Address 3,Ship To City,Ship To State,Ship To Zip,Ship To Country,Ship To Phone,Ship To Email,Line No,SKU,Description,Quantity,Unit Price,Gift Message,Instructions,Requested Ship Date,Client,Batch',
     );
     expect(first).toBe(
-      `#1001,2026-11-27,PO-77,Shopify,UPSGND,UPS,Ann Lee,"Lee & Sons, Inc.",12 Main St,,,Springfield,IL,62701,US,'+1 555 0100,ann@example.com,1,SKU-1,Item 1,1,19.99,,,,ACME,B1`,
+      `#1001,2026-11-27,PO-77,Shopify,UPSGND,UPS,Ann Lee,"Lee & Sons, Inc.",12 Main St,,,Springfield,IL,62701,US,+1 555 0100,ann@example.com,1,SKU-1,Item 1,1,19.99,,,,ACME,B1`,
     );
     expect(second).toMatch(/^#1001,.*,2,SKU-2,Item 2,2,29\.99,/);
   });

@@ -73,16 +73,50 @@ describe('writeOrderFile', () => {
     expect(out.content.split('\r\n').filter(Boolean)).toHaveLength(2);
   });
 
+  it('asks for the quantity still to ship and leaves out lines the cart fulfilled, keeping the ordered quantity at hand', () => {
+    const partial = sampleOrder({
+      lines: [
+        sampleLine(1, { quantity: 1, orderedQuantity: 3 }),
+        sampleLine(2, { quantity: 0, orderedQuantity: 2 }),
+        sampleLine(3, { quantity: 4 }),
+      ],
+    });
+    const p = profile({
+      lineEnding: 'lf',
+      columns: [
+        { header: 'Line', source: { kind: 'field', field: 'line.lineNo' } },
+        { header: 'SKU', source: { kind: 'field', field: 'line.sku' } },
+        { header: 'Quantity', source: { kind: 'field', field: 'line.quantity' } },
+        { header: 'Ordered', source: { kind: 'field', field: 'line.orderedQuantity' } },
+      ],
+    });
+    const out = write(p, { batchId: 'b1', merchantCode: 'A', orders: [forDelivery(partial)] });
+    expect(out.content).toBe('Line,SKU,Quantity,Ordered\n1,SKU-1,1,3\n3,SKU-3,4,4\n');
+  });
+
+  it('counts only the lines to ship against the horizontal item slots', () => {
+    const lines = [sampleLine(1, { quantity: 0, orderedQuantity: 1 }), sampleLine(2), sampleLine(3), sampleLine(4)];
+    const out = write(horizontalProfile, { batchId: 'b1', merchantCode: 'A', orders: [forDelivery(sampleOrder({ lines }))] });
+    expect(out.rejected).toEqual([]);
+    expect(out.content.split('\r\n')[1]).toBe('#1001;SKU-2;2;SKU-3;3;SKU-4;4;UPSGND;29.99;39.99;49.99');
+  });
+
+  it('rejects an order whose lines the cart fulfilled entirely, should one reach a file', () => {
+    const done = sampleOrder({ cartOrderId: 'done', lines: [sampleLine(1, { quantity: 0, orderedQuantity: 1 })] });
+    const out = write(verticalProfile, { batchId: 'b1', merchantCode: 'A', orders: [forDelivery(done)] });
+    expect(out.rejected).toEqual([{ cartOrderId: 'done', reason: 'Order #1001 has nothing left to ship: the cart already fulfilled every line' }]);
+  });
+
   it('rejects an order without line items', () => {
     const out = write(verticalProfile, { batchId: 'b1', merchantCode: 'A', orders: [forDelivery(sampleOrder({ cartOrderId: 'empty' }, 0))] });
     expect(out.rejected).toEqual([{ cartOrderId: 'empty', reason: 'Order #1001 has no line items to send' }]);
     expect(out.content).toBe('Order Number,Order Date,Ship Method,Name,Company,Warehouse,SKU,Qty,Price,Discount\n');
   });
 
-  it('neutralises cells that a spreadsheet would run as formulas but leaves negative amounts alone', () => {
+  it('neutralises cells that a spreadsheet would run as formulas but leaves negative amounts and phone numbers alone', () => {
     const evil = sampleOrder({
       orderNumber: '=HYPERLINK("http://x.test","click")',
-      shipTo: { firstName: '@SUM(A1)', lastName: '', company: '+1 555', address1: '-2+3', city: '\tTab', state: '\rCR' },
+      shipTo: { firstName: '@SUM(A1)', lastName: '', company: '+A1*2', address1: '-2+3', city: '\tTab', state: '\rCR' },
       discount: '-5.00',
       lines: [sampleLine(1, { sku: '-SKU', price: '-3' })],
     });
@@ -106,7 +140,7 @@ describe('writeOrderFile', () => {
     expect(row).toEqual([
       `'=HYPERLINK("http://x.test","click")`,
       "'@SUM(A1)",
-      "'+1 555",
+      "'+A1*2",
       "'-2+3",
       "'\tTab",
       "'\rCR",

@@ -14,6 +14,9 @@ export interface OrderStatusFacts {
  * every order (a cancellation of one we already hold included) still reaches the service.
  */
 export function skipReasonFor(order: CanonicalOrder, facts: OrderStatusFacts, filters: Filters): string | undefined {
+  if (order.cartState.test && !filters.includeTestOrders) {
+    return 'test order (placed with a test payment): test orders are left out unless the cart settings include them';
+  }
   const status = facts.canceled ? 'cancelled' : facts.closed ? 'closed' : 'open';
   if (filters.orderStatus !== 'any' && status !== filters.orderStatus) {
     return `order status ${status} is not in the filter (${filters.orderStatus} orders only)`;

@@ -55,6 +55,7 @@ function mapOrder(node: Record<string, unknown>): CanonicalOrder {
       canceled: node.cancelledAt != null,
       financialStatus: optionalString(node.displayFinancialStatus),
       fulfillmentStatus: optionalString(node.displayFulfillmentStatus),
+      test: node.test === true,
     },
   };
   const carrier = optionalString(shippingLine?.carrierIdentifier) ?? optionalString(shippingLine?.source);
@@ -75,16 +76,17 @@ function mapLines(connection: unknown): OrderLine[] {
     const where = `lineItems[${index}]`;
     if (!isRecord(item)) throw new MappingProblem(`${where} is not an object`);
     const id = requireString(item, 'id', where);
-    // currentQuantity leaves out units removed by an order edit or a refund; those must not be shipped.
-    const quantity = item.currentQuantity ?? item.quantity;
-    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0) {
-      throw new MappingProblem(`${where}.currentQuantity is not a whole number`);
-    }
-    if (quantity === 0) return;
+    // currentQuantity leaves out units removed by an order edit or a refund: they are no longer ordered.
+    const ordered = wholeNumber(item.currentQuantity ?? item.quantity, `${where}.currentQuantity`);
+    if (ordered === 0) return;
+    // What the warehouse may still ship: units fulfilled in the cart (by the merchant, another app or a
+    // shipment we uploaded) are not asked for again. Never more than is ordered, whatever a reply says.
+    const toShip = Math.min(ordered, wholeNumber(item.unfulfilledQuantity, `${where}.unfulfilledQuantity`));
     const line: OrderLine = {
       lineNo: lines.length + 1,
       sku: optionalString(item.sku) ?? '',
-      quantity,
+      quantity: toShip,
+      orderedQuantity: ordered,
       price: money(item.originalUnitPriceSet, `${where}.originalUnitPriceSet`, false),
       cartLineId: id,
     };
@@ -94,6 +96,11 @@ function mapLines(connection: unknown): OrderLine[] {
     lines.push(line);
   });
   return lines;
+}
+
+function wholeNumber(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new MappingProblem(`${where} is not a whole number`);
+  return value;
 }
 
 function mapAddress(value: unknown, where: string, email: string | undefined): Address {

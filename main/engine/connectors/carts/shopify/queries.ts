@@ -17,12 +17,16 @@ const MONEY = 'shopMoney { amount currencyCode }';
 
 const ADDRESS = `firstName lastName company address1 address2 city province provinceCode zip country countryCodeV2 phone`;
 
-const LINE_ITEM = `id sku name quantity currentQuantity
+/**
+ * unfulfilledQuantity: what the cart still has to ship of the line (units fulfilled in Shopify before the
+ * download are not asked of the warehouse again); currentQuantity: ordered less removed units.
+ */
+const LINE_ITEM = `id sku name quantity currentQuantity unfulfilledQuantity
   originalUnitPriceSet { shopMoney { amount } }
   totalDiscountSet { shopMoney { amount } }`;
 
 export const ORDER_FIELDS = `id name createdAt updatedAt processedAt cancelledAt closedAt
-  email phone poNumber note currencyCode displayFinancialStatus displayFulfillmentStatus
+  email phone poNumber note test currencyCode displayFinancialStatus displayFulfillmentStatus
   customAttributes { key value }
   subtotalPriceSet { ${MONEY} }
   totalDiscountsSet { ${MONEY} }

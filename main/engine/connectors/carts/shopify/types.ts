@@ -25,6 +25,7 @@ export interface ShopifyLineItem {
   name: string;
   quantity: number;
   currentQuantity: number;
+  unfulfilledQuantity: number;
   originalUnitPriceSet: ShopifyMoneyBag;
   totalDiscountSet: ShopifyMoneyBag;
 }
@@ -46,6 +47,7 @@ export interface ShopifyOrderNode {
   phone: string | null;
   poNumber: string | null;
   note: string | null;
+  test: boolean;
   currencyCode: string;
   displayFinancialStatus: string | null;
   displayFulfillmentStatus: string;

@@ -1,5 +1,6 @@
 import {
   SHOPIFY_API_VERSION,
+  SHOPIFY_SUPPORTED_API_VERSIONS,
   SHOPIFY_FINANCIAL_STATUSES,
   SHOPIFY_FULFILLMENT_STATUSES,
   shopifySettingsSchema,
@@ -28,6 +29,7 @@ interface ShopifyDraft {
   orderStatus: OrderStatus;
   financialStatuses: string[];
   fulfillmentStatuses: string[];
+  includeTestOrders: boolean;
   accessToken: string;
   clientId: string;
   clientSecret: string;
@@ -39,6 +41,12 @@ const ORDER_STATUS_OPTIONS: { value: OrderStatus; label: string }[] = [
   { value: 'closed', label: 'Closed orders' },
   { value: 'cancelled', label: 'Canceled orders' },
 ];
+
+/** Only versions the connector's requests work with; the tested one says so. */
+export const SHOPIFY_API_VERSION_OPTIONS: { value: string; label: string }[] = SHOPIFY_SUPPORTED_API_VERSIONS.map((version) => ({
+  value: version,
+  label: version === SHOPIFY_API_VERSION ? `${version} (tested)` : version,
+}));
 
 const AUTH_OPTIONS: { value: AuthMode; label: string }[] = [
   { value: 'access_token', label: 'Admin API access token (custom app)' },
@@ -168,6 +176,13 @@ function ShopifyOptions({ draft, change, errors }: PlatformSectionProps<ShopifyD
         onChosen={(fulfillmentStatuses) => change({ fulfillmentStatuses })}
         error={errors['settings.filters.fulfillmentStatuses']}
       />
+      <CheckboxField
+        label="Download test orders"
+        checked={draft.includeTestOrders}
+        onChecked={(includeTestOrders) => change({ includeTestOrders })}
+        error={errors['settings.filters.includeTestOrders']}
+        hint="Orders Shopify marks as tests (placed with a test payment). Left out, they are kept as Skipped with the reason, and never reach the warehouse."
+      />
       <TextField
         label="Inventory location"
         value={draft.locationId}
@@ -193,12 +208,13 @@ function ShopifyAdvanced({ draft, change, errors }: PlatformSectionProps<Shopify
         hint="Send every request here instead of the shop's own address: a test server or a proxy. Leave blank normally."
         autoComplete="off"
       />
-      <TextField
+      <SelectField
         label="API version"
         value={draft.apiVersion}
         onValue={(apiVersion) => change({ apiVersion })}
+        options={SHOPIFY_API_VERSION_OPTIONS}
         error={errors['settings.apiVersion']}
-        hint={`The Shopify Admin API version Dockhand speaks (${SHOPIFY_API_VERSION} is tested).`}
+        hint="The Shopify Admin API version Dockhand speaks: only versions its requests work with are offered."
       />
     </>
   );
@@ -216,6 +232,7 @@ function draftFromSettings(s: ShopifySettings): ShopifyDraft {
     orderStatus: s.filters.orderStatus,
     financialStatuses: [...s.filters.financialStatuses],
     fulfillmentStatuses: [...s.filters.fulfillmentStatuses],
+    includeTestOrders: s.filters.includeTestOrders,
     accessToken: '',
     clientId: '',
     clientSecret: '',
@@ -229,6 +246,9 @@ export const shopifyForm: PlatformForm<ShopifyDraft> = {
   draftFromSaved(settings) {
     const parsed = shopifySettingsSchema.safeParse(settings);
     if (parsed.success) return draftFromSettings(parsed.data);
+    // Saved with an API version Dockhand no longer works with: keep the rest, offer the default version.
+    const withDefaultVersion = shopifySettingsSchema.safeParse({ ...settings, apiVersion: undefined });
+    if (withDefaultVersion.success) return draftFromSettings(withDefaultVersion.data);
     return { ...shopifyForm.newDraft(), shopDomain: typeof settings.shopDomain === 'string' ? settings.shopDomain : '' };
   },
   toInput(draft) {
@@ -250,6 +270,7 @@ export const shopifyForm: PlatformForm<ShopifyDraft> = {
           orderStatus: draft.orderStatus,
           financialStatuses: draft.financialStatuses,
           fulfillmentStatuses: draft.fulfillmentStatuses,
+          includeTestOrders: draft.includeTestOrders,
         },
       },
       credentials: Object.keys(credentials).length > 0 ? credentials : undefined,
@@ -274,6 +295,7 @@ export const shopifyForm: PlatformForm<ShopifyDraft> = {
     'settings.filters.orderStatus',
     'settings.filters.financialStatuses',
     'settings.filters.fulfillmentStatuses',
+    'settings.filters.includeTestOrders',
     'credentials.accessToken',
     'credentials.clientId',
     'credentials.clientSecret',

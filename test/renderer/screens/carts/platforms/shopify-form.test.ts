@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { shopifySettingsSchema } from '../../../../../shared/schemas/shopify.js';
+import { SHOPIFY_SUPPORTED_API_VERSIONS, shopifySettingsSchema } from '../../../../../shared/schemas/shopify.js';
 import { validate } from '../../../../../renderer/src/components/form-errors.js';
-import { shopifyForm } from '../../../../../renderer/src/screens/carts/platforms/shopify-form.js';
+import { SHOPIFY_API_VERSION_OPTIONS, shopifyForm } from '../../../../../renderer/src/screens/carts/platforms/shopify-form.js';
 
 const newDraft = () => ({ ...shopifyForm.newDraft(), shopDomain: 'acme-store.myshopify.com' });
 
@@ -13,9 +13,15 @@ describe('a new Shopify connection form', () => {
       orderStatus: 'open',
       financialStatuses: ['PAID', 'PARTIALLY_REFUNDED'],
       fulfillmentStatuses: ['UNFULFILLED', 'PARTIALLY_FULFILLED'],
+      includeTestOrders: false,
       baseUrl: '',
       accessToken: '',
     });
+    expect(SHOPIFY_SUPPORTED_API_VERSIONS).toContain(shopifyForm.newDraft().apiVersion);
+  });
+
+  it('offers only the API versions the connector supports', () => {
+    expect(SHOPIFY_API_VERSION_OPTIONS.map((o) => o.value)).toEqual([...SHOPIFY_SUPPORTED_API_VERSIONS]);
   });
 
   it('gives settings the API accepts once the shop is filled in', () => {
@@ -32,6 +38,12 @@ describe('the Shopify settings sent to the API', () => {
   it('carry a typed base URL and location, trimmed', () => {
     const { settings } = shopifyForm.toInput({ ...newDraft(), baseUrl: ' http://127.0.0.1:4010 ', locationId: ' gid://shopify/Location/1 ' });
     expect(settings).toMatchObject({ baseUrl: 'http://127.0.0.1:4010', locationId: 'gid://shopify/Location/1' });
+  });
+
+  it('carry the choice to download test orders with the filters', () => {
+    expect(shopifyForm.toInput(newDraft()).settings).toMatchObject({ filters: { includeTestOrders: false } });
+    expect(shopifyForm.toInput({ ...newDraft(), includeTestOrders: true }).settings).toMatchObject({ filters: { includeTestOrders: true } });
+    expect(shopifyForm.shownFields).toContain('settings.filters.includeTestOrders');
   });
 
   it('send only the credentials of the chosen way of signing in', () => {
@@ -89,6 +101,15 @@ describe('a saved Shopify connection opened for editing', () => {
       clientId: '',
       clientSecret: '',
     });
+  });
+
+  it('keeps its filters but offers a supported API version when the saved one is no longer supported', () => {
+    const form = shopifyForm.draftFromSaved({
+      shopDomain: 'acme-store.myshopify.com',
+      apiVersion: '2024-10',
+      filters: { orderStatus: 'any', financialStatuses: [], fulfillmentStatuses: ['UNFULFILLED'], includeTestOrders: true },
+    });
+    expect(form).toMatchObject({ apiVersion: shopifyForm.newDraft().apiVersion, orderStatus: 'any', fulfillmentStatuses: ['UNFULFILLED'], includeTestOrders: true });
   });
 
   it('keeps at least the shop when its saved settings no longer read as valid', () => {

@@ -83,6 +83,36 @@ describe('Shopify order download', () => {
     expect(byName.get(good.name)!.skipReason).toBeUndefined();
   });
 
+  it('asks only for what a partially fulfilled order still has to ship, line by line, keeping what was ordered', async () => {
+    const { connector } = connectTo(fake);
+    const cursor = lastCursor(await collectPages(connector, null));
+    const partial = fake.state.addOrder({
+      financialStatus: 'PAID',
+      lines: [{ sku: 'DH-1000', quantity: 3 }, { sku: 'DH-1001', quantity: 2 }, { sku: 'DH-1002', quantity: 1 }],
+    });
+    fake.state.fulfillInCart(partial.id, { 0: 1, 1: 2 });
+    const [order] = allOrders(await collectPages(connector, cursor));
+    expect(order.cartState.fulfillmentStatus).toBe('PARTIALLY_FULFILLED');
+    expect(order.skipReason).toBeUndefined();
+    expect(order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, orderedQuantity: l.orderedQuantity, cartLineId: l.cartLineId }))).toEqual([
+      { sku: 'DH-1000', quantity: 2, orderedQuantity: 3, cartLineId: partial.lineItems[0].id },
+      { sku: 'DH-1001', quantity: 0, orderedQuantity: 2, cartLineId: partial.lineItems[1].id },
+      { sku: 'DH-1002', quantity: 1, orderedQuantity: 1, cartLineId: partial.lineItems[2].id },
+    ]);
+  });
+
+  it("skips the shop's test orders with a reason, unless the settings include them", async () => {
+    const cursor = lastCursor(await collectPages(connectTo(fake).connector, null));
+    const test = fake.state.addOrder({ financialStatus: 'PAID', test: true });
+    const [skipped] = allOrders(await collectPages(connectTo(fake).connector, cursor));
+    expect(skipped).toMatchObject({ orderNumber: test.name, cartState: { test: true } });
+    expect(skipped.skipReason).toMatch(/^test order/);
+    const withTests = connectTo(fake, { settings: { filters: { includeTestOrders: true } } }).connector;
+    const [taken] = allOrders(await collectPages(withTests, cursor));
+    expect(taken.orderNumber).toBe(test.name);
+    expect(taken.skipReason).toBeUndefined();
+  });
+
   it('records a malformed order as invalid and still moves the cursor past it', async () => {
     const { connector } = connectTo(fake, { settings: ACCEPT_ALL });
     const cursor = lastCursor(await collectPages(connector, null));

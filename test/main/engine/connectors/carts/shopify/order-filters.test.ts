@@ -5,7 +5,7 @@ import { skipReasonFor } from '../../../../../../main/engine/connectors/carts/sh
 
 const defaults = shopifySettingsSchema.parse({ shopDomain: 'acme.myshopify.com' }).filters;
 
-function order(financialStatus: string, fulfillmentStatus: string, canceled = false): CanonicalOrder {
+function order(financialStatus: string, fulfillmentStatus: string, canceled = false, test = false): CanonicalOrder {
   return {
     cartOrderId: 'gid://shopify/Order/1',
     orderNumber: '#1001',
@@ -21,7 +21,7 @@ function order(financialStatus: string, fulfillmentStatus: string, canceled = fa
     shipping: '0.00',
     total: '1.00',
     lines: [],
-    cartState: { canceled, financialStatus, fulfillmentStatus },
+    cartState: { canceled, financialStatus, fulfillmentStatus, test },
   };
 }
 
@@ -50,7 +50,18 @@ describe('skipReasonFor', () => {
   });
 
   it('accepts every status when the lists are empty and the status is any', () => {
-    const anything = { orderStatus: 'any' as const, financialStatuses: [], fulfillmentStatuses: [] };
-    expect(skipReasonFor(order('VOIDED', 'RESTOCKED', true), { canceled: true, closed: true }, anything)).toBeUndefined();
+    const anything = { orderStatus: 'any' as const, financialStatuses: [], fulfillmentStatuses: [], includeTestOrders: true };
+    expect(skipReasonFor(order('VOIDED', 'RESTOCKED', true, true), { canceled: true, closed: true }, anything)).toBeUndefined();
+  });
+
+  it("skips a test order (the cart's test flag) by default, saying why and how to take it in", () => {
+    expect(skipReasonFor(order('PAID', 'UNFULFILLED', false, true), { canceled: false, closed: false }, defaults)).toBe(
+      'test order (placed with a test payment): test orders are left out unless the cart settings include them',
+    );
+  });
+
+  it('lets a test order through when the cart settings include test orders', () => {
+    const withTests = { ...defaults, includeTestOrders: true };
+    expect(skipReasonFor(order('PAID', 'UNFULFILLED', false, true), { canceled: false, closed: false }, withTests)).toBeUndefined();
   });
 });

@@ -58,6 +58,7 @@ describe('mapShopifyOrder', () => {
           sku: 'IPOD2008GREEN',
           name: 'IPod Nano - 8gb - green',
           quantity: 3,
+          orderedQuantity: 3,
           price: '199.00',
           discount: '10.00',
           cartLineId: 'gid://shopify/LineItem/466157049',
@@ -67,14 +68,55 @@ describe('mapShopifyOrder', () => {
           sku: '',
           name: 'Gift wrapping',
           quantity: 1,
+          orderedQuantity: 1,
           price: '0.00',
           discount: '0.00',
           cartLineId: 'gid://shopify/LineItem/703073504',
         },
       ],
-      cartState: { canceled: false, financialStatus: 'PAID', fulfillmentStatus: 'UNFULFILLED' },
+      cartState: { canceled: false, financialStatus: 'PAID', fulfillmentStatus: 'UNFULFILLED', test: false },
     });
     expect(facts).toEqual({ canceled: false, closed: false });
+  });
+
+  it('asks the warehouse only for what the cart has not fulfilled yet, keeping the ordered quantity', () => {
+    const node = fixture();
+    node.displayFulfillmentStatus = 'PARTIALLY_FULFILLED';
+    node.lineItems.nodes[0].unfulfilledQuantity = 1; // 2 of 3 fulfilled in Shopify before the download
+    const { order } = mapOk(node);
+    expect(order.lines.map((l) => [l.cartLineId, l.quantity, l.orderedQuantity])).toEqual([
+      ['gid://shopify/LineItem/466157049', 1, 3],
+      ['gid://shopify/LineItem/703073504', 1, 1],
+    ]);
+  });
+
+  it('keeps a line the cart fulfilled entirely, with nothing to ship, and leaves removed lines out', () => {
+    const node = fixture();
+    node.lineItems.nodes[2].unfulfilledQuantity = 0;
+    const { order } = mapOk(node);
+    expect(order.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantity, orderedQuantity: l.orderedQuantity }))).toEqual([
+      { lineNo: 1, sku: 'IPOD2008GREEN', quantity: 3, orderedQuantity: 3 },
+      { lineNo: 2, sku: '', quantity: 0, orderedQuantity: 1 },
+    ]);
+  });
+
+  it('never asks for more than the current quantity, whatever the unfulfilled count says', () => {
+    const node = fixture();
+    node.lineItems.nodes[0].currentQuantity = 2; // one unit removed by an order edit
+    node.lineItems.nodes[0].unfulfilledQuantity = 3;
+    expect(mapOk(node).order.lines[0]).toMatchObject({ quantity: 2, orderedQuantity: 2 });
+  });
+
+  it('refuses a line without its unfulfilled quantity rather than sending the full quantity', () => {
+    const node = fixture();
+    delete node.lineItems.nodes[0].unfulfilledQuantity;
+    expect(mapShopifyOrder(node)).toMatchObject({ ok: false, reason: 'lineItems[0].unfulfilledQuantity is not a whole number' });
+  });
+
+  it("carries the cart's test flag", () => {
+    const node = fixture();
+    node.test = true;
+    expect(mapOk(node).order.cartState.test).toBe(true);
   });
 
   it('converts timestamps with any offset to UTC', () => {
