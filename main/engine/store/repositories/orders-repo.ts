@@ -1,7 +1,9 @@
 import type { OrderDetailView, OrderHistoryEntry, OrderSummaryView, Page } from '../../../../shared/api-types.js';
 import { BUCKET_OF_STATUS, ORDER_STATUSES, type CanonicalOrder, type HealthBucket, type OrderLine, type OrderStatus } from '../../../../shared/domain.js';
+import { shippedByLine, type ShippedItem } from '../../../../shared/line-shipping.js';
 import type { SqlParams, SqlReader, SqlRunner, SqlValue } from '../sql.js';
 import { parseJson } from './json-column.js';
+import type { ShipmentRecord } from './shipments-repo.js';
 import { searchPatternOf, searchTextOf } from './order-search-text.js';
 
 /** The order columns a service decides on, without the payload. */
@@ -248,14 +250,38 @@ export function ordersForDelivery(db: SqlReader, ids: readonly number[]): OrderF
     .map(toDeliveryRow);
 }
 
-/** Orders of a merchant by number (confirmation files name orders by their number). */
-export function findOrdersByNumber(db: SqlReader, merchantId: number, orderNumber: string): OrderState[] {
-  return db.all<OrderState>(
-    `SELECT id, cart_id AS cartId, merchant_id AS merchantId, status, cart_updated_at AS cartUpdatedAt,
-            ship_code AS shipCode, batch_id AS batchId
-     FROM orders WHERE merchant_id = ? AND order_number = ? ORDER BY id DESC`,
-    [merchantId, orderNumber],
+/** An order a confirmation row may mean, with what tells it apart from others of the same number. */
+export interface ShipmentCandidate extends OrderState {
+  /** The cart's display name (kept for orders of a removed cart as "cart <id>"). */
+  cartName: string;
+  /** The value written into the order file's order source column. */
+  orderSource: string;
+  restCanceledAt: string | null;
+}
+
+/**
+ * Orders of a merchant with any of `orderNumbers` (confirmation files name orders by their number, the
+ * merchant's carts may share numbers), newest first.
+ */
+export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumbers: readonly string[]): ShipmentCandidate[] {
+  if (orderNumbers.length === 0) return [];
+  return db.all<ShipmentCandidate>(
+    `SELECT o.id, o.cart_id AS cartId, o.merchant_id AS merchantId, o.status, o.cart_updated_at AS cartUpdatedAt,
+            o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt,
+            COALESCE(c.name, 'cart ' || o.cart_id) AS cartName, COALESCE(c.order_source, '') AS orderSource
+     FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id
+     WHERE o.merchant_id = ? AND o.order_number IN (${orderNumbers.map(() => '?').join(', ')}) ORDER BY o.id DESC`,
+    [merchantId, ...orderNumbers],
   );
+}
+
+/** When a person gave up the units of the order the warehouse has not shipped; null when nobody did. */
+export function restCanceledAt(db: SqlReader, id: number): string | null {
+  return db.get<{ at: string | null }>('SELECT rest_canceled_at AS at FROM orders WHERE id = ?', [id])?.at ?? null;
+}
+
+export function markRestCanceled(db: SqlRunner, id: number, now: string): void {
+  db.run('UPDATE orders SET rest_canceled_at = ?, updated_at = ? WHERE id = ?', [now, now, id]);
 }
 
 /** An order's lines only (json_extract in SQLite: no parse of the whole payload in JS). */
@@ -286,6 +312,7 @@ interface SummaryRaw {
   data_json: string;
   cart_order_id: string;
   batch_id: string | null;
+  rest_canceled_at: string | null;
 }
 
 function toSummary(r: SummaryRaw): OrderSummaryView {
@@ -374,41 +401,29 @@ export function getOrderDetail(db: SqlReader, id: number): OrderDetailView | und
     .map(
       (h): OrderHistoryEntry => ({ at: h.at, fromStatus: h.from_status, toStatus: h.to_status, note: h.note }),
     );
-  const shipments = db
-    .all<{
-      id: number;
-      tracking_number: string;
-      carrier: string;
-      service: string | null;
-      tracking_url: string | null;
-      ship_date: string;
-      items_json: string;
-      status: 'pending' | 'uploaded' | 'error';
-      error: string | null;
-      remote_id: string | null;
-      uploaded_at: string | null;
-    }>('SELECT * FROM shipments WHERE order_id = ? ORDER BY id', [id])
-    .map((s) => ({
-      id: s.id,
-      trackingNumber: s.tracking_number,
-      carrier: s.carrier,
-      service: s.service,
-      trackingUrl: s.tracking_url,
-      shipDate: s.ship_date,
-      items: parseJson<{ sku: string; quantity: number }[]>(s.items_json, []).map((i) => ({
-        sku: i.sku,
-        quantity: i.quantity,
-      })),
-      status: s.status,
-      error: s.error,
-      remoteId: s.remote_id,
-      uploadedAt: s.uploaded_at,
-    }));
+  const rows = db.all<ShipmentRecord>('SELECT * FROM shipments WHERE order_id = ? ORDER BY id', [id]);
+  const itemsOf = rows.map((s) => parseJson<ShippedItem[]>(s.items_json, []));
+  const shipments = rows.map((s, k) => ({
+    id: s.id,
+    trackingNumber: s.tracking_number,
+    carrier: s.carrier,
+    service: s.service,
+    trackingUrl: s.tracking_url,
+    shipDate: s.ship_date,
+    items: itemsOf[k].map((i) => ({ sku: i.sku, quantity: i.quantity })),
+    status: s.status,
+    error: s.error,
+    remoteId: s.remote_id,
+    uploadedAt: s.uploaded_at,
+  }));
+  const order = JSON.parse(r.data_json) as CanonicalOrder;
   return {
     ...toSummary(r),
     cartOrderId: r.cart_order_id,
     batchId: r.batch_id,
-    order: JSON.parse(r.data_json) as CanonicalOrder,
+    order,
+    shippedQuantities: Object.fromEntries(shippedByLine(order.lines ?? [], itemsOf.flat())),
+    restCanceledAt: r.rest_canceled_at,
     shipments,
     history,
   };

@@ -1,3 +1,4 @@
+import type { ShippedItem } from '../../../../shared/line-shipping.js';
 import type { SqlReader, SqlRunner } from '../sql.js';
 import { parseJson } from './json-column.js';
 
@@ -10,13 +11,14 @@ export interface ShipmentRow {
   service: string | null;
   trackingUrl: string | null;
   shipDate: string;
-  items: { sku: string; quantity: number; cartLineId?: string }[];
+  items: ShippedItem[];
   status: 'pending' | 'uploaded' | 'error';
   error: string | null;
   attempts: number;
 }
 
-interface Raw {
+/** A row of the shipments table as stored. */
+export interface ShipmentRecord {
   id: number;
   order_id: number;
   cart_id: number;
@@ -29,9 +31,11 @@ interface Raw {
   status: 'pending' | 'uploaded' | 'error';
   error: string | null;
   attempts: number;
+  remote_id: string | null;
+  uploaded_at: string | null;
 }
 
-const toRow = (r: Raw): ShipmentRow => ({
+const toRow = (r: ShipmentRecord): ShipmentRow => ({
   id: r.id,
   orderId: r.order_id,
   cartId: r.cart_id,
@@ -75,6 +79,16 @@ export function insertShipmentOnce(
   return res.changes > 0;
 }
 
+/** What an order's saved shipments hold: their tracking numbers (with the file each came from) and items. */
+export function shipmentsOfOrder(db: SqlReader, orderId: number): { trackingNumber: string; sourceFile: string | null; items: ShippedItem[] }[] {
+  return db
+    .all<{ tracking_number: string; source_file: string | null; items_json: string }>(
+      'SELECT tracking_number, source_file, items_json FROM shipments WHERE order_id = ? ORDER BY id',
+      [orderId],
+    )
+    .map((r) => ({ trackingNumber: r.tracking_number, sourceFile: r.source_file, items: parseJson<ShippedItem[]>(r.items_json, []) }));
+}
+
 /** How the cart knows a shipment's order; null when the order is gone (nothing to upload it for). */
 export interface ShipmentOrderRefs {
   cartOrderId: string;
@@ -84,7 +98,8 @@ export interface ShipmentOrderRefs {
 /**
  * The cart's pending shipments after shipment `afterId`, oldest first, each with its order's cart refs,
  * in one query: the upload reads 100k of them at 100k orders, and a lookup per shipment was a tenth of
- * its time.
+ * its time. A partially shipped order's shipments wait here while its merchant sends shipments only
+ * once the whole order has shipped.
  */
 export function pendingShipments(
   db: SqlReader,
@@ -93,10 +108,12 @@ export function pendingShipments(
   afterId = 0,
 ): { shipment: ShipmentRow; order: ShipmentOrderRefs | null }[] {
   return db
-    .all<Raw & { ref_cart_order_id: string | null; ref_order_number: string | null }>(
+    .all<ShipmentRecord & { ref_cart_order_id: string | null; ref_order_number: string | null }>(
       `SELECT s.*, o.cart_order_id AS ref_cart_order_id, o.order_number AS ref_order_number
-       FROM shipments s LEFT JOIN orders o ON o.id = s.order_id
-       WHERE s.cart_id = ? AND s.status = 'pending' AND s.id > ? ORDER BY s.id LIMIT ?`,
+       FROM shipments s LEFT JOIN orders o ON o.id = s.order_id LEFT JOIN merchants m ON m.id = o.merchant_id
+       WHERE s.cart_id = ? AND s.status = 'pending' AND s.id > ?
+         AND (o.status IS NULL OR o.status <> 'partially_shipped' OR m.partial_shipments IS NULL OR m.partial_shipments <> 'when_complete')
+       ORDER BY s.id LIMIT ?`,
       [cartId, afterId, limit],
     )
     .map((r) => ({
