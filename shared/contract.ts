@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type * as Api from './api-types.js';
-import { HEALTH_BUCKETS, ORDER_STATUSES, SERVICE_NAMES } from './domain.js';
+import { HEALTH_BUCKETS, ORDER_STATUSES, PARTIAL_SHIPMENT_MODES, SERVICE_NAMES } from './domain.js';
 import { FREQUENCY_RANGE, frequencySchema } from './frequency.js';
 import { demoCredentialsSchema, demoSettingsSchema } from './schemas/demo.js';
 import { shopifyCredentialsSchema, shopifySettingsSchema } from './schemas/shopify.js';
@@ -60,6 +60,8 @@ export const merchantInputSchema = z.object({
   folders: merchantFolders,
   errorContacts: z.array(z.email('Enter a valid e-mail address')).max(20).default([]),
   schedules: merchantSchedulesSchema.default({ order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 }),
+  /** Send each shipment as it comes (default, see PARTIAL_SHIPMENT_MODES) or wait until the whole order has shipped. */
+  partialShipments: z.enum(PARTIAL_SHIPMENT_MODES).default('as_shipped'),
 });
 
 export const cartSchedulesSchema = z.object({
