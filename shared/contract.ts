@@ -220,6 +220,10 @@ export const contract = {
   ),
   'orders.resend': method<Api.OrderDetailView>()(byId, 'Send an order to the WMS again in the next delivery.'),
   'orders.cancel': method<Api.OrderDetailView>()(byId, 'Cancel an order in Dockhand (it will not be delivered).'),
+  'orders.cancelRest': method<Api.OrderDetailView>()(
+    byId,
+    'Stop waiting for what the warehouse has not shipped of a partially shipped order: it counts as shipped, and is confirmed once its shipments are uploaded (the cart is not changed).',
+  ),
 
   'alerts.list': method<Api.AlertView[]>()(empty, 'Open alerts, newest first.'),
   'alerts.dismiss': method<{ dismissed: true }>()(byId, 'Dismiss an alert.'),

@@ -104,7 +104,7 @@ export function saveShipment(db: SqlRunner, merchantId: number, fileName: string
   if (SHIPPABLE.has(order.status)) {
     const whole = everyLineShipped(lines, shipped);
     const to: OrderStatus = whole || order.restCanceledAt ? 'shipped' : 'partially_shipped';
-    const progress = whole ? '' : `: ${shippedLines(lines, shipped)} of ${lines.length} lines shipped${order.restCanceledAt ? ' (the rest was canceled)' : ''}`;
+    const progress = whole ? '' : `: ${shippedLines(lines, shipped)} of ${lines.length} lines fully shipped${order.restCanceledAt ? ' (the rest was canceled)' : ''}`;
     setStatus(db, order.id, order.status, to, `Tracking ${first.trackingNumber} (${first.carrier}) from ${fileName}${progress}`, now);
   }
   return { saved: true, errors };

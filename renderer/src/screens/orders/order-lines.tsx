@@ -1,7 +1,19 @@
 import type { OrderLine } from '../../../../shared/domain.js';
+import { lineShipped } from './line-shipped.js';
 import { formatMoney } from './money.js';
 
-export function OrderLines({ lines, currency }: { lines: OrderLine[]; currency: string }) {
+/** The order's lines with, next to each ordered quantity, how much of it the warehouse has shipped. */
+export function OrderLines({
+  lines,
+  currency,
+  shippedQuantities,
+  restCanceled,
+}: {
+  lines: OrderLine[];
+  currency: string;
+  shippedQuantities: Record<string, number>;
+  restCanceled: boolean;
+}) {
   return (
     <section aria-labelledby="order-lines-title">
       <h2 id="order-lines-title">Lines</h2>
@@ -13,25 +25,30 @@ export function OrderLines({ lines, currency }: { lines: OrderLine[]; currency: 
               <th>SKU</th>
               <th>Name</th>
               <th className="orders__num">Qty</th>
+              <th className="orders__num">Shipped</th>
               <th className="orders__num">Price</th>
             </tr>
           </thead>
           <tbody>
-            {lines.map((line) => (
-              <tr key={line.lineNo}>
-                <td>{line.lineNo}</td>
-                <td className="mono">{line.sku}</td>
-                <td>
-                  {line.name ?? <span className="muted">—</span>}
-                  {line.comment ? <div className="muted">{line.comment}</div> : null}
-                </td>
-                <td className="orders__num">{line.quantity}</td>
-                <td className="orders__num mono">
-                  {formatMoney(line.price, currency)}
-                  {line.discount && line.discount !== '0.00' ? <div className="muted">−{formatMoney(line.discount, currency)}</div> : null}
-                </td>
-              </tr>
-            ))}
+            {lines.map((line) => {
+              const shipped = lineShipped(line, shippedQuantities, restCanceled);
+              return (
+                <tr key={line.lineNo}>
+                  <td>{line.lineNo}</td>
+                  <td className="mono">{line.sku}</td>
+                  <td>
+                    {line.name ?? <span className="muted">—</span>}
+                    {line.comment ? <div className="muted">{line.comment}</div> : null}
+                  </td>
+                  <td className="orders__num">{line.quantity}</td>
+                  <td className={`orders__num${shipped.state === 'none' || shipped.state === 'canceled' ? ' muted' : ''}`}>{shipped.text}</td>
+                  <td className="orders__num mono">
+                    {formatMoney(line.price, currency)}
+                    {line.discount && line.discount !== '0.00' ? <div className="muted">−{formatMoney(line.discount, currency)}</div> : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
