@@ -1,6 +1,5 @@
 import type { ConfirmationRow } from '../connectors/wms/wms-connector.js';
-import { findOrdersByNumbers, getOrderLines, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
-import type { SqlReader } from '../store/sql.js';
+import type { ShipmentCandidate } from '../store/repositories/orders-repo.js';
 
 /**
  * Which order a shipment of a confirmation file (its rows share order number and tracking number) is
@@ -15,11 +14,14 @@ export function orderNumberKey(orderNumber: string): string {
   return orderNumber.trim().replace(/^#/, '');
 }
 
-export function matchOrder(db: SqlReader, merchantId: number, rows: readonly ConfirmationRow[]): OrderMatch {
+/**
+ * `orders`: the merchant's orders with the rows' order number (with or without "#"), newest first;
+ * `skusOf`: the SKUs on an order's lines.
+ */
+export function matchOrder(orders: readonly ShipmentCandidate[], rows: readonly ConfirmationRow[], skusOf: (orderId: number) => ReadonlySet<string>): OrderMatch {
   const first = rows[0];
   const number = first.orderNumber.trim();
-  const bare = orderNumberKey(number);
-  const candidates = findOrdersByNumbers(db, merchantId, [bare, `#${bare}`]).filter((o) => o.status !== 'skipped');
+  const candidates = orders.filter((o) => o.status !== 'skipped');
   if (candidates.length === 0) return { problem: `No order ${number} for this merchant` };
 
   const source = first.orderSource?.trim();
@@ -34,10 +36,9 @@ export function matchOrder(db: SqlReader, merchantId: number, rows: readonly Con
 
   // Several carts have the number: the one whose order holds the shipment's SKUs, if only one does.
   const skus = [...new Set(rows.map((r) => r.sku))];
-  const skusOf = new Map(perCart.map((o) => [o.id, new Set((getOrderLines(db, o.id) ?? []).map((l) => l.sku))]));
-  const withAll = perCart.filter((o) => skus.every((sku) => skusOf.get(o.id)!.has(sku)));
+  const withAll = perCart.filter((o) => skus.every((sku) => skusOf(o.id).has(sku)));
   if (withAll.length === 1) return { order: withAll[0] };
-  const withAny = perCart.filter((o) => skus.some((sku) => skusOf.get(o.id)!.has(sku)));
+  const withAny = perCart.filter((o) => skus.some((sku) => skusOf(o.id).has(sku)));
   if (withAll.length === 0 && withAny.length === 1) return { order: withAny[0] };
 
   const carts = listing([...perCart].sort((a, b) => a.cartId - b.cartId).map((o) => o.cartName));

@@ -1,9 +1,9 @@
 import type { OrderLine, OrderStatus } from '../../../shared/domain.js';
 import { allocateShippedUnits, everyLineShipped, lineKey, quantityToShip, shippedByLine, type ShippedItem } from '../../../shared/line-shipping.js';
 import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
-import { getOrderLines, setStatus } from '../store/repositories/orders-repo.js';
-import { insertShipmentOnce, shipmentsOfOrder } from '../store/repositories/shipments-repo.js';
-import type { SqlRunner } from '../store/sql.js';
+import { findOrdersByNumbers, orderLinesByOrder, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
+import { insertShipmentOnce, shipmentsByOrder, type SavedShipment } from '../store/repositories/shipments-repo.js';
+import type { SqlReader, SqlRunner } from '../store/sql.js';
 import { matchOrder, orderNumberKey } from './confirmation-matching.js';
 
 /** Orders a shipment moves along: those the warehouse may have shipped from (a canceled one keeps its status). */
@@ -22,6 +22,51 @@ export function groupByShipment(rows: readonly ConfirmationRow[]): ConfirmationR
 }
 
 /**
+ * What the shipments of a chunk of a confirmation file need of the store, read in a few statements up
+ * front (a statement per shipment was most of the pickup's time) and kept current as shipments are saved:
+ * two shipments of one order in one chunk see each other.
+ */
+export class ChunkOrders {
+  private readonly byNumber = new Map<string, ShipmentCandidate[]>();
+  private readonly lines: Map<number, OrderLine[]>;
+  private readonly shipments: Map<number, SavedShipment[]>;
+
+  constructor(db: SqlReader, merchantId: number, groups: readonly (readonly ConfirmationRow[])[]) {
+    const keys = groups.map((g) => orderNumberKey(g[0].orderNumber));
+    const found = findOrdersByNumbers(db, merchantId, keys.flatMap((k) => [k, `#${k}`]));
+    for (const o of found) {
+      const key = orderNumberKey(o.orderNumber);
+      this.byNumber.set(key, [...(this.byNumber.get(key) ?? []), o]);
+    }
+    const ids = found.map((o) => o.id);
+    this.lines = orderLinesByOrder(db, ids);
+    this.shipments = shipmentsByOrder(db, ids);
+  }
+
+  /** The orders with this number (with or without "#"), newest first. */
+  withNumber(orderNumber: string): ShipmentCandidate[] {
+    return this.byNumber.get(orderNumberKey(orderNumber)) ?? [];
+  }
+
+  linesOf(orderId: number): OrderLine[] {
+    return this.lines.get(orderId) ?? [];
+  }
+
+  skusOf(orderId: number): Set<string> {
+    return new Set(this.linesOf(orderId).map((l) => l.sku));
+  }
+
+  shipmentsOf(orderId: number): SavedShipment[] {
+    return this.shipments.get(orderId) ?? [];
+  }
+
+  saved(order: ShipmentCandidate, shipment: SavedShipment, status: OrderStatus): void {
+    this.shipments.set(order.id, [...this.shipmentsOf(order.id), shipment]);
+    order.status = status;
+  }
+}
+
+/**
  * Saves one shipment (its rows) of a confirmation file: matched to one order, each row checked against
  * what that order still has to ship, and the order moved to Shipped when every line is shipped (or the
  * rest was canceled), else to Partially shipped. True when a shipment was saved; problems are per row,
@@ -33,17 +78,17 @@ export function groupByShipment(rows: readonly ConfirmationRow[]): ConfirmationR
  *   that SKU on several lines: then one row per such line is the order file's own rows echoed back.
  * - A row beyond what its lines have left to ship, across every file so far, is reported, not applied.
  */
-export function saveShipment(db: SqlRunner, merchantId: number, fileName: string, rows: readonly ConfirmationRow[], now: string): { saved: boolean; errors: RowError[] } {
+export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: string, rows: readonly ConfirmationRow[], now: string): { saved: boolean; errors: RowError[] } {
   const errors: RowError[] = [];
   const report = (row: ConfirmationRow, reason: string) => errors.push({ file: fileName, line: row.line, reason });
   const first = rows[0];
-  const match = matchOrder(db, merchantId, rows);
+  const match = matchOrder(orders.withNumber(first.orderNumber), rows, (id) => orders.skusOf(id));
   if ('problem' in match) {
     for (const r of rows) report(r, match.problem);
     return { saved: false, errors };
   }
   const order = match.order;
-  const saved = shipmentsOfOrder(db, order.id);
+  const saved = orders.shipmentsOf(order.id);
   const same = saved.find((s) => s.trackingNumber === first.trackingNumber);
   if (same) {
     if (same.sourceFile !== fileName) {
@@ -52,7 +97,7 @@ export function saveShipment(db: SqlRunner, merchantId: number, fileName: string
     return { saved: false, errors };
   }
 
-  const lines = getOrderLines(db, order.id) ?? [];
+  const lines = orders.linesOf(order.id);
   const shipped = shippedByLine(lines, saved.flatMap((s) => s.items));
   const items = new Map<string, Required<ShippedItem>>();
   const firstRowOfSku = new Map<string, ConfirmationRow>();
@@ -84,6 +129,7 @@ export function saveShipment(db: SqlRunner, merchantId: number, fileName: string
   }
   if (items.size === 0) return { saved: false, errors };
 
+  const stored = [...items.values()].map((i) => cartItem(lines, i));
   insertShipmentOnce(
     db,
     {
@@ -94,19 +140,21 @@ export function saveShipment(db: SqlRunner, merchantId: number, fileName: string
       service: first.service ?? null,
       trackingUrl: null,
       shipDate: first.shipDate,
-      items: [...items.values()].map((i) => cartItem(lines, i)),
+      items: stored,
       cost: first.cost,
       weight: first.weight,
       sourceFile: fileName,
     },
     now,
   );
+  let status = order.status;
   if (SHIPPABLE.has(order.status)) {
     const whole = everyLineShipped(lines, shipped);
-    const to: OrderStatus = whole || order.restCanceledAt ? 'shipped' : 'partially_shipped';
+    status = whole || order.restCanceledAt ? 'shipped' : 'partially_shipped';
     const progress = whole ? '' : `: ${shippedLines(lines, shipped)} of ${lines.length} lines fully shipped${order.restCanceledAt ? ' (the rest was canceled)' : ''}`;
-    setStatus(db, order.id, order.status, to, `Tracking ${first.trackingNumber} (${first.carrier}) from ${fileName}${progress}`, now);
+    setStatus(db, order.id, order.status, status, `Tracking ${first.trackingNumber} (${first.carrier}) from ${fileName}${progress}`, now);
   }
+  orders.saved(order, { trackingNumber: first.trackingNumber, sourceFile: fileName, items: stored }, status);
   return { saved: true, errors };
 }
 

@@ -2,7 +2,7 @@ import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import { recordInboundFile } from '../store/repositories/inventory-repo.js';
 import type { SqlRunner } from '../store/sql.js';
-import { groupByShipment, saveShipment } from './confirmation-shipments.js';
+import { ChunkOrders, groupByShipment, saveShipment } from './confirmation-shipments.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
 
 /**
@@ -77,8 +77,9 @@ function saveConfirmations(
 ): { saved: number; errors: RowError[] } {
   const errors: RowError[] = [];
   let saved = 0;
+  const orders = new ChunkOrders(db, merchantId, groups);
   for (const group of groups) {
-    const result = saveShipment(db, merchantId, fileName, group, now);
+    const result = saveShipment(db, orders, fileName, group, now);
     errors.push(...result.errors);
     if (result.saved) saved++;
   }

@@ -252,6 +252,7 @@ export function ordersForDelivery(db: SqlReader, ids: readonly number[]): OrderF
 
 /** An order a confirmation row may mean, with what tells it apart from others of the same number. */
 export interface ShipmentCandidate extends OrderState {
+  orderNumber: string;
   /** The cart's display name (kept for orders of a removed cart as "cart <id>"). */
   cartName: string;
   /** The value written into the order file's order source column. */
@@ -259,20 +260,44 @@ export interface ShipmentCandidate extends OrderState {
   restCanceledAt: string | null;
 }
 
+/** Order numbers asked per statement: always this many (padded), so one cached statement serves every call. */
+const NUMBERS_PER_QUERY = 200;
+
 /**
  * Orders of a merchant with any of `orderNumbers` (confirmation files name orders by their number, the
- * merchant's carts may share numbers), newest first.
+ * merchant's carts may share numbers), newest first: one statement per 200 numbers, as a confirmation
+ * file's chunk asks for hundreds at once.
  */
 export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumbers: readonly string[]): ShipmentCandidate[] {
-  if (orderNumbers.length === 0) return [];
-  return db.all<ShipmentCandidate>(
-    `SELECT o.id, o.cart_id AS cartId, o.merchant_id AS merchantId, o.status, o.cart_updated_at AS cartUpdatedAt,
-            o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt,
-            COALESCE(c.name, 'cart ' || o.cart_id) AS cartName, COALESCE(c.order_source, '') AS orderSource
-     FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id
-     WHERE o.merchant_id = ? AND o.order_number IN (${orderNumbers.map(() => '?').join(', ')}) ORDER BY o.id DESC`,
-    [merchantId, ...orderNumbers],
-  );
+  const unique = [...new Set(orderNumbers)];
+  const found: ShipmentCandidate[] = [];
+  for (let i = 0; i < unique.length; i += NUMBERS_PER_QUERY) {
+    const slice = unique.slice(i, i + NUMBERS_PER_QUERY);
+    while (slice.length < NUMBERS_PER_QUERY) slice.push(slice[0]);
+    found.push(
+      ...db.all<ShipmentCandidate & { orderNumber: string }>(
+        `SELECT o.id, o.cart_id AS cartId, o.merchant_id AS merchantId, o.status, o.cart_updated_at AS cartUpdatedAt,
+                o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt, o.order_number AS orderNumber,
+                COALESCE(c.name, 'cart ' || o.cart_id) AS cartName, COALESCE(c.order_source, '') AS orderSource
+         FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id
+         WHERE o.merchant_id = ? AND o.order_number IN (${slice.map(() => '?').join(', ')})`,
+        [merchantId, ...slice],
+      ),
+    );
+  }
+  return found.sort((a, b) => b.id - a.id);
+}
+
+/** The lines of several orders, by order id (json_extract in SQLite: no parse of the whole payloads in JS). */
+export function orderLinesByOrder(db: SqlReader, ids: readonly number[]): Map<number, OrderLine[]> {
+  const out = new Map<number, OrderLine[]>();
+  if (ids.length === 0) return out;
+  // Ids are integers from the store itself: listed inline, clear of the parameter limit.
+  const list = [...new Set(ids)].map((id) => String(Math.trunc(id))).join(',');
+  for (const r of db.all<{ id: number; lines: string | null }>(`SELECT id, json_extract(data_json, '$.lines') AS lines FROM orders WHERE id IN (${list})`)) {
+    out.set(r.id, parseJson<OrderLine[]>(r.lines, []));
+  }
+  return out;
 }
 
 /** When a person gave up the units of the order the warehouse has not shipped; null when nobody did. */

@@ -79,14 +79,32 @@ export function insertShipmentOnce(
   return res.changes > 0;
 }
 
-/** What an order's saved shipments hold: their tracking numbers (with the file each came from) and items. */
-export function shipmentsOfOrder(db: SqlReader, orderId: number): { trackingNumber: string; sourceFile: string | null; items: ShippedItem[] }[] {
-  return db
-    .all<{ tracking_number: string; source_file: string | null; items_json: string }>(
-      'SELECT tracking_number, source_file, items_json FROM shipments WHERE order_id = ? ORDER BY id',
-      [orderId],
-    )
-    .map((r) => ({ trackingNumber: r.tracking_number, sourceFile: r.source_file, items: parseJson<ShippedItem[]>(r.items_json, []) }));
+/** A saved shipment as the next confirmation of its order sees it: tracking number, the file it came from, items. */
+export interface SavedShipment {
+  trackingNumber: string;
+  sourceFile: string | null;
+  items: ShippedItem[];
+}
+
+/** The saved shipments of several orders, by order id, oldest first (one statement for a chunk of a file). */
+export function shipmentsByOrder(db: SqlReader, orderIds: readonly number[]): Map<number, SavedShipment[]> {
+  const out = new Map<number, SavedShipment[]>();
+  if (orderIds.length === 0) return out;
+  // Ids are integers from the store itself: listed inline, clear of the parameter limit.
+  const list = [...new Set(orderIds)].map((id) => String(Math.trunc(id))).join(',');
+  const rows = db.all<{ order_id: number; tracking_number: string; source_file: string | null; items_json: string }>(
+    `SELECT order_id, tracking_number, source_file, items_json FROM shipments WHERE order_id IN (${list}) ORDER BY id`,
+  );
+  for (const r of rows) {
+    const saved = out.get(r.order_id) ?? [];
+    saved.push({ trackingNumber: r.tracking_number, sourceFile: r.source_file, items: parseJson<ShippedItem[]>(r.items_json, []) });
+    out.set(r.order_id, saved);
+  }
+  return out;
+}
+
+export function shipmentsOfOrder(db: SqlReader, orderId: number): SavedShipment[] {
+  return shipmentsByOrder(db, [orderId]).get(orderId) ?? [];
 }
 
 /** How the cart knows a shipment's order; null when the order is gone (nothing to upload it for). */
