@@ -3,6 +3,7 @@ import type {
   CanonicalOrder,
   HealthBucket,
   OrderStatus,
+  PartialShipmentMode,
   ServiceName,
   ShipMethod,
 } from './domain.js';
@@ -22,6 +23,7 @@ export interface MerchantView {
   folders: { orders?: string; confirmations?: string; inventory?: string } | null;
   errorContacts: string[];
   schedules: Record<'order_delivery' | 'shipment_pickup' | 'inventory_pickup', number | null>;
+  partialShipments: PartialShipmentMode;
   createdAt: string;
   updatedAt: string;
 }
@@ -102,6 +104,10 @@ export interface OrderDetailView extends OrderSummaryView {
   cartOrderId: string;
   batchId: string | null;
   order: CanonicalOrder;
+  /** Units shipped per line, by the line's cart line id (every line listed, 0 when none shipped). */
+  shippedQuantities: Record<string, number>;
+  /** When a person gave up the units the warehouse had not shipped (Cancel the rest); null otherwise. */
+  restCanceledAt: string | null;
   shipments: ShipmentView[];
   history: OrderHistoryEntry[];
 }

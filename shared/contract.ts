@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type * as Api from './api-types.js';
-import { HEALTH_BUCKETS, ORDER_STATUSES, SERVICE_NAMES } from './domain.js';
+import { HEALTH_BUCKETS, ORDER_STATUSES, PARTIAL_SHIPMENT_MODES, SERVICE_NAMES } from './domain.js';
 import { FREQUENCY_RANGE, frequencySchema } from './frequency.js';
 import { demoCredentialsSchema, demoSettingsSchema } from './schemas/demo.js';
 import { shopifyCredentialsSchema, shopifySettingsSchema } from './schemas/shopify.js';
@@ -62,6 +62,8 @@ export const merchantInputSchema = z.object({
   folders: merchantFolders,
   errorContacts: z.array(z.email('Enter a valid e-mail address')).max(20).default([]),
   schedules: merchantSchedulesSchema.default({ order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 }),
+  /** Send each shipment as it comes (default, see PARTIAL_SHIPMENT_MODES) or wait until the whole order has shipped. */
+  partialShipments: z.enum(PARTIAL_SHIPMENT_MODES).default('as_shipped'),
 });
 
 export const cartSchedulesSchema = z.object({
@@ -220,6 +222,10 @@ export const contract = {
   ),
   'orders.resend': method<Api.OrderDetailView>()(byId, 'Send an order to the WMS again in the next delivery.'),
   'orders.cancel': method<Api.OrderDetailView>()(byId, 'Cancel an order in Dockhand (it will not be delivered).'),
+  'orders.cancelRest': method<Api.OrderDetailView>()(
+    byId,
+    'Stop waiting for what the warehouse has not shipped of a partially shipped order: it counts as shipped, and is confirmed once its shipments are uploaded (the cart is not changed).',
+  ),
 
   'alerts.list': method<Api.AlertView[]>()(empty, 'Open alerts, newest first.'),
   'alerts.dismiss': method<{ dismissed: true }>()(byId, 'Dismiss an alert.'),

@@ -62,6 +62,8 @@ export const DEFAULT_CONFIRMATION_PROFILE: ConfirmationFileProfile = {
   delimiter: ',',
   headerRow: true,
   columns: {
+    // The order file's own "Order Source" header: a WMS that echoes it back names the cart of each row.
+    orderSource: 'Order Source',
     orderNumber: 'Order Number',
     sku: 'SKU',
     quantity: 'Quantity',

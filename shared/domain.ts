@@ -22,9 +22,15 @@ export const MERCHANT_SERVICES = ['order_delivery', 'shipment_pickup', 'inventor
 export type CartServiceName = (typeof CART_SERVICES)[number];
 export type MerchantServiceName = (typeof MERCHANT_SERVICES)[number];
 
+/**
+ * Along the happy path: new -> at_wms -> (partially_shipped) -> shipped -> confirmed. Partially shipped:
+ * the warehouse shipped some of the order's units, not all; it becomes shipped when every line is
+ * shipped (or a person cancels the rest), and confirmed once the cart accepted every shipment of it.
+ */
 export const ORDER_STATUSES = [
   'new',
   'at_wms',
+  'partially_shipped',
   'shipped',
   'confirmed',
   'error',
@@ -34,6 +40,15 @@ export const ORDER_STATUSES = [
   'skipped',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/**
+ * When a merchant's shipments go to the cart. as_shipped (the default): each shipment as soon as the
+ * warehouse confirms it, so the shopper gets tracking for what left the warehouse, and units that never
+ * ship (backorders) hold back nothing that did. when_complete: only once every line of the order has
+ * shipped (or the rest was canceled), for merchants whose carts or shoppers expect one notice per order.
+ */
+export const PARTIAL_SHIPMENT_MODES = ['as_shipped', 'when_complete'] as const;
+export type PartialShipmentMode = (typeof PARTIAL_SHIPMENT_MODES)[number];
 
 export interface Address {
   firstName?: string;
@@ -153,6 +168,9 @@ export type HealthBucket = (typeof HEALTH_BUCKETS)[number];
 export const BUCKET_OF_STATUS: Record<OrderStatus, HealthBucket> = {
   new: 'to_deliver',
   at_wms: 'at_warehouse',
+  // What keeps a partially shipped order from being done is the warehouse (the rest of it); the part
+  // already shipped goes to the cart on its own, so Dockhand owes nobody a decision meanwhile.
+  partially_shipped: 'at_warehouse',
   shipped: 'to_confirm',
   confirmed: 'done',
   error: 'needs_attention',

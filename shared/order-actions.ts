@@ -9,6 +9,10 @@ export const ACTION_STATUSES = {
   hold: ['new', 'error'],
   resend: ['at_wms', 'error', 'on_hold', 'cancel_sending'],
   cancel: ['new', 'error', 'on_hold', 'skipped', 'cancel_sending', 'at_wms'],
+  // Part of it left the warehouse: only what was not shipped can be given up (the order then counts as
+  // shipped and is confirmed once its shipments are uploaded); holding, resending or canceling the
+  // whole order would ask the warehouse for what it already shipped.
+  cancelRest: ['partially_shipped'],
 } as const satisfies Record<string, readonly OrderStatus[]>;
 
 export type OrderAction = keyof typeof ACTION_STATUSES;

@@ -111,6 +111,7 @@ export type OrderFileProfile = z.infer<typeof orderFileProfileSchema>;
 export const columnRefSchema = z.union([z.string().min(1).max(200), z.number().int().min(1).max(500)]);
 
 export const CONFIRMATION_FIELDS = [
+  'orderSource',
   'orderNumber',
   'sku',
   'quantity',
@@ -126,6 +127,11 @@ export const confirmationFileProfileSchema = z.object({
   delimiter: delimiterSchema.default(','),
   headerRow: z.boolean().default(true),
   columns: z.object({
+    /**
+     * The order source Dockhand wrote into the order file, echoed back: it names the cart when two carts
+     * of a merchant use the same order numbers. Optional; a file without the column is matched by SKU.
+     */
+    orderSource: columnRefSchema.optional(),
     orderNumber: columnRefSchema,
     sku: columnRefSchema,
     quantity: columnRefSchema,

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,5 +151,36 @@ describe('orders held for unmapped ship codes, through the Orders and Ship metho
     await dialog.getByRole('button', { name: 'Cancel the order' }).click();
     await app.page.getByRole('status').filter({ hasText: 'The order is canceled in Dockhand. Status: Canceled.' }).waitFor();
     await app.page.getByText('No actions apply to a Canceled order.').waitFor();
+  });
+
+  it('shows a partial shipment: Partially shipped, the shipped quantity next to each line, and Cancel the rest', async () => {
+    // An order at the WMS with more than one unit, of which the warehouse ships all but one.
+    const atWms = (await app.call('orders.list', { cartId, status: 'at_wms' })).items;
+    const details = await Promise.all(atWms.map((o) => app.call('orders.get', { id: o.id })));
+    const order = details.find((d) => d.order.lines.reduce((sum, l) => sum + l.quantity, 0) > 1)!;
+    const [first, ...others] = order.order.lines;
+    const rows = [first.quantity > 1 ? [first.sku, first.quantity - 1] : [first.sku, first.quantity], ...others.slice(1).map((l) => [l.sku, l.quantity])];
+    const file = ['Order Number,SKU,Quantity,Carrier,Tracking Number,Ship Date', ...rows.map(([sku, qty]) => `${order.orderNumber},${sku},${qty},UPS,1ZE2E${order.id},2026-11-27`)];
+    await mkdir(join(warehouse, 'ACME', 'confirmations'), { recursive: true });
+    await writeFile(join(warehouse, 'ACME', 'confirmations', 'ship-e2e.csv'), file.join('\r\n'));
+    expect((await app.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId })).errors).toEqual([]);
+
+    const orders = new OrdersPage(app.page);
+    await orders.goto({ cart: cartId });
+    const detail = await orders.openOrder(order.orderNumber);
+    await expect.poll(() => detail.status().textContent()).toBe('Partially shipped');
+    const expected = order.order.lines.map((l, k) => {
+      const shipped = k === 0 ? Number(rows[0][1]) : k === 1 ? 0 : l.quantity;
+      return `${shipped} of ${l.quantity}`;
+    });
+    await expect.poll(() => detail.shippedCells()).toEqual(expected);
+    expect(await detail.action('Resend to WMS').count()).toBe(0);
+    await app.screenshot('order-partially-shipped');
+
+    await detail.action('Cancel the rest…').click();
+    const dialog = app.page.getByRole('dialog', { name: `Cancel the rest of order ${order.orderNumber}?` });
+    await dialog.getByRole('button', { name: 'Cancel the rest' }).click();
+    await app.page.getByRole('status').filter({ hasText: 'Dockhand no longer waits for the rest. Status: Shipped.' }).waitFor();
+    await expect.poll(() => detail.shippedCells()).toEqual(expected.map((text, k) => (k === 0 && first.quantity > 1) || k === 1 ? `${text}, rest canceled` : text));
   });
 });

@@ -53,6 +53,8 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     await merchantForm.frequency('Order Delivery').selectOption({ label: 'every 15 min' });
     await merchantForm.frequency('Shipping Confirmations').selectOption({ label: 'every 30 min' });
     await merchantForm.errorContacts().fill('ops@acme.example, night@acme.example');
+    expect(await merchantForm.partialShipments().inputValue()).toBe('as_shipped');
+    await merchantForm.partialShipments().selectOption({ label: 'Wait until the whole order has shipped' });
     await merchantForm.save();
 
     await merchantForm.banner(/Acme Outdoor saved/).waitFor();
@@ -63,6 +65,7 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
       code: 'ACME',
       errorContacts: ['ops@acme.example', 'night@acme.example'],
       schedules: { order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 },
+      partialShipments: 'when_complete',
     });
     merchantId = saved[0].id;
     await app.screenshot('merchant-form');

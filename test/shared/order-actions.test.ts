@@ -10,6 +10,10 @@ describe('the actions offered on an order', () => {
     expect(allowedActions('at_wms')).toEqual(['resend', 'cancel']);
   });
 
+  it('offer only Cancel the rest on a partially shipped order: it cannot be held, resent or canceled whole', () => {
+    expect(allowedActions('partially_shipped')).toEqual(['cancelRest']);
+  });
+
   it('offer nothing on shipped, confirmed or canceled orders', () => {
     expect(allowedActions('shipped')).toEqual([]);
     expect(allowedActions('confirmed')).toEqual([]);

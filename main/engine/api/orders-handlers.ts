@@ -2,10 +2,22 @@ import type { OrderStatus } from '../../../shared/domain.js';
 import { DockhandError } from '../../../shared/errors.js';
 import { clearAlert } from '../store/repositories/alerts-repo.js';
 import { getCart } from '../store/repositories/carts-repo.js';
-import { getOrderDetail, getOrderState, listOrders, prepareResend, setMappedShipCode, setStatus } from '../store/repositories/orders-repo.js';
+import {
+  confirmIfAllShipmentsUploaded,
+  getOrderDetail,
+  getOrderLines,
+  getOrderState,
+  listOrders,
+  markRestCanceled,
+  prepareResend,
+  restCanceledAt,
+  setMappedShipCode,
+  setStatus,
+} from '../store/repositories/orders-repo.js';
 import { mappedShipCode, UNMAPPED_REASON_PREFIX } from '../store/repositories/ship-methods-repo.js';
-import { resetShipmentsOfOrder, shipmentStatusCounts } from '../store/repositories/shipments-repo.js';
-import type { SqlRunner } from '../store/sql.js';
+import { resetShipmentsOfOrder, shipmentsOfOrder, shipmentStatusCounts } from '../store/repositories/shipments-repo.js';
+import type { SqlReader, SqlRunner } from '../store/sql.js';
+import { lineKey, quantityToShip, shippedByLine } from '../../../shared/line-shipping.js';
 import type { EngineContext } from './engine-context.js';
 import { ACTION_STATUSES } from '../../../shared/order-actions.js';
 import { changedAfterDeliveryAlertKey } from '../services/order-changes.js';
@@ -24,6 +36,8 @@ async function transition(
   from: readonly OrderStatus[],
   decide: (db: SqlRunner, status: OrderStatus) => { to: OrderStatus; note: string },
   refusal: (status: OrderStatus) => string,
+  /** A further step in the same transaction, after the status changed. */
+  then?: (db: SqlRunner) => void,
 ) {
   await ctx.store.write((db) => {
     const state = getOrderState(db, id);
@@ -31,6 +45,7 @@ async function transition(
     if (!from.includes(state.status)) throw new DockhandError('conflict', refusal(state.status));
     const { to, note } = decide(db, state.status);
     setStatus(db, id, state.status, to, note, ctx.nowIso());
+    then?.(db);
   });
   return detail(ctx, id);
 }
@@ -51,9 +66,10 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
         const state = getOrderState(db, input.id)!;
         const counts = shipmentStatusCounts(db, input.id);
         if (counts.error > 0 || counts.uploaded > 0) {
-          // A refused tracking upload: try the upload again.
+          // A refused tracking upload: try the upload again. Part of the order may still be at the warehouse.
           resetShipmentsOfOrder(db, input.id);
-          return { to: 'shipped', note: 'Released: tracking will be uploaded again' };
+          const whole = shipping(db, input.id).unshippedLines === 0 || restCanceledAt(db, input.id) !== null;
+          return { to: whole ? 'shipped' : 'partially_shipped', note: 'Released: tracking will be uploaded again' };
         }
         const cart = getCart(db, state.cartId);
         const mapped = mappedShipCode(db, state.cartId, state.shipCode);
@@ -65,6 +81,8 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
         return { to: 'new', note: `Released by a person (was ${status})` };
       },
       (s) => `Only held, failed or skipped orders can be released; this one is ${s}`,
+      // Nothing left to upload (it failed for another reason): confirmed at once rather than waiting forever.
+      (db) => confirmIfAllShipmentsUploaded(db, input.id, 'Every shipment was already accepted by the cart', ctx.nowIso()),
     );
   },
   async 'orders.hold'(input, ctx) {
@@ -104,4 +122,31 @@ export const ordersHandlers: Handlers<MethodsOf<'orders'>> = {
       (s) => `A ${s} order cannot be canceled here`,
     );
   },
+  async 'orders.cancelRest'(input, ctx) {
+    return transition(
+      ctx,
+      input.id,
+      ACTION_STATUSES.cancelRest,
+      (db) => {
+        markRestCanceled(db, input.id, ctx.nowIso());
+        const { unshippedUnits, unshippedLines } = shipping(db, input.id);
+        const what = `${plural(unshippedUnits, 'unit')} of ${plural(unshippedLines, 'line')}`;
+        return { to: 'shipped', note: `The rest was canceled by a person: ${what} will not be shipped (cancel or refund them in the cart)` };
+      },
+      (s) => `Only a partially shipped order can have its rest canceled; this one is ${s}`,
+      (db) => confirmIfAllShipmentsUploaded(db, input.id, 'Every shipment was already accepted by the cart', ctx.nowIso()),
+    );
+  },
 };
+
+/** What of an order the warehouse has not shipped yet. */
+function shipping(db: SqlReader, orderId: number): { unshippedUnits: number; unshippedLines: number } {
+  const lines = getOrderLines(db, orderId) ?? [];
+  const shipped = shippedByLine(lines, shipmentsOfOrder(db, orderId).flatMap((s) => s.items));
+  const open = lines.map((l) => Math.max(0, quantityToShip(l) - (shipped.get(lineKey(l)) ?? 0))).filter((n) => n > 0);
+  return { unshippedUnits: open.reduce((a, b) => a + b, 0), unshippedLines: open.length };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -15,11 +15,13 @@ const REQUIRED = ['orderNumber', 'sku', 'quantity', 'carrier', 'trackingNumber',
 /**
  * Shipment confirmations: one row per shipped SKU. Several rows may share an order number (several
  * SKUs, or a partial shipment and a later one with another tracking number); grouping them into
- * shipments is the service's job. Throws UnreadableFileError when the file is not a usable table.
+ * shipments is the service's job. An optional order source column (the value Dockhand wrote into the
+ * order file) tells apart two carts of a merchant that use the same order numbers. Throws UnreadableFileError when the file is not a usable table.
  */
 export function readConfirmationFile(fileName: string, content: Buffer, profile: ConfirmationFileProfile): ParsedRows<ConfirmationRow> {
   assertTimeZone(profile.timeZone);
-  const table = readInboundTable(content, profile);
+  // A warehouse that writes a file every round writes a header-only one when nothing shipped.
+  const table = readInboundTable(content, { ...profile, headerOnlyIsEmpty: true });
   const at = resolveColumns(table, profile.columns, REQUIRED);
   const rows: ConfirmationRow[] = [];
   const rowErrors: RowError[] = [];
@@ -49,7 +51,9 @@ export function readConfirmationFile(fileName: string, content: Buffer, profile:
       continue;
     }
     const service = cell('service');
+    const orderSource = cell('orderSource');
     rows.push({
+      ...(orderSource ? { orderSource } : {}),
       orderNumber: cell('orderNumber'),
       sku: cell('sku'),
       quantity: quantity.value,

@@ -25,7 +25,11 @@ export interface InboundTable {
   records: InboundRecord[];
 }
 
-export function readInboundTable(content: Buffer, options: { delimiter: string; headerRow: boolean }): InboundTable {
+/**
+ * `headerOnlyIsEmpty`: a header row without data rows is an empty table (a confirmation file of a day
+ * nothing shipped) instead of an unreadable file.
+ */
+export function readInboundTable(content: Buffer, options: { delimiter: string; headerRow: boolean; headerOnlyIsEmpty?: boolean }): InboundTable {
   const text = decode(content);
   const records: InboundRecord[] = [];
   let line = 1;
@@ -50,7 +54,7 @@ export function readInboundTable(content: Buffer, options: { delimiter: string; 
   }
   const [headerRecord, ...rows] = records;
   if (!headerRecord) throw new UnreadableFileError('The file has no rows');
-  if (rows.length === 0) throw new UnreadableFileError('The file has a header row but no data rows');
+  if (rows.length === 0 && !options.headerOnlyIsEmpty) throw new UnreadableFileError('The file has a header row but no data rows');
   return { header: headerRecord.cells, records: rows };
 }
 

@@ -48,7 +48,8 @@ export interface ShippedRow {
 
 /** A shipment confirmation file in the WMS's confirmation format (by default: Order Number, SKU, ...). */
 export function confirmationFile(profile: ConfirmationFileProfile, rows: ShippedRow[]): Buffer {
-  const { cost: _cost, weight: _weight, ...refs } = profile.columns;
+  // The demo store is the merchant's only cart: its rows need no order source to find their order.
+  const { cost: _cost, weight: _weight, orderSource: _orderSource, ...refs } = profile.columns;
   return writeTable(profile, refs, rows.map((r) => ({ ...r, quantity: String(r.quantity) })));
 }
 

@@ -27,11 +27,11 @@ import { throwIfAborted, type RunContext } from './run-context.js';
 const NOTHING_UPLOADED_YET: readonly OrderStatus[] = ['at_wms', 'cancel_sending'];
 
 /**
- * The statuses at which the warehouse still works on the order, so a change must reach it: an alert asks
- * a person to tell it (or Resend). Later, the change is only recorded. A status for orders shipped in
- * part belongs here too.
+ * The statuses at which the warehouse still works on the order (all of it, or the rest of a partial
+ * shipment), so a change must reach it: an alert asks a person to tell it (or Resend). Later, the change
+ * is only recorded.
  */
-const WAREHOUSE_STILL_SHIPPING: readonly OrderStatus[] = ['at_wms'];
+const WAREHOUSE_STILL_SHIPPING: readonly OrderStatus[] = ['at_wms', 'partially_shipped'];
 
 /**
  * Order Download (per cart connection): pages of orders from the cart, each page saved together with

@@ -14,6 +14,7 @@ export const SERVICE_LABELS: Record<ServiceName, string> = {
 export const STATUS_LABELS: Record<OrderStatus, string> = {
   new: 'New',
   at_wms: 'At WMS',
+  partially_shipped: 'Partially shipped',
   shipped: 'Shipped',
   confirmed: 'Confirmed',
   error: 'Error',
@@ -25,7 +26,7 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
 
 export const BUCKET_LABELS: Record<HealthBucket, { label: string; waitsFor: string }> = {
   to_deliver: { label: 'To deliver', waitsFor: 'Dockhand owes the warehouse these orders' },
-  at_warehouse: { label: 'At the warehouse', waitsFor: 'The warehouse owes a shipment' },
+  at_warehouse: { label: 'At the warehouse', waitsFor: 'The warehouse owes a shipment (or the rest of a partial one)' },
   to_confirm: { label: 'To confirm', waitsFor: 'Dockhand owes the shop a tracking number' },
   needs_attention: { label: 'Needs attention', waitsFor: 'A person must act' },
   done: { label: 'Done', waitsFor: 'Nothing: confirmed, canceled or skipped' },

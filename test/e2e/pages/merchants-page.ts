@@ -50,6 +50,11 @@ export class MerchantFormPage {
     return this.form().getByLabel('Error contacts');
   }
 
+  /** Send each shipment as it comes, or wait until the whole order has shipped. */
+  partialShipments(): Locator {
+    return this.form().getByLabel('Partial shipments', { exact: true });
+  }
+
   /** A WMS schedule's select, by its service label ("Order Delivery"). */
   frequency(service: string): Locator {
     return this.form().getByLabel(service, { exact: true });

@@ -74,6 +74,14 @@ export class OrderDetailPage {
     return this.page.getByRole('table', { name: 'Lines' }).locator('tbody tr');
   }
 
+  /** The "Shipped" cell of each line ("1 of 3"), in line order. */
+  async shippedCells(): Promise<string[]> {
+    const table = this.page.getByRole('table', { name: 'Lines' });
+    const headers = await table.locator('thead th').allTextContents();
+    const column = headers.indexOf('Shipped');
+    return table.locator(`tbody tr td:nth-child(${column + 1})`).allTextContents();
+  }
+
   action(name: string): Locator {
     return this.page.getByRole('button', { name, exact: true });
   }

@@ -366,6 +366,21 @@ export class FakeShopState {
     return this.order(ref)?.fulfillments ?? [];
   }
 
+  /**
+   * Units fulfilled per line item id (every line listed, 0 when none), over the order's live
+   * fulfillments: what the shop's admin shows as fulfilled, for tests to check the cart's state.
+   */
+  fulfilledQuantities(ref: OrderRef): Record<string, number> {
+    const order = this.order(ref);
+    if (!order) throw new Error(`fake shopify: no order ${String(ref)}`);
+    const out: Record<string, number> = Object.fromEntries(order.lineItems.map((l) => [l.id, 0]));
+    for (const f of order.fulfillments) {
+      if (f.status !== 'SUCCESS') continue;
+      for (const l of f.lines) out[l.lineItemId] = (out[l.lineItemId] ?? 0) + l.quantity;
+    }
+    return out;
+  }
+
   nextFulfillmentId(): string {
     this.fulfillmentCounter += 1;
     return gid('Fulfillment', FULFILLMENT_BASE + this.fulfillmentCounter);

@@ -62,6 +62,8 @@ export interface RowError {
 }
 
 export interface ConfirmationRow {
+  /** The order source value of the order file, when the confirmation file carries it. */
+  orderSource?: string;
   orderNumber: string;
   sku: string;
   quantity: number;

@@ -2,7 +2,8 @@ import { initialSchema } from './001-initial-schema.js';
 import { batchSendAttempts } from './002-batch-send-attempts.js';
 import { settingsTable } from './003-settings.js';
 import { orderSearch } from './004-order-search.js';
-import { schedulePausedBy } from './007-schedule-paused-by.js';
+import { shipmentProgress } from './005-shipment-progress.js';
+import { schedulePausedBy } from './006-schedule-paused-by.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
-export const migrations = [initialSchema, batchSendAttempts, settingsTable, orderSearch, schedulePausedBy];
+export const migrations = [initialSchema, batchSendAttempts, settingsTable, orderSearch, shipmentProgress, schedulePausedBy];

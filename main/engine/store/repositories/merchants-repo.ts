@@ -1,3 +1,4 @@
+import type { PartialShipmentMode } from '../../../../shared/domain.js';
 import type { SqlReader, SqlRunner } from '../sql.js';
 import { parseJson } from './json-column.js';
 
@@ -7,6 +8,7 @@ export interface MerchantRow {
   code: string;
   folders: { orders?: string; confirmations?: string; inventory?: string } | null;
   errorContacts: string[];
+  partialShipments: PartialShipmentMode;
   createdAt: string;
   updatedAt: string;
 }
@@ -17,6 +19,7 @@ interface Raw {
   code: string;
   folders_json: string | null;
   error_contacts_json: string;
+  partial_shipments: PartialShipmentMode;
   created_at: string;
   updated_at: string;
 }
@@ -28,10 +31,14 @@ function toRow(r: Raw): MerchantRow {
     code: r.code,
     folders: parseJson(r.folders_json, null),
     errorContacts: parseJson(r.error_contacts_json, []),
+    partialShipments: r.partial_shipments,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
+
+/** What a person sets on a merchant; without partialShipments, a new merchant sends each shipment as it comes and an update keeps it. */
+type MerchantFields = Pick<MerchantRow, 'name' | 'code' | 'folders' | 'errorContacts'> & { partialShipments?: PartialShipmentMode };
 
 export function listMerchants(db: SqlReader): MerchantRow[] {
   return db.all<Raw>('SELECT * FROM merchants ORDER BY name').map(toRow);
@@ -50,25 +57,26 @@ export function findMerchantByNameOrCode(db: SqlReader, name: string, code: stri
 
 export function insertMerchant(
   db: SqlRunner,
-  m: Pick<MerchantRow, 'name' | 'code' | 'folders' | 'errorContacts'>,
+  m: MerchantFields,
   now: string,
 ): number {
   return db.run(
-    `INSERT INTO merchants (name, code, folders_json, error_contacts_json, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-    [m.name, m.code, m.folders ? JSON.stringify(m.folders) : null, JSON.stringify(m.errorContacts), now, now],
+    `INSERT INTO merchants (name, code, folders_json, error_contacts_json, partial_shipments, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [m.name, m.code, m.folders ? JSON.stringify(m.folders) : null, JSON.stringify(m.errorContacts), m.partialShipments ?? 'as_shipped', now, now],
   ).lastInsertRowid;
 }
 
 export function updateMerchant(
   db: SqlRunner,
   id: number,
-  m: Pick<MerchantRow, 'name' | 'code' | 'folders' | 'errorContacts'>,
+  m: MerchantFields,
   now: string,
 ): void {
   db.run(
-    `UPDATE merchants SET name = ?, code = ?, folders_json = ?, error_contacts_json = ?, updated_at = ? WHERE id = ?`,
-    [m.name, m.code, m.folders ? JSON.stringify(m.folders) : null, JSON.stringify(m.errorContacts), now, id],
+    `UPDATE merchants SET name = ?, code = ?, folders_json = ?, error_contacts_json = ?, partial_shipments = COALESCE(?, partial_shipments),
+       updated_at = ? WHERE id = ?`,
+    [m.name, m.code, m.folders ? JSON.stringify(m.folders) : null, JSON.stringify(m.errorContacts), m.partialShipments ?? null, now, id],
   );
 }
 

@@ -1,7 +1,9 @@
 import type { OrderDetailView, OrderHistoryEntry, OrderSummaryView, Page } from '../../../../shared/api-types.js';
 import { BUCKET_OF_STATUS, ORDER_STATUSES, type CanonicalOrder, type HealthBucket, type OrderLine, type OrderStatus } from '../../../../shared/domain.js';
+import { shippedByLine, type ShippedItem } from '../../../../shared/line-shipping.js';
 import type { SqlParams, SqlReader, SqlRunner, SqlValue } from '../sql.js';
 import { parseJson } from './json-column.js';
+import type { ShipmentRecord } from './shipments-repo.js';
 import { searchPatternOf, searchTextOf } from './order-search-text.js';
 
 /** The order columns a service decides on, without the payload. */
@@ -261,14 +263,63 @@ export function ordersForDelivery(db: SqlReader, ids: readonly number[]): OrderF
     .map(toDeliveryRow);
 }
 
-/** Orders of a merchant by number (confirmation files name orders by their number). */
-export function findOrdersByNumber(db: SqlReader, merchantId: number, orderNumber: string): OrderState[] {
-  return db.all<OrderState>(
-    `SELECT id, cart_id AS cartId, merchant_id AS merchantId, status, cart_updated_at AS cartUpdatedAt,
-            ship_code AS shipCode, batch_id AS batchId
-     FROM orders WHERE merchant_id = ? AND order_number = ? ORDER BY id DESC`,
-    [merchantId, orderNumber],
-  );
+/** An order a confirmation row may mean, with what tells it apart from others of the same number. */
+export interface ShipmentCandidate extends OrderState {
+  orderNumber: string;
+  /** The cart's display name (kept for orders of a removed cart as "cart <id>"). */
+  cartName: string;
+  /** The value written into the order file's order source column. */
+  orderSource: string;
+  restCanceledAt: string | null;
+}
+
+/** Order numbers asked per statement: always this many (padded), so one cached statement serves every call. */
+const NUMBERS_PER_QUERY = 200;
+
+/**
+ * Orders of a merchant with any of `orderNumbers` (confirmation files name orders by their number, the
+ * merchant's carts may share numbers), newest first: one statement per 200 numbers, as a confirmation
+ * file's chunk asks for hundreds at once.
+ */
+export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumbers: readonly string[]): ShipmentCandidate[] {
+  const unique = [...new Set(orderNumbers)];
+  const found: ShipmentCandidate[] = [];
+  for (let i = 0; i < unique.length; i += NUMBERS_PER_QUERY) {
+    const slice = unique.slice(i, i + NUMBERS_PER_QUERY);
+    while (slice.length < NUMBERS_PER_QUERY) slice.push(slice[0]);
+    found.push(
+      ...db.all<ShipmentCandidate & { orderNumber: string }>(
+        `SELECT o.id, o.cart_id AS cartId, o.merchant_id AS merchantId, o.status, o.cart_updated_at AS cartUpdatedAt,
+                o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt, o.order_number AS orderNumber,
+                COALESCE(c.name, 'cart ' || o.cart_id) AS cartName, COALESCE(c.order_source, '') AS orderSource
+         FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id
+         WHERE o.merchant_id = ? AND o.order_number IN (${slice.map(() => '?').join(', ')})`,
+        [merchantId, ...slice],
+      ),
+    );
+  }
+  return found.sort((a, b) => b.id - a.id);
+}
+
+/** The lines of several orders, by order id (json_extract in SQLite: no parse of the whole payloads in JS). */
+export function orderLinesByOrder(db: SqlReader, ids: readonly number[]): Map<number, OrderLine[]> {
+  const out = new Map<number, OrderLine[]>();
+  if (ids.length === 0) return out;
+  // Ids are integers from the store itself: listed inline, clear of the parameter limit.
+  const list = [...new Set(ids)].map((id) => String(Math.trunc(id))).join(',');
+  for (const r of db.all<{ id: number; lines: string | null }>(`SELECT id, json_extract(data_json, '$.lines') AS lines FROM orders WHERE id IN (${list})`)) {
+    out.set(r.id, parseJson<OrderLine[]>(r.lines, []));
+  }
+  return out;
+}
+
+/** When a person gave up the units of the order the warehouse has not shipped; null when nobody did. */
+export function restCanceledAt(db: SqlReader, id: number): string | null {
+  return db.get<{ at: string | null }>('SELECT rest_canceled_at AS at FROM orders WHERE id = ?', [id])?.at ?? null;
+}
+
+export function markRestCanceled(db: SqlRunner, id: number, now: string): void {
+  db.run('UPDATE orders SET rest_canceled_at = ?, updated_at = ? WHERE id = ?', [now, now, id]);
 }
 
 /** An order's lines only (json_extract in SQLite: no parse of the whole payload in JS). */
@@ -299,6 +350,7 @@ interface SummaryRaw {
   data_json: string;
   cart_order_id: string;
   batch_id: string | null;
+  rest_canceled_at: string | null;
 }
 
 function toSummary(r: SummaryRaw): OrderSummaryView {
@@ -387,41 +439,29 @@ export function getOrderDetail(db: SqlReader, id: number): OrderDetailView | und
     .map(
       (h): OrderHistoryEntry => ({ at: h.at, fromStatus: h.from_status, toStatus: h.to_status, note: h.note }),
     );
-  const shipments = db
-    .all<{
-      id: number;
-      tracking_number: string;
-      carrier: string;
-      service: string | null;
-      tracking_url: string | null;
-      ship_date: string;
-      items_json: string;
-      status: 'pending' | 'uploaded' | 'error';
-      error: string | null;
-      remote_id: string | null;
-      uploaded_at: string | null;
-    }>('SELECT * FROM shipments WHERE order_id = ? ORDER BY id', [id])
-    .map((s) => ({
-      id: s.id,
-      trackingNumber: s.tracking_number,
-      carrier: s.carrier,
-      service: s.service,
-      trackingUrl: s.tracking_url,
-      shipDate: s.ship_date,
-      items: parseJson<{ sku: string; quantity: number }[]>(s.items_json, []).map((i) => ({
-        sku: i.sku,
-        quantity: i.quantity,
-      })),
-      status: s.status,
-      error: s.error,
-      remoteId: s.remote_id,
-      uploadedAt: s.uploaded_at,
-    }));
+  const rows = db.all<ShipmentRecord>('SELECT * FROM shipments WHERE order_id = ? ORDER BY id', [id]);
+  const itemsOf = rows.map((s) => parseJson<ShippedItem[]>(s.items_json, []));
+  const shipments = rows.map((s, k) => ({
+    id: s.id,
+    trackingNumber: s.tracking_number,
+    carrier: s.carrier,
+    service: s.service,
+    trackingUrl: s.tracking_url,
+    shipDate: s.ship_date,
+    items: itemsOf[k].map((i) => ({ sku: i.sku, quantity: i.quantity })),
+    status: s.status,
+    error: s.error,
+    remoteId: s.remote_id,
+    uploadedAt: s.uploaded_at,
+  }));
+  const order = JSON.parse(r.data_json) as CanonicalOrder;
   return {
     ...toSummary(r),
     cartOrderId: r.cart_order_id,
     batchId: r.batch_id,
-    order: JSON.parse(r.data_json) as CanonicalOrder,
+    order,
+    shippedQuantities: Object.fromEntries(shippedByLine(order.lines ?? [], itemsOf.flat())),
+    restCanceledAt: r.rest_canceled_at,
     shipments,
     history,
   };

@@ -1,3 +1,4 @@
+import type { ShippedItem } from '../../../../shared/line-shipping.js';
 import type { SqlReader, SqlRunner } from '../sql.js';
 import { parseJson } from './json-column.js';
 
@@ -10,13 +11,14 @@ export interface ShipmentRow {
   service: string | null;
   trackingUrl: string | null;
   shipDate: string;
-  items: { sku: string; quantity: number; cartLineId?: string }[];
+  items: ShippedItem[];
   status: 'pending' | 'uploaded' | 'error';
   error: string | null;
   attempts: number;
 }
 
-interface Raw {
+/** A row of the shipments table as stored. */
+export interface ShipmentRecord {
   id: number;
   order_id: number;
   cart_id: number;
@@ -29,9 +31,11 @@ interface Raw {
   status: 'pending' | 'uploaded' | 'error';
   error: string | null;
   attempts: number;
+  remote_id: string | null;
+  uploaded_at: string | null;
 }
 
-const toRow = (r: Raw): ShipmentRow => ({
+const toRow = (r: ShipmentRecord): ShipmentRow => ({
   id: r.id,
   orderId: r.order_id,
   cartId: r.cart_id,
@@ -75,6 +79,34 @@ export function insertShipmentOnce(
   return res.changes > 0;
 }
 
+/** A saved shipment as the next confirmation of its order sees it: tracking number, the file it came from, items. */
+export interface SavedShipment {
+  trackingNumber: string;
+  sourceFile: string | null;
+  items: ShippedItem[];
+}
+
+/** The saved shipments of several orders, by order id, oldest first (one statement for a chunk of a file). */
+export function shipmentsByOrder(db: SqlReader, orderIds: readonly number[]): Map<number, SavedShipment[]> {
+  const out = new Map<number, SavedShipment[]>();
+  if (orderIds.length === 0) return out;
+  // Ids are integers from the store itself: listed inline, clear of the parameter limit.
+  const list = [...new Set(orderIds)].map((id) => String(Math.trunc(id))).join(',');
+  const rows = db.all<{ order_id: number; tracking_number: string; source_file: string | null; items_json: string }>(
+    `SELECT order_id, tracking_number, source_file, items_json FROM shipments WHERE order_id IN (${list}) ORDER BY id`,
+  );
+  for (const r of rows) {
+    const saved = out.get(r.order_id) ?? [];
+    saved.push({ trackingNumber: r.tracking_number, sourceFile: r.source_file, items: parseJson<ShippedItem[]>(r.items_json, []) });
+    out.set(r.order_id, saved);
+  }
+  return out;
+}
+
+export function shipmentsOfOrder(db: SqlReader, orderId: number): SavedShipment[] {
+  return shipmentsByOrder(db, [orderId]).get(orderId) ?? [];
+}
+
 /** How the cart knows a shipment's order; null when the order is gone (nothing to upload it for). */
 export interface ShipmentOrderRefs {
   cartOrderId: string;
@@ -84,7 +116,8 @@ export interface ShipmentOrderRefs {
 /**
  * The cart's pending shipments after shipment `afterId`, oldest first, each with its order's cart refs,
  * in one query: the upload reads 100k of them at 100k orders, and a lookup per shipment was a tenth of
- * its time.
+ * its time. A partially shipped order's shipments wait here while its merchant sends shipments only
+ * once the whole order has shipped.
  */
 export function pendingShipments(
   db: SqlReader,
@@ -93,10 +126,12 @@ export function pendingShipments(
   afterId = 0,
 ): { shipment: ShipmentRow; order: ShipmentOrderRefs | null }[] {
   return db
-    .all<Raw & { ref_cart_order_id: string | null; ref_order_number: string | null }>(
+    .all<ShipmentRecord & { ref_cart_order_id: string | null; ref_order_number: string | null }>(
       `SELECT s.*, o.cart_order_id AS ref_cart_order_id, o.order_number AS ref_order_number
-       FROM shipments s LEFT JOIN orders o ON o.id = s.order_id
-       WHERE s.cart_id = ? AND s.status = 'pending' AND s.id > ? ORDER BY s.id LIMIT ?`,
+       FROM shipments s LEFT JOIN orders o ON o.id = s.order_id LEFT JOIN merchants m ON m.id = o.merchant_id
+       WHERE s.cart_id = ? AND s.status = 'pending' AND s.id > ?
+         AND (o.status IS NULL OR o.status <> 'partially_shipped' OR m.partial_shipments IS NULL OR m.partial_shipments <> 'when_complete')
+       ORDER BY s.id LIMIT ?`,
       [cartId, afterId, limit],
     )
     .map((r) => ({

@@ -1,5 +1,6 @@
 import type { MerchantView } from '../../../../shared/api-types.js';
 import type { MethodInput } from '../../../../shared/contract.js';
+import type { PartialShipmentMode } from '../../../../shared/domain.js';
 import type { FieldErrors } from '../../../../shared/errors.js';
 
 /** The merchant form's values as the user types them, and their conversion to the API's input. */
@@ -13,6 +14,7 @@ export interface MerchantDraft {
   /** E-mail addresses as typed: one per line, or separated by commas. */
   contacts: string;
   schedules: MerchantSchedules;
+  partialShipments: PartialShipmentMode;
 }
 
 export const DEFAULT_MERCHANT_SCHEDULES: MerchantSchedules = { order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 };
@@ -24,6 +26,7 @@ export function newMerchantDraft(): MerchantDraft {
     folders: { orders: '', confirmations: '', inventory: '' },
     contacts: '',
     schedules: { ...DEFAULT_MERCHANT_SCHEDULES },
+    partialShipments: 'as_shipped',
   };
 }
 
@@ -38,6 +41,7 @@ export function merchantDraftFrom(merchant: MerchantView): MerchantDraft {
     },
     contacts: merchant.errorContacts.join('\n'),
     schedules: { ...merchant.schedules },
+    partialShipments: merchant.partialShipments,
   };
 }
 
@@ -57,6 +61,7 @@ export function merchantInputFrom(draft: MerchantDraft): MethodInput<'merchants.
     folders: Object.keys(folders).length > 0 ? folders : null,
     errorContacts: splitContacts(draft.contacts),
     schedules: draft.schedules,
+    partialShipments: draft.partialShipments,
   };
 }
 

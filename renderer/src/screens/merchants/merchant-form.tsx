@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { merchantInputSchema, type MethodInput } from '../../../../shared/contract.js';
-import { MERCHANT_SERVICES } from '../../../../shared/domain.js';
+import { MERCHANT_SERVICES, type PartialShipmentMode } from '../../../../shared/domain.js';
 import type { FieldErrors } from '../../../../shared/errors.js';
 import { errorMessage } from '../../api/api-error.js';
-import { TextAreaField, TextField } from '../../components/field.js';
+import { SelectField, TextAreaField, TextField } from '../../components/field.js';
 import { apiFieldErrors, unshownErrors, validate } from '../../components/form-errors.js';
 import { FrequencyField } from '../../components/frequency-field.js';
 import { Banner } from '../../components/states.js';
@@ -18,7 +18,13 @@ const SHOWN_FIELDS = [
   'folders.confirmations',
   'folders.inventory',
   'errorContacts',
+  'partialShipments',
   ...MERCHANT_SERVICES.map((s) => `schedules.${s}`),
+];
+
+const PARTIAL_SHIPMENT_OPTIONS: { value: PartialShipmentMode; label: string }[] = [
+  { value: 'as_shipped', label: 'Send each shipment as it comes' },
+  { value: 'when_complete', label: 'Wait until the whole order has shipped' },
 ];
 
 /**
@@ -101,6 +107,15 @@ export function MerchantForm({
           />
         ))}
       </fieldset>
+
+      <SelectField
+        label="Partial shipments"
+        value={draft.partialShipments}
+        onValue={(value) => change({ partialShipments: value as PartialShipmentMode })}
+        options={PARTIAL_SHIPMENT_OPTIONS}
+        error={errors.partialShipments}
+        hint="When the warehouse ships part of an order: send its tracking to the cart right away, or hold every shipment of the order until its last line has shipped (or the rest is canceled)."
+      />
 
       <TextAreaField
         label="Error contacts"

@@ -11,22 +11,35 @@ import { allowedActions } from '../../../../shared/order-actions.js';
 
 const holdSchema = contract['orders.hold'].input;
 
-/** Release, Hold (with a reason), Resend to WMS and Cancel: only those the order's status allows. */
+/** Release, Hold (with a reason), Resend to WMS, Cancel and Cancel the rest: only those the order's status allows. */
 export function OrderActions({ order }: { order: OrderDetailView }) {
   const allowed = allowedActions(order.status);
   const release = useApiMutation('orders.release');
   const resend = useApiMutation('orders.resend');
   const hold = useApiMutation('orders.hold');
   const cancel = useApiMutation('orders.cancel');
+  const cancelRest = useApiMutation('orders.cancelRest');
   const [result, setResult] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [holding, setHolding] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const busy = release.isPending || resend.isPending || hold.isPending || cancel.isPending;
+  const [confirmCancelRest, setConfirmCancelRest] = useState(false);
+  const busy = release.isPending || resend.isPending || hold.isPending || cancel.isPending || cancelRest.isPending;
 
   const done = (what: string) => (next: OrderDetailView) => setResult({ kind: 'success', text: `${what} Status: ${STATUS_LABELS[next.status]}.` });
   const failed = (err: Error) => setResult({ kind: 'error', text: err.message });
+  /** The outcome of an action confirmed in a dialog: the dialog closes either way. */
+  const afterDialog = (close: () => void, what: string) => ({
+    onSuccess: (next: OrderDetailView) => {
+      close();
+      done(what)(next);
+    },
+    onError: (err: Error) => {
+      close();
+      failed(err);
+    },
+  });
 
   const submitHold = () => {
     const checked = validate(holdSchema, { id: order.id, reason });
@@ -92,6 +105,11 @@ export function OrderActions({ order }: { order: OrderDetailView }) {
             Cancel order…
           </button>
         ) : null}
+        {allowed.includes('cancelRest') ? (
+          <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirmCancelRest(true)}>
+            Cancel the rest…
+          </button>
+        ) : null}
       </div>
       {holding ? (
         <form
@@ -119,24 +137,23 @@ export function OrderActions({ order }: { order: OrderDetailView }) {
           danger
           busy={cancel.isPending}
           onCancel={() => setConfirmCancel(false)}
-          onConfirm={() =>
-            cancel.mutate(
-              { id: order.id },
-              {
-                onSuccess: (next) => {
-                  setConfirmCancel(false);
-                  done('The order is canceled in Dockhand.')(next);
-                },
-                onError: (err) => {
-                  setConfirmCancel(false);
-                  failed(err);
-                },
-              },
-            )
-          }
+          onConfirm={() => cancel.mutate({ id: order.id }, afterDialog(() => setConfirmCancel(false), 'The order is canceled in Dockhand.'))}
         >
           Dockhand will not deliver it to the WMS.{' '}
           {order.status === 'at_wms' ? 'The WMS already has it: cancel it there too.' : ''} The order is not canceled in the cart.
+        </ConfirmDialog>
+      ) : null}
+      {confirmCancelRest ? (
+        <ConfirmDialog
+          title={`Cancel the rest of order ${order.orderNumber}?`}
+          confirmLabel="Cancel the rest"
+          danger
+          busy={cancelRest.isPending}
+          onCancel={() => setConfirmCancelRest(false)}
+          onConfirm={() => cancelRest.mutate({ id: order.id }, afterDialog(() => setConfirmCancelRest(false), 'Dockhand no longer waits for the rest.'))}
+        >
+          Dockhand stops waiting for the units the warehouse has not shipped: the order counts as shipped and is confirmed once its shipments are in the cart. Tell
+          the warehouse not to ship the rest, and cancel or refund it in the cart: Dockhand does not change the cart.
         </ConfirmDialog>
       ) : null}
     </div>

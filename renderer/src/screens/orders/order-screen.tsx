@@ -81,7 +81,7 @@ function OrderDetail({ order }: { order: OrderDetailView }) {
         <OrderAddress title="Bill to" address={o.billTo} />
         <OrderMoney order={o} />
       </div>
-      <OrderLines lines={o.lines} currency={o.currency} />
+      <OrderLines lines={o.lines} currency={o.currency} shippedQuantities={order.shippedQuantities} restCanceled={order.restCanceledAt !== null} />
       <OrderShipments shipments={order.shipments} />
       <OrderHistory history={order.history} />
     </div>

@@ -54,8 +54,9 @@ export function OrderShipments({ shipments }: { shipments: ShipmentView[] }) {
                     </td>
                     <td>{formatDate(s.shipDate)}</td>
                     <td>
-                      {s.items.map((item) => (
-                        <div key={item.sku}>
+                      {/* One item per order line: a SKU on two lines appears twice. */}
+                      {s.items.map((item, k) => (
+                        <div key={k}>
                           <span className="mono">{item.sku}</span> × {item.quantity}
                         </div>
                       ))}

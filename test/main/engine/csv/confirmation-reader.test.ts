@@ -91,12 +91,28 @@ describe('readConfirmationFile', () => {
   it.each([
     ['an empty file', '', 'The file is empty'],
     ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), 'not a text file'],
-    ['a header without rows', `${HEADER}\r\n`, 'no data rows'],
     ['missing required columns', 'Order,SKU,Qty\n1,2,3\n', 'Missing required columns "Order Number", "Quantity", "Carrier", "Tracking Number", "Ship Date"'],
     ['the wrong delimiter', `${HEADER.replaceAll(',', ';')}\n1;2;3;4;5;6;7;8;9\n`, 'the header has: "Order Number;SKU'],
   ])('refuses %s as unreadable', (_name, content, message) => {
     expect(() => read(content as string | Buffer)).toThrow(UnreadableFileError);
     expect(() => read(content as string | Buffer)).toThrow(message);
+  });
+
+  it('reads a header without rows as nothing shipped, not as an unreadable file', () => {
+    expect(read(`${HEADER}\r\n`)).toEqual({ rows: [], rowErrors: [] });
+    expect(read(`${HEADER}\r\n\r\n,,,,,,,,\r\n`)).toEqual({ rows: [], rowErrors: [] });
+  });
+
+  it('reads the order source column when the file has one, and leaves it out when the cell or the column is empty', () => {
+    const file = [`Order Source,${HEADER}`, 'Acme EU,#1001,SKU-1,1,UPS,,1Z1,2026-11-27,,', ',#1002,SKU-1,1,UPS,,1Z2,2026-11-27,,'].join('\n');
+    const { rows, rowErrors } = read(file);
+    expect(rowErrors).toEqual([]);
+    expect(rows.map((r) => [r.orderNumber, r.orderSource])).toEqual([
+      ['#1001', 'Acme EU'],
+      ['#1002', undefined],
+    ]);
+    expect('orderSource' in rows[1]).toBe(false);
+    expect(read(`${HEADER}\n#1003,SKU-1,1,UPS,,1Z3,2026-11-27,,\n`).rows[0]).not.toHaveProperty('orderSource');
   });
 
   it('refuses a profile with an unknown time zone as a config error', () => {

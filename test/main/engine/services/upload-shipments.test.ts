@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
 import { createFakeShopify, type FakeShopify } from '../../../fakes/shopify/index.js';
 import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
+import { useShippingWorld } from '../../../support/shipping-world.js';
 import { ACCEPT_ALL_ORDERS, connectShopify } from '../../../support/world.js';
 
 const ORDERS = 40;
@@ -74,20 +75,26 @@ describe('shipment upload to Shopify', () => {
   });
 
   it('marks the one shipment Shopify refuses as failed while the rest are confirmed', async () => {
-    let tooMany = '';
+    let refused = '';
     await shipped((n, i) => {
-      if (i === 7) tooMany = n;
-      return [`${n},DH-1001,${i === 7 ? 5 : 2},UPS,Ground,1ZA${i},2026-11-26`];
+      if (i === 7) refused = n;
+      return [`${n},DH-1001,2,UPS,Ground,1ZA${i},2026-11-26`, `${n},DH-1002,1,UPS,Ground,1ZA${i},2026-11-26`];
+    });
+    // Someone fulfilled one unit of DH-1001 in the Shopify admin meanwhile: the cart has 1 left, not 2.
+    shop.state.updateOrder(refused, (o) => {
+      o.fulfillmentOrders[0].lines[0].remainingQuantity = 1;
+      o.fulfillmentOrders[0].status = 'IN_PROGRESS';
     });
 
     const upload = await run('shipment_upload', cartId);
 
     expect(upload.counts.uploaded).toBe(ORDERS - 1);
     expect(upload.counts.failed).toBe(1);
-    expect(upload.errors.some((e) => e.message.includes('DH-1001') && e.message.includes('2 unit(s) left'))).toBe(true);
+    expect(upload.errors.some((e) => e.message.includes('DH-1001') && e.message.includes('1 unit(s) left'))).toBe(true);
     const orders = (await t.call('orders.list', { cartId, limit: 100, offset: 0 })).items;
-    expect(orders.filter((o) => o.status === 'error').map((o) => o.orderNumber)).toEqual([tooMany]);
-    expect(shop.state.fulfillmentsOf(tooMany)).toHaveLength(0);
+    expect(orders.filter((o) => o.status === 'error').map((o) => o.orderNumber)).toEqual([refused]);
+    expect(orders.filter((o) => o.status === 'confirmed')).toHaveLength(ORDERS - 1);
+    expect(shop.state.fulfillmentsOf(refused)).toHaveLength(0);
   });
 
   it('saves what Shopify accepted and fails the run when a batch cannot be sent', async () => {
@@ -136,5 +143,63 @@ describe('shipment upload to Shopify', () => {
     }
     const after = (await t.call('orders.list', { cartId, limit: 500, offset: 0 })).items;
     expect(after.every((o) => o.status === 'confirmed')).toBe(true);
+  });
+});
+
+/** Partial shipments: what reaches Shopify, when, and what the order says meanwhile. */
+describe('shipment upload of partial shipments', () => {
+  const world = useShippingWorld();
+
+  const fulfilled = (orderNumber: string) => Object.values(world().carts[0].shop.state.fulfilledQuantities(orderNumber));
+
+  it('fulfils only the shipped line items and quantities; the order stays Partially shipped until the rest ships, then is Confirmed', async () => {
+    const w = world();
+    const n = await w.order(0, [{ sku: 'DH-1001', quantity: 3 }, { sku: 'DH-1002', quantity: 1 }, { sku: 'DH-1003', quantity: 2 }]);
+    await w.confirm('ship-1.csv', [`${n},DH-1001,2,UPS,Ground,1ZP1,2026-11-26`]);
+    await w.pickup();
+
+    const first = await w.upload(0);
+
+    expect(first.counts.uploaded).toBe(1);
+    expect(fulfilled(n)).toEqual([2, 0, 0]);
+    expect(w.carts[0].shop.state.order(n)!.fulfillmentStatus).toBe('PARTIALLY_FULFILLED');
+    const partial = await w.detail(0, n);
+    expect(partial.status).toBe('partially_shipped');
+    expect(partial.shipments.map((s) => s.status)).toEqual(['uploaded']);
+
+    await w.confirm('ship-2.csv', [`${n},DH-1001,1,UPS,Ground,1ZP2,2026-11-27`, `${n},DH-1002,1,UPS,Ground,1ZP2,2026-11-27`, `${n},DH-1003,2,UPS,Ground,1ZP2,2026-11-27`]);
+    await w.pickup();
+    expect((await w.detail(0, n)).status).toBe('shipped');
+    await w.upload(0);
+
+    expect(fulfilled(n)).toEqual([3, 1, 2]);
+    expect(w.carts[0].shop.state.order(n)!.fulfillmentStatus).toBe('FULFILLED');
+    expect((await w.detail(0, n)).status).toBe('confirmed');
+  });
+
+  it('with "wait until the whole order has shipped", keeps a partially shipped order\'s shipments back until its last line ships', async () => {
+    const w = world();
+    const merchant = await w.t.call('merchants.get', { id: w.merchantId });
+    expect(merchant.partialShipments).toBe('as_shipped');
+    await w.t.call('merchants.update', { id: w.merchantId, merchant: { name: merchant.name, code: merchant.code, partialShipments: 'when_complete' } });
+    const n = await w.order(0, [{ sku: 'DH-1001', quantity: 1 }, { sku: 'DH-1002', quantity: 1 }]);
+    const whole = await w.order(0, [{ sku: 'DH-1003', quantity: 1 }]);
+    await w.confirm('ship-1.csv', [`${n},DH-1001,1,UPS,Ground,1ZW1,2026-11-26`, `${whole},DH-1003,1,UPS,Ground,1ZW3,2026-11-26`]);
+    await w.pickup();
+
+    const first = await w.upload(0);
+
+    expect(first.counts.uploaded).toBe(1);
+    expect(fulfilled(n)).toEqual([0, 0]);
+    expect((await w.detail(0, whole)).status).toBe('confirmed');
+    expect((await w.detail(0, n)).shipments.map((s) => s.status)).toEqual(['pending']);
+
+    await w.confirm('ship-2.csv', [`${n},DH-1002,1,UPS,Ground,1ZW2,2026-11-27`]);
+    await w.pickup();
+    const second = await w.upload(0);
+
+    expect(second.counts.uploaded).toBe(2);
+    expect(fulfilled(n)).toEqual([1, 1]);
+    expect((await w.detail(0, n)).status).toBe('confirmed');
   });
 });

@@ -9,7 +9,7 @@ describe('the statuses behind each dashboard bucket', () => {
   it('are listed in the order an order lives through them', () => {
     expect(statusesOf('needs_attention')).toEqual(['error', 'on_hold', 'cancel_sending']);
     expect(statusesOf('done')).toEqual(['confirmed', 'canceled', 'skipped']);
-    expect(statusesOf('at_warehouse')).toEqual(['at_wms']);
+    expect(statusesOf('at_warehouse')).toEqual(['at_wms', 'partially_shipped']);
   });
 
   it('cover every status exactly once, so the buckets add up to the total', () => {

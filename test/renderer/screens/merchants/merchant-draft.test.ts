@@ -38,6 +38,11 @@ describe('a new merchant form', () => {
     expect(fresh.schedules).toEqual({ order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 });
   });
 
+  it('sends each shipment to the cart as it comes unless the user chooses to wait for the whole order', () => {
+    expect(newMerchantDraft().partialShipments).toBe('as_shipped');
+    expect(merchantInputFrom(draft({ partialShipments: 'when_complete' })).partialShipments).toBe('when_complete');
+  });
+
   it('does not share its schedules with the defaults, so editing one form leaves the next one clean', () => {
     newMerchantDraft().schedules.order_delivery = 60;
     expect(DEFAULT_MERCHANT_SCHEDULES.order_delivery).toBe(15);
@@ -77,6 +82,7 @@ describe('editing a saved merchant', () => {
     folders: { orders: 'acme/in' },
     errorContacts: ['ops@acme.test', 'boss@acme.test'],
     schedules: { order_delivery: 30, shipment_pickup: null, inventory_pickup: 120 },
+    partialShipments: 'when_complete',
   });
 
   it('shows its contacts one per line and its unset folders blank', () => {
@@ -93,6 +99,7 @@ describe('editing a saved merchant', () => {
       folders: saved.folders,
       errorContacts: saved.errorContacts,
       schedules: saved.schedules,
+      partialShipments: 'when_complete',
     });
   });
 

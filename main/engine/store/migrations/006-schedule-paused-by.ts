@@ -8,7 +8,7 @@ import type { SqlRunner } from '../sql.js';
  * saved; the backfill tells them apart that way.
  */
 export const schedulePausedBy = {
-  version: 7,
+  version: 6,
   name: 'schedule paused by',
   up(db: SqlRunner): void {
     db.run('ALTER TABLE schedules ADD COLUMN paused_by TEXT');

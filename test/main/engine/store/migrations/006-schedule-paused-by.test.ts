@@ -4,7 +4,7 @@ import { migrations } from '../../../../../main/engine/store/migrations/index.js
 import { listSchedules, setSchedulePause } from '../../../../../main/engine/store/repositories/schedules-repo.js';
 import { tempStoreDir } from '../fixtures/store-fixtures.js';
 
-describe('migration 007: a saved pause says who paused the job', () => {
+describe('migration 006: a saved pause says who paused the job', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0)) await c();

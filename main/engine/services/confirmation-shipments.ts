@@ -1,0 +1,174 @@
+import type { OrderLine, OrderStatus } from '../../../shared/domain.js';
+import { allocateShippedUnits, everyLineShipped, lineKey, quantityToShip, shippedByLine, type ShippedItem } from '../../../shared/line-shipping.js';
+import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
+import { findOrdersByNumbers, orderLinesByOrder, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
+import { insertShipmentOnce, shipmentsByOrder, type SavedShipment } from '../store/repositories/shipments-repo.js';
+import type { SqlReader, SqlRunner } from '../store/sql.js';
+import { matchOrder, orderNumberKey } from './confirmation-matching.js';
+
+/** Orders a shipment moves along: those the warehouse may have shipped from (a canceled one keeps its status). */
+const SHIPPABLE: ReadonlySet<OrderStatus> = new Set(['new', 'at_wms', 'error', 'on_hold', 'partially_shipped', 'shipped', 'confirmed']);
+
+/** Rows of one shipment: same order (its source too, when given) and tracking number, in file order. */
+export function groupByShipment(rows: readonly ConfirmationRow[]): ConfirmationRow[][] {
+  const groups = new Map<string, ConfirmationRow[]>();
+  for (const row of rows) {
+    const key = [row.orderSource?.trim().toLowerCase() ?? '', orderNumberKey(row.orderNumber), row.trackingNumber].join('\u0000');
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * What the shipments of a chunk of a confirmation file need of the store, read in a few statements up
+ * front (a statement per shipment was most of the pickup's time) and kept current as shipments are saved:
+ * two shipments of one order in one chunk see each other.
+ */
+export class ChunkOrders {
+  private readonly byNumber = new Map<string, ShipmentCandidate[]>();
+  private readonly lines: Map<number, OrderLine[]>;
+  private readonly shipments: Map<number, SavedShipment[]>;
+
+  constructor(db: SqlReader, merchantId: number, groups: readonly (readonly ConfirmationRow[])[]) {
+    const keys = groups.map((g) => orderNumberKey(g[0].orderNumber));
+    const found = findOrdersByNumbers(db, merchantId, keys.flatMap((k) => [k, `#${k}`]));
+    for (const o of found) {
+      const key = orderNumberKey(o.orderNumber);
+      this.byNumber.set(key, [...(this.byNumber.get(key) ?? []), o]);
+    }
+    const ids = found.map((o) => o.id);
+    this.lines = orderLinesByOrder(db, ids);
+    this.shipments = shipmentsByOrder(db, ids);
+  }
+
+  /** The orders with this number (with or without "#"), newest first. */
+  withNumber(orderNumber: string): ShipmentCandidate[] {
+    return this.byNumber.get(orderNumberKey(orderNumber)) ?? [];
+  }
+
+  linesOf(orderId: number): OrderLine[] {
+    return this.lines.get(orderId) ?? [];
+  }
+
+  skusOf(orderId: number): Set<string> {
+    return new Set(this.linesOf(orderId).map((l) => l.sku));
+  }
+
+  shipmentsOf(orderId: number): SavedShipment[] {
+    return this.shipments.get(orderId) ?? [];
+  }
+
+  saved(order: ShipmentCandidate, shipment: SavedShipment, status: OrderStatus): void {
+    this.shipments.set(order.id, [...this.shipmentsOf(order.id), shipment]);
+    order.status = status;
+  }
+}
+
+/**
+ * Saves one shipment (its rows) of a confirmation file: matched to one order, each row checked against
+ * what that order still has to ship, and the order moved to Shipped when every line is shipped (or the
+ * rest was canceled), else to Partially shipped. True when a shipment was saved; problems are per row,
+ * and the rows without one still apply.
+ *
+ * - The same (order, tracking number) saved before from this file is a re-read after a crash: nothing
+ *   is added or reported. From another file it is a duplicate, reported.
+ * - The same SKU again in one shipment is a duplicated row (reported, not added), unless the order has
+ *   that SKU on several lines: then one row per such line is the order file's own rows echoed back.
+ * - A row beyond what its lines have left to ship, across every file so far, is reported, not applied.
+ */
+export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: string, rows: readonly ConfirmationRow[], now: string): { saved: boolean; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const report = (row: ConfirmationRow, reason: string) => errors.push({ file: fileName, line: row.line, reason });
+  const first = rows[0];
+  const match = matchOrder(orders.withNumber(first.orderNumber), rows, (id) => orders.skusOf(id));
+  if ('problem' in match) {
+    for (const r of rows) report(r, match.problem);
+    return { saved: false, errors };
+  }
+  const order = match.order;
+  const saved = orders.shipmentsOf(order.id);
+  const same = saved.find((s) => s.trackingNumber === first.trackingNumber);
+  if (same) {
+    if (same.sourceFile !== fileName) {
+      for (const r of rows) report(r, `Duplicate: tracking number ${first.trackingNumber} of order ${first.orderNumber} was already confirmed in ${same.sourceFile ?? 'an earlier file'}`);
+    }
+    return { saved: false, errors };
+  }
+
+  const lines = orders.linesOf(order.id);
+  const shipped = shippedByLine(lines, saved.flatMap((s) => s.items));
+  const items = new Map<string, Required<ShippedItem>>();
+  const firstRowOfSku = new Map<string, ConfirmationRow>();
+  const rowsOfSku = new Map<string, number>();
+  for (const r of rows) {
+    const onSku = lines.filter((l) => l.sku === r.sku).length;
+    if (onSku === 0) {
+      report(r, `Order ${first.orderNumber} has no line with SKU ${r.sku}`);
+      continue;
+    }
+    const seen = (rowsOfSku.get(r.sku) ?? 0) + 1;
+    rowsOfSku.set(r.sku, seen);
+    if (!firstRowOfSku.has(r.sku)) firstRowOfSku.set(r.sku, r);
+    if (seen > onSku) {
+      report(r, `Duplicate of line ${firstRowOfSku.get(r.sku)!.line}: the same order, SKU and tracking number is one shipment line`);
+      continue;
+    }
+    const allocation = allocateShippedUnits(lines, shipped, r.sku, r.quantity);
+    if (!allocation.ok) {
+      report(r, excessReason(first.orderNumber, r, allocation));
+      continue;
+    }
+    for (const item of allocation.items) {
+      shipped.set(item.cartLineId, (shipped.get(item.cartLineId) ?? 0) + item.quantity);
+      const onLine = items.get(item.cartLineId);
+      if (onLine) onLine.quantity += item.quantity;
+      else items.set(item.cartLineId, { ...item });
+    }
+  }
+  if (items.size === 0) return { saved: false, errors };
+
+  const stored = [...items.values()].map((i) => cartItem(lines, i));
+  insertShipmentOnce(
+    db,
+    {
+      orderId: order.id,
+      cartId: order.cartId,
+      trackingNumber: first.trackingNumber,
+      carrier: first.carrier,
+      service: first.service ?? null,
+      trackingUrl: null,
+      shipDate: first.shipDate,
+      items: stored,
+      cost: first.cost,
+      weight: first.weight,
+      sourceFile: fileName,
+    },
+    now,
+  );
+  let status = order.status;
+  if (SHIPPABLE.has(order.status)) {
+    const whole = everyLineShipped(lines, shipped);
+    status = whole || order.restCanceledAt ? 'shipped' : 'partially_shipped';
+    const progress = whole ? '' : `: ${shippedLines(lines, shipped)} of ${lines.length} lines fully shipped${order.restCanceledAt ? ' (the rest was canceled)' : ''}`;
+    setStatus(db, order.id, order.status, status, `Tracking ${first.trackingNumber} (${first.carrier}) from ${fileName}${progress}`, now);
+  }
+  orders.saved(order, { trackingNumber: first.trackingNumber, sourceFile: fileName, items: stored }, status);
+  return { saved: true, errors };
+}
+
+function excessReason(orderNumber: string, row: ConfirmationRow, a: { toShip: number; shipped: number; left: number }): string {
+  const already = a.shipped > 0 ? ` (${a.shipped} already shipped)` : '';
+  return `Order ${orderNumber}, SKU ${row.sku}: the row ships ${row.quantity} but only ${a.left} of the ${a.toShip} ordered ${a.left === 1 ? 'is' : 'are'} left to ship${already}`;
+}
+
+function shippedLines(lines: readonly OrderLine[], shipped: ReadonlyMap<string, number>): number {
+  return lines.filter((l) => (shipped.get(lineKey(l)) ?? 0) >= quantityToShip(l)).length;
+}
+
+/** A stored item names the cart's own line id; a line the cart gave no id keeps only its SKU. */
+function cartItem(lines: readonly OrderLine[], item: Required<ShippedItem>): ShippedItem {
+  const line = lines.find((l) => lineKey(l) === item.cartLineId);
+  return line?.cartLineId ? item : { sku: item.sku, quantity: item.quantity };
+}
