@@ -22,17 +22,17 @@ describe('migration 006: a saved pause says who paused the job', () => {
     });
     await v4.close();
 
-    const v7 = await openStore({ dir, migrations });
-    expect(v7.schemaVersion).toBe(7);
-    expect(await v7.read((db) => listSchedules(db).map((r) => [r.service, r.targetId, r.pause]))).toEqual([
+    const migrated = await openStore({ dir, migrations });
+    expect(migrated.schemaVersion).toBe(migrations.at(-1)!.version);
+    expect(await migrated.read((db) => listSchedules(db).map((r) => [r.service, r.targetId, r.pause]))).toEqual([
       ['order_delivery', 1, null],
       ['order_download', 1, { by: 'person', reason: 'Paused by a person' }],
       ['order_download', 2, { by: 'auth', reason: 'Shopify refused the access token' }],
     ]);
-    const columns = await v7.read((db) => db.all<{ name: string }>('SELECT name FROM pragma_table_info(?)', ['schedules']).map((c) => c.name));
+    const columns = await migrated.read((db) => db.all<{ name: string }>('SELECT name FROM pragma_table_info(?)', ['schedules']).map((c) => c.name));
     expect(columns).not.toContain('paused');
-    await v7.write((db) => setSchedulePause(db, 'order_delivery', 1, { by: 'config', reason: 'No WMS is set up yet' }));
-    await v7.close();
+    await migrated.write((db) => setSchedulePause(db, 'order_delivery', 1, { by: 'config', reason: 'No WMS is set up yet' }));
+    await migrated.close();
 
     const again = await openStore({ dir, migrations });
     expect(await again.read((db) => listSchedules(db).find((r) => r.service === 'order_delivery')?.pause)).toEqual({
