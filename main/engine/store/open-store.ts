@@ -102,6 +102,8 @@ interface ReadOnly {
   code: string | undefined;
   error: DockhandError;
   since: string;
+  /** Where the durable bytes of the segment being written end, when the journal thread could tell. */
+  durableAt: { segmentFirstSeq: number; end: number } | undefined;
 }
 
 export interface OpenedStore extends Store {
@@ -304,6 +306,7 @@ class JournaledStore implements OpenedStore {
       code: failure.code,
       error: cannotSaveError(this.dir, failure.code, failure.message),
       since: new Date().toISOString(),
+      durableAt: failure.durableAt,
     };
     this.snapshotDue = false;
     this.io.log.log('error', 'store: the journal cannot be written; serving what is on disk and refusing writes until it can', {
@@ -361,7 +364,14 @@ class JournaledStore implements OpenedStore {
   private async resume(): Promise<void> {
     if (this.rebuilding) await this.rebuilding;
     if (this.closed) throw new DockhandError('internal', 'the store is closed');
-    const recovered = await recoverStore({ SQL: this.io.SQL, dir: this.dir, log: this.io.log, alert: this.io.alert, chunkBytes: this.io.readChunkBytes });
+    const recovered = await recoverStore({
+      SQL: this.io.SQL,
+      dir: this.dir,
+      log: this.io.log,
+      alert: this.io.alert,
+      chunkBytes: this.io.readChunkBytes,
+      durableCap: this.readOnly?.durableAt,
+    });
     let journal: JournalWriter;
     try {
       journal = await startJournal(this.dir, recovered, this.io, this.onJournalFailure);

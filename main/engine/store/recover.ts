@@ -38,6 +38,8 @@ interface Ctx {
   log: Logger;
   alert(message: string, info: StoreAlertInfo): void;
   chunkBytes?: number;
+  /** After a journal failure: where the durable bytes of the segment being written end. */
+  durableCap?: { segmentFirstSeq: number; end: number };
 }
 
 async function truncateDurably(path: string, size: number): Promise<void> {
@@ -78,7 +80,7 @@ async function makeRepair(dir: string, r: Repair, log: Logger): Promise<void> {
  */
 export async function recoverStore(ctx: Ctx): Promise<RecoveredStore> {
   const { dir, log } = ctx;
-  const plan = await planRecovery({ SQL: ctx.SQL, dir, chunkBytes: ctx.chunkBytes });
+  const plan = await planRecovery({ SQL: ctx.SQL, dir, chunkBytes: ctx.chunkBytes, durableCap: ctx.durableCap });
   let segment: OpenSegment | undefined;
   try {
     for (const r of plan.repairs) await makeRepair(dir, r, log);

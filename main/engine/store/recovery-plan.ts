@@ -236,7 +236,11 @@ export async function planRecovery(ctx: PlanContext): Promise<RecoveryPlan> {
         throw cannotRebuildError(dir, [`${seg.name} cannot be read: ${errorText(err)}.`]);
       }
       const cap = ctx.durableCap;
-      if (cap && cap.segmentFirstSeq === seg.firstSeq && buf.length > cap.end) buf = buf.subarray(0, cap.end);
+      if (cap && cap.segmentFirstSeq === seg.firstSeq && buf.length > cap.end) {
+        // Never acknowledged, and maybe never on disk: cut before writing resumes, or it would come back.
+        buf = buf.subarray(0, cap.end);
+        repairs.push({ kind: 'truncate', name: seg.name, size: cap.end });
+      }
       const scan = scanSegment(buf, seg.firstSeq - 1);
       tailSeq.set(i, seg.firstSeq - 1);
       for (const rec of scan.records) {

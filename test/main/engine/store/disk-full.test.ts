@@ -92,6 +92,10 @@ describe('a store whose disk fills up (simulated at the journal and the probe)',
     await insert(store, 'first');
     expect((await storageError(insert(store, 'x'))).message).toMatch(/is failing \(EIO/);
     expect(await labels(store)).toEqual(['first']);
+    // The refused commit was written before its fsync failed: a crash now must not bring it back.
+    const whileFailing = await crashImage(t.dir);
+    cleanups.push(() => rm(whileFailing, { recursive: true, force: true }));
+    expect(await labels(await openAt(whileFailing))).toEqual(['first']);
     await insert(store, 'y');
     expect(await labels(store)).toEqual(['first', 'y']);
     const copy = await crashImage(t.dir);
