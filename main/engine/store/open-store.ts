@@ -1,10 +1,10 @@
-import { chmod, mkdir, open, unlink } from 'node:fs/promises';
+import { chmod, mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type initSqlJs from 'sql.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { silentLogger, type Logger } from '../platform/ports.js';
 import { probeDisk } from './disk-probe.js';
+import { startJournal, truncateFile, type ReadOnly, type StoreIo } from './store-io.js';
 import { StatementEncoder } from './journal-record.js';
 import { JournalFailure, JournalWriter, monotonicMs, type SimulatedDisk } from './journal-writer.js';
 import { applyMigration, assertKnownVersion, checkMigrations, schemaVersion } from './migrate.js';
@@ -64,46 +64,6 @@ export interface OpenStoreOptions {
   failJournalSyncAtSeq?: number;
   /** Testing only: the journal and the disk probe behave as on a full disk while this says so. */
   simulatedDisk?: SimulatedDisk;
-}
-
-/** What the store needs, besides its state, to rebuild that state from disk and start a journal again. */
-interface StoreIo {
-  SQL: initSqlJs.SqlJsStatic;
-  log: Logger;
-  alert: (message: string, info: StoreAlertInfo) => void;
-  onHealthChange: (health: StoreHealth) => void;
-  releaseLock: () => Promise<void>;
-  readChunkBytes?: number;
-  failJournalSyncAtSeq?: number;
-  simulatedDisk?: SimulatedDisk;
-  diskProbeEveryMs: number;
-  diskProbeOnWriteAfterMs: number;
-}
-
-/** Starts the journal writer of a freshly recovered state; closes what recovery opened if it cannot. */
-async function startJournal(dir: string, recovered: RecoveredStore, io: StoreIo, onFailure: (err: JournalFailure) => void): Promise<JournalWriter> {
-  const journal = new JournalWriter(dir, recovered.segment, recovered.appliedSeq, recovered.ack, onFailure, {
-    failSyncAtSeq: io.failJournalSyncAtSeq,
-    simulatedDisk: io.simulatedDisk,
-  });
-  // The injected fsync failure is one fault of the disk, not of every journal started after it.
-  io.failJournalSyncAtSeq = undefined;
-  try {
-    await journal.ready;
-    return journal;
-  } catch (err) {
-    await journal.close().catch(() => {});
-    throw err;
-  }
-}
-
-/** The store cannot save: why, since when, and the error every write gets meanwhile. */
-interface ReadOnly {
-  code: string | undefined;
-  error: DockhandError;
-  since: string;
-  /** Where the durable bytes of the segment being written end, when the journal thread could tell. */
-  durableAt: { segmentFirstSeq: number; end: number } | undefined;
 }
 
 export interface OpenedStore extends Store {
@@ -553,15 +513,6 @@ class JournaledStore implements OpenedStore {
     await this.journal.close().catch(() => {});
     if (!this.unreadable) this.session.close();
     await this.io.releaseLock();
-  }
-}
-
-async function truncateFile(path: string, size: number): Promise<void> {
-  const fh = await open(path, 'r+');
-  try {
-    await fh.truncate(size);
-  } finally {
-    await fh.close();
   }
 }
 

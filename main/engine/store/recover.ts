@@ -26,7 +26,7 @@ export interface RecoveredStore {
   journalBytes: number;
   /** Journal bytes replayed over the base snapshot. */
   replayedBytes: number;
-  /** When the state not yet in a snapshot began (ms since the epoch), if known. */
+  /** When the base snapshot was written (ms since the epoch); undefined when built without one. */
   unsnapshottedSinceMs: number | undefined;
   /** Acknowledged commits were missing and are lost (an alert said so). */
   lostAcknowledged: boolean;

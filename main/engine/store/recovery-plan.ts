@@ -48,7 +48,7 @@ export interface RecoveryPlan {
   journalBytes: number;
   /** Journal bytes replayed over the base snapshot: what the next open would replay again without a snapshot. */
   replayedBytes: number;
-  /** When the state that is not in a snapshot began (base snapshot, else first segment), ms since the epoch. */
+  /** When the base snapshot was written (ms since the epoch); undefined when built without one. */
   unsnapshottedSinceMs: number | undefined;
   alerts: PlannedAlert[];
 }
@@ -347,7 +347,8 @@ export async function planRecovery(ctx: PlanContext): Promise<RecoveryPlan> {
     name: s.name,
     size: capped && capped.segmentFirstSeq === s.firstSeq ? Math.min(sizes[i], capped.end) : sizes[i],
   }));
-  const baseMtime = base.seq > 0 ? listing.snapshotMtimeMs.get(base.seq) : segments[0]?.mtimeMs;
+  // Without a snapshot there is no time to measure from (a segment's mtime moves with every append).
+  const baseMtime = base.seq > 0 ? listing.snapshotMtimeMs.get(base.seq) : undefined;
   return {
     session,
     appliedSeq: applied,

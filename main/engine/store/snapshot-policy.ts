@@ -20,7 +20,7 @@ export const REPLAY_WORTH_A_SNAPSHOT_BYTES = 1 << 20;
  * once idle, when what it replayed:
  * - reached the size threshold, counted across restarts;
  * - is larger than the database itself (loading a snapshot is then cheaper than the replay);
- * - or is older than the time threshold (measured from the base snapshot's, or first segment's, mtime).
+ * - or sits on a snapshot older than the time threshold (by the snapshot file's mtime).
  */
 export function snapshotDueAfterOpen(
   policy: SnapshotPolicy,

@@ -31,8 +31,6 @@ export interface SegmentFile {
   firstSeq: number;
   name: string;
   size: number;
-  /** Last modified (ms since the epoch). */
-  mtimeMs: number;
 }
 
 export interface StoreListing {
@@ -55,8 +53,7 @@ export async function listStoreDir(dir: string): Promise<StoreListing> {
     let m: RegExpExecArray | null;
     if (name.endsWith('.tmp')) temps.push(name);
     else if ((m = /^journal-(\d+)\.log$/.exec(name))) {
-      const { size, mtimeMs } = await stat(join(dir, name));
-      segments.push({ firstSeq: Number(m[1]), name, size, mtimeMs });
+      segments.push({ firstSeq: Number(m[1]), name, size: (await stat(join(dir, name))).size });
     } else if ((m = /^snapshot-(\d+)\.sqlite$/.exec(name))) {
       snapshots.push(Number(m[1]));
       snapshotMtimeMs.set(Number(m[1]), (await stat(join(dir, name))).mtimeMs);
