@@ -5,9 +5,12 @@ import type { ApiErrorBody } from './errors.js';
  * use it when present and fall back to HTTP (the headless host) when not; both carry the same contract.
  */
 
-/** An engine event as it reaches the screens (run progress, run finished, alert, state changed). */
+/**
+ * An engine event as it reaches the screens (run progress, run finished, alert, state changed, health:
+ * whether Dockhand can save, `data.health` = { status: 'ok' } or { status: 'degraded', reason, since }).
+ */
 export interface BridgeEvent {
-  type: 'run.started' | 'run.progress' | 'run.finished' | 'alert' | 'state.changed';
+  type: 'run.started' | 'run.progress' | 'run.finished' | 'alert' | 'state.changed' | 'health';
   /** ISO UTC. */
   at: string;
   data: Record<string, unknown>;

@@ -5,6 +5,8 @@
  * - transient: network or 5xx; retry with backoff.
  * - rate_limited: wait it out (never counts as a failed attempt).
  * - data: one order or row is bad; record it against that item and carry on.
+ * - storage: the data folder cannot be read or written (disk full or failing, files missing or damaged);
+ *   a person must act on the disk or the folder. Writes refused for it are retried once it works again.
  * API-only kinds: validation (input failed its schema), not_found, conflict, internal.
  */
 export const ERROR_KINDS = [
@@ -13,6 +15,7 @@ export const ERROR_KINDS = [
   'transient',
   'rate_limited',
   'data',
+  'storage',
   'validation',
   'not_found',
   'conflict',
@@ -73,6 +76,8 @@ export function httpStatusFor(kind: ErrorKind): number {
       return 429;
     case 'transient':
       return 503;
+    case 'storage':
+      return 507;
     default:
       return 500;
   }

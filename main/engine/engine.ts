@@ -1,19 +1,22 @@
 import { EventEmitter } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { isDockhandError } from '../../shared/errors.js';
+import { createAlertOutbox, type AlertOutbox, type OutboxAlert } from './alert-outbox.js';
 import { dispatch } from './api/dispatch.js';
 import type { EngineContext } from './api/engine-context.js';
 import { createConnectorSource } from './connector-source.js';
 import { startDemoWarehouse, type DemoWarehouseOptions } from './demo/demo-warehouse.js';
-import type { Engine, EngineEvent, EngineOptions } from './engine-api.js';
+import type { Engine, EngineEvent, EngineHealth, EngineOptions } from './engine-api.js';
 import { createJobs, RUNS_KEPT_PER_JOB } from './jobs.js';
 import { systemClock } from './platform/ports.js';
 import type { ServiceDeps } from './services/run-context.js';
+import { diskAlert, engineHealthOf, LOST_CHANGES_PAUSE_REASON, storeAlert } from './store-health.js';
 import { openStore } from './store/index.js';
 import { migrations } from './store/migrations/index.js';
-import { raiseAlert } from './store/repositories/alerts-repo.js';
 import { closeAbandonedRuns, pruneRuns } from './store/repositories/runs-repo.js';
-
+import { listSchedules, setSchedulePause } from './store/repositories/schedules-repo.js';
+import type { StoreHealth } from './store/sql.js';
 
 /**
  * The engine: the store, the scheduler and the six services behind one `call` per contract method.
@@ -33,20 +36,62 @@ export async function createEngine(
   events.setMaxListeners(100);
   const emit = (event: EngineEvent) => events.emit('event', event);
 
-  const pendingAlerts: string[] = [];
+  // Store alerts go through the outbox (saved when the store can save, shown from memory until then);
+  // the ones raised while the store opens wait for it to exist.
+  const openingAlerts: OutboxAlert[] = [];
+  let lostAcknowledged = false;
+  const opened: { outbox?: AlertOutbox } = {};
+  const raise = (alert: OutboxAlert) => (opened.outbox ? void opened.outbox.raise(alert) : openingAlerts.push(alert));
+  let health: EngineHealth = { status: 'ok' };
+  let unwritableSince: Extract<StoreHealth, { writable: false }> | undefined;
+  let onWritableAgain = () => {};
+  const storeLog = log.child({ part: 'store' });
   const store = await openStore({
     dir: path.join(options.dataDir, 'db'),
     migrations,
-    log: log.child({ part: 'store' }),
-    onAlert: (message) => pendingAlerts.push(message),
+    log: storeLog,
+    onAlert: (message, info) => {
+      lostAcknowledged ||= info.lostAcknowledged;
+      raise(storeAlert(message, info));
+    },
+    onHealthChange: (h) => {
+      const at = clock.now().toISOString();
+      health = engineHealthOf(h);
+      const alert = diskAlert(h, unwritableSince, at);
+      unwritableSince = h.writable ? undefined : h;
+      if (h.writable) storeLog.log('info', 'Saving resumed: the disk takes writes again');
+      else storeLog.log('error', h.message, { code: h.code });
+      emit({ type: 'health', at, data: { health } });
+      if (alert) raise(alert);
+      if (h.writable) onWritableAgain();
+    },
     ...options.store,
   });
-  await store.write((db) => {
-    const now = clock.now().toISOString();
-    closeAbandonedRuns(db, now);
-    pruneRuns(db, RUNS_KEPT_PER_JOB);
-    pendingAlerts.forEach((message, i) => raiseAlert(db, { key: `store:${now}:${i}`, severity: 'error', message }, now));
-  });
+  const outbox = createAlertOutbox({ store, clock, log, emit });
+  opened.outbox = outbox;
+
+  // Runs left open by a crash are closed, and after lost acknowledged changes every schedule is paused
+  // before the scheduler starts, so nothing is downloaded or sent again from the older state. On a
+  // disk that cannot be written this waits until it can; the scheduler waits with it.
+  const startupWrite = () =>
+    store.write((db) => {
+      const now = clock.now().toISOString();
+      closeAbandonedRuns(db, now);
+      pruneRuns(db, RUNS_KEPT_PER_JOB);
+      // A person's pause: only Resume lifts it (saving settings does not), once someone has looked.
+      if (lostAcknowledged) {
+        for (const s of listSchedules(db)) setSchedulePause(db, s.service, s.targetId, { by: 'person', reason: LOST_CHANGES_PAUSE_REASON });
+      }
+    });
+  let startedUp = await startupWrite().then(
+    () => true,
+    (err: unknown) => {
+      if (!isDockhandError(err) || err.kind !== 'storage') throw err;
+      log.log('error', 'Starting without saving: the disk cannot be written; schedules start once it can', { error: err.message });
+      return false;
+    },
+  );
+  for (const alert of openingAlerts.splice(0)) void outbox.raise(alert);
 
   const deps: ServiceDeps = {
     store,
@@ -58,13 +103,26 @@ export async function createEngine(
   const jobs = createJobs(deps, { minuteMs: options.minuteMs });
   const context: EngineContext = {
     ...deps,
+    alerts: outbox,
     secrets: options.secrets,
     dataDir: options.dataDir,
     jobs,
     nowIso: () => clock.now().toISOString(),
   };
   await jobs.loadAll();
-  if (options.startScheduler !== false) jobs.scheduler.start();
+  if (startedUp && options.startScheduler !== false) jobs.scheduler.start();
+  let closed = false;
+  onWritableAgain = () => {
+    void outbox.flush();
+    if (startedUp || closed) return;
+    void startupWrite()
+      .then(async () => {
+        startedUp = true;
+        await jobs.loadAll();
+        if (!closed && options.startScheduler !== false) jobs.scheduler.start();
+      })
+      .catch((err: unknown) => log.log('warn', 'Starting the schedules after the disk came back failed; retried when it next can save', { error: err }));
+  };
   const demoWarehouse =
     (options.demoWarehouse?.enabled ?? options.startScheduler !== false)
       ? startDemoWarehouse(
@@ -80,7 +138,6 @@ export async function createEngine(
         )
       : undefined;
 
-  let closed = false;
   return {
     context,
     call: (method, input) => {
@@ -91,6 +148,7 @@ export async function createEngine(
       events.on('event', listener);
       return () => events.off('event', listener);
     },
+    health: () => health,
     async close() {
       if (closed) return;
       closed = true;

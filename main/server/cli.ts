@@ -9,6 +9,7 @@ import { defaultDataDir } from './data-dir.js';
 import { createHttpApi, type HttpApi } from './http-api.js';
 import { createJsonFileLogger } from './json-logger.js';
 import { loadOrCreateServerToken } from './server-token.js';
+import { healthLine, startFailure } from './start-failure.js';
 import { startEngineWorker } from './worker-engine.js';
 
 /**
@@ -104,6 +105,11 @@ async function main(): Promise<void> {
     },
   });
   running.engine = engine;
+  // A disk that fills up (or fails) is said on the terminal as well as in the log and the alerts.
+  if (engine.health().status !== 'ok') process.stderr.write(`${healthLine(engine.health())}\n`);
+  engine.onEvent((event) => {
+    if (event.type === 'health') process.stderr.write(`${healthLine(engine.health())}\n`);
+  });
   if (shuttingDown) {
     // A signal came while the engine was starting: the handler above is waiting for nothing; close it.
     await engine.close();
@@ -132,6 +138,6 @@ function fail(log: { log: (level: 'error', message: string, fields?: Record<stri
 }
 
 main().catch((err) => {
-  process.stderr.write(`Dockhand could not start: ${(err as Error)?.message ?? String(err)}\n`);
+  process.stderr.write(`${startFailure(err).text}\n`);
   process.exit(1);
 });

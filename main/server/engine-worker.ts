@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       (err) => post({ type: 'result', id: request.id, ok: false, error: wireError(err, { method: request.method }) }),
     );
   });
-  post({ type: 'ready' });
+  post({ type: 'ready', health: engine.health() });
 }
 
 void main();

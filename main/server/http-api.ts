@@ -82,7 +82,7 @@ export function createHttpApi(options: HttpApiOptions): HttpApi {
     const { pathname } = url;
     const verb = req.method ?? 'GET';
 
-    if (pathname === '/health' && (verb === 'GET' || verb === 'HEAD')) return sendJson(res, 200, { ok: true });
+    if (pathname === '/health' && (verb === 'GET' || verb === 'HEAD')) return sendHealth(res, options.engine);
 
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
     const presented = presentedToken(req, url, port);
@@ -215,6 +215,17 @@ export function createHttpApi(options: HttpApiOptions): HttpApi {
 function queryTokenAllowed(pathname: string, verb: string, isApi: boolean): boolean {
   if (verb !== 'GET' && verb !== 'HEAD') return false;
   return pathname === '/api/events' || !isApi;
+}
+
+/**
+ * 200 `{ok:true,status:"ok"}` when all is well; 503 `{ok:false,status:"degraded",reason,since}` when
+ * Dockhand runs but cannot save (disk full or failing), so a monitor that looks only at the status code
+ * notices. The process is alive and serving reads: not a reason for a supervisor to restart it.
+ */
+function sendHealth(res: ServerResponse, engine: Engine): void {
+  const health = engine.health();
+  if (health.status === 'ok') return sendJson(res, 200, { ok: true, status: 'ok' });
+  sendJson(res, 503, { ok: false, status: 'degraded', reason: health.reason, since: health.since });
 }
 
 function methodNotAllowed(res: ServerResponse, allow: string): void {

@@ -1,6 +1,7 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { createStructuredLogger } from '../engine/log/index.js';
+import { makePrivateFolder } from '../engine/log/private-folder.js';
 import type { Logger, LogLevel } from '../engine/platform/ports.js';
 
 /**
@@ -22,7 +23,7 @@ export interface JsonLoggerOptions {
 }
 
 export function createJsonFileLogger(options: JsonLoggerOptions): JsonFileLogger {
-  mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
+  makePrivateFolder(dirname(options.file));
   const stream = createWriteStream(options.file, { flags: 'a', mode: 0o600 });
   // A log that cannot be written must not take the host down with it.
   stream.on('error', () => {});

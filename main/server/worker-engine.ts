@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { DockhandError } from '../../shared/errors.js';
-import type { Engine, EngineEvent, WorkerRequest, WorkerResponse } from '../engine/engine-api.js';
+import type { Engine, EngineEvent, EngineHealth, WorkerRequest, WorkerResponse } from '../engine/engine-api.js';
 import { silentLogger, type Logger } from '../engine/platform/ports.js';
 import type { EngineWorkerData } from './engine-worker.js';
 import { fromWireError } from './worker-protocol.js';
@@ -59,16 +59,20 @@ export async function startEngineWorker(options: EngineWorkerOptions): Promise<E
   const listeners = new Set<(event: EngineEvent) => void>();
   let nextId = 1;
   let stopped: DockhandError | null = null;
+  // The engine's health as last reported, so /health answers without a round trip to a busy worker.
+  let health: EngineHealth = { status: 'ok' };
   let closing: Promise<void> | null = null;
 
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (message: WorkerResponse) => {
       switch (message.type) {
         case 'ready':
+          health = message.health;
           return resolve();
         case 'fatal':
           return reject(fromWireError(message.error));
         case 'event':
+          if (message.event.type === 'health') health = (message.event.data as { health: EngineHealth }).health;
           for (const listener of listeners) {
             try {
               listener(message.event);
@@ -127,6 +131,7 @@ export async function startEngineWorker(options: EngineWorkerOptions): Promise<E
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    health: () => health,
     close() {
       closing ??= (async () => {
         const timeoutMs = options.closeTimeoutMs ?? 60_000;

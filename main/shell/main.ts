@@ -4,6 +4,7 @@ import { app, dialog, ipcMain, protocol, safeStorage, session, shell, type Brows
 import { contract } from '../../shared/contract.js';
 import type { Engine } from '../engine/engine-api.js';
 import { createJsonFileLogger } from '../server/json-logger.js';
+import { startFailure } from '../server/start-failure.js';
 import { startEngineWorker } from '../server/worker-engine.js';
 import { forwardEngineEvents, registerIpcRelay } from './ipc-relay.js';
 import { applyStartAtLogin, startedHidden } from './login-item.js';
@@ -164,7 +165,7 @@ function run(): void {
     try {
       engine = await engineStart;
     } catch (err) {
-      return fatal('Dockhand could not start its engine', err);
+      return fatal(startFailure(err).title, err);
     }
     forwardEngineEvents(engine, () => (window && !window.isDestroyed() ? window.webContents : null), log);
     trayController = createTrayController({

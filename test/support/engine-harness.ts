@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract.js';
-import type { EngineEvent } from '../../main/engine/engine-api.js';
+import type { EngineEvent, EngineOptions } from '../../main/engine/engine-api.js';
 import { createEngine } from '../../main/engine/engine.js';
 import { createMemoryLogger, type MemoryLogger } from '../../main/engine/log/index.js';
 import type { Clock } from '../../main/engine/platform/ports.js';
@@ -20,7 +20,9 @@ export interface TestEngine {
   close(options?: { keepDir?: boolean }): Promise<void>;
 }
 
-export async function startTestEngine(options: { dataDir?: string; clock?: Clock; startScheduler?: boolean; minuteMs?: number } = {}): Promise<TestEngine> {
+export async function startTestEngine(
+  options: { dataDir?: string; clock?: Clock; startScheduler?: boolean; minuteMs?: number; store?: EngineOptions['store'] } = {},
+): Promise<TestEngine> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'dockhand-engine-')));
   const log = createMemoryLogger({ level: 'info' });
   const engine = await createEngine({
@@ -30,6 +32,7 @@ export async function startTestEngine(options: { dataDir?: string; clock?: Clock
     clock: options.clock,
     startScheduler: options.startScheduler ?? false,
     minuteMs: options.minuteMs,
+    store: options.store,
   });
   const events: EngineEvent[] = [];
   engine.onEvent((e) => events.push(e));

@@ -16,6 +16,7 @@ function buckets(byStatus: Partial<Record<OrderStatus, number>>): Record<HealthB
 
 export const dashboardHandlers: Handlers<MethodsOf<'dashboard'>> = {
   async 'dashboard.summary'(_input, ctx) {
+    const unsaved = ctx.alerts.unsaved();
     return ctx.store.read((db): DashboardView => {
       const byStatus = countByStatus(db);
       const totals = buckets(byStatus);
@@ -34,7 +35,8 @@ export const dashboardHandlers: Handlers<MethodsOf<'dashboard'>> = {
         }),
         };
       });
-      return { totals: { ...totals, total }, byStatus, merchants, openAlerts: openAlerts(db).length };
+      const saved = openAlerts(db).filter((a) => !unsaved.some((u) => u.key === a.key));
+      return { totals: { ...totals, total }, byStatus, merchants, openAlerts: saved.length + unsaved.length };
     });
   },
 };

@@ -1,5 +1,6 @@
 import type { JobView, RunView } from '../../../shared/api-types.js';
 import type { ServiceName } from '../../../shared/domain.js';
+import type { AlertOutbox } from '../alert-outbox.js';
 import type { EngineEvent } from '../engine-api.js';
 import type { Clock, Logger, SecretCipher } from '../platform/ports.js';
 import type { ConnectorSource } from '../services/run-context.js';
@@ -36,6 +37,8 @@ export interface EngineContext {
   dataDir: string;
   connectors: ConnectorSource;
   jobs: JobControl;
+  /** Alerts the engine raised that may not be saved yet (a full disk): shown with the saved ones. */
+  alerts: AlertOutbox;
   emit(event: EngineEvent): void;
   nowIso(): string;
 }

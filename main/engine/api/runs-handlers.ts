@@ -13,7 +13,11 @@ export const runsHandlers: Handlers<MethodsOf<'runs' | 'alerts'>> = {
     return run;
   },
   async 'alerts.list'(_input, ctx) {
-    return ctx.store.read((db) => openAlerts(db));
+    const saved = await ctx.store.read((db) => openAlerts(db));
+    // Alerts not saved yet (the disk cannot be written) come first: they are the newest and the most urgent.
+    const unsaved = ctx.alerts.unsaved();
+    const keys = new Set(unsaved.map((a) => a.key));
+    return [...unsaved, ...saved.filter((a) => !keys.has(a.key))];
   },
   async 'alerts.dismiss'(input, ctx) {
     const n = await ctx.store.write((db) => clearAlertById(db, input.id, ctx.nowIso()));

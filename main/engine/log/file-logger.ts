@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
 import type { Logger, LogLevel } from '../platform/ports.js';
+import { makePrivateFolder } from './private-folder.js';
 import { createStructuredLogger } from './structured-logger.js';
 
 export const LOG_FILE_NAME = 'dockhand.log';
@@ -24,7 +24,7 @@ export interface FileLogger extends Logger {
 /** JSON lines, one entry per line, rotated by size (logrotate style numbering). */
 export function createFileLogger(options: FileLoggerOptions): FileLogger {
   const logsDir = join(options.dir, 'logs');
-  mkdirSync(logsDir, { recursive: true });
+  makePrivateFolder(logsDir);
   const stream: RotatingFileStream = createStream(LOG_FILE_NAME, {
     path: logsDir,
     size: `${Math.max(1, Math.floor(options.maxSizeBytes ?? 10 * 1024 * 1024))}B`,

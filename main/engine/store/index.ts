@@ -6,7 +6,7 @@
  */
 export type { SqlParams, SqlReader, SqlRunner, SqlValue, Store, StoreMetrics } from './sql.js';
 export type { Migration } from './migration.js';
-export { openStore, type OpenStoreOptions, type OpenedStore } from './open-store.js';
+export { openStore, type OpenStoreOptions, type OpenedStore, type StoreAlertInfo } from './open-store.js';
 export { runIntegrityCheck } from './integrity.js';
 export { measureBareFsync } from './bare-fsync.js';
 export { schemaVersion, MIGRATIONS_TABLE } from './migrate.js';

@@ -6,22 +6,44 @@
  * receiveMessageOnPort and goes out in the next one (group commit). It reports when each flush became
  * durable on the process-wide monotonic clock, so commit latency excludes the time the engine thread,
  * busy with other work, takes to notice. File descriptors are opened and closed by the engine thread.
+ * After each fdatasync it overwrites the acknowledged-up-to watermark (ack-watermark.ts has the layout)
+ * with one small pwrite and no fsync of its own, before the commits it covers are acknowledged.
  *
- * Messages in: {type:'append', seq, bytes} | {type:'rotate', fd} | {type:'fail-sync-at', seq} (tests).
+ * Messages in: {type:'append', seq, bytes} | {type:'rotate', fd, firstSeq} | {type:'fail-sync-at', seq}
+ * and {type:'fail-writes', code} (tests).
  * Messages out: {type:'ready'} once started | {type:'synced', seq, doneAt, fsyncMs, bytes} | {type:'rotated', oldFd} |
- * {type:'failed', message, code}.
+ * {type:'failed', message, code, segmentFirstSeq, durableEnd} (where the fsynced bytes of that segment end).
  */
 export const JOURNAL_THREAD_SOURCE = String.raw`
 const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads');
 const fs = require('node:fs');
+const { crc32 } = require('node:zlib');
 
 /** Flush at least every this many bytes, so one huge burst does not sit unwritten in memory. */
 const MAX_BATCH_BYTES = 64 * 1024 * 1024;
 let fd = workerData.fd;
 let size = workerData.size;
+let segmentFirstSeq = workerData.firstSeq;
+const ackFd = workerData.ackFd;
 const dir = workerData.dir;
 let failSyncAt = -1;
+let failWrites = null;
 let failed = false;
+const mark = Buffer.alloc(32);
+
+/** The watermark: "DKA1", seq, segment first seq, segment end, crc32 of those 28 bytes. */
+function markAcknowledged(seq) {
+  mark.write('DKA1', 0, 'latin1');
+  mark.writeBigUInt64LE(BigInt(seq), 4);
+  mark.writeBigUInt64LE(BigInt(segmentFirstSeq), 12);
+  mark.writeBigUInt64LE(BigInt(size), 20);
+  mark.writeUInt32LE(crc32(mark.subarray(0, 28)), 28);
+  try {
+    fs.writeSync(ackFd, mark, 0, 32, 0);
+  } catch {
+    // A watermark that lags only makes a later damaged tail look torn (the state before this watermark).
+  }
+}
 
 function nowMs() {
   const [s, ns] = process.hrtime();
@@ -29,6 +51,11 @@ function nowMs() {
 }
 
 function writeAll(bufs, total) {
+  if (failWrites) {
+    const err = new Error(failWrites + ': injected by a test, write');
+    err.code = failWrites;
+    throw err;
+  }
   let written = 0;
   while (written < total) {
     const n = fs.writevSync(fd, bufs, size + written);
@@ -60,6 +87,7 @@ function flush(bufs, total, lastSeq) {
   fs.fdatasyncSync(fd);
   const t1 = nowMs();
   size += total;
+  markAcknowledged(lastSeq);
   parentPort.postMessage({ type: 'synced', seq: lastSeq, doneAt: t1, fsyncMs: t1 - t0, bytes: total });
 }
 
@@ -86,9 +114,12 @@ function handle(batch) {
       const oldFd = fd;
       fd = m.fd;
       size = 0;
+      segmentFirstSeq = m.firstSeq;
       parentPort.postMessage({ type: 'rotated', oldFd });
     } else if (m.type === 'fail-sync-at') {
       failSyncAt = m.seq;
+    } else if (m.type === 'fail-writes') {
+      failWrites = m.code;
     }
   }
   flush(bufs, total, lastSeq);
@@ -102,7 +133,7 @@ parentPort.on('message', (first) => {
     handle(batch);
   } catch (err) {
     failed = true;
-    parentPort.postMessage({ type: 'failed', message: String((err && err.message) || err), code: err && err.code });
+    parentPort.postMessage({ type: 'failed', message: String((err && err.message) || err), code: err && err.code, segmentFirstSeq, durableEnd: size });
   }
 });
 parentPort.postMessage({ type: 'ready' });

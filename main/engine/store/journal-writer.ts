@@ -3,7 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { JOURNAL_THREAD_SOURCE } from './journal-thread-source.js';
-import { segmentName } from './store-files.js';
+import { segmentName, STORE_FILE_MODE } from './store-files.js';
 
 interface Waiter {
   seq: number;
@@ -28,7 +28,29 @@ type ThreadMessage =
   | { type: 'ready' }
   | { type: 'synced'; seq: number; doneAt: number; fsyncMs: number; bytes: number }
   | { type: 'rotated'; oldFd: number }
-  | { type: 'failed'; message: string; code?: string };
+  | { type: 'failed'; message: string; code?: string; segmentFirstSeq: number; durableEnd: number };
+
+/**
+ * Why the journal stopped. Records after `durableSeq` were never acknowledged; when the thread could
+ * say, the bytes of segment `segmentFirstSeq` past `durableEnd` are not known to be on disk.
+ */
+export class JournalFailure extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly durableSeq: number,
+    readonly durableAt?: { segmentFirstSeq: number; end: number },
+    cause?: unknown,
+  ) {
+    super(message, { cause });
+    this.name = 'JournalFailure';
+  }
+}
+
+/** Testing only: make the journal behave as on a disk that is full while `diskFull()` says so. */
+export interface SimulatedDisk {
+  diskFull(): boolean;
+}
 
 export interface OpenSegment {
   firstSeq: number;
@@ -58,7 +80,7 @@ function pushSample(list: number[], value: number): void {
  * latency is measured from the end of its statements to the end of the fdatasync that covered it, as
  * seen by the journal thread, so it does not include time the engine thread is busy elsewhere.
  * A failed write or fsync poisons the writer: the in-memory state may be ahead of the disk, so nothing
- * after it may be acknowledged (the store must be reopened).
+ * after it may be acknowledged; the store rebuilds its state from disk and starts a new writer later.
  */
 export class JournalWriter {
   private readonly thread: Worker;
@@ -67,7 +89,7 @@ export class JournalWriter {
   private commitsHead = 0;
   private rotations: PendingRotation[] = [];
   private idle: Array<() => void> = [];
-  private failure: Error | undefined;
+  private failure: JournalFailure | undefined;
   private segmentFirstSeq: number;
   /** Closes the descriptor of the segment being written (a FileHandle for the first, a raw fd later). */
   private closeCurrent: () => Promise<void>;
@@ -75,6 +97,7 @@ export class JournalWriter {
   private faultSeq: number | undefined;
   /** Set before terminating the thread on purpose, so its exit is not taken for a crash. */
   private closedThread = false;
+  private closing: Promise<void> | undefined;
   /** Highest seq known to be on disk. */
   durableSeq: number;
   /** Bytes appended since open; the fdatasync durations (ms) of each flush. */
@@ -90,14 +113,20 @@ export class JournalWriter {
   readonly ready: Promise<void>;
   private markReady: () => void = () => {};
 
+  private readonly simulated: SimulatedDisk | undefined;
+  private simulatedFullPosted = false;
+
   constructor(
     private readonly dir: string,
     segment: OpenSegment,
     durableSeq: number,
-    private readonly onFailure: (err: Error) => void,
-    options: { failSyncAtSeq?: number } = {},
+    /** `journal.ack`, open; the thread overwrites the watermark in it after each fdatasync. */
+    private readonly ack: FileHandle,
+    private readonly onFailure: (err: JournalFailure) => void,
+    options: { failSyncAtSeq?: number; simulatedDisk?: SimulatedDisk } = {},
   ) {
     this.durableSeq = durableSeq;
+    this.simulated = options.simulatedDisk;
     this.segmentFirstSeq = segment.firstSeq;
     this.closeCurrent = () => segment.fh.close();
     this.faultSeq = options.failSyncAtSeq;
@@ -109,7 +138,7 @@ export class JournalWriter {
     this.ready.catch(() => {});
     this.thread = new Worker(JOURNAL_THREAD_SOURCE, {
       eval: true,
-      workerData: { fd: segment.fh.fd, size: segment.size, dir },
+      workerData: { fd: segment.fh.fd, size: segment.size, firstSeq: segment.firstSeq, ackFd: ack.fd, dir },
       // Not the engine's loader hooks or flags: the thread runs plain JavaScript.
       execArgv: [],
       name: 'dockhand-journal',
@@ -127,7 +156,7 @@ export class JournalWriter {
     if (this.faultSeq !== undefined) this.thread.postMessage({ type: 'fail-sync-at', seq: this.faultSeq });
   }
 
-  get failed(): Error | undefined {
+  get failed(): JournalFailure | undefined {
     return this.failure;
   }
 
@@ -153,6 +182,10 @@ export class JournalWriter {
     transfer.push(payload.buffer as ArrayBuffer);
     this.commits.push({ seq, committedAt, bytes: length });
     this.holdThread();
+    if (this.simulated?.diskFull() && !this.simulatedFullPosted) {
+      this.simulatedFullPosted = true;
+      this.thread.postMessage({ type: 'fail-writes', code: 'ENOSPC' });
+    }
     this.thread.postMessage({ type: 'append', seq, bytes: payload }, transfer);
   }
 
@@ -163,7 +196,7 @@ export class JournalWriter {
     let fd: number;
     try {
       // Synchronous (one small syscall) so that every append after this call lands in the new segment.
-      fd = openSync(join(this.dir, segmentName(firstSeq)), 'w');
+      fd = openSync(join(this.dir, segmentName(firstSeq)), 'w', STORE_FILE_MODE);
     } catch (err) {
       return Promise.reject(err as Error);
     }
@@ -178,7 +211,7 @@ export class JournalWriter {
         reject,
       });
       this.holdThread();
-      this.thread.postMessage({ type: 'rotate', fd });
+      this.thread.postMessage({ type: 'rotate', fd, firstSeq });
     });
   }
 
@@ -200,11 +233,16 @@ export class JournalWriter {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  async close(): Promise<void> {
-    await this.drained();
-    this.closedThread = true;
-    await this.thread.terminate();
-    await this.closeCurrent().catch(() => {});
+  /** Ends the thread and closes the files, once (later calls wait for the first). */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.drained();
+      this.closedThread = true;
+      await this.thread.terminate();
+      await this.closeCurrent().catch(() => {});
+      await this.ack.close().catch(() => {});
+    })();
+    return this.closing;
   }
 
   private isIdle(): boolean {
@@ -239,7 +277,10 @@ export class JournalWriter {
       return;
     }
     if (m.type === 'failed') {
-      this.fail(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
+      this.fail(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}), {
+        segmentFirstSeq: m.segmentFirstSeq,
+        end: m.durableEnd,
+      });
       return;
     }
     if (m.type === 'rotated') {
@@ -261,9 +302,10 @@ export class JournalWriter {
     this.settleIfIdle();
   }
 
-  private fail(err: Error): void {
+  private fail(err: Error, durableAt?: { segmentFirstSeq: number; end: number }): void {
     if (this.failure) return;
-    this.failure = new Error(`journal write failed; the store must be reopened: ${err.message}`, { cause: err });
+    const code = (err as NodeJS.ErrnoException).code;
+    this.failure = new JournalFailure(`journal write failed: ${err.message}`, code, this.durableSeq, durableAt, err);
     for (const w of this.waiters) w.reject(this.failure);
     this.waiters = [];
     for (const r of this.rotations) r.reject(this.failure);

@@ -1,27 +1,39 @@
-import { mkdir, unlink } from 'node:fs/promises';
+import { chmod, mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DockhandError } from '../../../shared/errors.js';
+import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { silentLogger, type Logger } from '../platform/ports.js';
+import { probeDisk } from './disk-probe.js';
+import { startJournal, truncateFile, type ReadOnly, type StoreIo } from './store-io.js';
 import { StatementEncoder } from './journal-record.js';
-import { JournalWriter, monotonicMs } from './journal-writer.js';
+import { JournalFailure, JournalWriter, monotonicMs, type SimulatedDisk } from './journal-writer.js';
 import { applyMigration, assertKnownVersion, checkMigrations, schemaVersion } from './migrate.js';
 import type { Migration } from './migration.js';
-import { recoverStore } from './recover.js';
+import { recoverStore, type RecoveredStore, type StoreAlertInfo } from './recover.js';
+import { planRecovery } from './recovery-plan.js';
 import { deleteSnapshot, writeSnapshot } from './snapshot-files.js';
+import { snapshotDueAfterOpen, type SnapshotPolicy } from './snapshot-policy.js';
 import type { SqlSession } from './sql-session.js';
-import type { SqlReader, SqlRunner, Store, StoreMetrics } from './sql.js';
+import type { SqlReader, SqlRunner, Store, StoreHealth, StoreMetrics } from './sql.js';
 import { loadSqlJs } from './sqljs-loader.js';
+import { cannotSaveError } from './storage-errors.js';
 import { acquireStoreLock } from './store-lock.js';
-import { fsyncDir, listStoreDir } from './store-files.js';
+import { fsyncDir, listStoreDir, segmentName, STORE_DIR_MODE } from './store-files.js';
+
+export type { StoreAlertInfo } from './recover.js';
 
 export interface OpenStoreOptions {
   /** Directory holding the lock, journal segments and snapshots (created if missing). */
   dir: string;
   migrations: readonly Migration[];
   log?: Logger;
-  /** Told about damage a person should know of (a fallback snapshot, a lost journal tail, a failed fsync). */
-  onAlert?: (message: string) => void;
+  /**
+   * Told about damage a person should know of (a fallback snapshot, a lost journal tail, a failed
+   * background snapshot), with a key to raise it under and whether acknowledged commits were lost.
+   */
+  onAlert?: (message: string, info: StoreAlertInfo) => void;
+  /** Told when the store stops being able to save (disk full or failing) and when it can again. */
+  onHealthChange?: (health: StoreHealth) => void;
   /**
    * A background snapshot is due once this much journal was written since the last (default 256 MiB).
    * Larger means fewer snapshots (each blocks the engine thread for the export, ~1 s per 200 MB of
@@ -42,13 +54,17 @@ export interface OpenStoreOptions {
   keepSnapshots?: number;
   /** Clock for `schema_migrations.applied_at` (default: the system clock). */
   now?: () => Date;
+  /** While the store cannot save, the disk is probed this often (default 5 s)... */
+  diskProbeEveryMs?: number;
+  /** ...and on a write attempt, when the last probe is at least this old (default 1 s). */
+  diskProbeOnWriteAfterMs?: number;
+  /** Testing only: read snapshots and segments in chunks this small, to exercise the chunked path. */
+  readChunkBytes?: number;
   /** Testing only: the journal's fdatasync fails (as with EIO) when it would make this seq durable. */
   failJournalSyncAtSeq?: number;
+  /** Testing only: the journal and the disk probe behave as on a full disk while this says so. */
+  simulatedDisk?: SimulatedDisk;
 }
-
-type SnapshotPolicy = Required<
-  Pick<OpenStoreOptions, 'snapshotEveryBytes' | 'snapshotEveryMs' | 'snapshotIdleMs' | 'snapshotMaxJournalBytes' | 'keepSnapshots'>
->;
 
 export interface OpenedStore extends Store {
   /** Schema version after migrations ran. */
@@ -64,37 +80,50 @@ function isThenable(v: unknown): boolean {
  * sql.js database made durable by a journal of committed transactions (DESIGN.md "The store"): each
  * write appends one record and resolves after fdatasync; snapshots fold the journal away in the
  * background. One instance per directory (lock file).
+ *
+ * When the journal cannot be written (disk full, EIO), the in-memory state is ahead of the disk (sql.js
+ * already committed): the store rebuilds it from disk, so reads serve exactly what is durable, refuses
+ * writes with a `storage` error, probes the disk and starts a new journal once it takes writes again.
  */
 class JournaledStore implements OpenedStore {
   schemaVersion = 0;
   private closed = false;
   private closing: Promise<void> | undefined;
   private inCall = false;
-  private bytesSinceSnapshot = 0;
+  private bytesSinceSnapshot!: number;
   private snapshotChain: Promise<void> = Promise.resolve();
   private backgroundSnapshot = false;
   private timer: NodeJS.Timeout | undefined;
   /** Pending re-check of a due snapshot that is waiting for the store to go idle. */
   private idleTimer: NodeJS.Timeout | undefined;
   private snapshotDue = false;
-  private lastCommitAt = 0;
+  /** Idle is counted from open too, so a snapshot due at open waits for startup writes to settle. */
+  private lastCommitAt = monotonicMs();
   private snapshotCount = 0;
   private lastSnapshotMs: number | undefined;
-  private readonly reader: SqlReader;
+  private session!: SqlSession;
+  private reader!: SqlReader;
+  private journal!: JournalWriter;
+  private appliedSeq!: number;
+  private snapshots!: number[];
+  private journalBytes!: number;
+  private readOnly: ReadOnly | undefined;
+  /** Rebuilding the in-memory state from disk after a journal failure; reads wait for it. */
+  private rebuilding: Promise<void> | undefined;
+  /** The rebuild itself failed (the disk cannot be read either): nothing can be served. */
+  private unreadable: DockhandError | undefined;
+  private resuming: Promise<boolean> | undefined;
+  private lastProbeAt = 0;
+  private probeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly dir: string,
-    private readonly session: SqlSession,
-    private readonly journal: JournalWriter,
-    private appliedSeq: number,
-    private snapshots: number[],
-    private journalBytes: number,
+    recovered: RecoveredStore,
+    journal: JournalWriter,
     private readonly opts: SnapshotPolicy,
-    private readonly log: Logger,
-    private readonly alert: (message: string) => void,
-    private readonly releaseLock: () => Promise<void>,
+    private readonly io: StoreIo,
   ) {
-    this.reader = session.reader();
+    this.adopt(recovered, journal);
     if (opts.snapshotEveryMs > 0 && Number.isFinite(opts.snapshotEveryMs)) {
       this.timer = setInterval(() => {
         if (this.appliedSeq > this.latestSnapshotSeq) this.snapshotWhenIdle();
@@ -103,21 +132,53 @@ class JournaledStore implements OpenedStore {
     }
   }
 
+  /** Takes on a state recovered from disk and the journal writer that continues it. */
+  private adopt(recovered: RecoveredStore, journal: JournalWriter): void {
+    this.session = recovered.session;
+    this.reader = this.session.reader();
+    this.journal = journal;
+    this.appliedSeq = recovered.appliedSeq;
+    this.snapshots = recovered.snapshots;
+    this.journalBytes = recovered.journalBytes;
+    // What was replayed counts toward the next snapshot: a store restarted often must still take one.
+    this.bytesSinceSnapshot = recovered.replayedBytes;
+  }
+
+  /** The journal's failure handler for the writer it is given. */
+  readonly onJournalFailure = (failure: JournalFailure): void => this.enterReadOnly(failure);
+
   private get latestSnapshotSeq(): number {
     return this.snapshots.at(-1) ?? 0;
   }
 
+  /** Called once migrations ran: a snapshot after an open that replayed a lot (snapshot-policy.ts). */
+  snapshotIfDueAfterOpen(recovered: Pick<RecoveredStore, 'replayedBytes' | 'unsnapshottedSinceMs'>): void {
+    const due = snapshotDueAfterOpen(this.opts, {
+      replayedBytes: recovered.replayedBytes,
+      databaseBytes: this.sizeBytes(),
+      unsnapshottedSinceMs: recovered.unsnapshottedSinceMs,
+      nowMs: Date.now(),
+    });
+    if (due) this.snapshotWhenIdle();
+  }
+
   private unusable(): Error | undefined {
     if (this.closed) return new DockhandError('internal', 'the store is closed');
-    if (this.journal.failed) return new DockhandError('internal', this.journal.failed.message, { cause: this.journal.failed });
+    if (this.unreadable) return this.unreadable;
     if (this.inCall)
       return new DockhandError('internal', 'store.read/write called from inside another read or write function');
     return undefined;
   }
 
+  health(): StoreHealth {
+    const r = this.readOnly;
+    return r ? { writable: false, code: r.code, dir: this.dir, message: r.error.message, since: r.since } : { writable: true };
+  }
+
   read<T>(fn: (db: SqlReader) => T): Promise<T> {
     const bad = this.unusable();
     if (bad) return Promise.reject(bad);
+    if (this.rebuilding) return this.rebuilding.then(() => this.read(fn));
     let result: T;
     this.inCall = true;
     this.session.exec('PRAGMA query_only = 1');
@@ -125,18 +186,29 @@ class JournaledStore implements OpenedStore {
       result = fn(this.reader);
       if (isThenable(result)) throw new DockhandError('internal', 'store.read needs a synchronous function');
     } catch (err) {
-      return this.journal.durable(this.appliedSeq).then(() => Promise.reject(err));
+      if (this.readOnly) return Promise.reject(err);
+      return this.journal.durable(this.appliedSeq).then(
+        () => Promise.reject(err),
+        () => Promise.reject(err),
+      );
     } finally {
       this.session.exec('PRAGMA query_only = 0');
       this.inCall = false;
     }
+    // Read-only: the state was rebuilt from disk, so all of it is durable.
+    if (this.readOnly) return Promise.resolve(result);
     // The function saw every commit applied so far; release its result only once they are all on disk.
-    return this.journal.durable(this.appliedSeq).then(() => result);
+    // If the journal fails meanwhile, what it saw may never reach the disk: read again once rebuilt.
+    return this.journal.durable(this.appliedSeq).then(
+      () => result,
+      (err) => (this.readOnly ? this.read(fn) : Promise.reject(err)),
+    );
   }
 
   write<T>(fn: (db: SqlRunner) => T): Promise<T> {
     const bad = this.unusable();
     if (bad) return Promise.reject(bad);
+    if (this.rebuilding || this.readOnly) return this.writeOnceWritable(fn);
     const encoder = new StatementEncoder();
     let result: T;
     this.inCall = true;
@@ -160,7 +232,8 @@ class JournaledStore implements OpenedStore {
     } finally {
       this.inCall = false;
     }
-    if (encoder.count === 0) return this.journal.durable(this.appliedSeq).then(() => result);
+    const notSaved = (err: unknown) => Promise.reject(this.readOnly?.error ?? err);
+    if (encoder.count === 0) return this.journal.durable(this.appliedSeq).then(() => result, notSaved);
 
     // Commit latency (metrics().commitMs) runs from here to the end of the fdatasync that covers it.
     const committedAt = monotonicMs();
@@ -172,7 +245,108 @@ class JournaledStore implements OpenedStore {
     this.journalBytes += length;
     this.bytesSinceSnapshot += length;
     if (this.bytesSinceSnapshot >= this.opts.snapshotEveryBytes) this.snapshotWhenIdle();
-    return this.journal.durable(seq).then(() => result);
+    // A failed journal rejects this with the storage error; the rebuild from disk undoes the commit.
+    return this.journal.durable(seq).then(() => result, notSaved);
+  }
+
+  /** A write while the store cannot save: probe the disk (with a back-off) and write if it works again. */
+  private async writeOnceWritable<T>(fn: (db: SqlRunner) => T): Promise<T> {
+    if (this.rebuilding) await this.rebuilding;
+    if (this.readOnly && !(await this.tryResume('write'))) throw this.readOnly?.error ?? new DockhandError('storage', 'the store cannot save');
+    return this.write(fn);
+  }
+
+  /**
+   * The journal failed: refuse writes from now on, tell the host, rebuild the in-memory state from what
+   * is durable (reads wait for it), and probe the disk until it takes writes again.
+   */
+  private enterReadOnly(failure: JournalFailure): void {
+    if (this.closed || this.readOnly) return;
+    this.readOnly = {
+      code: failure.code,
+      error: cannotSaveError(this.dir, failure.code, failure.message),
+      since: new Date().toISOString(),
+      durableAt: failure.durableAt,
+    };
+    this.snapshotDue = false;
+    this.io.log.log('error', 'store: the journal cannot be written; serving what is on disk and refusing writes until it can', {
+      dir: this.dir,
+      code: failure.code,
+      error: failure.message,
+    });
+    this.rebuilding = this.rebuildFromDisk(failure).finally(() => {
+      this.rebuilding = undefined;
+    });
+    this.io.onHealthChange(this.health());
+    this.probeTimer = setInterval(() => void this.tryResume('timer'), this.io.diskProbeEveryMs);
+    this.probeTimer.unref();
+  }
+
+  private async rebuildFromDisk(failure: JournalFailure): Promise<void> {
+    await this.journal.close().catch(() => {});
+    const at = failure.durableAt;
+    // Bytes past the last fdatasync were never acknowledged and, on a failing disk, may live only in the
+    // page cache: cut them now so a crash while read-only cannot bring them back.
+    if (at) await truncateFile(join(this.dir, segmentName(at.segmentFirstSeq)), at.end).catch(() => {});
+    this.session.close();
+    try {
+      const plan = await planRecovery({ SQL: this.io.SQL, dir: this.dir, chunkBytes: this.io.readChunkBytes, durableCap: at });
+      this.session = plan.session;
+      this.reader = this.session.reader();
+      this.appliedSeq = plan.appliedSeq;
+    } catch (err) {
+      this.unreadable = isDockhandError(err) ? err : new DockhandError('storage', `The store in ${this.dir} cannot be read: ${(err as Error).message}`);
+      this.io.log.log('error', 'store: rebuilding from disk failed', { dir: this.dir, error: err });
+    }
+  }
+
+  /** Probes the disk and, if it takes writes, recovers from disk and starts a new journal. */
+  private tryResume(trigger: 'write' | 'timer'): Promise<boolean> {
+    if (!this.readOnly || this.closed) return Promise.resolve(!this.readOnly);
+    if (this.resuming) return this.resuming;
+    if (trigger === 'write' && monotonicMs() - this.lastProbeAt < this.io.diskProbeOnWriteAfterMs) return Promise.resolve(false);
+    this.lastProbeAt = monotonicMs();
+    this.resuming = (async () => {
+      try {
+        await probeDisk(this.dir, this.io.simulatedDisk);
+        await this.resume();
+        return true;
+      } catch (err) {
+        this.io.log.log('info', 'store: the disk does not take writes yet', { dir: this.dir, error: (err as Error).message });
+        return false;
+      }
+    })().finally(() => {
+      this.resuming = undefined;
+    });
+    return this.resuming;
+  }
+
+  private async resume(): Promise<void> {
+    if (this.rebuilding) await this.rebuilding;
+    if (this.closed) throw new DockhandError('internal', 'the store is closed');
+    const recovered = await recoverStore({
+      SQL: this.io.SQL,
+      dir: this.dir,
+      log: this.io.log,
+      alert: this.io.alert,
+      chunkBytes: this.io.readChunkBytes,
+      durableCap: this.readOnly?.durableAt,
+    });
+    let journal: JournalWriter;
+    try {
+      journal = await startJournal(this.dir, recovered, this.io, this.onJournalFailure);
+    } catch (err) {
+      recovered.session.close();
+      throw err;
+    }
+    if (!this.unreadable) this.session.close();
+    this.adopt(recovered, journal);
+    this.readOnly = undefined;
+    this.unreadable = undefined;
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    this.probeTimer = undefined;
+    this.io.log.log('info', 'store: the disk takes writes again; saving resumed', { dir: this.dir, appliedSeq: this.appliedSeq });
+    this.io.onHealthChange(this.health());
   }
 
   /**
@@ -181,7 +355,7 @@ class JournaledStore implements OpenedStore {
    * it waits; idling first keeps that out of the middle of bursts.
    */
   private snapshotWhenIdle(): void {
-    if (this.closed || this.journal.failed) return;
+    if (this.closed || this.readOnly) return;
     this.snapshotDue = true;
     if (this.bytesSinceSnapshot >= this.opts.snapshotMaxJournalBytes) {
       this.startBackgroundSnapshot();
@@ -204,6 +378,7 @@ class JournaledStore implements OpenedStore {
   snapshot(): Promise<void> {
     const bad = this.unusable();
     if (bad) return Promise.reject(bad);
+    if (this.readOnly) return Promise.reject(this.readOnly.error);
     return this.queueSnapshot();
   }
 
@@ -218,7 +393,14 @@ class JournaledStore implements OpenedStore {
     this.backgroundSnapshot = true;
     this.snapshotDue = false;
     this.queueSnapshot()
-      .catch((err: Error) => this.alert(`Background snapshot failed (the journal still holds every commit): ${err.message}`))
+      .catch((err: Error) => {
+        // Read-only already says why (the disk); the journal holds every acknowledged commit either way.
+        if (this.readOnly) return;
+        this.io.alert(`Background snapshot failed (the journal still holds every commit): ${err.message}`, {
+          key: 'store:snapshot-failed',
+          lostAcknowledged: false,
+        });
+      })
       .finally(() => {
         this.backgroundSnapshot = false;
         if (this.snapshotDue) this.snapshotWhenIdle();
@@ -230,7 +412,7 @@ class JournaledStore implements OpenedStore {
    * then writes the image while new commits go to the new segment.
    */
   private async takeSnapshot(): Promise<void> {
-    if (this.journal.failed) return;
+    if (this.readOnly || this.rebuilding) return;
     const seq = this.appliedSeq;
     if (seq === this.latestSnapshotSeq) return;
     this.bytesSinceSnapshot = 0;
@@ -241,7 +423,7 @@ class JournaledStore implements OpenedStore {
     this.snapshots.push(seq);
     this.snapshotCount++;
     this.lastSnapshotMs = performance.now() - t0;
-    this.log.log('info', 'store: snapshot written', { seq, bytes, ms: Math.round(this.lastSnapshotMs) });
+    this.io.log.log('info', 'store: snapshot written', { seq, bytes, ms: Math.round(this.lastSnapshotMs) });
     await this.prune();
   }
 
@@ -313,18 +495,24 @@ class JournaledStore implements OpenedStore {
   private async shutDown(finalSnapshot: boolean): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.probeTimer) clearInterval(this.probeTimer);
     this.snapshotDue = false;
     await this.snapshotChain.catch(() => {});
+    await this.resuming;
+    await this.rebuilding;
     await this.journal.drained();
     this.closed = true;
     try {
-      if (finalSnapshot) await this.takeSnapshot();
+      if (finalSnapshot && !this.readOnly) await this.takeSnapshot();
     } catch (err) {
-      this.alert(`Final snapshot on close failed (the journal still holds every commit): ${(err as Error).message}`);
+      this.io.alert(`Final snapshot on close failed (the journal still holds every commit): ${(err as Error).message}`, {
+        key: 'store:snapshot-failed',
+        lostAcknowledged: false,
+      });
     }
     await this.journal.close().catch(() => {});
-    this.session.close();
-    await this.releaseLock();
+    if (!this.unreadable) this.session.close();
+    await this.io.releaseLock();
   }
 }
 
@@ -338,37 +526,44 @@ class JournaledStore implements OpenedStore {
  */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
   const log = options.log ?? silentLogger;
-  const alert = (message: string) => {
-    log.log('error', `store alert: ${message}`, { dir: options.dir });
-    options.onAlert?.(message);
+  const alert = (message: string, info: StoreAlertInfo) => {
+    log.log('error', `store alert: ${message}`, { dir: options.dir, key: info.key });
+    options.onAlert?.(message, info);
   };
   const migrations = checkMigrations(options.migrations);
-  await mkdir(options.dir, { recursive: true });
+  await mkdir(options.dir, { recursive: true, mode: STORE_DIR_MODE });
+  // A folder made by an older Dockhand, or under a loose umask, is closed to other users too.
+  await chmod(options.dir, STORE_DIR_MODE);
   const releaseLock = await acquireStoreLock(options.dir);
   let store: JournaledStore | undefined;
   try {
     const snapshotEveryBytes = options.snapshotEveryBytes ?? 256 * 1024 * 1024;
-    const SQL = await loadSqlJs();
-    const recovered = await recoverStore({ SQL, dir: options.dir, log, alert });
-    let journalFailed = false;
-    const journal = new JournalWriter(options.dir, recovered.segment, recovered.appliedSeq, (err) => {
-      if (journalFailed) return;
-      journalFailed = true;
-      alert(`The store can no longer write its journal; restart Dockhand. ${err.message}`);
-    }, { failSyncAtSeq: options.failJournalSyncAtSeq });
+    const io: StoreIo = {
+      SQL: await loadSqlJs(),
+      log,
+      alert,
+      onHealthChange: (health) => options.onHealthChange?.(health),
+      releaseLock,
+      readChunkBytes: options.readChunkBytes,
+      failJournalSyncAtSeq: options.failJournalSyncAtSeq,
+      simulatedDisk: options.simulatedDisk,
+      diskProbeEveryMs: options.diskProbeEveryMs ?? 5_000,
+      diskProbeOnWriteAfterMs: options.diskProbeOnWriteAfterMs ?? 1_000,
+    };
+    const recovered = await recoverStore({ SQL: io.SQL, dir: options.dir, log, alert, chunkBytes: options.readChunkBytes });
+    let failedEarly: JournalFailure | undefined;
+    let onFailure: (err: JournalFailure) => void = (err) => (failedEarly = err);
+    let journal: JournalWriter;
     try {
-      await journal.ready;
+      journal = await startJournal(options.dir, recovered, io, (err) => onFailure(err));
     } catch (err) {
-      await journal.close().catch(() => {});
+      recovered.session.close();
       throw err;
     }
     store = new JournaledStore(
       options.dir,
-      recovered.session,
+      recovered,
       journal,
-      recovered.appliedSeq,
-      recovered.snapshots,
-      recovered.journalBytes,
       {
         snapshotEveryBytes,
         snapshotEveryMs: options.snapshotEveryMs ?? 10 * 60 * 1000,
@@ -376,10 +571,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
         snapshotMaxJournalBytes: Math.max(snapshotEveryBytes, options.snapshotMaxJournalBytes ?? 1.5 * snapshotEveryBytes),
         keepSnapshots: options.keepSnapshots ?? 3,
       },
-      log,
-      alert,
-      releaseLock,
+      io,
     );
+    onFailure = store.onJournalFailure;
+    if (failedEarly) store.onJournalFailure(failedEarly);
     const current = await store.read(schemaVersion);
     assertKnownVersion(current, migrations);
     const now = options.now ?? (() => new Date());
@@ -389,6 +584,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
       log.log('info', 'store: migration applied', { version: m.version, name: m.name });
     }
     store.schemaVersion = migrations.at(-1)?.version ?? current;
+    store.snapshotIfDueAfterOpen(recovered);
     return store;
   } catch (err) {
     if (store) await store.abandon().catch(() => {});

@@ -1,21 +1,15 @@
-import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
+import { copyFile, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type initSqlJs from 'sql.js';
+import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import type { Logger } from '../platform/ports.js';
-import { decodePayload, type JournalRecord } from './journal-record.js';
-import { scanSegment } from './journal-scan.js';
+import { openWatermark } from './ack-watermark.js';
 import type { OpenSegment } from './journal-writer.js';
-import { readSnapshot } from './snapshot-files.js';
-import { SqlSession } from './sql-session.js';
-import {
-  asideName,
-  fsyncDir,
-  listStoreDir,
-  segmentName,
-  sidecarName,
-  snapshotName,
-  type SegmentFile,
-} from './store-files.js';
+import { planRecovery, type Repair, type StoreAlertInfo } from './recovery-plan.js';
+import type { SqlSession } from './sql-session.js';
+import { fsyncDir, segmentName, STORE_FILE_MODE } from './store-files.js';
+
+export { applyRecord, type StoreAlertInfo } from './recovery-plan.js';
 
 export interface RecoveredStore {
   session: SqlSession;
@@ -27,61 +21,25 @@ export interface RecoveredStore {
   snapshots: number[];
   /** Segment the journal writer continues in. */
   segment: OpenSegment;
+  /** `journal.ack`, open for the journal thread (reset to the recovered state unless acknowledged commits were lost). */
+  ack: FileHandle;
   journalBytes: number;
+  /** Journal bytes replayed over the base snapshot. */
+  replayedBytes: number;
+  /** When the base snapshot was written (ms since the epoch); undefined when built without one. */
+  unsnapshottedSinceMs: number | undefined;
+  /** Acknowledged commits were missing and are lost (an alert said so). */
+  lostAcknowledged: boolean;
 }
 
 interface Ctx {
   SQL: initSqlJs.SqlJsStatic;
   dir: string;
   log: Logger;
-  alert(message: string): void;
-}
-
-/** Applies one journaled transaction exactly as it ran live. */
-export function applyRecord(session: SqlSession, record: JournalRecord): void {
-  session.exec('BEGIN');
-  try {
-    for (const s of record.statements) session.execute(s.mode, s.sql, s.params);
-    session.exec('COMMIT');
-  } catch (err) {
-    try {
-      session.exec('ROLLBACK');
-    } catch {
-      /* already rolled back */
-    }
-    throw err;
-  }
-}
-
-async function loadSnapshot(ctx: Ctx, seq: number): Promise<SqlSession | string> {
-  const read = await readSnapshot(ctx.dir, seq);
-  if ('problem' in read) return read.problem;
-  let db: initSqlJs.Database;
-  try {
-    db = new ctx.SQL.Database(read.image);
-  } catch (err) {
-    return `it cannot be opened as a database (${(err as Error).message})`;
-  }
-  let result: string;
-  try {
-    const rows = db.exec('PRAGMA integrity_check');
-    result = rows[0]?.values.map((v) => String(v[0])).join('; ') ?? '';
-  } catch (err) {
-    result = `error: ${(err as Error).message}`;
-  }
-  if (result !== 'ok') {
-    db.close();
-    return `PRAGMA integrity_check says: ${result.slice(0, 500)}`;
-  }
-  return new SqlSession(db);
-}
-
-async function setAside(dir: string, name: string, why: 'corrupt' | 'damaged'): Promise<string> {
-  const aside = asideName(name, why);
-  await rename(join(dir, name), join(dir, aside)).catch((err: NodeJS.ErrnoException) => {
-    if (err.code !== 'ENOENT') throw err;
-  });
-  return aside;
+  alert(message: string, info: StoreAlertInfo): void;
+  chunkBytes?: number;
+  /** After a journal failure: where the durable bytes of the segment being written end. */
+  durableCap?: { segmentFirstSeq: number; end: number };
 }
 
 async function truncateDurably(path: string, size: number): Promise<void> {
@@ -94,133 +52,81 @@ async function truncateDurably(path: string, size: number): Promise<void> {
   }
 }
 
+async function makeRepair(dir: string, r: Repair, log: Logger): Promise<void> {
+  switch (r.kind) {
+    case 'delete-temp':
+      await unlink(join(dir, r.name)).catch(() => {});
+      return;
+    case 'set-aside':
+      await rename(join(dir, r.name), join(dir, r.aside)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+      return;
+    case 'copy-aside':
+      await copyFile(join(dir, r.name), join(dir, r.aside));
+      return;
+    case 'truncate':
+      log.log('warn', 'store: cutting the journal after its last good record', { segment: r.name, offset: r.size });
+      await truncateDurably(join(dir, r.name), r.size);
+      return;
+  }
+}
+
 /**
- * Rebuilds the in-memory database: the newest snapshot that verifies (falling back, with an alert, past
- * damaged ones), then every journal record after it in seq order. A torn last record is cut off quietly;
- * damage anywhere else stops replay there with an alert, and the damaged journal is kept aside so new
- * commits never land behind a hole.
+ * Rebuilds the in-memory database (recovery-plan.ts works out how, touching nothing, and refuses when
+ * the files cannot rebuild the acknowledged state), then makes the folder ready for new commits: cuts a
+ * torn tail, sets damaged files aside, opens the segment to continue and resets the watermark. Only
+ * then are the alerts raised, so a refused open leaves the folder exactly as it was.
  */
 export async function recoverStore(ctx: Ctx): Promise<RecoveredStore> {
   const { dir, log } = ctx;
-  const listing = await listStoreDir(dir);
-  for (const t of listing.temps) await unlink(join(dir, t)).catch(() => {});
-
-  let session: SqlSession | undefined;
-  let baseSnapshotSeq = 0;
-  const snapshots = [...listing.snapshots];
-  for (let i = snapshots.length - 1; i >= 0 && !session; i--) {
-    const seq = snapshots[i];
-    const loaded = await loadSnapshot(ctx, seq);
-    if (typeof loaded === 'string') {
-      ctx.alert(
-        `Snapshot ${snapshotName(seq)} is damaged (${loaded}); falling back to ` +
-          (i > 0 ? `the previous snapshot ${snapshotName(snapshots[i - 1])}` : 'the journal alone') +
-          '. The damaged file is kept aside.',
-      );
-      await setAside(dir, snapshotName(seq), 'damaged');
-      await setAside(dir, sidecarName(seq), 'damaged');
-      snapshots.splice(i, 1);
-      continue;
-    }
-    session = loaded;
-    baseSnapshotSeq = seq;
-  }
-  session ??= new SqlSession(new ctx.SQL.Database());
-
-  let applied = baseSnapshotSeq;
-  const segments: SegmentFile[] = listing.segments;
-  const validEnd = new Map<number, number>();
-  /** Seq of the last good record of each scanned segment. */
-  const tailSeq = new Map<number, number>();
-  let problem: { index: number; offset: number; reason: string } | undefined;
-  let start = -1;
-  for (let i = 0; i < segments.length; i++) if (segments[i].firstSeq <= applied + 1) start = i;
-  if (segments.length > 0 && start === -1) {
-    problem = {
-      index: 0,
-      offset: 0,
-      reason: `the journal starts at seq ${segments[0].firstSeq} but the state is at seq ${applied}`,
-    };
-  }
-  for (let i = Math.max(start, 0); i < segments.length && !problem; i++) {
-    const seg = segments[i];
-    const buf = await readFile(join(dir, seg.name));
-    const scan = scanSegment(buf, seg.firstSeq - 1);
-    tailSeq.set(i, seg.firstSeq - 1);
-    for (const rec of scan.records) {
-      if (rec.seq <= applied) {
-        tailSeq.set(i, rec.seq);
-        continue;
-      }
-      if (rec.seq !== applied + 1) {
-        problem = { index: i, offset: rec.offset, reason: `expected seq ${applied + 1}, found ${rec.seq}` };
-        break;
-      }
-      try {
-        applyRecord(session, decodePayload(rec.payload));
-      } catch (err) {
-        problem = { index: i, offset: rec.offset, reason: `replaying seq ${rec.seq} failed: ${(err as Error).message}` };
-        break;
-      }
-      applied = rec.seq;
-      tailSeq.set(i, rec.seq);
-    }
-    if (problem) break;
-    if (scan.stop.kind === 'corrupt') {
-      problem = { index: i, offset: scan.stop.offset, reason: scan.stop.reason };
-    } else if (scan.stop.kind === 'torn') {
-      const laterData = segments.slice(i + 1).some((s) => s.size > 0);
-      if (laterData) {
-        problem = { index: i, offset: scan.stop.offset, reason: 'bad bytes before later journal segments' };
-      } else {
-        log.log('warn', 'store: cutting off an incomplete journal record left by a crash', {
-          segment: seg.name,
-          offset: scan.stop.offset,
-          bytes: buf.length - scan.stop.offset,
-        });
-        await truncateDurably(join(dir, seg.name), scan.stop.offset);
-        validEnd.set(i, scan.stop.offset);
-      }
-    }
-  }
-
-  let kept = segments;
-  if (problem) {
-    const bad = segments[problem.index];
-    const keptAside: string[] = [];
-    if (problem.offset > 0) {
-      const aside = asideName(bad.name, 'corrupt');
-      await copyFile(join(dir, bad.name), join(dir, aside));
-      await truncateDurably(join(dir, bad.name), problem.offset);
-      validEnd.set(problem.index, problem.offset);
-      keptAside.push(aside);
-      kept = segments.slice(0, problem.index + 1);
+  const plan = await planRecovery({ SQL: ctx.SQL, dir, chunkBytes: ctx.chunkBytes, durableCap: ctx.durableCap });
+  let segment: OpenSegment | undefined;
+  try {
+    for (const r of plan.repairs) await makeRepair(dir, r, log);
+    // Continue the last segment only when it ends exactly at the applied state; otherwise start afresh so
+    // a segment never holds a hole.
+    const last = plan.kept.at(-1);
+    if (last && plan.continueLast) {
+      segment = { firstSeq: last.firstSeq, fh: await open(join(dir, last.name), 'r+'), size: last.size };
     } else {
-      keptAside.push(await setAside(dir, bad.name, 'corrupt'));
-      kept = segments.slice(0, problem.index);
+      const firstSeq = plan.appliedSeq + 1;
+      segment = { firstSeq, fh: await open(join(dir, segmentName(firstSeq)), 'w', STORE_FILE_MODE), size: 0 };
     }
-    for (const later of segments.slice(problem.index + 1)) keptAside.push(await setAside(dir, later.name, 'corrupt'));
+    const lostAcknowledged = plan.alerts.some((a) => a.info.lostAcknowledged);
+    const ack = await openWatermark(
+      dir,
+      lostAcknowledged ? undefined : { seq: plan.appliedSeq, segmentFirstSeq: segment.firstSeq, segmentEnd: segment.size },
+    );
     await fsyncDir(dir);
-    ctx.alert(
-      `The store journal is damaged in ${bad.name} at byte ${problem.offset} (${problem.reason}). ` +
-        `Replay stopped at seq ${applied}; later commits are lost. Damaged files kept as: ${keptAside.join(', ')}.`,
+    for (const a of plan.alerts) ctx.alert(a.message, a.info);
+    log.log('info', 'store: recovered', {
+      baseSnapshotSeq: plan.baseSnapshotSeq,
+      appliedSeq: plan.appliedSeq,
+      segments: plan.kept.length,
+      replayedBytes: plan.replayedBytes,
+    });
+    return {
+      session: plan.session,
+      appliedSeq: plan.appliedSeq,
+      baseSnapshotSeq: plan.baseSnapshotSeq,
+      snapshots: plan.snapshots,
+      segment,
+      ack,
+      journalBytes: plan.journalBytes,
+      replayedBytes: plan.replayedBytes,
+      unsnapshottedSinceMs: plan.unsnapshottedSinceMs,
+      lostAcknowledged,
+    };
+  } catch (err) {
+    await segment?.fh.close().catch(() => {});
+    plan.session.close();
+    if (isDockhandError(err)) throw err;
+    throw new DockhandError(
+      'storage',
+      `Dockhand cannot prepare its database folder ${dir} for new changes: ${(err as Error).message}. ` +
+        'Free space on that disk (or fix what keeps the folder from being written), then start Dockhand again.',
+      { cause: err },
     );
   }
-
-  const sizes = kept.map((s, i) => validEnd.get(i) ?? s.size);
-  const journalBytes = sizes.reduce((a, b) => a + b, 0);
-  const last = kept.at(-1);
-  let segment: OpenSegment;
-  // Continue the last segment only when it ends exactly at the applied state; otherwise start afresh so
-  // a segment never holds a hole.
-  const lastEndsAtApplied = last !== undefined && tailSeq.get(kept.length - 1) === applied;
-  if (last && lastEndsAtApplied) {
-    segment = { firstSeq: last.firstSeq, fh: await open(join(dir, last.name), 'r+'), size: sizes.at(-1)! };
-  } else {
-    const firstSeq = applied + 1;
-    segment = { firstSeq, fh: await open(join(dir, segmentName(firstSeq)), 'w'), size: 0 };
-    await fsyncDir(dir);
-  }
-  log.log('info', 'store: recovered', { baseSnapshotSeq, appliedSeq: applied, segments: kept.length });
-  return { session, appliedSeq: applied, baseSnapshotSeq, snapshots, segment, journalBytes };
 }

@@ -1,7 +1,8 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { fsyncDir, sidecarName, snapshotName } from './store-files.js';
+import { readWholeFile } from './chunked-read.js';
+import { fsyncDir, STORE_FILE_MODE, sidecarName, snapshotName } from './store-files.js';
 
 /** What the sidecar `snapshot-<seq>.json` records about `snapshot-<seq>.sqlite`. */
 export interface SnapshotSidecar {
@@ -26,7 +27,7 @@ export async function crc32Chunked(data: Uint8Array): Promise<number> {
  * dirty backlog that the journal's fdatasync would queue behind.
  */
 async function writeFileDurably(path: string, data: Uint8Array): Promise<void> {
-  const fh = await open(path, 'w');
+  const fh = await open(path, 'w', STORE_FILE_MODE);
   try {
     const slice = 4 << 20;
     for (let o = 0; o < data.length; ) {
@@ -50,34 +51,57 @@ async function writeFileDurably(path: string, data: Uint8Array): Promise<void> {
 export async function writeSnapshot(dir: string, seq: number, image: Uint8Array): Promise<SnapshotSidecar> {
   const dataName = snapshotName(seq);
   const sideName = sidecarName(seq);
-  await writeFileDurably(join(dir, `${dataName}.tmp`), image);
-  const sidecar: SnapshotSidecar = { seq, size: image.length, crc32: await crc32Chunked(image) };
-  await writeFileDurably(join(dir, `${sideName}.tmp`), Buffer.from(JSON.stringify(sidecar)));
-  await rename(join(dir, `${sideName}.tmp`), join(dir, sideName));
-  await rename(join(dir, `${dataName}.tmp`), join(dir, dataName));
-  await fsyncDir(dir);
-  return sidecar;
+  const temps = [join(dir, `${dataName}.tmp`), join(dir, `${sideName}.tmp`)];
+  try {
+    await writeFileDurably(temps[0], image);
+    const sidecar: SnapshotSidecar = { seq, size: image.length, crc32: await crc32Chunked(image) };
+    await writeFileDurably(temps[1], Buffer.from(JSON.stringify(sidecar)));
+    await rename(temps[1], join(dir, sideName));
+    await rename(temps[0], join(dir, dataName));
+    await fsyncDir(dir);
+    return sidecar;
+  } catch (err) {
+    // On a full disk a half-written image would hold on to the space the journal needs.
+    for (const t of temps) await unlink(t).catch(() => {});
+    throw err;
+  }
 }
 
-/** Reads a snapshot and checks it against its sidecar; returns the bytes or why they cannot be trusted. */
-export async function readSnapshot(dir: string, seq: number): Promise<{ image: Buffer } | { problem: string }> {
+/** Why a snapshot cannot be used: its bytes are damaged, or the file could not be read at all. */
+export interface SnapshotProblem {
+  problem: string;
+  /** An fs error (EIO, EACCES, EISDIR, too large...), not bad content: the file may well be sound. */
+  unreadable: boolean;
+}
+
+/**
+ * Reads a snapshot (any size a Buffer can hold: see chunked-read.ts) and checks it against its sidecar;
+ * returns the bytes or why they cannot be trusted.
+ */
+export async function readSnapshot(
+  dir: string,
+  seq: number,
+  options: { chunkBytes?: number } = {},
+): Promise<{ image: Buffer } | SnapshotProblem> {
   let sidecar: SnapshotSidecar;
   try {
     sidecar = JSON.parse(await readFile(join(dir, sidecarName(seq)), 'utf8')) as SnapshotSidecar;
   } catch (err) {
-    return { problem: `its sidecar is missing or unreadable (${(err as Error).message})` };
+    return { problem: `its sidecar is missing or unreadable (${(err as Error).message})`, unreadable: false };
   }
   let image: Buffer;
+  let crc: number;
   try {
-    image = await readFile(join(dir, snapshotName(seq)));
+    ({ bytes: image, crc32: crc } = await readWholeFile(join(dir, snapshotName(seq)), options));
   } catch (err) {
-    return { problem: `it cannot be read (${(err as Error).message})` };
+    return { problem: `it cannot be read (${(err as Error).message})`, unreadable: true };
   }
-  if (sidecar.seq !== seq) return { problem: `its sidecar names seq ${sidecar.seq}` };
-  if (image.length !== sidecar.size) return { problem: `it is ${image.length} bytes, expected ${sidecar.size}` };
+  const damaged = (problem: string) => ({ problem, unreadable: false });
+  if (sidecar.seq !== seq) return damaged(`its sidecar names seq ${sidecar.seq}`);
+  if (image.length !== sidecar.size) return damaged(`it is ${image.length} bytes, expected ${sidecar.size}`);
   if (image.length < 100 || image.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0')
-    return { problem: 'it is not a SQLite database file' };
-  if ((await crc32Chunked(image)) !== sidecar.crc32) return { problem: 'its checksum does not match' };
+    return damaged('it is not a SQLite database file');
+  if (crc !== sidecar.crc32) return damaged('its checksum does not match');
   return { image };
 }
 

@@ -31,6 +31,24 @@ export interface StoreMetrics {
   journalBytes: number;
 }
 
+/**
+ * Whether the store can save. While it cannot (disk full or failing), reads answer from what is on disk
+ * and writes are refused with a `storage` error; it probes the disk and resumes by itself.
+ */
+export type StoreHealth =
+  | { writable: true }
+  | {
+      writable: false;
+      /** The errno that stopped the journal (ENOSPC, EIO...), when known. */
+      code: string | undefined;
+      /** The store folder on the disk concerned. */
+      dir: string;
+      /** What a person sees: which disk, what is wrong, what happens now. */
+      message: string;
+      /** ISO UTC. */
+      since: string;
+    };
+
 export interface Store {
   /** Run read-only statements on a state that is durable (waits for commits still being fsynced). */
   read<T>(fn: (db: SqlReader) => T): Promise<T>;
@@ -45,6 +63,7 @@ export interface Store {
   /** Size of the in-memory database in bytes. */
   sizeBytes(): number;
   metrics(): StoreMetrics;
+  health(): StoreHealth;
   /** Snapshot, release files. */
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DockhandError } from '../../../shared/errors.js';
-import { LOCK_FILE } from './store-files.js';
+import { LOCK_FILE, STORE_FILE_MODE } from './store-files.js';
 
 function processAlive(pid: number): boolean {
   try {
@@ -27,7 +27,7 @@ export async function acquireStoreLock(dir: string): Promise<() => Promise<void>
   const path = join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fh = await open(path, 'wx');
+      const fh = await open(path, 'wx', STORE_FILE_MODE);
       await fh.writeFile(String(process.pid));
       await fh.sync();
       await fh.close();

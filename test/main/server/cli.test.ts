@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +21,15 @@ afterEach(async () => {
   dataDir = undefined;
 });
 
-function startCli(dir: string): { proc: ChildProcess; url: Promise<{ port: number; token: string }>; exit: Promise<number | null>; output: () => string } {
+function startCli(
+  dir: string,
+  options: { realEngine?: boolean } = {},
+): { proc: ChildProcess; url: Promise<{ port: number; token: string }>; exit: Promise<number | null>; output: () => string } {
+  const env = { ...process.env, DOCKHAND_TEST_ENGINE: testEngineModule };
+  if (options.realEngine) delete (env as Record<string, string | undefined>).DOCKHAND_TEST_ENGINE;
   const proc = spawn(process.execPath, ['--import', 'tsx', 'main/server/cli.ts', '--port', '0', '--data-dir', dir], {
     cwd: repoRoot,
-    env: { ...process.env, DOCKHAND_TEST_ENGINE: testEngineModule },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -100,6 +105,53 @@ describe('the headless CLI', () => {
     expect(await cli.exit).toBe(1);
     expect(cli.output()).toContain('again: stopping at once');
   });
+
+  it('says on stderr when the engine cannot save and when it can again, with /health answering 503 meanwhile', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'dockhand-cli-'));
+    const cli = startCli(dataDir);
+    child = cli.proc;
+    const { port, token } = await cli.url;
+    const host = `127.0.0.1:${port}`;
+    const setHealth = (health: unknown) =>
+      rawRequest({
+        port,
+        path: '/api/diagnostics.store',
+        method: 'POST',
+        headers: { Host: host, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(health),
+      });
+    const reason = `the disk holding ${join(dataDir, 'db')} is full (ENOSPC)`;
+    expect((await setHealth({ status: 'degraded', reason, since: '2025-01-02T03:04:05.000Z' })).status).toBe(200);
+    const health = await rawRequest({ port, path: '/health', headers: { Host: host } });
+    expect(health.status).toBe(503);
+    expect(health.json()).toMatchObject({ status: 'degraded', reason });
+    while (!cli.output().includes('Dockhand cannot save')) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(cli.output()).toContain(`Dockhand cannot save (since 2025-01-02T03:04:05.000Z): ${reason}`);
+    await setHealth({ status: 'ok' });
+    while (!cli.output().includes('Dockhand can save again')) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await rawRequest({ port, path: '/health', headers: { Host: host } })).status).toBe(200);
+    cli.proc.kill('SIGTERM');
+    expect(await cli.exit).toBe(0);
+  }, 90_000);
+
+  it('refuses to start on a data folder whose database cannot be rebuilt: says why and what to do on stderr, exits 1, changes nothing there', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'dockhand-cli-'));
+    const db = join(dataDir, 'db');
+    await mkdir(db);
+    // Every snapshot gone; the journal kept starts at seq 5.
+    await writeFile(join(db, 'journal-000000000005.log'), Buffer.alloc(64, 1));
+    const cli = startCli(dataDir, { realEngine: true });
+    child = cli.proc;
+    cli.url.catch(() => {});
+    expect(await cli.exit).toBe(1);
+    const out = cli.output();
+    expect(out).toMatch(/^Dockhand will not start: the database in .* cannot be rebuilt/m);
+    expect(out).toContain('journal-000000000005.log: the journal starts at seq 5');
+    expect(out).toContain(`move the folder ${db} aside`);
+    expect(out).not.toContain('could not start');
+    expect(await readdir(db)).toEqual(['journal-000000000005.log']);
+    expect(await readFile(join(db, 'journal-000000000005.log'))).toEqual(Buffer.alloc(64, 1));
+  }, 90_000);
 
   it('refuses a bad --port with exit code 2', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dockhand-cli-'));

@@ -89,7 +89,23 @@ describe('the HTTP API', () => {
     const { port, host } = await start();
     const res = await rawRequest({ port, path: '/health', headers: { Host: host } });
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ ok: true });
+    expect(res.json()).toEqual({ ok: true, status: 'ok' });
+  });
+
+  it('answers /health with 503, degraded and the reason while the engine cannot save', async () => {
+    const engine = engineForTests();
+    engine.currentHealth = { status: 'degraded', reason: 'the disk holding /data/db is full (ENOSPC)', since: '2025-01-02T03:04:05.000Z' };
+    const { port, host } = await start({ engine });
+    const res = await rawRequest({ port, path: '/health', headers: { Host: host } });
+    expect(res.status).toBe(503);
+    expect(res.json()).toEqual({
+      ok: false,
+      status: 'degraded',
+      reason: 'the disk holding /data/db is full (ENOSPC)',
+      since: '2025-01-02T03:04:05.000Z',
+    });
+    engine.currentHealth = { status: 'ok' };
+    expect((await rawRequest({ port, path: '/health', headers: { Host: host } })).status).toBe(200);
   });
 
   it('refuses an API call without a token with 401 and an auth error body', async () => {

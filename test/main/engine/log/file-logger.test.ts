@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,6 +32,18 @@ describe('file logger', () => {
     expect(lines[0]).toMatchObject({ level: 'info', msg: 'started', port: 8080 });
     expect(lines[1]).toMatchObject({ level: 'error', msg: 'refused', cart: 4, password: '[redacted]' });
     expect(String(lines[0].time)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('keeps the logs folder and its files owner-only, also when they pre-exist open to others', async () => {
+    await mkdir(join(dir, 'logs'), { mode: 0o755 });
+    await chmod(join(dir, 'logs'), 0o755);
+    await writeFile(join(dir, 'logs', 'dockhand.log'), '', { mode: 0o644 });
+    await writeFile(join(dir, 'logs', 'dockhand.log.1'), '', { mode: 0o644 });
+    const log = createFileLogger({ dir });
+    log.log('info', 'order for Jane Doe, 1 Main St');
+    await log.close();
+    expect(((await stat(join(dir, 'logs'))).mode & 0o777).toString(8)).toBe('700');
+    for (const name of await readdir(join(dir, 'logs'))) expect([name, ((await stat(join(dir, 'logs', name))).mode & 0o777).toString(8)]).toEqual([name, '600']);
   });
 
   it('filters by level (info by default)', async () => {

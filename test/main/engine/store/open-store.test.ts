@@ -1,4 +1,4 @@
-import { appendFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -140,17 +140,6 @@ describe('the journaled store', () => {
     expect(await seen).toEqual([{ label: 'w' }]);
   });
 
-  it('stops acknowledging anything once an fsync of the journal failed, and alerts', async () => {
-    const dir = await freshDir();
-    const alerts: string[] = [];
-    // Seq 1 is the migration; the journal thread fails the fdatasync that would make seq 2 durable.
-    const store = await openAt(dir, { onAlert: (m) => alerts.push(m), failJournalSyncAtSeq: 2 });
-    await expect(store.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['x']))).rejects.toThrow(/EIO/);
-    await expect(store.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['y']))).rejects.toThrow(/reopened/);
-    await expect(store.read((db) => db.all('SELECT 1'))).rejects.toThrow(/reopened/);
-    expect(alerts.join('\n')).toMatch(/can no longer write its journal/);
-  });
-
   it('does not let read functions change the database', async () => {
     const store = await openAt(await freshDir());
     await expect(store.read((db) => db.all('DELETE FROM items'))).rejects.toThrow(/readonly|read-only|query_only/i);
@@ -247,12 +236,83 @@ describe('the journaled store', () => {
     await expect(store.write((db) => db.run('DELETE FROM items'))).rejects.toThrow(/closed/);
   });
 
+  it('keeps everything it writes owner-only: files 0600 in a 0700 folder, also a folder that pre-exists open to others', async () => {
+    const dir = await freshDir();
+    await chmod(dir, 0o755);
+    const store = await openAt(dir);
+    await store.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['customer']));
+    await store.snapshot();
+    await store.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['address']));
+    const modes = async () =>
+      Object.fromEntries(await Promise.all((await readdir(dir)).map(async (n) => [n, (await stat(join(dir, n))).mode & 0o777] as const)));
+    const whileOpen = await modes();
+    expect(Object.keys(whileOpen)).toEqual(expect.arrayContaining(['store.lock', 'journal.ack', 'snapshot-000000000002.sqlite', 'snapshot-000000000002.json', 'journal-000000000003.log']));
+    await store.close();
+    const afterClose = await modes();
+    for (const [name, mode] of Object.entries({ ...whileOpen, ...afterClose })) expect({ name, mode: mode.toString(8) }).toEqual({ name, mode: '600' });
+    expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('700');
+  });
+
   it('reports the database size and journal bytes', async () => {
     const store = await openAt(await freshDir());
     await store.write((db) => db.run('INSERT INTO items (label) VALUES (?)', ['size']));
     expect(store.sizeBytes()).toBeGreaterThan(0);
     const m = store.metrics();
     expect(m.journalBytes).toBe(m.commitBytes.reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('snapshots of a store that is restarted often', () => {
+  /** Writes `times` commits of `bytes` each that replace one row, so the journal grows and the database does not. */
+  async function churn(store: OpenedStore, times: number, bytes: number): Promise<void> {
+    for (let i = 0; i < times; i++)
+      await store.write((db) => db.run('INSERT OR REPLACE INTO items (n, data) VALUES (1, ?)', [new Uint8Array(bytes).fill(i % 256)]));
+  }
+
+  it('snapshots soon after an open that replayed more journal than the database holds', async () => {
+    const dir = await freshDir();
+    const store = await openAt(dir);
+    await churn(store, 15, 100_000);
+    const copy = await crashCopy(dir);
+    const reopened = await openAt(copy, { snapshotIdleMs: 50 });
+    // Counted once written; the journal it folded away is pruned right after.
+    await vi.waitFor(() => expect(reopened.metrics().snapshots).toBe(1), { timeout: 5_000 });
+    await vi.waitFor(() => expect(reopened.metrics().journalBytes).toBeLessThan(100_000), { timeout: 5_000 });
+    expect((await readdir(copy)).filter((n) => /^snapshot-\d+\.sqlite$/.test(n))).toEqual(['snapshot-000000000016.sqlite']);
+  });
+
+  it('counts the journal replayed on open toward the size threshold', async () => {
+    const dir = await freshDir();
+    const options = { snapshotEveryBytes: 50_000, snapshotIdleMs: 50 };
+    const store = await openAt(dir, options);
+    await churn(store, 3, 10_000);
+    expect(store.metrics().snapshots).toBe(0);
+    const reopened = await openAt(await crashCopy(dir), options);
+    await churn(reopened, 3, 10_000);
+    await vi.waitFor(() => expect(reopened.metrics().snapshots).toBe(1), { timeout: 5_000 });
+  });
+
+  /** A crash image of a store with a snapshot and a little journal after it. */
+  async function snapshotThenLittleJournal(): Promise<string> {
+    const dir = await freshDir();
+    const store = await openAt(dir);
+    await store.snapshot();
+    await churn(store, 2, 1_000);
+    return crashCopy(dir);
+  }
+
+  it('snapshots after an open whose newest snapshot is older than the time threshold, though the process never lives that long', async () => {
+    const copy = await snapshotThenLittleJournal();
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    await utimes(join(copy, 'snapshot-000000000001.sqlite'), hourAgo, hourAgo);
+    const reopened = await openAt(copy, { snapshotIdleMs: 50 });
+    await vi.waitFor(() => expect(reopened.metrics().snapshots).toBe(1), { timeout: 5_000 });
+  });
+
+  it('does not snapshot after an open that replayed a little journal over a recent snapshot', async () => {
+    const reopened = await openAt(await snapshotThenLittleJournal(), { snapshotIdleMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reopened.metrics().snapshots).toBe(0);
   });
 });
 
