@@ -49,16 +49,16 @@ describe('inventory from the warehouse to Shopify', () => {
     expect(shop.state.inventoryUpdates.length).toBe(before + sent.length);
   });
 
-  it('adds up a SKU kept in several bins and reports the repeated rows, still applying the file', async () => {
+  it('adds up a SKU kept in several bins, reports only a repetition no location explains, and applies the file', async () => {
     const [a, b] = shop.state.catalog.map((v) => v.sku!);
-    const file = ['SKU,Quantity,Location', `${a},10,BIN-1`, `${b},4,BIN-9`, `${a},5,BIN-2`].join('\n');
+    const file = ['SKU,Quantity,Location', `${a},10,BIN-1`, `${b},3,BIN-9`, `${a},5,BIN-2`, `${b},1,BIN-9`].join('\n');
     await mkdir(ftp.localPath('/ACME/inventory'), { recursive: true });
     await writeFile(ftp.localPath('/ACME/inventory/bins.csv'), file);
 
     const pickup = await t.call('services.runNow', { service: 'inventory_pickup', targetId: merchantId });
     expect(pickup.counts).toMatchObject({ skus: 2, repeatedSkus: 1, files: 1 });
     expect(pickup.errors).toEqual([
-      { where: 'bins.csv', message: `line 2: SKU ${a} is on 2 rows (lines 2, 4): their quantities were added up to 15` },
+      { where: 'bins.csv', message: `line 3: SKU ${b} is on 2 rows (lines 3, 5) without a location of its own on each: their quantities were added up to 4` },
     ]);
     expect(await readdir(ftp.localPath('/ACME/inventory/archive'))).toEqual(['bins.csv']);
 
