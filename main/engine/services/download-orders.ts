@@ -273,7 +273,11 @@ function applyChangeAfterDelivery({ db, rc, cart, existing, order, now, lookup }
         severity: 'warning',
         targetType: 'order',
         targetId: existing.id,
-        message: `Order ${order.orderNumber} (${cart.name}) changed in the cart after it reached the WMS (${what}): tell the warehouse, or Resend to WMS to send what the cart now says`,
+        // A partially shipped order cannot be resent (the warehouse would ship its shipped lines again).
+        message:
+          existing.status === 'at_wms'
+            ? `Order ${order.orderNumber} (${cart.name}) changed in the cart after it reached the WMS (${what}): tell the warehouse, or Resend to WMS to send what the cart now says`
+            : `Order ${order.orderNumber} (${cart.name}) changed in the cart while the warehouse is shipping the rest of it (${what}): tell the warehouse`,
       },
       now,
     );
