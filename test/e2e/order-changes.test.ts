@@ -86,7 +86,7 @@ describe('an order fulfilled in part in the shop and changed after delivery, on 
     const detail = await orders.openOrder(order.name);
     await app.page.getByText('Changed after delivery').first().waitFor();
     const head = app.page.getByRole('table', { name: 'Lines' }).locator('thead th');
-    await expect.poll(() => head.allTextContents()).toEqual(['Line', 'SKU', 'Name', 'To ship', 'Ordered', 'Price']);
+    await expect.poll(() => head.allTextContents()).toEqual(['Line', 'SKU', 'Name', 'To ship', 'Ordered', 'Shipped', 'Price']);
     await expect.poll(() => detail.lines().nth(1).textContent()).toContain('fulfilled in the cart: not sent to the warehouse');
     await expect.poll(() => detail.historyEntries().last().textContent()).toMatch(
       /At WMS — Changed in the cart after delivery: ship-to address: address 1 ".*" → "9 Elm St", city ".*" → "Chicago"/,
