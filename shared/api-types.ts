@@ -43,6 +43,8 @@ export interface CartView {
   capabilities: { shipments: boolean; inventory: boolean };
   syncCursor: string | null;
   authError: string | null;
+  /** What a person should change in settings that still work (a retired Shopify API version). */
+  notices: string[];
   createdAt: string;
   updatedAt: string;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOPIFY_API_VERSION, SHOPIFY_SUPPORTED_API_VERSIONS } from '../../shared/schemas/shopify.js';
+import { SHOPIFY_API_VERSION, SHOPIFY_SUPPORTED_API_VERSIONS, shopifyApiVersionServedUntil } from '../../shared/schemas/shopify.js';
 import { createFakeShopify, type FakeShopify } from '../fakes/shopify/index.js';
 import { startFtpServer, type TestFtpServer } from '../support/ftp-server.js';
 import { startShopifyCatcher } from '../support/secret-catchers.js';
@@ -104,7 +104,7 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     await cart.field('Download test orders').check();
     expect(await cart.field('API version').inputValue()).toBe(SHOPIFY_API_VERSION);
     expect(await cart.field('API version').locator('option').allTextContents()).toEqual(
-      SHOPIFY_SUPPORTED_API_VERSIONS.map((v) => (v === SHOPIFY_API_VERSION ? `${v} (tested)` : v)),
+      SHOPIFY_SUPPORTED_API_VERSIONS.map((v) => `${v} (${v === SHOPIFY_API_VERSION ? 'newest; ' : ''}served until at least ${shopifyApiVersionServedUntil(v)})`),
     );
 
     await cart.save();

@@ -49,6 +49,7 @@ export function cartView(overrides: Partial<CartView> = {}): CartView {
     capabilities: { shipments: true, inventory: true },
     syncCursor: null,
     authError: null,
+    notices: [],
     createdAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-01T09:00:00.000Z',
     ...overrides,

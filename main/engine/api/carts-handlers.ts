@@ -2,6 +2,7 @@ import type { CartInput } from '../../../shared/contract.js';
 import { CART_SERVICES, type CartServiceName } from '../../../shared/domain.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { cartPlugin, cartPlugins } from '../connectors/carts/registry.js';
+import { syncCartNoticeAlert } from '../cart-notices.js';
 import { cartSecretAddress } from '../connector-source.js';
 import { resolveSecret, sealBound } from '../saved-secret.js';
 import {
@@ -122,6 +123,7 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
       requireMerchant(db, input.cart.merchantId);
       updateCart(db, input.id, write, ctx.nowIso());
       for (const s of CART_SERVICES) setScheduleMinutes(db, s, input.id, input.cart.schedules[s]);
+      syncCartNoticeAlert(db, requireCart(db, input.id), ctx.nowIso());
     });
     for (const s of CART_SERVICES) await ctx.jobs.sync(s, input.id);
     // New settings are a person's fix: lift pauses (and alerts) of an auth or config failure.

@@ -1,6 +1,7 @@
 import type { CartView, MerchantView } from '../../../shared/api-types.js';
 import { CART_SERVICES, MERCHANT_SERVICES } from '../../../shared/domain.js';
 import { DockhandError } from '../../../shared/errors.js';
+import { cartNotices } from '../cart-notices.js';
 import { cartPlugin } from '../connectors/carts/registry.js';
 import { getCart, type CartRow } from '../store/repositories/carts-repo.js';
 import { getMerchant, type MerchantRow } from '../store/repositories/merchants-repo.js';
@@ -34,6 +35,7 @@ export function cartView(db: SqlReader, c: CartRow): CartView {
     capabilities: plugin?.manifest.capabilities ?? { shipments: false, inventory: false },
     syncCursor: c.syncCursor,
     authError: c.authError,
+    notices: cartNotices(c),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -5,6 +5,7 @@ import { clearAlert, openAlerts, raiseAlert } from '../store/repositories/alerts
 import { getCart, setCartAuthError } from '../store/repositories/carts-repo.js';
 import { finishRun, getRun, startRun } from '../store/repositories/runs-repo.js';
 import { setScheduleLastRun } from '../store/repositories/schedules-repo.js';
+import { syncCartNoticeAlert } from '../cart-notices.js';
 import { pauseAlertKey, raisePauseAlert } from '../job-alerts.js';
 import { RunReport, type RunContext, type ServiceDeps } from './run-context.js';
 import { SERVICES } from './index.js';
@@ -82,6 +83,9 @@ export async function executeRun(
       clearAlert(db, pauseAlertKey(service, targetId, 'config'), finishedAt);
       if (isCartService(service)) setCartAuthError(db, targetId, null);
     }
+    // Settings that work but need a person (a retired API version) stay in view while the cart runs.
+    const cart = isCartService(service) ? getCart(db, targetId) : undefined;
+    if (cart) syncCartNoticeAlert(db, cart, finishedAt);
     // Alerts this run raised or renewed go out on the event stream too.
     const raised = openAlerts(db).filter((a) => a.updatedAt >= startedAt);
     return { run: getRun(db, runId)!, raised };

@@ -8,8 +8,10 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLError,
+  type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { dialectOf, servedVersion, type FakeApiVersion } from './api-versions.js';
 import { fastExecuteMutation, fastExecuteQuery } from './fast-execute.js';
 import { queryCost } from './query-cost.js';
 import { createRootValue } from './resolvers.js';
@@ -18,7 +20,7 @@ import { FakeShopState, type FakeShopifyOptions } from './shop-state.js';
 
 /**
  * A fake Shopify shop on 127.0.0.1:<ephemeral>: the GraphQL Admin API subset Dockhand uses (graphql-js
- * over the real field names), query cost with a leaky bucket and THROTTLED replies, the 401 body of a bad
+ * over the real field names, each version as Shopify documents it: api-versions.ts), query cost with a leaky bucket and THROTTLED replies, the 401 body of a bad
  * token, the client-credentials token endpoint, and faults to inject (5xx, malformed bodies, delays,
  * dropped connections).
  */
@@ -38,6 +40,13 @@ export interface FakeShopify {
 export const MAX_SINGLE_QUERY_COST = 1000;
 const INVALID_TOKEN_BODY = '{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}';
 
+interface VersionContext {
+  schema: GraphQLSchema;
+  rootValue: Record<string, unknown>;
+  prepared: Map<string, PreparedDocument>;
+  requestedCosts: Map<string, number>;
+}
+
 interface PreparedDocument {
   document: DocumentNode;
   operation?: OperationDefinitionNode;
@@ -47,12 +56,18 @@ interface PreparedDocument {
 
 export async function createFakeShopify(options: FakeShopifyOptions = {}): Promise<FakeShopify> {
   const state = new FakeShopState(options);
-  const schema = shopifySchema();
-  const rootValue = createRootValue(state);
-  const prepared = new Map<string, PreparedDocument>();
-  const requestedCosts = new Map<string, number>();
+  const versions = new Map<FakeApiVersion, VersionContext>();
+  // Each version has its own schema and resolvers, and so its own caches of parsed documents and costs.
+  const versionContext = (version: FakeApiVersion): VersionContext => {
+    let found = versions.get(version);
+    if (!found) {
+      found = { schema: shopifySchema(version), rootValue: createRootValue(state, dialectOf(version)), prepared: new Map(), requestedCosts: new Map() };
+      versions.set(version, found);
+    }
+    return found;
+  };
 
-  const prepare = (query: string): PreparedDocument => {
+  const prepare = ({ schema, prepared }: VersionContext, query: string): PreparedDocument => {
     let found = prepared.get(query);
     if (found) return found;
     let document: DocumentNode;
@@ -80,7 +95,8 @@ export async function createFakeShopify(options: FakeShopifyOptions = {}): Promi
     restoreRate: state.bucket.restoreRate,
   });
 
-  const graphql = (req: IncomingMessage, body: string): { status: number; body: string } => {
+  const graphql = (req: IncomingMessage, body: string, version: VersionContext): { status: number; body: string } => {
+    const { schema, rootValue, requestedCosts } = version;
     state.stats.graphqlRequests += 1;
     if (!state.isValidToken(header(req, 'x-shopify-access-token'))) return { status: 401, body: INVALID_TOKEN_BODY };
     let payload: { query?: unknown; variables?: unknown; operationName?: unknown };
@@ -91,7 +107,7 @@ export async function createFakeShopify(options: FakeShopifyOptions = {}): Promi
     }
     if (typeof payload.query !== 'string') return { status: 400, body: '{"errors":{"query":"Required parameter missing or invalid"}}' };
     const variables = (payload.variables && typeof payload.variables === 'object' ? payload.variables : {}) as Record<string, unknown>;
-    const doc = prepare(payload.query);
+    const doc = prepare(version, payload.query);
     if (doc.errors.length > 0 || !doc.operation) {
       return json(200, { errors: doc.errors.map((e) => ({ message: e.message, locations: e.locations })) });
     }
@@ -170,7 +186,11 @@ export async function createFakeShopify(options: FakeShopifyOptions = {}): Promi
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'POST' && path === '/admin/oauth/access_token') return tokenEndpoint(req, body);
     const m = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(path);
-    if (req.method === 'POST' && m && (/^\d{4}-\d{2}$/.test(m[1]) || m[1] === 'unstable')) return graphql(req, body);
+    const version = m ? servedVersion(m[1], state.oldestServedApiVersion) : undefined;
+    if (req.method === 'POST' && m && version) {
+      state.apiVersionsRequested.set(m[1], (state.apiVersionsRequested.get(m[1]) ?? 0) + 1);
+      return graphql(req, body, versionContext(version));
+    }
     return { status: 404, body: '{"errors":"Not Found"}' };
   };
 

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { getDirectiveValues, GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { FakeDialect } from './api-versions.js';
 import { connectionOf, decodeCursor, listConnection } from './connection.js';
 import type { FakeFulfillmentOrder, FakeOrder } from './fake-model.js';
 import { FULFILLMENT_ORDER_BASE, gid, gidNumber, INVENTORY_ITEM_BASE } from './ids.js';
@@ -6,7 +7,10 @@ import { compare, parseSearchQuery, parseSearchTime, type SearchQuery, type Sear
 import type { FakeShopState } from './shop-state.js';
 import { fulfillmentView, locationView, orderView, variantView } from './views.js';
 
-/** Root resolvers (graphql-js rootValue) for the Query and Mutation fields the fake implements. */
+/**
+ * Root resolvers (graphql-js rootValue) for the Query and Mutation fields the fake implements, one set per
+ * API version served (api-versions.ts).
+ */
 
 const MAX_PAGE = 250;
 const INVENTORY_REASONS = new Set([
@@ -15,7 +19,8 @@ const INVENTORY_REASONS = new Set([
   'reservation_updated', 'restock', 'safety_stock', 'shrinkage',
 ]);
 
-export function createRootValue(state: FakeShopState): Record<string, unknown> {
+export function createRootValue(state: FakeShopState, dialect: FakeDialect): Record<string, unknown> {
+  const view = (o: FakeOrder) => orderView(state, o, dialect);
   const requireScope = (scope: string, field: string) => {
     const implied = scope.startsWith('read_') ? `write_${scope.slice(5)}` : undefined;
     if (state.scopes.includes(scope) || (implied && state.scopes.includes(implied))) return;
@@ -42,7 +47,7 @@ export function createRootValue(state: FakeShopState): Record<string, unknown> {
     order: (args: { id: string }) => {
       requireScope('read_orders', 'order');
       const o = state.order(args.id);
-      return o ? orderView(state, o) : null;
+      return o ? view(o) : null;
     },
 
     // Only orders are served through the Node interface: other ids answer null, as unknown ids do.
@@ -56,9 +61,9 @@ export function createRootValue(state: FakeShopState): Record<string, unknown> {
       return args.ids.map((id) => {
         const o = gidNumber(id, 'Order') === undefined ? undefined : state.order(id);
         if (!o) return null;
-        const view = orderView(state, o);
-        view.__typename = 'Order'; // graphql-js resolves the Node interface by __typename
-        return view;
+        const node = view(o);
+        node.__typename = 'Order'; // graphql-js resolves the Node interface by __typename
+        return node;
       });
     },
 
@@ -85,7 +90,7 @@ export function createRootValue(state: FakeShopState): Record<string, unknown> {
           }
           picked.push(order[pos]);
         }
-        const nodes = picked.map((i) => orderView(state, state.orderAt(i)));
+        const nodes = picked.map((i) => view(state.orderAt(i)));
         return connectionOf(nodes, picked.map((i) => [state.updatedMsOf(i), i]), hasNextPage, Boolean(args.after));
       }
       // ID (and, close enough for generated orders, CREATED_AT / PROCESSED_AT): creation order.
@@ -98,7 +103,7 @@ export function createRootValue(state: FakeShopState): Record<string, unknown> {
         }
         picked.push(i);
       }
-      const nodes = picked.map((i) => orderView(state, state.orderAt(i)));
+      const nodes = picked.map((i) => view(state.orderAt(i)));
       return connectionOf(nodes, picked.map((i) => [0, i]), hasNextPage, Boolean(args.after));
     },
 
@@ -136,9 +141,11 @@ export function createRootValue(state: FakeShopState): Record<string, unknown> {
       return fulfillmentCreate(state, args.fulfillment);
     },
 
-    inventorySetQuantities: (args: { input: InventorySetInput }) => {
+    // graphql-js passes the field's info (its directives) to a rootValue function; the fast executor
+    // takes only directive-free documents, so a missing info means a missing @idempotent.
+    inventorySetQuantities: (args: { input: InventorySetInput }, _context?: unknown, info?: GraphQLResolveInfo) => {
       requireScope('write_inventory', 'inventorySetQuantities');
-      return inventorySetQuantities(state, args.input);
+      return inventorySetQuantities(state, dialect, args.input, idempotencyKey(info));
     },
   };
 }
@@ -274,12 +281,48 @@ interface InventorySetInput {
   name: string;
   reason: string;
   ignoreCompareQuantity?: boolean | null;
-  quantities: { inventoryItemId: string; locationId: string; quantity: number; compareQuantity?: number | null }[];
+  quantities: { inventoryItemId: string; locationId: string; quantity: number; compareQuantity?: number | null; changeFromQuantity?: number | null }[];
 }
+
+type InventorySetPayload = { inventoryAdjustmentGroup: unknown; userErrors: { code: string; field: string[] | null; message: string }[] };
 
 let adjustmentGroups = 0;
 
-function inventorySetQuantities(state: FakeShopState, input: InventorySetInput) {
+/** The key of the field's @idempotent(key:) directive, when the version has it and the document uses it. */
+function idempotencyKey(info: GraphQLResolveInfo | undefined): string | undefined {
+  const directive = info?.schema.getDirective('idempotent');
+  if (!info || !directive) return undefined;
+  const values = getDirectiveValues(directive, info.fieldNodes[0], info.variableValues);
+  return typeof values?.key === 'string' ? values.key : undefined;
+}
+
+/**
+ * A key seen before answers what it answered then (nothing is applied twice); the same key with other
+ * parameters is refused. From 2026-04 a call without a key is an error at run time, as Shopify documents
+ * (its wording is not documented; this is ours).
+ */
+function inventorySetQuantities(state: FakeShopState, dialect: FakeDialect, input: InventorySetInput, key: string | undefined) {
+  if (dialect.compareAndSwapRequired && key === undefined) {
+    throw new GraphQLError('inventorySetQuantities requires the @idempotent directive with a key as of API version 2026-04.', {
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  }
+  if (key === undefined) return applyInventorySet(state, dialect, input);
+  const fingerprint = JSON.stringify(input);
+  const seen = state.idempotentResults.get(key);
+  if (seen) {
+    if (seen.fingerprint === fingerprint) return seen.result;
+    return {
+      inventoryAdjustmentGroup: null,
+      userErrors: [{ code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH', field: null, message: 'The same idempotency key cannot be used with different operation parameters.' }],
+    };
+  }
+  const result = applyInventorySet(state, dialect, input);
+  state.idempotentResults.set(key, { fingerprint, result });
+  return result;
+}
+
+function applyInventorySet(state: FakeShopState, dialect: FakeDialect, input: InventorySetInput): InventorySetPayload {
   if (input.quantities.length > MAX_PAGE) {
     throw new GraphQLError(`The input array size of ${input.quantities.length} is greater than the maximum allowed of ${MAX_PAGE}.`, {
       extensions: { code: 'MAX_INPUT_SIZE_EXCEEDED' },
@@ -305,10 +348,10 @@ function inventorySetQuantities(state: FakeShopState, input: InventorySetInput) 
     const key = `${variant.index}:${location}`;
     if (seen.has(key)) return errors.push({ code: 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR', field: field('inventoryItemId'), message: 'The combination of inventoryItemId and locationId must be unique.' });
     seen.add(key);
-    if (!input.ignoreCompareQuantity && (q.compareQuantity === undefined || q.compareQuantity === null)) {
-      return errors.push({ code: 'COMPARE_QUANTITY_REQUIRED', field: field('compareQuantity'), message: 'The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.' });
-    }
-    if (state.inventoryByItem(variant.index, location) === undefined) {
+    const current = state.inventoryByItem(variant.index, location);
+    const problem = compareAndSwapProblem(dialect, input, q, current);
+    if (problem) return errors.push({ ...problem, field: field(problem.field) });
+    if (current === undefined && !dialect.stockAtAnyLocation) {
       return errors.push({ code: 'ITEM_NOT_STOCKED_AT_LOCATION', field: field('locationId'), message: 'The specified inventory item is not stocked at the location.' });
     }
     if (variant.sku && state.rejectInventoryFor.has(variant.sku)) {
@@ -324,4 +367,35 @@ function inventorySetQuantities(state: FakeShopState, input: InventorySetInput) 
     inventoryAdjustmentGroup: { id: gid('InventoryAdjustmentGroup', 90_000 + adjustmentGroups), reason: input.reason, createdAt: state.time(state.now()) },
     userErrors: [],
   };
+}
+
+/**
+ * The compare-and-swap rules of the version: from 2026-01 a changeFromQuantity that is given (null
+ * included) decides and must match what is there unless null; from 2026-04 it must be given. Before,
+ * compareQuantity must match unless ignoreCompareQuantity is true.
+ */
+function compareAndSwapProblem(
+  dialect: FakeDialect,
+  input: InventorySetInput,
+  q: InventorySetInput['quantities'][number],
+  current: number | undefined,
+): { code: string; field: string; message: string } | undefined {
+  const persisted = current ?? 0;
+  if (dialect.changeFromQuantity && q.changeFromQuantity !== undefined) {
+    if (q.changeFromQuantity === null || q.changeFromQuantity === persisted) return undefined;
+    return { code: 'CHANGE_FROM_QUANTITY_STALE', field: 'changeFromQuantity', message: 'The changeFromQuantity value does not match persisted value.' };
+  }
+  if (dialect.compareAndSwapRequired) {
+    return {
+      code: 'COMPARE_QUANTITY_REQUIRED',
+      field: 'changeFromQuantity',
+      message: 'The changeFromQuantity argument must be given to each quantity: the quantity expected, or null to skip the check.',
+    };
+  }
+  if (input.ignoreCompareQuantity) return undefined;
+  if (q.compareQuantity === undefined || q.compareQuantity === null) {
+    return { code: 'COMPARE_QUANTITY_REQUIRED', field: 'compareQuantity', message: 'The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.' };
+  }
+  if (q.compareQuantity === persisted) return undefined;
+  return { code: 'COMPARE_QUANTITY_STALE', field: 'compareQuantity', message: 'The compareQuantity value does not match persisted value.' };
 }

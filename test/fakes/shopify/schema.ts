@@ -1,11 +1,15 @@
 import { buildSchema, type GraphQLSchema } from 'graphql';
+import { dialectOf, FAKE_OLDEST_SERVED_VERSION, type FakeApiVersion, type FakeDialect } from './api-versions.js';
 
 /**
- * The subset of the Shopify GraphQL Admin API (2025-10) that Dockhand uses, with the real type and field
- * names. Custom scalars pass values through unchanged, as Shopify's do (Decimal and DateTime are strings),
- * so tests can plant malformed values in an otherwise valid reply.
+ * The subset of the Shopify GraphQL Admin API that Dockhand uses, with the real type and field names, as
+ * each version has it (api-versions.ts says what changed). Custom scalars pass values through unchanged,
+ * as Shopify's do (Decimal and DateTime are strings), so tests can plant malformed values in an otherwise
+ * valid reply.
  */
-export const SHOPIFY_SDL = /* GraphQL */ `
+export function shopifySdl(d: FakeDialect): string {
+  const when = (on: boolean, text: string) => (on ? text : '');
+  return /* GraphQL */ `
   scalar DateTime
   scalar Decimal
   scalar URL
@@ -14,11 +18,16 @@ export const SHOPIFY_SDL = /* GraphQL */ `
   enum ProductVariantSortKeys { ID SKU }
   enum CurrencyCode { USD CAD EUR GBP }
   enum OrderDisplayFinancialStatus { PENDING AUTHORIZED PARTIALLY_PAID PAID PARTIALLY_REFUNDED REFUNDED VOIDED EXPIRED }
-  enum OrderDisplayFulfillmentStatus { UNFULFILLED PARTIALLY_FULFILLED FULFILLED RESTOCKED PENDING_FULFILLMENT OPEN IN_PROGRESS ON_HOLD SCHEDULED REQUEST_DECLINED }
+  enum OrderDisplayFulfillmentStatus { UNFULFILLED PARTIALLY_FULFILLED FULFILLED RESTOCKED PENDING_FULFILLMENT OPEN IN_PROGRESS ON_HOLD SCHEDULED REQUEST_DECLINED ${when(d.fulfillmentNotRequired, 'FULFILLMENT_NOT_REQUIRED')} }
   enum FulfillmentOrderStatus { OPEN IN_PROGRESS CANCELLED INCOMPLETE CLOSED SCHEDULED ON_HOLD }
   enum FulfillmentOrderAction { CREATE_FULFILLMENT REQUEST_FULFILLMENT CANCEL_FULFILLMENT_ORDER REQUEST_CANCELLATION HOLD RELEASE_HOLD MOVE MARK_AS_OPEN EXTERNAL SPLIT MERGE }
   enum FulfillmentStatus { SUCCESS CANCELLED ERROR FAILURE OPEN PENDING }
-  enum InventorySetQuantitiesUserErrorCode { INVALID_INVENTORY_ITEM INVALID_LOCATION INVALID_QUANTITY_NAME INVALID_REASON ITEM_NOT_STOCKED_AT_LOCATION INVALID_QUANTITY_TOO_HIGH INVALID_QUANTITY_TOO_LOW NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR COMPARE_QUANTITY_REQUIRED }
+  enum InventorySetQuantitiesUserErrorCode {
+    INVALID_INVENTORY_ITEM INVALID_LOCATION INVALID_QUANTITY_NAME INVALID_REASON INVALID_QUANTITY_TOO_HIGH INVALID_QUANTITY_TOO_LOW
+    NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR COMPARE_QUANTITY_REQUIRED COMPARE_QUANTITY_STALE
+    ${when(!d.stockAtAnyLocation, 'ITEM_NOT_STOCKED_AT_LOCATION')}
+    ${when(d.changeFromQuantity, 'CHANGE_FROM_QUANTITY_STALE IDEMPOTENCY_CONCURRENT_REQUEST IDEMPOTENCY_KEY_PARAMETER_MISMATCH')}
+  }
 
   type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
 
@@ -139,11 +148,17 @@ export const SHOPIFY_SDL = /* GraphQL */ `
   }
   type FulfillmentCreatePayload { fulfillment: Fulfillment userErrors: [UserError!]! }
 
-  input InventoryQuantityInput { inventoryItemId: ID! locationId: ID! quantity: Int! compareQuantity: Int }
+  input InventoryQuantityInput {
+    inventoryItemId: ID! locationId: ID! quantity: Int!
+    ${when(!d.compareAndSwapRequired, 'compareQuantity: Int')}
+    ${when(d.changeFromQuantity, 'changeFromQuantity: Int')}
+  }
   input InventorySetQuantitiesInput {
-    name: String! reason: String! referenceDocumentUri: String ignoreCompareQuantity: Boolean = false
+    name: String! reason: String! referenceDocumentUri: String
+    ${when(!d.compareAndSwapRequired, 'ignoreCompareQuantity: Boolean = false')}
     quantities: [InventoryQuantityInput!]!
   }
+  ${when(d.idempotentDirective, 'directive @idempotent(key: String!) on FIELD')}
   type InventoryAdjustmentGroup { id: ID! reason: String! createdAt: DateTime! }
   type InventorySetQuantitiesPayload { inventoryAdjustmentGroup: InventoryAdjustmentGroup userErrors: [InventorySetQuantitiesUserError!]! }
 
@@ -152,10 +167,15 @@ export const SHOPIFY_SDL = /* GraphQL */ `
     inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
   }
 `;
+}
 
-let cached: GraphQLSchema | undefined;
+const cached = new Map<FakeApiVersion, GraphQLSchema>();
 
-export function shopifySchema(): GraphQLSchema {
-  cached ??= buildSchema(SHOPIFY_SDL);
-  return cached;
+export function shopifySchema(version: FakeApiVersion = FAKE_OLDEST_SERVED_VERSION): GraphQLSchema {
+  let schema = cached.get(version);
+  if (!schema) {
+    schema = buildSchema(shopifySdl(dialectOf(version)));
+    cached.set(version, schema);
+  }
+  return schema;
 }

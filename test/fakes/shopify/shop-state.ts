@@ -9,6 +9,7 @@ import {
   ORDER_BASE,
   locationGid,
 } from './ids.js';
+import { FAKE_OLDEST_SERVED_VERSION, type FakeApiVersion } from './api-versions.js';
 import { LeakyBucket } from './leaky-bucket.js';
 import { decimal, defaultFulfillmentOrder, generateCatalog, generateOrder, rng, SHIPPING_LINES } from './order-generator.js';
 
@@ -36,6 +37,11 @@ export interface FakeShopifyOptions {
   /** Generated orders spread over this many days before now. Default 30. */
   spanDays?: number;
   now?: () => number;
+  /**
+   * The oldest Admin API version the shop serves; a request for an older one is answered by this one, as
+   * Shopify does. Default 2026-01 (December 2026).
+   */
+  oldestServedApiVersion?: FakeApiVersion;
 }
 
 export interface OrderSeed {
@@ -96,6 +102,11 @@ export class FakeShopState {
   readonly now: () => number;
   /** SKUs whose inventory updates are refused with a userError. */
   readonly rejectInventoryFor = new Set<string>();
+  readonly oldestServedApiVersion: FakeApiVersion;
+  /** inventorySetQuantities results by @idempotent key, answered again for a repeated key. */
+  readonly idempotentResults = new Map<string, { fingerprint: string; result: unknown }>();
+  /** Admin API versions requests were answered for, as the URL named them (before falling forward). */
+  readonly apiVersionsRequested = new Map<string, number>();
   /** Every quantity inventorySetQuantities applied, in order. */
   readonly inventoryUpdates: { sku: string | null; locationIndex: number; quantity: number }[] = [];
 
@@ -137,6 +148,7 @@ export class FakeShopState {
     this.clientId = options.clientId ?? 'fake-client-id';
     this.clientSecret = options.clientSecret ?? 'fake-client-secret';
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? 86_399;
+    this.oldestServedApiVersion = options.oldestServedApiVersion ?? FAKE_OLDEST_SERVED_VERSION;
     this.scopes = [...(options.scopes ?? ALL_SCOPES)];
     this.bucket = new LeakyBucket(options.maximumAvailable ?? 2000, options.restoreRate ?? 100, this.now());
     this.catalog = generateCatalog(options.products ?? 60, this.seed);

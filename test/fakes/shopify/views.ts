@@ -1,3 +1,4 @@
+import type { FakeDialect } from './api-versions.js';
 import type { FakeFulfillment, FakeFulfillmentOrder, FakeLineItem, FakeLocation, FakeOrder, FakeVariant } from './fake-model.js';
 import { listConnection, type PageArgs } from './connection.js';
 import { gid } from './ids.js';
@@ -16,8 +17,8 @@ function bag(state: FakeShopState, cents: number, currency: string): MoneyBag {
   return { shopMoney: money, presentmentMoney: money };
 }
 
-export function orderView(state: FakeShopState, o: FakeOrder): Record<string, unknown> {
-  const view = new OrderView(state, o);
+export function orderView(state: FakeShopState, o: FakeOrder, dialect?: Pick<FakeDialect, 'fulfillmentNotRequired'>): Record<string, unknown> {
+  const view = new OrderView(state, o, dialect?.fulfillmentNotRequired === true);
   // defineProperty, not assignment: a raw field may shadow one of the prototype's getters.
   if (o.raw) for (const [key, value] of Object.entries(o.raw)) Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
   return view as unknown as Record<string, unknown>;
@@ -53,7 +54,7 @@ class OrderView {
   #subtotal = 0;
   #discounts = 0;
 
-  constructor(state: FakeShopState, o: FakeOrder) {
+  constructor(state: FakeShopState, o: FakeOrder, fulfillmentNotRequired: boolean) {
     this.#state = state;
     this.#o = o;
     for (const l of o.lineItems) {
@@ -77,7 +78,10 @@ class OrderView {
     this.test = o.test;
     this.currencyCode = o.currencyCode;
     this.displayFinancialStatus = o.financialStatus;
-    this.displayFulfillmentStatus = o.fulfillmentStatus;
+    // From 2026-10 an unfulfilled order with nothing left to fulfil says so instead of UNFULFILLED.
+    const nothingLeft = o.cancelledMs !== null || o.lineItems.every((l) => l.currentQuantity === 0);
+    this.displayFulfillmentStatus =
+      fulfillmentNotRequired && o.fulfillmentStatus === 'UNFULFILLED' && nothingLeft ? 'FULFILLMENT_NOT_REQUIRED' : o.fulfillmentStatus;
     this.customAttributes = o.customAttributes;
   }
 

@@ -121,6 +121,12 @@ export interface CartPlugin<Settings = unknown, Credentials = unknown> {
   /** The credentials these settings need, each with how a person names it. */
   requiredCredentials?(settings: Settings): SecretFields;
   /**
+   * What a person should change in saved settings that still work (a Shopify API version retired since
+   * it was saved, called through its successor meanwhile): shown on the cart screen and kept as an alert
+   * until the settings are saved without it.
+   */
+  settingsNotices?(settings: Settings): string[];
+  /**
    * Diagnostics: checks a sync position a person typed and returns the value to save, in the form the
    * connector writes itself. Throws DockhandError kind validation saying what is wrong, so a typo never
    * reaches (and wedges) the next download. Platforms without it save the text as typed.

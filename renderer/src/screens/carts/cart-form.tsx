@@ -154,7 +154,10 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
       </section>
 
       {Advanced ? (
-        <details className="panel cart-form__advanced" open={(form.advancedFields ?? []).some((key) => errors[key] !== undefined)}>
+        <details
+          className="panel cart-form__advanced"
+          open={(form.advancedFields ?? []).some((key) => errors[key] !== undefined) || form.opensAdvanced?.(draft.platformDraft) === true}
+        >
           <summary>Advanced</summary>
           <Advanced {...sectionProps} />
         </details>

@@ -96,6 +96,11 @@ function CartDetail({ cart, platforms, flash }: { cart: CartView; platforms: Pla
           resume.
         </Banner>
       ) : null}
+      {cart.notices.map((notice) => (
+        <Banner key={notice} kind="warning">
+          <strong>This cart keeps working, but a setting needs you.</strong> {notice}
+        </Banner>
+      ))}
       {form ? <CartForm cart={cart} merchantId={cart.merchantId} info={info} form={form} /> : <Banner kind="warning">{info.displayName} cannot be edited from this screen yet.</Banner>}
       <SyncPosition cart={cart} />
       {deleting ? <DeleteCartDialog cart={cart} onClose={() => setDeleting(false)} /> : null}

@@ -20,6 +20,8 @@ export interface PlatformForm<D> {
   shownFields: readonly string[];
   /** Field keys inside the Advanced disclosure: it opens by itself when one of them has a message. */
   advancedFields?: readonly string[];
+  /** The Advanced disclosure also opens by itself when this says a saved value there needs a look. */
+  opensAdvanced?(draft: D): boolean;
   Credentials?: ComponentType<PlatformSectionProps<D>>;
   Options?: ComponentType<PlatformSectionProps<D>>;
   Advanced?: ComponentType<PlatformSectionProps<D>>;

@@ -41,7 +41,16 @@ export function MerchantCarts({ merchantId }: { merchantId: number }) {
                       <td>{platformName(cart.platform)}</td>
                       {/* The earliest order date is a calendar date kept as UTC midnight: show that date, not the local day before. */}
                       <td>{cart.earliestOrderDate.slice(0, 10)}</td>
-                      <td>{cart.authError ? <span className="badge badge--health-failing">Credentials refused</span> : <span className="badge badge--health-ok">Connected</span>}</td>
+                      <td>
+                        {cart.authError ? (
+                          <span className="badge badge--health-failing">Credentials refused</span>
+                        ) : cart.notices.length > 0 ? (
+                          // Working, but a setting needs a person (a retired API version): the cart screen says which.
+                          <span className="badge badge--health-paused">Settings to update</span>
+                        ) : (
+                          <span className="badge badge--health-ok">Connected</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

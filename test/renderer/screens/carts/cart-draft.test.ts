@@ -24,7 +24,7 @@ const savedShopifyCart = cartView({
   hasCredentials: true,
   settings: {
     shopDomain: 'acme-store.myshopify.com',
-    apiVersion: '2025-10',
+    apiVersion: '2026-04',
     authMode: 'access_token',
     baseUrl: 'http://127.0.0.1:4010',
     filters: { orderStatus: 'any', financialStatuses: ['PAID'], fulfillmentStatuses: [] },

@@ -1,5 +1,5 @@
 import { DockhandError } from '../../../../../shared/errors.js';
-import type { ShopifyCredentials, ShopifySettings } from '../../../../../shared/schemas/shopify.js';
+import { shopifyApiVersionInUse, type ShopifyCredentials, type ShopifySettings } from '../../../../../shared/schemas/shopify.js';
 import type { BackoffPolicy, HttpContext } from '../../../net/index.js';
 import type { CartConnector, CartContext } from '../cart-connector.js';
 import { downloadOrders, fetchOrderByNumber } from './download.js';
@@ -21,8 +21,9 @@ export function shopifyBaseUrl(settings: ShopifySettings): string {
   return (settings.baseUrl ?? `https://${settings.shopDomain}`).replace(/\/+$/, '');
 }
 
+/** The Admin API endpoint of the version called: never a retired one (shopifyApiVersionInUse). */
 export function shopifyGraphqlEndpoint(settings: ShopifySettings): string {
-  return `${shopifyBaseUrl(settings)}/admin/api/${settings.apiVersion}/graphql.json`;
+  return `${shopifyBaseUrl(settings)}/admin/api/${shopifyApiVersionInUse(settings.apiVersion)}/graphql.json`;
 }
 
 export function createShopifyConnector(
@@ -55,7 +56,7 @@ export function createShopifyConnector(
     uploadShipment: (shipment) => uploadShipment(getClient(), shipment),
     uploadShipments: (shipments) => uploadShipmentBatch(getClient(), shipments),
     pushInventory: (levels) => {
-      inventory ??= new InventoryPusher(getClient(), settings.locationId);
+      inventory ??= new InventoryPusher(getClient(), settings.locationId, shopifyApiVersionInUse(settings.apiVersion));
       return inventory.push(levels);
     },
   };

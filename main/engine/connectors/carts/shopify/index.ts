@@ -1,8 +1,9 @@
 import {
   shopifyCredentialsSchema,
   shopifyRequiredCredentials,
+  shopifyApiVersionNotice,
+  shopifySavedSettingsSchema,
   shopifySecretAddress,
-  shopifySettingsSchema,
   type ShopifyCredentials,
   type ShopifySettings,
 } from '../../../../../shared/schemas/shopify.js';
@@ -16,11 +17,13 @@ export const shopifyPlugin: CartPlugin<ShopifySettings, ShopifyCredentials> = {
     displayName: 'Shopify',
     capabilities: { shipments: true, inventory: true },
   },
-  settingsSchema: shopifySettingsSchema,
+  // Saved settings: a version retired since is still read, and called through its successor.
+  settingsSchema: shopifySavedSettingsSchema,
   credentialsSchema: shopifyCredentialsSchema,
   create: (ctx, settings, credentials) => createShopifyConnector(ctx, settings, credentials),
   secretAddress: shopifySecretAddress,
   requiredCredentials: shopifyRequiredCredentials,
+  settingsNotices: (settings) => [shopifyApiVersionNotice(settings.apiVersion)].filter((n): n is string => n !== undefined),
   parseCursor: checkEditedCursor,
 };
 

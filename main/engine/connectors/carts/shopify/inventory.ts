@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { DockhandError } from '../../../../../shared/errors.js';
 import type { InventoryPushResult } from '../cart-connector.js';
 import type { ShopifyGraphqlClient } from './graphql-client.js';
+import { inventorySetRequest } from './inventory-set-request.js';
 import {
   INVENTORY_SET_CHUNK,
-  INVENTORY_SET_MUTATION,
   LOCATIONS_QUERY,
   SKUS_PER_VARIANT_QUERY,
   VARIANTS_BY_SKU_QUERY,
@@ -14,7 +15,7 @@ import type { ShopifyUserError } from './types.js';
 /**
  * Inventory upload: SKUs -> inventory items (productVariants searched by SKU, several per query), the
  * current "available" at the chosen location read in the same query, and inventorySetQuantities for only
- * the quantities that differ, in chunks of at most 250.
+ * the quantities that differ, in chunks of at most 250, in the dialect of the API version called.
  */
 
 interface ItemAtLocation {
@@ -35,6 +36,8 @@ export class InventoryPusher {
   constructor(
     private readonly client: ShopifyGraphqlClient,
     private readonly configuredLocationId: string | undefined,
+    /** The version the client calls (its endpoint's), which decides the mutation's dialect. */
+    private readonly apiVersion: string,
   ) {}
 
   async push(levels: { sku: string; quantity: number }[]): Promise<InventoryPushResult> {
@@ -150,18 +153,11 @@ export class InventoryPusher {
   }
 
   private async sendSet(items: PendingSet[], locationId: string): Promise<ShopifyUserError[]> {
-    const input = {
-      name: 'available',
-      reason: 'correction',
-      ignoreCompareQuantity: true,
-      quantities: items.map((p) => ({ inventoryItemId: p.inventoryItemId, locationId, quantity: p.quantity })),
-    };
-    // Setting absolute quantities is idempotent, so this mutation may safely be resent.
-    const data = await this.client.query<unknown>(
-      INVENTORY_SET_MUTATION,
-      { input },
-      { costKey: 'inventory-set', estimatedCost: 10 },
-    );
+    const quantities = items.map((p) => ({ inventoryItemId: p.inventoryItemId, locationId, quantity: p.quantity }));
+    // A new key per request; the client's retries resend the same body, key included. Setting absolute
+    // quantities is idempotent anyway, so this mutation may safely be resent.
+    const { document, variables } = inventorySetRequest(this.apiVersion, quantities, randomUUID());
+    const data = await this.client.query<unknown>(document, variables, { costKey: 'inventory-set', estimatedCost: 10 });
     const payload = isRecord(data) ? data.inventorySetQuantities : undefined;
     if (!isRecord(payload) || !Array.isArray(payload.userErrors)) {
       throw this.client.malformed('inventorySetQuantities has no userErrors');

@@ -95,15 +95,8 @@ export const VARIANTS_BY_SKU_QUERY = `query DockhandVariants($query: String!, $a
   }
 }`;
 
-/** Shopify caps input arrays at 250 items. */
+/** Shopify caps input arrays at 250 items. The mutation itself depends on the version: inventory-set-request.ts. */
 export const INVENTORY_SET_CHUNK = 250;
-
-export const INVENTORY_SET_MUTATION = `mutation DockhandInventorySet($input: InventorySetQuantitiesInput!) {
-  inventorySetQuantities(input: $input) {
-    inventoryAdjustmentGroup { id }
-    userErrors { code field message }
-  }
-}`;
 
 /**
  * The fulfillment state of many orders in one query (batched shipment upload), with smaller pages than

@@ -3,6 +3,9 @@ import {
   SHOPIFY_SUPPORTED_API_VERSIONS,
   SHOPIFY_FINANCIAL_STATUSES,
   SHOPIFY_FULFILLMENT_STATUSES,
+  shopifyApiVersionInUse,
+  shopifyApiVersionServedUntil,
+  shopifySavedSettingsSchema,
   shopifySettingsSchema,
   type ShopifySettings,
 } from '../../../../../shared/schemas/shopify.js';
@@ -23,6 +26,8 @@ type OrderStatus = ShopifySettings['filters']['orderStatus'];
 interface ShopifyDraft {
   shopDomain: string;
   apiVersion: string;
+  /** The version the connection was saved with when Shopify has retired it since; '' otherwise. */
+  retiredApiVersion: string;
   authMode: AuthMode;
   baseUrl: string;
   locationId: string;
@@ -42,10 +47,10 @@ const ORDER_STATUS_OPTIONS: { value: OrderStatus; label: string }[] = [
   { value: 'cancelled', label: 'Canceled orders' },
 ];
 
-/** Only versions the connector's requests work with; the tested one says so. */
+/** Only versions Shopify serves and the connector's requests work with, each with how long Shopify serves it. */
 export const SHOPIFY_API_VERSION_OPTIONS: { value: string; label: string }[] = SHOPIFY_SUPPORTED_API_VERSIONS.map((version) => ({
   value: version,
-  label: version === SHOPIFY_API_VERSION ? `${version} (tested)` : version,
+  label: `${version} (${version === SHOPIFY_API_VERSION ? 'newest; ' : ''}served until at least ${shopifyApiVersionServedUntil(version)})`,
 }));
 
 const AUTH_OPTIONS: { value: AuthMode; label: string }[] = [
@@ -214,7 +219,11 @@ function ShopifyAdvanced({ draft, change, errors }: PlatformSectionProps<Shopify
         onValue={(apiVersion) => change({ apiVersion })}
         options={SHOPIFY_API_VERSION_OPTIONS}
         error={errors['settings.apiVersion']}
-        hint="The Shopify Admin API version Dockhand speaks: only versions its requests work with are offered."
+        hint={
+          draft.retiredApiVersion
+            ? `Saved as ${draft.retiredApiVersion}, which Shopify has retired (Dockhand uses ${shopifyApiVersionInUse(draft.retiredApiVersion)} meanwhile). ${draft.apiVersion} is chosen: Save to use it.`
+            : 'The Shopify Admin API version Dockhand speaks: only versions Shopify serves and Dockhand works with are offered.'
+        }
       />
     </>
   );
@@ -226,6 +235,7 @@ function draftFromSettings(s: ShopifySettings): ShopifyDraft {
   return {
     shopDomain: s.shopDomain,
     apiVersion: s.apiVersion,
+    retiredApiVersion: '',
     authMode: s.authMode,
     baseUrl: s.baseUrl ?? '',
     locationId: s.locationId ?? '',
@@ -246,9 +256,13 @@ export const shopifyForm: PlatformForm<ShopifyDraft> = {
   draftFromSaved(settings) {
     const parsed = shopifySettingsSchema.safeParse(settings);
     if (parsed.success) return draftFromSettings(parsed.data);
-    // Saved with an API version Dockhand no longer works with: keep the rest, offer the default version.
+    // Saved with an API version Dockhand no longer works with: keep the rest, offer the default version,
+    // and say so when Shopify retired the saved one.
     const withDefaultVersion = shopifySettingsSchema.safeParse({ ...settings, apiVersion: undefined });
-    if (withDefaultVersion.success) return draftFromSettings(withDefaultVersion.data);
+    const saved = shopifySavedSettingsSchema.safeParse(settings);
+    if (withDefaultVersion.success) {
+      return { ...draftFromSettings(withDefaultVersion.data), retiredApiVersion: saved.success ? saved.data.apiVersion : '' };
+    }
     return { ...shopifyForm.newDraft(), shopDomain: typeof settings.shopDomain === 'string' ? settings.shopDomain : '' };
   },
   toInput(draft) {
@@ -301,6 +315,7 @@ export const shopifyForm: PlatformForm<ShopifyDraft> = {
     'credentials.clientSecret',
   ],
   advancedFields: ['settings.baseUrl', 'settings.apiVersion'],
+  opensAdvanced: (draft) => draft.retiredApiVersion !== '',
   Credentials: ShopifyCredentials,
   Options: ShopifyOptions,
   Advanced: ShopifyAdvanced,

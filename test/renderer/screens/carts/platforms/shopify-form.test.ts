@@ -20,8 +20,15 @@ describe('a new Shopify connection form', () => {
     expect(SHOPIFY_SUPPORTED_API_VERSIONS).toContain(shopifyForm.newDraft().apiVersion);
   });
 
-  it('offers only the API versions the connector supports', () => {
+  it('offers only the API versions the connector supports, each with how long Shopify serves it', () => {
     expect(SHOPIFY_API_VERSION_OPTIONS.map((o) => o.value)).toEqual([...SHOPIFY_SUPPORTED_API_VERSIONS]);
+    expect(SHOPIFY_API_VERSION_OPTIONS.map((o) => o.label)).toEqual([
+      '2026-01 (served until at least January 2027)',
+      '2026-04 (served until at least April 2027)',
+      '2026-07 (served until at least July 2027)',
+      '2026-10 (newest; served until at least October 2027)',
+    ]);
+    expect(shopifyForm.newDraft().apiVersion).toBe('2026-10');
   });
 
   it('gives settings the API accepts once the shop is filled in', () => {
@@ -84,14 +91,14 @@ describe('a saved Shopify connection opened for editing', () => {
   it('shows its settings as saved', () => {
     const form = shopifyForm.draftFromSaved({
       shopDomain: 'acme-store.myshopify.com',
-      apiVersion: '2025-07',
+      apiVersion: '2026-04',
       authMode: 'client_credentials',
       locationId: 'gid://shopify/Location/9',
       filters: { orderStatus: 'any', financialStatuses: [], fulfillmentStatuses: ['UNFULFILLED'] },
     });
     expect(form).toMatchObject({
       shopDomain: 'acme-store.myshopify.com',
-      apiVersion: '2025-07',
+      apiVersion: '2026-04',
       authMode: 'client_credentials',
       baseUrl: '',
       locationId: 'gid://shopify/Location/9',
@@ -110,6 +117,15 @@ describe('a saved Shopify connection opened for editing', () => {
       filters: { orderStatus: 'any', financialStatuses: [], fulfillmentStatuses: ['UNFULFILLED'], includeTestOrders: true },
     });
     expect(form).toMatchObject({ apiVersion: shopifyForm.newDraft().apiVersion, orderStatus: 'any', fulfillmentStatuses: ['UNFULFILLED'], includeTestOrders: true });
+  });
+
+  it('offers the newest version for one saved with a version Shopify has retired, says so, and opens Advanced to show it', () => {
+    const form = shopifyForm.draftFromSaved({ shopDomain: 'acme-store.myshopify.com', apiVersion: '2025-10', locationId: 'gid://shopify/Location/9' });
+    expect(form).toMatchObject({ apiVersion: '2026-10', retiredApiVersion: '2025-10', locationId: 'gid://shopify/Location/9' });
+    expect(shopifyForm.opensAdvanced?.(form)).toBe(true);
+    expect(shopifySettingsSchema.safeParse(shopifyForm.toInput(form).settings).success).toBe(true);
+    expect(shopifyForm.toInput(form).settings).not.toHaveProperty('retiredApiVersion');
+    expect(shopifyForm.opensAdvanced?.(shopifyForm.draftFromSaved({ shopDomain: 'acme-store.myshopify.com', apiVersion: '2026-04' }))).toBe(false);
   });
 
   it('keeps at least the shop when its saved settings no longer read as valid', () => {

@@ -70,3 +70,32 @@ describe('Shopify inventory push', () => {
     expect(fake.state.inventoryUpdates).toHaveLength(0);
   });
 });
+
+describe('Shopify inventory push at each API version the connector offers', () => {
+  it.each(['2026-01', '2026-04', '2026-07', '2026-10'])(
+    'sets the levels at %s: changeFromQuantity null on each quantity (the warehouse is the truth) and an idempotency key',
+    async (version) => {
+      const { connector } = connectTo(fake, { settings: { apiVersion: version } });
+      const result = await connector.pushInventory!([
+        { sku: 'DH-1001', quantity: 4 },
+        { sku: 'DH-1002', quantity: 0 },
+      ]);
+      expect(result).toEqual({ updated: 2, unknownSkus: [], failed: [] });
+      expect([fake.state.inventory('DH-1001'), fake.state.inventory('DH-1002')]).toEqual([4, 0]);
+      expect([...fake.state.apiVersionsRequested.keys()]).toEqual([version]);
+      expect(fake.state.idempotentResults.size).toBe(1);
+    },
+  );
+
+  it('sends a new idempotency key for the second round of a chunk, after a refused quantity', async () => {
+    fake.state.rejectInventoryFor.add('DH-1002');
+    const { connector } = connectTo(fake, { settings: { apiVersion: '2026-04' } });
+    const result = await connector.pushInventory!([
+      { sku: 'DH-1001', quantity: 1 },
+      { sku: 'DH-1002', quantity: 2 },
+    ]);
+    expect(result).toMatchObject({ updated: 1, failed: [{ sku: 'DH-1002' }] });
+    expect(fake.state.inventory('DH-1001')).toBe(1);
+    expect(fake.state.idempotentResults.size).toBe(2);
+  });
+});
