@@ -2,6 +2,7 @@ import { initialSchema } from './001-initial-schema.js';
 import { batchSendAttempts } from './002-batch-send-attempts.js';
 import { settingsTable } from './003-settings.js';
 import { orderSearch } from './004-order-search.js';
+import { batchSendStage } from './008-batch-send-stage.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
-export const migrations = [initialSchema, batchSendAttempts, settingsTable, orderSearch];
+export const migrations = [initialSchema, batchSendAttempts, settingsTable, orderSearch, batchSendStage];
