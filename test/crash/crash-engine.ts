@@ -8,11 +8,12 @@ import type { EngineOptions } from '../../main/engine/engine-api.js';
  * kills also land in them. The host around it (HTTP API, worker thread, shutdown) is the real one.
  *
  * DOCKHAND_CRASH_MINUTE_MS: length of a scheduler "minute" (default 20 ms).
- * DOCKHAND_CRASH_SNAPSHOT_BYTES: journal bytes between snapshots (default 100 kB).
+ * DOCKHAND_CRASH_SNAPSHOT_BYTES: journal bytes between snapshots (default 500 kB: about one a second
+ * while the host is busy; each blocks the engine thread for ~100 ms at a few thousand orders).
  */
 export function createEngine(options: EngineOptions) {
   const minuteMs = Number(process.env.DOCKHAND_CRASH_MINUTE_MS) || 20;
-  const snapshotEveryBytes = Number(process.env.DOCKHAND_CRASH_SNAPSHOT_BYTES) || 100_000;
+  const snapshotEveryBytes = Number(process.env.DOCKHAND_CRASH_SNAPSHOT_BYTES) || 500_000;
   return createRealEngine({
     ...options,
     minuteMs,

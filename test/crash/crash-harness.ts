@@ -179,7 +179,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     } else {
       let finished = false;
       const callersDone = runCallers(ready, ids, ledger, random, callers, () => !finished).then((o) => duringRun.push(...o.problems));
-      const unfinished = await waitUntilDone(ready, ids, warehouse, mustConfirm, shop, options.finalTimeoutMs ?? 180_000);
+      const unfinished = await waitUntilDone(ready, ids, warehouse, mustConfirm, shop, options.finalTimeoutMs ?? 300_000);
       finished = true;
       await callersDone;
       if (unfinished.length > 0) hostProblems.push(`the final life did not finish the loop: ${unfinished.slice(0, 20).join(', ')}`);

@@ -43,6 +43,8 @@ export interface WarehouseOptions {
 }
 
 const ORDER_FILE = /^orders-.+\.csv$/;
+/** Confirmation files waiting for the host beyond which the warehouse holds further ones back. */
+const MAX_INBOX_FILES = 12;
 const CONFIRMATION_HEADER = ['Order Number', 'SKU', 'Quantity', 'Carrier', 'Service', 'Tracking Number', 'Ship Date'];
 
 export class Warehouse {
@@ -107,10 +109,14 @@ export class Warehouse {
     this.tick();
   }
 
-  /** One round of the warehouse: imports every order file waiting, then ships what it imported. */
+  /**
+   * One round of the warehouse: imports every order file waiting, then ships what it imported, unless
+   * the host has not picked up its earlier confirmation files yet. A host killed every few seconds
+   * would otherwise face an inbox of thousands of files it can never list within one life.
+   */
   tick(): void {
     for (const name of this.waitingOrderFiles()) this.importFile(name, 'poll');
-    if (this.toShip.length > 0) this.shipWaiting();
+    if (this.toShip.length > 0 && this.inboxFiles().length < MAX_INBOX_FILES) this.shipWaiting();
   }
 
   /** Order files waiting under their final name (temporary names are never imported). */
