@@ -35,7 +35,7 @@ export interface CrashScenarioOptions {
   callers?: number;
   /** Kills land up to this long after the host is ready (default 2,500 ms). */
   maxKillDelayMs?: number;
-  /** Share of kills aimed at the host's start (store recovery, migrations check, lock takeover). */
+  /** Share of the kills not aimed that land in the host's start (store recovery, migrations check, lock takeover). */
   startupKillShare?: number;
   /** Share of kills aimed at an order file's upload or rename (see KillAim). */
   aimedKillShare?: number;
@@ -81,6 +81,7 @@ export interface CrashScenarioReport {
  * - rename: up to 5 ms after the rename, the reply not held (the commit may or may not make it).
  */
 type KillAim = 'upload' | 'rename-held' | 'rename';
+const AIMS: readonly KillAim[] = ['rename-held', 'upload', 'rename'];
 
 export async function runCrashScenario(options: CrashScenarioOptions): Promise<CrashScenarioReport> {
   const t0 = performance.now();
@@ -106,6 +107,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
   let live: HostLife | undefined;
   let report: CrashScenarioReport | undefined;
 
+  let aimsSoFar = 0;
   const countKill = (where: string) => (killedDuring[where] = (killedDuring[where] ?? 0) + 1);
 
   try {
@@ -136,15 +138,16 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     for (let k = 1; k <= options.kills; k++) {
       moveShopOn(shop, random, mustConfirm);
       const { life, api } = await begin(k);
-      const roll = random();
       const kill = killer(life);
       let running: (() => string[]) | undefined;
-      if (roll < startupKillShare) {
+      // Aimed kills evenly spaced and taking turns, so even a short run has each kind, the first one
+      // right between a rename and its commit; the others at random, some during the start.
+      const aim = Math.floor(k * aimedKillShare) > Math.floor((k - 1) * aimedKillShare) ? AIMS[aimsSoFar++ % AIMS.length] : undefined;
+      const startup = aim === undefined && random() < startupKillShare;
+      if (startup) {
         const expected = startMs.length ? startMs.reduce((a, b) => a + b, 0) / startMs.length : 2000;
         kill.after(Math.floor(random() * expected), () => running?.() ?? ['startup']);
       }
-      const aimed = roll >= startupKillShare && roll < startupKillShare + aimedKillShare;
-      const aim = aimed ? (['upload', 'rename-held', 'rename'] as const)[Math.floor(random() * 3)] : undefined;
       const unwatch = aim ? aimAt(ftp, aim, random, kill, life.exited) : () => {};
       const ready = await api.catch(() => undefined);
       let callersDone: Promise<unknown> = Promise.resolve();
@@ -152,7 +155,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
         const watched = watchRuns(ready);
         running = watched;
         // Aimed kills wait for their moment; this one only makes sure the life ends.
-        if (roll >= startupKillShare) kill.after(aim ? 4 * maxKillDelayMs : Math.floor(random() * maxKillDelayMs), watched);
+        if (!startup) kill.after(aim ? 4 * maxKillDelayMs : Math.floor(random() * maxKillDelayMs), watched);
         callersDone = runCallers(ready, ids, ledger, random, callers, () => !kill.done).then((o) => duringRun.push(...o.problems));
         void life.exited.then(trickleOrders(shop, random, mustConfirm));
       } else if (!kill.done) {
