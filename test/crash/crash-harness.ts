@@ -1,28 +1,28 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { createEngine } from '../../main/engine/engine.js';
-import { createMemoryLogger } from '../../main/engine/log/index.js';
 import { openStore, runIntegrityCheck } from '../../main/engine/store/index.js';
 import { migrations } from '../../main/engine/store/migrations/index.js';
-import { openKeyFileCipher } from '../../main/server/secret-cipher.js';
-import { createFakeShopify, type FakeOrder, type FakeShopify } from '../fakes/shopify/index.js';
+import { createFakeShopify, type FakeShopify } from '../fakes/shopify/index.js';
 import { startFtpServer, type TestFtpServer } from '../support/ftp-server.js';
 import { AckLedger } from './ack-ledger.js';
-import { LineSplitter, LOOP_SERVICES, parseChildLine, type ChildConfig, type ChildMessage } from './crash-protocol.js';
+import { listAllOrders, readAckView, runCallers } from './api-callers.js';
+import { MERCHANT_CODE, moveShopOn, passesFilters, setUpDataDir, trickleOrders, type WorldIds } from './crash-world.js';
+import { buildHostBundle } from './host-bundle.js';
+import { startHost, type HostApi, type HostLife } from './host-process.js';
 import { checkAll, readFinalDatabase } from './invariants.js';
 import { seededRandom } from './seeded-random.js';
 import { Warehouse } from './warehouse.js';
-import { ftpWms } from '../support/world.js';
 
 /**
- * The crash-safety scenario: a fake Shopify and a real FTP server live in this process; a child process
- * runs the real order loop on one data dir and is SIGKILLed at random moments, again and again; then a
- * last child runs the loop to the end and the invariants are checked (invariants.ts).
+ * The crash-safety scenario, from outside as a warehouse runs Dockhand: a fake Shopify, a real FTP
+ * server and a warehouse that imports and deletes every order file live in this process; the real
+ * headless host runs in its own process group with the scheduler on, while several callers press
+ * "Run now" over its HTTP API. The host's whole group is SIGKILLed at random moments (some aimed at
+ * an order file's upload and rename), restarted, again and again; after each restart the host must
+ * still show everything it acknowledged before. Then a last life runs until the loop is done, stops
+ * on SIGTERM, and the invariants are checked by content (invariants.ts).
  */
 
 export interface CrashScenarioOptions {
@@ -31,18 +31,17 @@ export interface CrashScenarioOptions {
   orders?: number;
   /** Seeds the shop and every random choice of the run (kill moments still depend on timing). */
   seed?: number;
-  /**
-   * Kills land up to this long after the child said it is ready. Default: adaptive, one round of the
-   * four services as measured so far, so on a slow or busy machine kills still reach every service.
-   */
+  /** Callers pressing Run now at once (default 4). */
+  callers?: number;
+  /** Kills land up to this long after the host is ready (default 2,500 ms). */
   maxKillDelayMs?: number;
-  /** Share of kills aimed at the child's start (store recovery, migrations check, lock takeover). */
+  /** Share of the kills not aimed that land in the host's start (store recovery, migrations check, lock takeover). */
   startupKillShare?: number;
-  /** Share of kills aimed at an order file upload and the commit after it (see KillPlan). */
+  /** Share of kills aimed at an order file's upload or rename (see KillAim). */
   aimedKillShare?: number;
-  /** How often the child asks for a store snapshot. */
-  snapshotEveryMs?: number;
-  /** Hard limit for the final run to the end. */
+  /** Length of a scheduler "minute" in the host (default 20 ms: a 5-minute schedule is 100 ms). */
+  minuteMs?: number;
+  /** Hard limit for the final life to finish the loop. */
   finalTimeoutMs?: number;
   keepDataDir?: boolean;
   log?: (line: string) => void;
@@ -52,217 +51,64 @@ export interface CrashScenarioReport {
   seed: number;
   dataDir: string;
   kills: number;
-  /** Where the kills landed: 'startup' or the service that was running. */
+  /** Where the kills landed: 'startup', an aimed moment, or each service running at the time ('idle': none). */
   killedDuring: Record<string, number>;
   checks: { name: string; violations: string[] }[];
-  /** Children that did not behave (exited by themselves, never got ready, final run stuck). */
-  childProblems: string[];
+  /** Lives that did not behave (exited by themselves, never got ready, final life stuck or unclean stop). */
+  hostProblems: string[];
   violations: string[];
   stats: {
     shopOrders: number;
     mustConfirm: number;
     acks: number;
     runs: Record<string, number>;
-    orderFileVersions: number;
-    orderFiles: number;
+    orderFilesImported: number;
+    importedAtRename: number;
+    ordersDeliveredTwice: number;
     confirmationFiles: number;
     fulfillments: number;
-    maxSnapshotsInOneLife: number;
-    avgOpenMs: number;
+    avgStartMs: number;
     seconds: number;
   };
 }
 
-const CHILD_SCRIPT = fileURLToPath(new URL('./sync-child.ts', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MERCHANT_CODE = 'ACME';
-
-/** The orders the loop must confirm: what the cart's filters accept (open, paid, unfulfilled). */
-function passesFilters(order: FakeOrder): boolean {
-  return (
-    order.cancelledMs === null &&
-    order.closedMs === null &&
-    (order.financialStatus === 'PAID' || order.financialStatus === 'PARTIALLY_REFUNDED') &&
-    order.fulfillmentStatus === 'UNFULFILLED'
-  );
-}
-
-interface ChildOutcome {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  messages: ChildMessage[];
-  stderr: string;
-  killedDuring?: string;
-}
-
-interface Ids {
-  merchantId: number;
-  cartId: number;
-}
-
-async function setUpDataDir(dataDir: string, shop: FakeShopify, ftp: TestFtpServer, earliest: string): Promise<Ids> {
-  const engine = await createEngine({
-    dataDir,
-    secrets: openKeyFileCipher(dataDir),
-    log: createMemoryLogger({ level: 'warn' }),
-    startScheduler: false,
-  });
-  try {
-    const off = { order_delivery: null, shipment_pickup: null, inventory_pickup: null };
-    await engine.call('account.setup', { mode: 'fulfillment' });
-    const merchant = (await engine.call('merchants.create', { name: 'Acme Outfitters', code: MERCHANT_CODE, schedules: off })) as { id: number };
-    const cart = (await engine.call('carts.create', {
-      platform: 'shopify',
-      merchantId: merchant.id,
-      name: 'Acme Shopify',
-      earliestOrderDate: earliest,
-      rejectUnmappedShipCodes: false,
-      schedules: { order_download: null, shipment_upload: null, inventory_upload: null },
-      settings: {
-        shopDomain: shop.shopDomain,
-        baseUrl: shop.url,
-        filters: { orderStatus: 'open', financialStatuses: ['PAID', 'PARTIALLY_REFUNDED'], fulfillmentStatuses: ['UNFULFILLED'] },
-      },
-      credentials: { accessToken: shop.token },
-    })) as { id: number };
-    await engine.call('wms.save', ftpWms(ftp));
-    return { merchantId: merchant.id, cartId: cart.id };
-  } finally {
-    await engine.close();
-  }
-}
-
-/** When to SIGKILL a child (the first moment that comes); nothing set = let it end by itself. */
-interface KillPlan {
-  afterSpawnMs?: number;
-  afterReadyMs?: number;
-  /**
-   * Aimed at the narrow window persist-before-acknowledge is about: this long after the child starts
-   * uploading an order file (upload_start: lands in the upload, the rename or the commit that marks the
-   * orders), or after the file was renamed into place (rename: lands before that commit, mostly).
-   */
-  afterOrderUpload?: { ftp: TestFtpServer; folder: string; ms: number; at: 'upload_start' | 'rename' };
-  timeoutMs?: number;
-}
-
-/** Spawns the child and kills it as planned. */
-function runChild(config: ChildConfig, plan: KillPlan, onMessage: (m: ChildMessage) => void): Promise<ChildOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, JSON.stringify(config)], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const messages: ChildMessage[] = [];
-    const lines = new LineSplitter();
-    let stderr = '';
-    let killed = false;
-    let killedDuring: string | undefined;
-    let current = 'startup';
-    const timers: NodeJS.Timeout[] = [];
-    const kill = () => {
-      if (killed || child.exitCode !== null) return;
-      killed = true;
-      killedDuring = current;
-      child.kill('SIGKILL');
-    };
-    if (plan.afterSpawnMs !== undefined) timers.push(setTimeout(kill, plan.afterSpawnMs));
-    if (plan.timeoutMs !== undefined) timers.push(setTimeout(kill, plan.timeoutMs));
-    const aimed = plan.afterOrderUpload;
-    const aim = () => {
-      current = `order_delivery (aimed: ${aimed!.at})`;
-      timers.push(setTimeout(kill, aimed!.ms));
-    };
-    let stopWatching: (() => void) | undefined;
-    if (aimed?.at === 'upload_start') {
-      stopWatching = aimed.ftp.onUpload((clientPath) => {
-        if (!clientPath.startsWith(aimed.folder)) return;
-        stopWatching?.();
-        aim();
-      });
-    } else if (aimed?.at === 'rename') {
-      // The FTP server runs in this process: a 1 ms poll of its renames sees the file land at once.
-      let seen = aimed.ftp.renames.length;
-      const poll = setInterval(() => {
-        const renames = aimed.ftp.renames;
-        for (; seen < renames.length; seen++) {
-          if (!renames[seen].startsWith(aimed.folder)) continue;
-          clearInterval(poll);
-          aim();
-          return;
-        }
-      }, 1);
-      stopWatching = () => clearInterval(poll);
-    }
-    let nextService = config.firstService;
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      for (const line of lines.push(chunk)) {
-        const m = parseChildLine(line);
-        if (!m) {
-          stderr += `unparsed stdout line: ${line.slice(0, 200)}\n`;
-          continue;
-        }
-        messages.push(m);
-        onMessage(m);
-        if (m.t === 'ready') {
-          current = LOOP_SERVICES[nextService % LOOP_SERVICES.length];
-          if (plan.afterReadyMs !== undefined) timers.push(setTimeout(kill, plan.afterReadyMs));
-        } else if (m.t === 'ack') {
-          nextService = (LOOP_SERVICES.indexOf(m.service) + 1) % LOOP_SERVICES.length;
-          current = LOOP_SERVICES[nextService];
-        }
-      }
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      timers.forEach(clearTimeout);
-      stopWatching?.();
-      resolve({ code, signal, messages, stderr, killedDuring });
-    });
-  });
-}
-
-/** Between restarts the shop moves on: a few new orders, a few edits of existing ones. */
-function moveShopOn(shop: FakeShopify, random: () => number, mustConfirm: Set<string>): void {
-  const added = Math.floor(random() * 3);
-  for (let i = 0; i < added; i++) {
-    const order = shop.state.addOrder({ financialStatus: 'PAID', fulfillmentStatus: 'UNFULFILLED' });
-    mustConfirm.add(order.id);
-  }
-  if (random() < 0.5) {
-    const index = Math.floor(random() * shop.state.orderCount);
-    shop.state.updateOrder(index, (o) => {
-      o.note = `edited ${Date.now()}`;
-    });
-  }
-}
+/**
+ * Aimed kills, at the moments a send to a consuming warehouse is decided:
+ * - upload: up to 150 ms after the host begins uploading an order file (the upload, the publishing
+ *   step, the rename or the commit after it);
+ * - rename-held: the FTP server renames the file into place and holds its reply until the host is
+ *   dead: exactly "after the rename, before the commit that records it";
+ * - rename: up to 5 ms after the rename, the reply not held (the commit may or may not make it).
+ */
+type KillAim = 'upload' | 'rename-held' | 'rename';
+const AIMS: readonly KillAim[] = ['rename-held', 'upload', 'rename'];
 
 export async function runCrashScenario(options: CrashScenarioOptions): Promise<CrashScenarioReport> {
   const t0 = performance.now();
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const random = seededRandom(seed);
   const log = options.log ?? (() => {});
-  let runMs = 400; // moving average of one run, from the gaps between acknowledgements
-  let lastAckAt: number | undefined;
-  const maxKillDelayMs = () => options.maxKillDelayMs ?? Math.min(6000, Math.max(400, Math.round(LOOP_SERVICES.length * runMs)));
+  const maxKillDelayMs = options.maxKillDelayMs ?? 2500;
   const startupKillShare = options.startupKillShare ?? 0.15;
-  const aimedKillShare = options.aimedKillShare ?? 0.2;
-  const snapshotEveryMs = options.snapshotEveryMs ?? 120;
+  const aimedKillShare = options.aimedKillShare ?? 0.25;
+  const callers = options.callers ?? 4;
+  const env = { DOCKHAND_CRASH_MINUTE_MS: String(options.minuteMs ?? 20) };
 
+  const bundle = await buildHostBundle();
   const shop = await createFakeShopify({ orders: options.orders ?? 250, seed: seed % 100_000, products: 300, restoreRate: 100_000, maximumAvailable: 100_000 });
   const ftp = await startFtpServer();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dockhand-crash-'));
   const warehouse = new Warehouse(ftp, MERCHANT_CODE, random);
   const ledger = new AckLedger();
-  const childProblems: string[] = [];
+  const hostProblems: string[] = [];
+  const duringRun: string[] = [];
   const killedDuring: Record<string, number> = {};
-  let maxSnapshots = 0;
-  const openMs: number[] = [];
+  const startMs: number[] = [];
+  let live: HostLife | undefined;
   let report: CrashScenarioReport | undefined;
+
+  let aimsSoFar = 0;
+  const countKill = (where: string) => (killedDuring[where] = (killedDuring[where] ?? 0) + 1);
 
   try {
     const mustConfirm = new Set<string>();
@@ -274,63 +120,82 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     const ids = await setUpDataDir(dataDir, shop, ftp, earliest);
     warehouse.start();
 
-    const onMessage = (m: ChildMessage) => {
-      const now = performance.now();
-      if (m.t === 'ack') {
-        if (lastAckAt !== undefined) runMs = 0.9 * runMs + 0.1 * (now - lastAckAt);
-        lastAckAt = now;
-        ledger.record(m);
-        maxSnapshots = Math.max(maxSnapshots, m.snapshots);
-      } else if (m.t === 'ready') {
-        lastAckAt = now;
-        openMs.push(m.openMs);
-      }
+    /** Starts a life; once ready, checks it still shows what earlier lives acknowledged. */
+    const begin = async (k: number): Promise<{ life: HostLife; api: Promise<HostApi> }> => {
+      const spawnedAt = performance.now();
+      const life = startHost(bundle, dataDir, env);
+      live = life;
+      const api = life.ready.then(async (ready) => {
+        startMs.push(performance.now() - spawnedAt);
+        const view = await readAckView(ready, ids, ledger, random);
+        duringRun.push(...ledger.lostIn(view, `after restart ${k}`));
+        return ready;
+      });
+      api.catch(() => {});
+      return { life, api };
     };
-    const baseConfig = { dataDir, merchantId: ids.merchantId, cartId: ids.cartId, snapshotEveryMs, stuckAfterMs: 15_000 };
 
-    for (let k = 0; k < options.kills; k++) {
+    for (let k = 1; k <= options.kills; k++) {
       moveShopOn(shop, random, mustConfirm);
-      const roll = random();
-      const expectedOpen = openMs.length ? openMs.reduce((a, b) => a + b, 0) / openMs.length + 500 : 900;
-      const plan: KillPlan =
-        roll < startupKillShare
-          ? { afterSpawnMs: Math.floor(random() * expectedOpen) }
-          : roll < startupKillShare + aimedKillShare
-            ? {
-                afterOrderUpload:
-                  random() < 0.5
-                    ? { ftp, folder: `/${MERCHANT_CODE}/orders/`, at: 'upload_start', ms: Math.floor(random() * 150) }
-                    : { ftp, folder: `/${MERCHANT_CODE}/orders/`, at: 'rename', ms: Math.floor(random() * 4) },
-                afterReadyMs: 2 * maxKillDelayMs(),
-                timeoutMs: 60_000,
-              }
-            : { afterReadyMs: Math.floor(random() * maxKillDelayMs()), timeoutMs: 60_000 };
-      const outcome = await runChild({ ...baseConfig, mode: 'until_killed', firstService: Math.floor(random() * 4) }, plan, onMessage);
-      if (outcome.signal !== 'SIGKILL') {
-        childProblems.push(`child ${k + 1} ended by itself (code ${outcome.code}): ${outcome.stderr.trim().slice(-1500)}`);
-      } else {
-        killedDuring[outcome.killedDuring ?? 'startup'] = (killedDuring[outcome.killedDuring ?? 'startup'] ?? 0) + 1;
+      const { life, api } = await begin(k);
+      const kill = killer(life);
+      let running: (() => string[]) | undefined;
+      // Aimed kills evenly spaced and taking turns, so even a short run has each kind, the first one
+      // right between a rename and its commit; the others at random, some during the start.
+      const aim = Math.floor(k * aimedKillShare) > Math.floor((k - 1) * aimedKillShare) ? AIMS[aimsSoFar++ % AIMS.length] : undefined;
+      const startup = aim === undefined && random() < startupKillShare;
+      if (startup) {
+        const expected = startMs.length ? startMs.reduce((a, b) => a + b, 0) / startMs.length : 2000;
+        kill.after(Math.floor(random() * expected), () => running?.() ?? ['startup']);
       }
-      if ((k + 1) % 10 === 0 || k + 1 === options.kills) {
+      const unwatch = aim ? aimAt(ftp, aim, random, kill, life.exited) : () => {};
+      const ready = await api.catch(() => undefined);
+      let callersDone: Promise<unknown> = Promise.resolve();
+      if (ready) {
+        const watched = watchRuns(ready);
+        running = watched;
+        // Aimed kills wait for their moment; this one only makes sure the life ends.
+        if (!startup) kill.after(aim ? 4 * maxKillDelayMs : Math.floor(random() * maxKillDelayMs), watched);
+        callersDone = runCallers(ready, ids, ledger, random, callers, () => !kill.done).then((o) => duringRun.push(...o.problems));
+        void life.exited.then(trickleOrders(shop, random, mustConfirm));
+      } else if (!kill.done) {
+        hostProblems.push(`life ${k}: ${(await api.catch((err: Error) => err)) as Error}`);
+      }
+      const exit = await life.exited;
+      unwatch();
+      await callersDone;
+      if (kill.done) countKill(kill.where);
+      else hostProblems.push(`life ${k} ended by itself (code ${exit.code}, signal ${exit.signal}): ${life.stderr().trim().slice(-1500)}`);
+      if (k % 10 === 0 || k === options.kills) {
         log(
-          `kill ${k + 1}/${options.kills}: ${ledger.acks} runs acknowledged, ${warehouse.versions.length} order file versions, ` +
-            `${warehouse.confirmationFiles.length} confirmation files, kill window ${maxKillDelayMs()} ms`,
+          `kill ${k}/${options.kills}: ${ledger.acks} answers acknowledged, ${warehouse.imports.length} order files imported, ` +
+            `${warehouse.confirmationFiles.length} confirmation files, ${duringRun.length + hostProblems.length} problems so far`,
         );
       }
     }
 
-    log('final run to the end');
-    const final = await runChild(
-      { ...baseConfig, mode: 'until_idle', firstService: 0 },
-      { timeoutMs: options.finalTimeoutMs ?? 180_000 },
-      onMessage,
-    );
-    if (final.code !== 0 || !final.messages.some((m) => m.t === 'idle')) {
-      const stuck = final.messages.find((m): m is Extract<ChildMessage, { t: 'stuck' }> => m.t === 'stuck');
-      childProblems.push(
-        `the final run did not finish (code ${final.code}, signal ${final.signal})${stuck ? `: ${stuck.reason}` : ''} ${final.stderr.trim().slice(-1500)}`,
-      );
+    log('final life: run the loop to the end, then stop with SIGTERM');
+    const { life, api } = await begin(options.kills + 1);
+    const ready = await api.catch((err: Error) => err);
+    if (ready instanceof Error) {
+      hostProblems.push(`the final life did not start: ${ready.message}`);
+    } else {
+      let finished = false;
+      const callersDone = runCallers(ready, ids, ledger, random, callers, () => !finished).then((o) => duringRun.push(...o.problems));
+      const unfinished = await waitUntilDone(ready, ids, warehouse, mustConfirm, shop, options.finalTimeoutMs ?? 300_000);
+      finished = true;
+      await callersDone;
+      if (unfinished.length > 0) hostProblems.push(`the final life did not finish the loop: ${unfinished.slice(0, 20).join(', ')}`);
+      life.terminate();
     }
+    let stopTimer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([life.exited, new Promise<undefined>((resolve) => (stopTimer = setTimeout(() => resolve(undefined), 90_000)))]);
+    clearTimeout(stopTimer);
+    if (exit?.code !== 0) {
+      life.killGroup();
+      hostProblems.push(`the final life did not stop cleanly on SIGTERM (code ${exit?.code}, signal ${exit?.signal}): ${life.stderr().trim().slice(-1500)}`);
+    }
+    live = undefined;
     warehouse.stop();
 
     const openAlerts: string[] = [];
@@ -342,13 +207,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     } finally {
       await store.close();
     }
-    const ordersDir = ftp.localPath(`/${MERCHANT_CODE}/orders`);
-    const finalOrderFiles = existsSync(ordersDir)
-      ? readdirSync(ordersDir, { withFileTypes: true })
-          .filter((d) => d.isFile() && /^orders-.+\.csv$/.test(d.name))
-          .map((d) => d.name)
-      : [];
-    const checks = checkAll({ db, shop: shop.state, mustConfirm, warehouse, finalOrderFiles, ledger, openAlerts });
+    const checks = checkAll({ db, shop: shop.state, mustConfirm, warehouse, ledger, openAlerts, duringRun });
 
     let fulfillments = 0;
     for (let i = 0; i < shop.state.orderCount; i++) fulfillments += shop.state.orderAt(i).fulfillments.length;
@@ -358,30 +217,136 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
       kills: options.kills,
       killedDuring,
       checks,
-      childProblems,
-      violations: [...childProblems, ...checks.flatMap((c) => c.violations.map((v) => `${c.name}: ${v}`))],
+      hostProblems,
+      violations: [...hostProblems, ...checks.flatMap((c) => c.violations.map((v) => `${c.name}: ${v}`))],
       stats: {
         shopOrders: shop.state.orderCount,
         mustConfirm: mustConfirm.size,
         acks: ledger.acks,
         runs: Object.fromEntries(ledger.runs),
-        orderFileVersions: warehouse.versions.length,
-        orderFiles: warehouse.orderFiles.size,
+        orderFilesImported: warehouse.imports.length,
+        importedAtRename: warehouse.imports.filter((i) => i.when === 'rename').length,
+        ordersDeliveredTwice: [...warehouse.deliveries.values()].filter((files) => files.length > 1).length,
         confirmationFiles: warehouse.confirmationFiles.length,
         fulfillments,
-        maxSnapshotsInOneLife: maxSnapshots,
-        avgOpenMs: openMs.length ? Math.round(openMs.reduce((a, b) => a + b, 0) / openMs.length) : 0,
+        avgStartMs: startMs.length ? Math.round(startMs.reduce((a, b) => a + b, 0) / startMs.length) : 0,
         seconds: Math.round((performance.now() - t0) / 100) / 10,
       },
     };
     return report;
   } finally {
+    live?.killGroup();
     warehouse.stop();
     await shop.close();
     await ftp.close();
+    await bundle.remove();
     // A failed run keeps its data dir for the post-mortem (its path is in the report).
     if (!options.keepDataDir && report !== undefined && report.violations.length === 0) {
       await rm(dataDir, { recursive: true, force: true });
     }
   }
+}
+
+interface Killer {
+  /** Kill at once; `where` names the moment for the report. */
+  now(where: string): void;
+  /** Kill after `ms` unless killed before; `where` is read at the kill (the runs going on then). */
+  after(ms: number, where: string | (() => string[])): void;
+  readonly done: boolean;
+  readonly where: string;
+}
+
+function killer(life: HostLife): Killer {
+  let done = false;
+  let where = '';
+  const timers: NodeJS.Timeout[] = [];
+  void life.exited.then(() => timers.forEach(clearTimeout));
+  const k: Killer = {
+    now(at) {
+      if (done) return;
+      done = true;
+      where = at;
+      life.killGroup();
+    },
+    after(ms, at) {
+      timers.push(
+        setTimeout(() => {
+          const label = typeof at === 'string' ? at : at().sort().join('+') || 'idle';
+          k.now(label);
+        }, ms),
+      );
+    },
+    get done() {
+      return done;
+    },
+    get where() {
+      return where;
+    },
+  };
+  return k;
+}
+
+/** Arms an aimed kill on the FTP server's view of the host's order file; returns how to disarm it. */
+function aimAt(ftp: TestFtpServer, aim: KillAim, random: () => number, kill: Killer, dead: Promise<unknown>): () => void {
+  const folder = `/${MERCHANT_CODE}/orders/`;
+  if (aim === 'upload') {
+    return ftp.onUpload((clientPath) => {
+      if (clientPath.startsWith(folder)) kill.after(Math.floor(random() * 150), 'aimed: order file upload');
+    });
+  }
+  return ftp.onRename(async (clientPath) => {
+    if (!clientPath.startsWith(folder) || kill.done) return;
+    if (aim === 'rename') return kill.after(Math.floor(random() * 5), 'aimed: just after the rename');
+    kill.now('aimed: after the rename, before its reply');
+    // The reply waits until the host is gone, so it can never record the rename.
+    await dead;
+  });
+}
+
+/** The services running now, from the host's event stream. */
+function watchRuns(api: HostApi): () => string[] {
+  const running = new Map<number, string>();
+  api.onEvent((e) => {
+    if (e.type === 'run.started') running.set(e.data.runId as number, e.data.service as string);
+    else if (e.type === 'run.finished') running.delete((e.data.run as { id: number }).id);
+  });
+  return () => [...new Set(running.values())];
+}
+
+/**
+ * Polls the host until every order ended as it must and the warehouse has nothing left to import or
+ * ship, three times in a row; returns what is unfinished when the time is up (empty when done).
+ */
+async function waitUntilDone(
+  api: HostApi,
+  ids: WorldIds,
+  warehouse: Warehouse,
+  mustConfirm: Set<string>,
+  shop: FakeShopify,
+  timeoutMs: number,
+): Promise<string[]> {
+  const deadline = performance.now() + timeoutMs;
+  const mustConfirmNumbers = new Set<string>();
+  for (let i = 0; i < shop.state.orderCount; i++) {
+    const o = shop.state.orderAt(i);
+    if (mustConfirm.has(o.id)) mustConfirmNumbers.add(o.name);
+  }
+  let calm = 0;
+  let unfinished: string[] = ['not looked yet'];
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const orders = await listAllOrders(api, ids.merchantId).catch(() => undefined);
+    if (!orders) continue;
+    unfinished = [];
+    const seen = new Set(orders.map((o) => o.orderNumber));
+    for (const n of mustConfirmNumbers) if (!seen.has(n)) unfinished.push(`order ${n} not downloaded`);
+    for (const o of orders) {
+      const done = mustConfirmNumbers.has(o.orderNumber) ? o.status === 'confirmed' : o.status === 'skipped' || o.status === 'canceled';
+      if (!done) unfinished.push(`order ${o.orderNumber} ${o.status}`);
+    }
+    if (!warehouse.isIdle()) unfinished.push('the warehouse is busy');
+    calm = unfinished.length === 0 ? calm + 1 : 0;
+    if (calm >= 3) return [];
+  }
+  return unfinished;
 }

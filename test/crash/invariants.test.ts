@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeShopState } from '../fakes/shopify/index.js';
+import type { OrderDetailView } from '../../shared/api-types.js';
+import { FakeShopState, type FakeOrder } from '../fakes/shopify/index.js';
 import type { TestFtpServer } from '../support/ftp-server.js';
 import { AckLedger } from './ack-ledger.js';
 import { checkAll, type Evidence, type FinalDatabase } from './invariants.js';
@@ -17,26 +18,28 @@ import { Warehouse } from './warehouse.js';
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-/** Just what the warehouse uses of the FTP server: its folder and the renames it saw. */
-function fakeFtp(): TestFtpServer & { renames: string[] } {
+/** Just what the warehouse uses of the FTP server: its folder (and renames it is told of, none here). */
+function fakeFtp(): Pick<TestFtpServer, 'localPath' | 'onRename'> {
   const root = mkdtempSync(join(tmpdir(), 'dockhand-invariants-'));
   roots.push(root);
-  return { root, renames: [], localPath: (p: string) => join(root, ...p.split('/').filter(Boolean)) } as unknown as TestFtpServer & {
-    renames: string[];
-  };
+  return { localPath: (p: string) => join(root, ...p.split('/').filter(Boolean)), onRename: () => () => {} };
+}
+
+/** The host sends an order file: it appears under its final name, for the warehouse's next round. */
+function sendOrderFile(ftp: Pick<TestFtpServer, 'localPath'>, name: string, orders: FakeOrder[]): void {
+  const rows = ['Order Number,SKU,Quantity'];
+  for (const o of orders) for (const l of o.lineItems) rows.push(`${o.name},${l.sku},${l.quantity}`);
+  mkdirSync(ftp.localPath('/ACME/orders'), { recursive: true });
+  writeFileSync(ftp.localPath(`/ACME/orders/${name}`), `${rows.join('\r\n')}\r\n`);
 }
 
 /** A shop of two orders, both delivered in one file, shipped, uploaded and confirmed; every step acknowledged. */
-function consistentEnd(): Evidence {
+function consistentEnd(): Evidence & { warehouseFtp: Pick<TestFtpServer, 'localPath'> } {
   const shop = new FakeShopState({ orders: 2, seed: 3 });
   const ftp = fakeFtp();
   const warehouse = new Warehouse(ftp, 'ACME', seededRandom(1));
   const orders = [shop.orderAt(0), shop.orderAt(1)];
-  const rows = ['Order Number,SKU,Quantity'];
-  for (const o of orders) for (const l of o.lineItems) rows.push(`${o.name},${l.sku},${l.quantity}`);
-  mkdirSync(ftp.localPath('/ACME/orders'), { recursive: true });
-  writeFileSync(ftp.localPath('/ACME/orders/orders-ACME-000001.csv'), `${rows.join('\r\n')}\r\n`);
-  ftp.renames.push('/ACME/orders/orders-ACME-000001.csv');
+  sendOrderFile(ftp, 'orders-ACME-000001.csv', orders);
   warehouse.tick();
   for (const f of warehouse.confirmationFiles) {
     mkdirSync(ftp.localPath('/ACME/confirmations/archive'), { recursive: true });
@@ -71,25 +74,24 @@ function consistentEnd(): Evidence {
     integrity: 'ok',
   };
   const ledger = new AckLedger();
-  ledger.record({
-    t: 'ack',
-    service: 'shipment_upload',
-    status: 'ok',
-    counts: {},
-    message: null,
-    orders: orders.map((o) => [o.id, 'confirmed']),
-    shipments: shipments.map((s) => [s.cartOrderId, s.trackingNumber, 'uploaded']),
-    batches: [['ACME-000001', 'orders-ACME-000001.csv']],
-    snapshots: 0,
-  });
+  for (const o of orders) {
+    const mine = shipments.filter((sh) => sh.cartOrderId === o.id);
+    ledger.recordDetail({
+      orderNumber: o.name,
+      status: 'confirmed',
+      batchId: 'ACME-000001',
+      shipments: mine.map((sh) => ({ trackingNumber: sh.trackingNumber, status: sh.status })),
+    } as unknown as OrderDetailView);
+  }
   return {
     db,
     shop,
     mustConfirm: new Set(orders.map((o) => o.id)),
     warehouse,
-    finalOrderFiles: ['orders-ACME-000001.csv'],
+    warehouseFtp: ftp,
     ledger,
     openAlerts: [],
+    duringRun: [],
   };
 }
 
@@ -109,7 +111,7 @@ describe('the crash test checks', () => {
   it('report an order that went back from confirmed to at_wms', () => {
     const e = consistentEnd();
     e.db.orders[0].status = 'at_wms';
-    expect(violations(e).join('\n')).toMatch(/acknowledged confirmed but ended at_wms/);
+    expect(violations(e).join('\n')).toMatch(/was acknowledged confirmed but is at_wms/);
   });
 
   it('report an order whose search row was not written with it', () => {
@@ -124,19 +126,37 @@ describe('the crash test checks', () => {
     expect(violations(e).join('\n')).toMatch(/is in the database 2 times/);
   });
 
-  it('report an order sent in two different files', () => {
+  it('report an order the warehouse received twice, in a file sent again under the same name after it took the first', () => {
     const e = consistentEnd();
-    e.warehouse.orderFiles.set('orders-ACME-000002.csv', new Set([e.db.orders[0].orderNumber]));
-    expect(violations(e).join('\n')).toMatch(/is in 2 order files/);
+    sendOrderFile(e.warehouseFtp, 'orders-ACME-000001.csv', [e.shop.orderAt(0)]);
+    e.warehouse.tick();
+    expect(violations(e).join('\n')).toMatch(/order #\S+ reached the warehouse 2 times: orders-ACME-000001\.csv, orders-ACME-000001\.csv/);
   });
 
-  it('report a sent file whose batch was later recorded as delivered without it', () => {
+  it('report an order recorded at the warehouse that never reached it', () => {
     const e = consistentEnd();
-    e.db.batches[0] = { id: 'ACME-000001', status: 'delivered', fileName: '' };
+    e.warehouse.deliveries.delete(e.db.orders[0].orderNumber);
+    expect(violations(e).join('\n')).toMatch(/is confirmed but never reached the warehouse/);
+  });
+
+  it('report an order file left waiting that the warehouse never imported', () => {
+    const e = consistentEnd();
+    sendOrderFile(e.warehouseFtp, 'orders-ACME-000002.csv', [e.shop.orderAt(1)]);
+    expect(violations(e).join('\n')).toMatch(/order files never imported: orders-ACME-000002\.csv/);
+  });
+
+  it('report a delivered order whose batch was later recorded without it', () => {
+    const e = consistentEnd();
     for (const o of e.db.orders) o.batchId = null;
+    expect(violations(e).join('\n')).toMatch(/reached the warehouse in orders-ACME-000001\.csv but is confirmed with no batch recorded/);
+  });
+
+  it('report what a restarted host no longer showed of what it had acknowledged', () => {
+    const e = consistentEnd();
+    e.duringRun.push(...e.ledger.lostIn({ orders: new Map([[e.db.orders[0].orderNumber, 'new']]), detailed: new Set(), batchOf: new Map(), shipments: new Map() }, 'after restart 3'));
     const found = violations(e).join('\n');
-    expect(found).toMatch(/orders-ACME-000001\.csv .* is on the FTP server but no delivered batch records it/);
-    expect(found).toMatch(/travelled in orders-ACME-000001\.csv but is confirmed with no batch recorded/);
+    expect(found).toMatch(/after restart 3: order #\S+ was acknowledged confirmed but is new/);
+    expect(found).toMatch(/after restart 3: acknowledged order #\S+ \(confirmed\) is lost/);
   });
 
   it('report a confirmation row whose shipment was lost after its file was archived', () => {

@@ -1,14 +1,21 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { TestFtpServer } from '../support/ftp-server.js';
 
 /**
- * The warehouse side of the crash test, living in the parent so it outlives every killed child. It
- * reads each order file the moment it is renamed into place (every version: a resend rewrites the same
- * name) and answers each order it sees for the first time with confirmation rows under unique tracking
- * numbers, sometimes split into two shipments in two files. Confirmation files are written elsewhere
- * and renamed in, so the child never reads half a file.
+ * The warehouse side of the crash test, living in the parent so it outlives every killed host. It
+ * behaves as real warehouse systems do: it imports each order file that appears under its final name
+ * and then DELETES it, so a file sent again under the same name is imported again. Every imported copy
+ * is counted by content (order number -> the files it came in), which is what the checks judge:
+ * each order must reach the warehouse exactly once.
+ *
+ * When it imports varies, so a send cut short finds every state at the destination: some files are
+ * taken the instant they are renamed into place (before the sender even hears the rename succeeded),
+ * most within tens of milliseconds, and now and then the warehouse is busy for a second or two and
+ * files wait. Each order is answered, on its first import, with confirmation rows under unique
+ * tracking numbers, sometimes split into two shipments in two files. Confirmation files are written
+ * elsewhere and renamed in, so the host never reads half a file.
  */
 
 export interface ConfirmationRowSpec {
@@ -23,56 +30,106 @@ export interface WrittenConfirmationFile {
   rows: ConfirmationRowSpec[];
 }
 
+export interface ImportedFile {
+  file: string;
+  orders: string[];
+  /** rename: taken the instant it was renamed into place; poll: found by the warehouse's polling. */
+  when: 'rename' | 'poll';
+}
+
+export interface WarehouseOptions {
+  /** Share of order files taken at the instant of their rename (default 0.3). */
+  takeAtRenameShare?: number;
+}
+
 const ORDER_FILE = /^orders-.+\.csv$/;
+/** Confirmation files waiting for the host beyond which the warehouse holds further ones back. */
+const MAX_INBOX_FILES = 12;
 const CONFIRMATION_HEADER = ['Order Number', 'SKU', 'Quantity', 'Carrier', 'Service', 'Tracking Number', 'Ship Date'];
 
 export class Warehouse {
-  /** Order file name -> order numbers found in any version of it. */
-  readonly orderFiles = new Map<string, Set<string>>();
-  /** Every version read, in order (file name, order numbers). */
-  readonly versions: { file: string; orders: string[] }[] = [];
+  /** Order number -> the file of every copy of it the warehouse imported. */
+  readonly deliveries = new Map<string, string[]>();
+  /** Every order file imported, in order. */
+  readonly imports: ImportedFile[] = [];
   readonly confirmationFiles: WrittenConfirmationFile[] = [];
-  /** Problems with what the engine sent (unparseable file, order without lines), reported as violations. */
+  /** Problems with what the host sent (unparseable file, order without lines), reported as violations. */
   readonly problems: string[] = [];
 
   private readonly lines = new Map<string, { sku: string; quantity: number }[]>();
   private readonly toShip: string[] = [];
-  private readonly shipped = new Set<string>();
-  private renamesSeen = 0;
   private fileCounter = 0;
   private timer: NodeJS.Timeout | undefined;
+  private stopRenameWatch: (() => void) | undefined;
   private readonly ordersDir: string;
+  private readonly ordersClientDir: string;
   private readonly confirmationsDir: string;
   private readonly stagingDir: string;
+  private readonly takeAtRenameShare: number;
 
   constructor(
-    private readonly ftp: TestFtpServer,
-    private readonly merchantCode: string,
+    private readonly ftp: Pick<TestFtpServer, 'localPath' | 'onRename'>,
+    merchantCode: string,
     private readonly random: () => number,
+    options: WarehouseOptions = {},
   ) {
-    this.ordersDir = `/${merchantCode}/orders/`;
+    this.ordersClientDir = `/${merchantCode}/orders/`;
+    this.ordersDir = ftp.localPath(this.ordersClientDir);
     this.confirmationsDir = ftp.localPath(`/${merchantCode}/confirmations`);
     this.stagingDir = ftp.localPath('/.warehouse-staging');
+    this.takeAtRenameShare = options.takeAtRenameShare ?? 0.3;
     mkdirSync(this.confirmationsDir, { recursive: true });
     mkdirSync(this.stagingDir, { recursive: true });
   }
 
-  start(tickMs = 10): void {
-    this.timer ??= setInterval(() => this.tick(), tickMs);
+  start(): void {
+    if (this.timer) return;
+    this.stopRenameWatch = this.ftp.onRename((clientPath) => {
+      if (!clientPath.startsWith(this.ordersClientDir) || this.random() >= this.takeAtRenameShare) return;
+      const name = clientPath.slice(this.ordersClientDir.length);
+      if (ORDER_FILE.test(name)) this.importFile(name, 'rename');
+    });
+    const next = () => {
+      // Mostly a quick poll; now and then busy for a while, so files wait under their final name.
+      const wait = this.random() < 0.04 ? 300 + this.random() * 1700 : 5 + this.random() * 45;
+      this.timer = setTimeout(() => {
+        this.tick();
+        next();
+      }, wait);
+    };
+    next();
   }
 
+  /** Stops polling, then imports and ships whatever is still waiting. */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopRenameWatch?.();
+    this.stopRenameWatch = undefined;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.tick();
   }
 
-  /** Order numbers the warehouse has been sent (in any file). */
-  get receivedOrders(): Set<string> {
-    return new Set(this.lines.keys());
+  /**
+   * One round of the warehouse: imports every order file waiting, then ships what it imported, unless
+   * the host has not picked up its earlier confirmation files yet. A host killed every few seconds
+   * would otherwise face an inbox of thousands of files it can never list within one life.
+   */
+  tick(): void {
+    for (const name of this.waitingOrderFiles()) this.importFile(name, 'poll');
+    if (this.toShip.length > 0 && this.inboxFiles().length < MAX_INBOX_FILES) this.shipWaiting();
   }
 
-  /** Confirmation files still waiting in the inbox (not archived or moved to error by the engine). */
+  /** Order files waiting under their final name (temporary names are never imported). */
+  waitingOrderFiles(): string[] {
+    return existsSync(this.ordersDir) ? readdirSync(this.ordersDir).filter((n) => ORDER_FILE.test(n)).sort() : [];
+  }
+
+  /** Nothing waiting to be imported or shipped, and every confirmation file picked up. */
+  isIdle(): boolean {
+    return this.waitingOrderFiles().length === 0 && this.toShip.length === 0 && this.inboxFiles().length === 0;
+  }
+
+  /** Confirmation files still waiting in the inbox (not archived or moved to error by the host). */
   inboxFiles(): string[] {
     return existsSync(this.confirmationsDir)
       ? readdirSync(this.confirmationsDir, { withFileTypes: true })
@@ -87,52 +144,48 @@ export class Warehouse {
     return existsSync(dir) ? readdirSync(dir) : [];
   }
 
-  /** Reads newly renamed order files, then ships what is waiting. Synchronous, so no LIST sees half of it. */
-  tick(): void {
-    const renames = this.ftp.renames;
-    for (; this.renamesSeen < renames.length; this.renamesSeen++) {
-      const target = renames[this.renamesSeen];
-      if (!target.startsWith(this.ordersDir)) continue;
-      const name = target.slice(this.ordersDir.length);
-      if (!ORDER_FILE.test(name)) continue;
-      this.readOrderFile(name, readFileSync(this.ftp.localPath(target), 'utf8'));
+  /** Import = read the whole file, then delete it. Synchronous: nothing else runs in between. */
+  private importFile(name: string, when: ImportedFile['when']): void {
+    const path = join(this.ordersDir, name);
+    let content: string;
+    try {
+      content = readFileSync(path, 'utf8');
+      unlinkSync(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
     }
-    if (this.toShip.length > 0) this.shipWaiting();
+    this.readOrderFile(name, content, when);
   }
 
-  private readOrderFile(name: string, content: string): void {
+  private readOrderFile(name: string, content: string, when: ImportedFile['when']): void {
     const parsed = Papa.parse<Record<string, string>>(content, { header: true, skipEmptyLines: true });
     if (parsed.errors.length > 0) this.problems.push(`order file ${name} does not parse: ${parsed.errors[0].message}`);
-    const numbers: string[] = [];
-    const seenHere = new Map<string, { sku: string; quantity: number }[]>();
+    const inFile = new Map<string, { sku: string; quantity: number }[]>();
     for (const row of parsed.data) {
       const orderNumber = row['Order Number'];
       if (!orderNumber) {
         this.problems.push(`order file ${name} has a row without an order number`);
         continue;
       }
-      if (!seenHere.has(orderNumber)) {
-        seenHere.set(orderNumber, []);
-        numbers.push(orderNumber);
-      }
-      seenHere.get(orderNumber)!.push({ sku: row.SKU, quantity: Number(row.Quantity) });
+      const lines = inFile.get(orderNumber) ?? [];
+      lines.push({ sku: row.SKU, quantity: Number(row.Quantity) });
+      inFile.set(orderNumber, lines);
     }
-    this.versions.push({ file: name, orders: numbers });
-    const inFile = this.orderFiles.get(name) ?? new Set<string>();
-    this.orderFiles.set(name, inFile);
-    for (const [orderNumber, lines] of seenHere) {
-      inFile.add(orderNumber);
-      if (this.lines.has(orderNumber)) continue;
-      this.lines.set(orderNumber, lines);
+    this.imports.push({ file: name, orders: [...inFile.keys()], when });
+    for (const [orderNumber, lines] of inFile) {
+      const copies = this.deliveries.get(orderNumber) ?? [];
+      copies.push(name);
+      this.deliveries.set(orderNumber, copies);
       if (lines.some((l) => !l.sku || !(l.quantity > 0))) {
         this.problems.push(`order ${orderNumber} in ${name} has a line without SKU or quantity`);
         continue;
       }
-      // A real WMS imports an order once, whatever file or resend it comes in again.
-      if (!this.shipped.has(orderNumber)) {
-        this.shipped.add(orderNumber);
-        this.toShip.push(orderNumber);
-      }
+      // A second copy would be shipped again by a real warehouse; here it is counted (and reported)
+      // instead, so the rest of the checks stay about the first.
+      if (copies.length > 1) continue;
+      this.lines.set(orderNumber, lines);
+      this.toShip.push(orderNumber);
     }
   }
 

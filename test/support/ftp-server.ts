@@ -12,7 +12,9 @@ import { generate } from 'selfsigned';
  *   parent process holding a server for a child never collide on a fixed port range.
  * - Explicit FTPS (AUTH TLS) with a self-signed certificate when `tls: true`.
  * - Failure injection: `dropNextUpload()` cuts the next STOR after its first bytes arrive
- *   (data and control connections destroyed, no 226 reply), as a network drop would.
+ *   (data and control connections destroyed, no 226 reply), as a network drop would;
+ *   `dropAfterNextRename()` renames the file and then cuts the connection before the reply, so the
+ *   client cannot know the rename happened (as a drop or a crash right after it).
  * - ftp-srv installs SIGINT/SIGTERM/SIGQUIT handlers that call process.exit(); they are removed
  *   so a process that hosts this server keeps its own shutdown behaviour.
  */
@@ -49,6 +51,13 @@ export interface TestFtpServer {
   onUpload(listener: (clientPath: string, localPath: string) => void): () => void;
   /** The next STOR is cut off after its first chunk: both connections destroyed, no reply. */
   dropNextUpload(): void;
+  /** The next RNTO is carried out, then the control connection is destroyed before the reply. */
+  dropAfterNextRename(): void;
+  /**
+   * Called when a rename has been carried out, before the client is answered; a returned promise
+   * holds the answer back until it settles (a test can act "between the rename and the reply").
+   */
+  onRename(listener: (clientPath: string) => void | Promise<void>): () => void;
   /** Destroy every open client connection now (an idle drop, e.g. a server restart). */
   dropAllConnections(): void;
   /** Local path of a client path ("/a/b.csv" -> <root>/a/b.csv). */
@@ -58,6 +67,8 @@ export interface TestFtpServer {
 
 interface Hooks {
   dropArmed: boolean;
+  dropAfterRenameArmed: boolean;
+  renameListeners: Set<(clientPath: string) => void | Promise<void>>;
   renameOverwrites: boolean;
   uploads: string[];
   renames: string[];
@@ -126,7 +137,13 @@ class InstrumentedFileSystem extends FileSystem {
       if (exists) throw new Error('Cannot rename: target exists');
     }
     await super.rename(from, to);
+    const clientPath = (this as unknown as { _resolvePath(p: string): { clientPath: string } })._resolvePath(to).clientPath;
     this.hooks.renames.push(to);
+    for (const listener of [...this.hooks.renameListeners]) await listener(clientPath);
+    if (this.hooks.dropAfterRenameArmed) {
+      this.hooks.dropAfterRenameArmed = false;
+      (this.connection as unknown as { commandSocket: Socket }).commandSocket.destroy();
+    }
   }
 }
 
@@ -139,6 +156,8 @@ export async function startFtpServer(options: StartFtpServerOptions = {}): Promi
   const useTls = options.tls ?? false;
   const hooks: Hooks = {
     dropArmed: false,
+    dropAfterRenameArmed: false,
+    renameListeners: new Set(),
     renameOverwrites: options.renameOverwrites ?? true,
     uploads: [],
     renames: [],
@@ -195,6 +214,13 @@ export async function startFtpServer(options: StartFtpServerOptions = {}): Promi
     },
     dropNextUpload() {
       hooks.dropArmed = true;
+    },
+    dropAfterNextRename() {
+      hooks.dropAfterRenameArmed = true;
+    },
+    onRename(listener) {
+      hooks.renameListeners.add(listener);
+      return () => hooks.renameListeners.delete(listener);
     },
     dropAllConnections() {
       for (const connection of Object.values(inner.connections)) connection.commandSocket.destroy();

@@ -100,7 +100,7 @@ export function createFolderTransport(settings: FolderTransportSettings, ctx: Fo
 
     read: (path) => guarded('reading', path, () => readFile(local(path))),
 
-    writeAtomic: (dir, name, content) =>
+    writeAtomic: (dir, name, content, options) =>
       guarded('writing', joinRelative(dir, name), async () => {
         await ensureDir(dir);
         const finalPath = local(joinRelative(dir, name));
@@ -112,6 +112,9 @@ export function createFolderTransport(settings: FolderTransportSettings, ctx: Fo
         } finally {
           await handle.close();
         }
+        await syncDir(local(dir));
+        await options?.beforeRename?.();
+        ctx.signal.throwIfAborted();
         await renameOver(tempPath, finalPath);
         await syncDir(local(dir));
         log.log('info', 'Wrote file', { file: finalPath, bytes: content.length });

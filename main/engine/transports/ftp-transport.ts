@@ -7,7 +7,7 @@ import type { ftpTransportSchema } from '../../../shared/schemas/wms.js';
 import type { Logger } from '../platform/ports.js';
 import { isConnectionError, mapFtpError, type FtpErrorContext } from './ftp-errors.js';
 import { baseName, cleanRelative, isTempName, joinRelative, oldestFirst, tempNameFor } from './remote-path.js';
-import type { RemoteFile, Transport } from './transport.js';
+import type { AtomicWriteOptions, RemoteFile, Transport } from './transport.js';
 
 export type FtpTransportSettings = z.infer<typeof ftpTransportSchema>;
 
@@ -96,12 +96,14 @@ class FtpTransport implements Transport {
     });
   }
 
-  async writeAtomic(dir: string, name: string, content: Buffer): Promise<void> {
+  async writeAtomic(dir: string, name: string, content: Buffer, options?: AtomicWriteOptions): Promise<void> {
     await this.prepareFolder(dir);
     return this.run('uploading', { retry: false, path: `${dir}/${name}`, refusal: 'file-config' }, async (client) => {
       const finalPath = this.abs(joinRelative(dir, name));
       const tempPath = this.abs(joinRelative(dir, tempNameFor(name)));
       await client.uploadFrom(Readable.from([content]), tempPath);
+      await options?.beforeRename?.();
+      this.ctx.signal.throwIfAborted();
       await this.renameOver(client, tempPath, finalPath);
       this.log.log('info', 'Uploaded file', { file: finalPath, bytes: content.length });
     });
@@ -267,6 +269,11 @@ class FtpTransport implements Transport {
     }
   }
 
+  /**
+   * SIZE answers 213 for a file and 550 for none. Absence decides whether an order file was taken by the
+   * WMS (deliver-orders.ts), so only a clear "no such file" counts as absent: a temporary refusal (4xx)
+   * throws, and where SIZE is not offered the folder listing decides (a missing folder: absent).
+   */
   private async existsAbs(client: Client, absPath: string): Promise<boolean> {
     try {
       await client.size(absPath);
@@ -274,13 +281,22 @@ class FtpTransport implements Transport {
     } catch (err) {
       if (!(err instanceof FTPError)) throw err;
       if (err.code === 550) return false;
+      if (err.code < 500) throw err;
     }
-    // SIZE unsupported or refused for another reason: look in the folder listing instead.
     const parent = posix.dirname(absPath);
-    const entries = await client.list(parent).catch((err: unknown) => {
-      if (err instanceof FTPError) return [];
+    let entries;
+    try {
+      // basic-ftp lists with MLSD or LIST -a, which include hidden (temporary) names.
+      entries = await client.list(parent);
+    } catch (err) {
+      if (!(err instanceof FTPError)) throw err;
+      const folderMissing = await client.cd(parent).then(
+        () => false,
+        (cdErr: unknown) => cdErr instanceof FTPError && cdErr.code >= 500,
+      );
+      if (folderMissing) return false;
       throw err;
-    });
+    }
     return entries.some((e) => e.isFile && e.name === posix.basename(absPath));
   }
 

@@ -12,6 +12,10 @@ export interface RemoteFile {
   modifiedAt?: string;
 }
 
+export interface AtomicWriteOptions {
+  beforeRename?: () => Promise<void>;
+}
+
 export interface Transport {
   /** Connect and check the folders can be listed; throws DockhandError (auth/config/transient). */
   test(folders: string[]): Promise<void>;
@@ -20,11 +24,17 @@ export interface Transport {
   read(path: string): Promise<Buffer>;
   /**
    * Write `content` as `dir/name` so a reader never sees half a file: upload under a temporary
-   * name in the same folder, then rename. Overwrites an existing file of that name.
+   * name in the same folder (`tempNameFor(name)`), then rename. Overwrites an existing file of that
+   * name. `beforeRename` runs once the temporary file is complete, right before the rename (the
+   * moment a reader may see the file); if it throws, nothing is renamed.
    */
-  writeAtomic(dir: string, name: string, content: Buffer): Promise<void>;
+  writeAtomic(dir: string, name: string, content: Buffer, options?: AtomicWriteOptions): Promise<void>;
   /** Move a file into `toDir` (created if missing), keeping its name; replaces a same-named file there. */
   move(path: string, toDir: string): Promise<void>;
+  /**
+   * Whether a regular file is at `path` (temporary names included). Only a clear "no such file"
+   * answers false; a failure to find out throws, so absence is never guessed.
+   */
   exists(path: string): Promise<boolean>;
   close(): Promise<void>;
 }

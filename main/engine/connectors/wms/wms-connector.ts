@@ -40,7 +40,30 @@ export interface DeliveryBatch {
    * once per `deliverOrders` call.
    */
   orders: Iterable<OrderForDelivery> | AsyncIterable<OrderForDelivery>;
+  /**
+   * Called once the file is built and complete at the WMS under a name the WMS ignores, right before
+   * it is published (renamed to `fileName`, after which the WMS may take it at any moment). The caller
+   * records this durably, so a send cut short afterwards is resolved with `traceDelivery` instead of
+   * being sent again. If it throws, nothing is published. Not called when nothing is to be sent (every
+   * order rejected): then no file is written.
+   */
+  beforePublish(file: BuiltOrderFile): Promise<void>;
 }
+
+/** What a built order file holds, known before it is published. */
+export interface BuiltOrderFile {
+  fileName: string;
+  delivered: number;
+  rejected: DeliveryRejection[];
+}
+
+/**
+ * Where the file of a send cut short while publishing now stands at the WMS (see DeliveryBatch):
+ * - 'waiting': published under its final name and not taken yet: delivered (leave it be);
+ * - 'unpublished': only the unpublished copy is there: the WMS never saw it; send again;
+ * - 'taken': neither: it was published and the WMS took it (imported, then deleted or moved): delivered.
+ */
+export type DeliveryTrace = 'waiting' | 'unpublished' | 'taken';
 
 /** An order of a batch that could not be written (e.g. too many lines for a horizontal layout). */
 export interface DeliveryRejection {
@@ -48,11 +71,7 @@ export interface DeliveryRejection {
   reason: string;
 }
 
-export interface DeliveryResult {
-  fileName: string;
-  delivered: number;
-  rejected: DeliveryRejection[];
-}
+export type DeliveryResult = BuiltOrderFile;
 
 export interface RowError {
   file: string;
@@ -96,6 +115,11 @@ export interface UnreadableFile {
 export interface WmsConnector {
   testConnection(merchants: WmsMerchantTarget[]): Promise<{ ok: boolean; message: string }>;
   deliverOrders(batch: DeliveryBatch): Promise<DeliveryResult>;
+  /**
+   * Only for a batch whose file's `beforePublish` was called (its content complete at the WMS): looks
+   * at the destination, and names the file. Throws when it cannot find out; never guesses absence.
+   */
+  traceDelivery(merchant: WmsMerchantTarget, batchId: string): Promise<{ fileName: string; trace: DeliveryTrace }>;
   /**
    * Inbound files of a merchant. A file that cannot be parsed at all is moved to the error folder
    * by the connector and reported in `unreadable`; parseable files come as batches.

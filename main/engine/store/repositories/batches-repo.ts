@@ -4,6 +4,20 @@ import type { SqlReader, SqlRunner } from '../sql.js';
  * Delivery batches: recorded with their orders BEFORE the file is uploaded, so a crash or a failed
  * upload resends the same batch under the same file name instead of losing or duplicating orders.
  */
+
+/**
+ * How far the latest send of a batch got; null when no send is in flight (none began, or the last one
+ * concluded). Each step is recorded durably before the step itself:
+ * - 'staging': the file is being built and uploaded under its temporary name. The WMS cannot have it:
+ *   a send cut short here is concluded as not delivered, and the batch goes again.
+ * - 'publishing': the file was complete under its temporary name and is being renamed to its final
+ *   name, after which the WMS may take it at any moment. A send cut short here is resolved by looking
+ *   at the destination (deliver-orders.ts): never by sending blindly again, since a WMS that imports
+ *   and deletes files would import a second copy.
+ * - 'unknown': left by a Dockhand that did not record the steps (migration 007).
+ */
+export type BatchSendStage = 'staging' | 'publishing' | 'unknown';
+
 export interface BatchRow {
   id: string;
   merchantId: number;
@@ -13,6 +27,7 @@ export interface BatchRow {
   attempts: number;
   /** Sends begun; more than `attempts` (concluded ones) means a send may have reached the WMS unrecorded. */
   sendsStarted: number;
+  sendStage: BatchSendStage | null;
   lastError: string | null;
   createdAt: string;
   deliveredAt: string | null;
@@ -20,6 +35,7 @@ export interface BatchRow {
 
 interface Raw {
   sends_started: number;
+  send_stage: BatchSendStage | null;
   id: string;
   merchant_id: number;
   status: 'pending' | 'delivered';
@@ -39,6 +55,7 @@ const toRow = (r: Raw): BatchRow => ({
   orderCount: r.order_count,
   attempts: r.attempts,
   sendsStarted: r.sends_started,
+  sendStage: r.send_stage,
   lastError: r.last_error,
   createdAt: r.created_at,
   deliveredAt: r.delivered_at,
@@ -89,18 +106,40 @@ function attach(db: SqlRunner, batchId: string, orderIds: number[]): void {
   }
 }
 
-/** Recorded (durably) before each upload of the batch's file. */
+/** Recorded (durably) before each upload of the batch's file: the 'staging' step. */
 export function recordSendStarted(db: SqlRunner, batchId: string): void {
-  db.run('UPDATE batches SET sends_started = sends_started + 1 WHERE id = ?', [batchId]);
+  db.run(`UPDATE batches SET sends_started = sends_started + 1, send_stage = 'staging' WHERE id = ?`, [batchId]);
 }
 
 /**
- * A send failed. `surelyNotSent`: it failed before any byte could reach the WMS (login refused, folder
- * missing); the send counts as concluded. Otherwise (a drop, a timeout: maybe during the final rename)
- * it stays unconcluded, so the next send of this batch goes whole.
+ * Recorded (durably) once the file is complete under its temporary name, right before it is renamed to
+ * `fileName`: from here on the WMS may have it (the 'publishing' step).
  */
-export function recordBatchFailure(db: SqlRunner, batchId: string, message: string, surelyNotSent: boolean): void {
-  db.run(`UPDATE batches SET attempts = attempts + ?, last_error = ? WHERE id = ?`, [surelyNotSent ? 1 : 0, message, batchId]);
+export function recordPublishing(db: SqlRunner, batchId: string, fileName: string): void {
+  db.run(`UPDATE batches SET send_stage = 'publishing', file_name = ? WHERE id = ?`, [fileName, batchId]);
+}
+
+/**
+ * The send in flight is known never to have been published (it stopped while staging, or its file was
+ * found only under the temporary name): it concludes as not delivered, and the batch may go again.
+ */
+export function concludeUnpublishedSend(db: SqlRunner, batchId: string): void {
+  db.run(`UPDATE batches SET attempts = sends_started, send_stage = NULL WHERE id = ?`, [batchId]);
+}
+
+/**
+ * A send failed. One that failed while staging concluded (nothing reached the WMS); one that failed
+ * while publishing (a drop or a refusal during the rename) stays unconcluded, for the next run to
+ * resolve by looking at the destination.
+ */
+export function recordBatchFailure(db: SqlRunner, batchId: string, message: string): void {
+  db.run(
+    `UPDATE batches SET last_error = ?,
+       attempts = CASE WHEN send_stage = 'staging' THEN sends_started ELSE attempts END,
+       send_stage = CASE WHEN send_stage = 'staging' THEN NULL ELSE send_stage END
+     WHERE id = ?`,
+    [message, batchId],
+  );
   db.run(
     `UPDATE orders SET failed_sends = failed_sends + 1 WHERE id IN (SELECT order_id FROM batch_orders WHERE batch_id = ?)`,
     [batchId],
@@ -109,10 +148,28 @@ export function recordBatchFailure(db: SqlRunner, batchId: string, message: stri
 
 export function markBatchDelivered(db: SqlRunner, batchId: string, fileName: string, now: string): void {
   db.run(
-    `UPDATE batches SET status = 'delivered', file_name = ?, attempts = attempts + 1, last_error = NULL, delivered_at = ?
+    `UPDATE batches SET status = 'delivered', file_name = ?, attempts = sends_started, send_stage = NULL, last_error = NULL,
+       delivered_at = ?
      WHERE id = ?`,
     [fileName, now, batchId],
   );
+}
+
+/**
+ * Orders of a batch that must never go into a re-sent file because the warehouse already shipped
+ * them: any shipment recorded for the order, or a status past the warehouse's receipt. The statuses
+ * are listed as the ones BEFORE any shipment, so a status added later (partially shipped, ...) counts
+ * as shipped unless it is added here.
+ */
+export function batchOrdersAlreadyShipped(db: SqlReader, batchId: string): Set<number> {
+  const rows = db.all<{ id: number }>(
+    `SELECT o.id FROM batch_orders b JOIN orders o ON o.id = b.order_id
+     WHERE b.batch_id = ?
+       AND (o.status NOT IN ('new', 'at_wms', 'error', 'on_hold', 'cancel_sending', 'canceled', 'skipped')
+            OR EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id))`,
+    [batchId],
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Drop an order from a pending batch (it was rejected by the format, canceled or held meanwhile). */

@@ -1,10 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBatch, recordSendStarted } from '../../../../main/engine/store/repositories/batches-repo.js';
 import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
 import { startFtpServer, type TestFtpServer } from '../../../support/ftp-server.js';
 import { ftpWms } from '../../../support/world.js';
 
-/** Order Delivery against a real FTP server: failures leave orders undelivered and resend the same batch. */
 describe('order delivery over FTP', () => {
   let t: TestEngine;
   let ftp: TestFtpServer;
@@ -87,22 +88,6 @@ describe('order delivery over FTP', () => {
     ]);
   });
 
-  it('after a send that may have reached the WMS, the batch goes whole again and a cancellation meanwhile raises an alert', async () => {
-    ftp.dropNextUpload();
-    expect((await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId })).status).toBe('failed');
-    const [victim] = (await t.call('orders.list', { merchantId, limit: 1, offset: 0 })).items;
-    await t.call('orders.cancel', { id: victim.id });
-
-    const retry = await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId });
-    expect(retry.status).toBe('ok');
-    const csv = await readFile(ftp.localPath('/DEMO/orders/orders-DEMO-000001.csv'), 'utf8');
-    expect(csv).toContain(victim.orderNumber);
-    const after = await t.call('orders.get', { id: victim.id });
-    expect(after.status).toBe('cancel_sending');
-    expect(after.batchId).toBe('DEMO-000001');
-    expect((await t.call('alerts.list', {})).some((a) => a.message.includes(victim.orderNumber))).toBe(true);
-  });
-
   it('after a send that surely failed (login refused), orders canceled meanwhile drop out of the batch', async () => {
     const saved = await t.call('wms.get', {});
     await t.call('wms.save', { settings: saved.settings!, secrets: { password: 'wrong' } });
@@ -116,5 +101,137 @@ describe('order delivery over FTP', () => {
     const csv = await readFile(ftp.localPath('/DEMO/orders/orders-DEMO-000001.csv'), 'utf8');
     expect(csv).not.toContain(`${victim.orderNumber},`);
     expect((await t.call('orders.get', { id: victim.id })).status).toBe('canceled');
+  });
+
+  // A warehouse imports an order file and then deletes it. A send whose outcome Dockhand does not know
+  // (the reply to the rename was lost, the host died) must therefore not simply go again under the same
+  // name: the warehouse would import it twice and ship its orders twice.
+  const FILE = '/DEMO/orders/orders-DEMO-000001.csv';
+  const deliver = () => t.call('services.runNow', { service: 'order_delivery', targetId: merchantId });
+  const orders = async () => (await t.call('orders.list', { merchantId, limit: 50, offset: 0 })).items;
+  /** Times the batch's file was uploaded (each upload goes to the temporary name first). */
+  const uploadsOfFirstFile = () => ftp.uploads.filter((p) => p.endsWith('/.orders-DEMO-000001.csv.part')).length;
+  /** The warehouse imports the file and deletes it, as real WMSs do. */
+  const warehouseTakes = async () => {
+    const content = await readFile(ftp.localPath(FILE), 'utf8');
+    await rm(ftp.localPath(FILE));
+    return content;
+  };
+
+  it('records a file the warehouse took after a lost rename reply as delivered, and never sends it again', async () => {
+    ftp.dropAfterNextRename();
+    const cut = await deliver();
+    expect(cut.status).toBe('failed');
+    expect((await orders()).map((o) => o.status)).toEqual(Array(5).fill('new'));
+    const imported = await warehouseTakes();
+    for (const o of await orders()) expect(imported).toContain(o.orderNumber);
+
+    const next = await deliver();
+    expect(uploadsOfFirstFile()).toBe(1);
+    expect(existsSync(ftp.localPath(FILE))).toBe(false);
+    expect(next.status).toBe('ok');
+    expect(next.counts.recoveredBatches).toBe(1);
+    expect(next.message).toMatch(/already taken by the warehouse/);
+    const after = await orders();
+    expect(after.map((o) => o.status)).toEqual(Array(5).fill('at_wms'));
+    expect((await t.call('orders.get', { id: after[0].id })).batchId).toBe('DEMO-000001');
+
+    // The batch is settled: the next run starts a new one (none today: nothing new).
+    expect((await deliver()).message).toBe('No new orders to deliver');
+    expect(uploadsOfFirstFile()).toBe(1);
+  });
+
+  it('leaves a file still waiting after a lost rename reply where it is, once, and records it as delivered', async () => {
+    ftp.dropAfterNextRename();
+    expect((await deliver()).status).toBe('failed');
+    const waiting = await readFile(ftp.localPath(FILE), 'utf8');
+
+    const next = await deliver();
+    expect(uploadsOfFirstFile()).toBe(1);
+    expect(next.status).toBe('ok');
+    expect(next.message).toMatch(/waiting to be imported/);
+    expect(await readFile(ftp.localPath(FILE), 'utf8')).toBe(waiting);
+    expect((await orders()).map((o) => o.status)).toEqual(Array(5).fill('at_wms'));
+  });
+
+  it('tells the warehouse about an order canceled while its file was taken, instead of sending the file again', async () => {
+    ftp.dropAfterNextRename();
+    expect((await deliver()).status).toBe('failed');
+    const [victim] = await orders();
+    await t.call('orders.cancel', { id: victim.id });
+    await warehouseTakes();
+
+    await deliver();
+    expect(uploadsOfFirstFile()).toBe(1);
+    const after = await t.call('orders.get', { id: victim.id });
+    expect(after.status).toBe('cancel_sending');
+    expect(after.batchId).toBe('DEMO-000001');
+    expect((await t.call('alerts.list', {})).some((a) => a.message.includes(victim.orderNumber))).toBe(true);
+  });
+
+  it('sends a file again whose upload dropped before it was renamed, without the orders canceled meanwhile', async () => {
+    ftp.dropNextUpload();
+    expect((await deliver()).status).toBe('failed');
+    const [victim] = await orders();
+    await t.call('orders.cancel', { id: victim.id });
+
+    const retry = await deliver();
+    expect(retry.status).toBe('ok');
+    expect(retry.counts.delivered).toBe(4);
+    const sent = await readFile(ftp.localPath(FILE), 'utf8');
+    expect(sent).not.toContain(`${victim.orderNumber},`);
+    expect((await t.call('orders.get', { id: victim.id })).status).toBe('canceled');
+  });
+
+  it('never puts an order the warehouse already shipped into a file sent again', async () => {
+    ftp.dropNextUpload();
+    expect((await deliver()).status).toBe('failed');
+    // Meanwhile the warehouse ships one of the orders (entered by hand from the cart) and confirms it.
+    const [shipped] = await orders();
+    const { order } = await t.call('orders.get', { id: shipped.id });
+    const rows = ['Order Number,SKU,Quantity,Carrier,Service,Tracking Number,Ship Date'];
+    for (const l of order.lines) rows.push(`${shipped.orderNumber},${l.sku},${l.quantity},UPS,Ground,1ZHAND1,2026-11-26`);
+    await mkdir(ftp.localPath('/DEMO/confirmations'), { recursive: true });
+    await writeFile(ftp.localPath('/DEMO/confirmations/ship-001.csv'), `${rows.join('\n')}\n`);
+    const pickup = await t.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId });
+    expect(pickup.counts.shipments).toBe(1);
+
+    const retry = await deliver();
+    expect(retry.status).toBe('ok');
+    expect(retry.counts.delivered).toBe(4);
+    expect(await readFile(ftp.localPath(FILE), 'utf8')).not.toContain(`${shipped.orderNumber},`);
+    expect((await t.call('orders.get', { id: shipped.id })).status).toBe('shipped');
+  });
+
+  it('sends a batch again whose send the host died in before its file was complete', async () => {
+    // The state a SIGKILL during the upload leaves: a batch with a send begun while staging, nothing after.
+    const ids = (await orders()).map((o) => o.id).sort((a, b) => a - b);
+    await t.engine.context.store.write((db) => {
+      createBatch(db, 'DEMO-000001', merchantId, ids, '2026-11-27T10:00:00.000Z');
+      recordSendStarted(db, 'DEMO-000001');
+    });
+
+    const retry = await deliver();
+    expect(retry.status).toBe('ok');
+    expect(retry.counts.resentBatches).toBe(1);
+    expect(retry.counts.delivered).toBe(5);
+    expect(await readdir(ftp.localPath('/DEMO/orders'))).toEqual(['orders-DEMO-000001.csv']);
+  });
+
+  it('sends a batch an older Dockhand left mid-send again whole when its file is nowhere, with a warning that it may be a duplicate', async () => {
+    // What migration 008 makes of a batch whose send began and never concluded under an older version.
+    const ids = (await orders()).map((o) => o.id).sort((a, b) => a - b);
+    await t.engine.context.store.write((db) => {
+      createBatch(db, 'DEMO-000001', merchantId, ids, '2026-11-27T10:00:00.000Z');
+      recordSendStarted(db, 'DEMO-000001');
+      db.run(`UPDATE batches SET send_stage = 'unknown' WHERE id = 'DEMO-000001'`);
+    });
+
+    const retry = await deliver();
+    expect(retry.status).toBe('ok');
+    expect(retry.counts.delivered).toBe(5);
+    expect(uploadsOfFirstFile()).toBe(1);
+    const alerts = await t.call('alerts.list', {});
+    expect(alerts.some((a) => a.message.includes('DEMO-000001') && /twice/.test(a.message))).toBe(true);
   });
 });

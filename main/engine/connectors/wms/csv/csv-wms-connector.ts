@@ -5,6 +5,7 @@ import { UnreadableFileError } from '../../../csv/inbound-table.js';
 import { readInventoryFile, type InventoryRow } from '../../../csv/inventory-reader.js';
 import { orderFileBuilder } from '../../../csv/order-file-writer.js';
 import { createTransport } from '../../../transports/create-transport.js';
+import { traceAtomicWrite } from '../../../transports/atomic-write-trace.js';
 import { joinRelative } from '../../../transports/remote-path.js';
 import type { Transport } from '../../../transports/transport.js';
 import type {
@@ -121,14 +122,21 @@ export function createCsvWmsConnector(
         builder.add(item);
       }
       const file = builder.finish();
+      const built = { fileName, delivered: file.written.length, rejected: file.rejected };
       // Nothing to send (every order rejected, or an empty batch): no file rather than an empty one
       // the WMS would import as a batch of nothing.
       if (file.written.length > 0) {
         const folder = merchantFolder(settings, batch.merchant, 'orders');
-        await transport.writeAtomic(folder, fileName, file.content);
+        await transport.writeAtomic(folder, fileName, file.content, { beforeRename: () => batch.beforePublish(built) });
         log.log('info', 'Order file delivered', { folder, file: fileName, orders: file.written.length, rejected: file.rejected.length });
       }
-      return { fileName, delivered: file.written.length, rejected: file.rejected };
+      return built;
+    },
+
+    async traceDelivery(merchant, batchId) {
+      const fileName = orderFileName(batchId);
+      const found = await traceAtomicWrite(transport, merchantFolder(settings, merchant, 'orders'), fileName);
+      return { fileName, trace: found === 'final' ? 'waiting' : found === 'temporary' ? 'unpublished' : 'taken' };
     },
 
     pickupConfirmations(merchant) {

@@ -15,6 +15,8 @@ import { forDelivery, sampleOrder } from '../../../csv/sample-orders.js';
 
 const ctx = () => ({ clock: systemClock, log: silentLogger, signal: new AbortController().signal });
 const acme = { merchantId: 1, code: 'acme' };
+/** The service records the publishing step here; these tests only deliver. */
+const published = () => Promise.resolve();
 
 function ftpSettings(server: TestFtpServer, password?: string): { settings: CsvWmsSettings; secrets: { password?: string } } {
   const settings = defaultCsvWmsSettings({
@@ -53,7 +55,7 @@ describe('CSV WMS connector over a real FTP server', () => {
     connector = createCsvWmsConnector(settings, secrets, ctx());
     const orders = [forDelivery(sampleOrder()), forDelivery(sampleOrder({ cartOrderId: 'o2', orderNumber: '#1002' }, 1), 'FDX2D')];
 
-    const result = await connector.deliverOrders({ batchId: 'B-0001', merchant: acme, orders });
+    const result = await connector.deliverOrders({ batchId: 'B-0001', merchant: acme, beforePublish: published, orders });
     expect(result).toEqual({ fileName: 'orders-B-0001.csv', delivered: 2, rejected: [] });
 
     // The WMS reads our file and ships every line of it.
@@ -95,7 +97,7 @@ describe('CSV WMS connector over a real FTP server', () => {
   it('fails a delivery whose upload drops, leaving no order file, and writes the same file name on the retry', async () => {
     const { settings, secrets } = ftpSettings(server);
     connector = createCsvWmsConnector(settings, secrets, ctx());
-    const batch = { batchId: 'B-drop', merchant: acme, orders: [forDelivery(sampleOrder())] };
+    const batch = { batchId: 'B-drop', merchant: acme, beforePublish: published, orders: [forDelivery(sampleOrder())] };
 
     server.dropNextUpload();
     const err = await connector.deliverOrders(batch).catch((e: unknown) => e);
@@ -175,7 +177,7 @@ describe('CSV WMS connector over a real FTP server', () => {
         for (let i = 0; i < 2; i++) yield forDelivery(sampleOrder({ cartOrderId: `o${chunk}-${i}`, orderNumber: `#${chunk}${i}` }, 1));
       }
     }
-    const result = await connector.deliverOrders({ batchId: 'B-lazy', merchant: acme, orders: chunks() });
+    const result = await connector.deliverOrders({ batchId: 'B-lazy', merchant: acme, beforePublish: published, orders: chunks() });
     expect(result).toEqual({ fileName: 'orders-B-lazy.csv', delivered: 6, rejected: [] });
     const sent = Papa.parse<Record<string, string>>(readFileSync(server.localPath('/acme/orders/orders-B-lazy.csv'), 'utf8'), {
       header: true,
@@ -188,7 +190,7 @@ describe('CSV WMS connector over a real FTP server', () => {
     const { settings, secrets } = ftpSettings(server);
     settings.orderProfile = { ...settings.orderProfile, layout: 'horizontal', maxItemsPerRow: 1 };
     connector = createCsvWmsConnector(settings, secrets, ctx());
-    const result = await connector.deliverOrders({ batchId: 'B-none', merchant: acme, orders: [forDelivery(sampleOrder({}, 2))] });
+    const result = await connector.deliverOrders({ batchId: 'B-none', merchant: acme, beforePublish: published, orders: [forDelivery(sampleOrder({}, 2))] });
     expect(result.delivered).toBe(0);
     expect(result.rejected).toEqual([{ cartOrderId: 'gid://shopify/Order/450789469', reason: expect.stringContaining('has 2 lines') }]);
     expect(existsSync(server.localPath('/acme/orders/orders-B-none.csv'))).toBe(false);
@@ -222,7 +224,7 @@ describe('CSV WMS connector over a local folder', () => {
   it('delivers into WMS-then-client folders and reports a missing shared folder by name', async () => {
     const settings = { ...defaultCsvWmsSettings({ kind: 'folder', path: root }), folderOrder: 'wms_then_client' as const };
     const connector = createCsvWmsConnector(settings, {}, ctx());
-    await connector.deliverOrders({ batchId: 'F1', merchant: acme, orders: [forDelivery(sampleOrder())] });
+    await connector.deliverOrders({ batchId: 'F1', merchant: acme, beforePublish: published, orders: [forDelivery(sampleOrder())] });
     expect(readFileSync(join(root, 'orders/acme/orders-F1.csv'), 'utf8')).toMatch(/^Order Number,Order Date,PO Number/);
 
     const gone = createCsvWmsConnector(defaultCsvWmsSettings({ kind: 'folder', path: join(root, 'unmounted') }), {}, ctx());
