@@ -219,7 +219,7 @@ describe('order delivery over FTP', () => {
   });
 
   it('sends a batch an older Dockhand left mid-send again whole when its file is nowhere, with a warning that it may be a duplicate', async () => {
-    // What migration 008 makes of a batch whose send began and never concluded under an older version.
+    // What migration 007 makes of a batch whose send began and never concluded under an older version.
     const ids = (await orders()).map((o) => o.id).sort((a, b) => a - b);
     await t.engine.context.store.write((db) => {
       createBatch(db, 'DEMO-000001', merchantId, ids, '2026-11-27T10:00:00.000Z');
