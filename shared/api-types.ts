@@ -79,6 +79,9 @@ export interface OrderSummaryView {
   failedSends: number;
   atWmsAt: string | null;
   updatedAt: string;
+  /** The merchant's name, and the cart connection's (of a removed cart: "cart <id>"). */
+  merchantName: string;
+  cartName: string;
 }
 
 export interface ShipmentView {

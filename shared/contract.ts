@@ -5,6 +5,7 @@ import { FREQUENCY_RANGE, frequencySchema } from './frequency.js';
 import { demoCredentialsSchema, demoSettingsSchema } from './schemas/demo.js';
 import { shopifyCredentialsSchema, shopifySettingsSchema } from './schemas/shopify.js';
 import { wmsSecretsSchema, wmsSettingsSchema } from './schemas/wms.js';
+import { orderSortSchema } from './order-sort.js';
 import { refuseUnknownKeys } from './unknown-keys.js';
 
 /**
@@ -211,8 +212,10 @@ export const contract = {
       shipCode: z.string().max(200).optional(),
       search: z.string().trim().max(200).optional(),
       ...paging,
+      /** One column and a direction, "field:dir" (shared/order-sort.ts); newest first when absent. */
+      sort: orderSortSchema.optional(),
     }),
-    'Orders, newest first, filtered by merchant, cart, status, health bucket or exact ship code, and searched by number, name or SKU.',
+    'Orders, newest first or sorted by date, number, merchant, store, status or total ("field:asc" or "field:desc"), filtered by merchant, cart, status, health bucket or exact ship code, and searched by number, name or SKU.',
   ),
   'orders.get': method<Api.OrderDetailView>()(byId, 'One order with lines, shipments and history.'),
   'orders.release': method<Api.OrderDetailView>()(byId, 'Release a held or failed order for delivery (mapping checked again).'),

@@ -1,6 +1,7 @@
 import type { OrderDetailView, OrderHistoryEntry, OrderSummaryView, Page } from '../../../../shared/api-types.js';
 import { BUCKET_OF_STATUS, ORDER_STATUSES, type CanonicalOrder, type HealthBucket, type OrderLine, type OrderStatus } from '../../../../shared/domain.js';
 import { shippedByLine, type ShippedItem } from '../../../../shared/line-shipping.js';
+import { parseOrderSort, type OrderSort } from '../../../../shared/order-sort.js';
 import type { SqlParams, SqlReader, SqlRunner, SqlValue } from '../sql.js';
 import { parseJson } from './json-column.js';
 import type { ShipmentRecord } from './shipments-repo.js';
@@ -351,7 +352,17 @@ interface SummaryRaw {
   cart_order_id: string;
   batch_id: string | null;
   rest_canceled_at: string | null;
+  merchant_name: string;
+  cart_name: string;
 }
+
+/**
+ * An order row with its merchant's and cart's names (orders of a removed cart or merchant keep their
+ * ids: "cart 3", "merchant 2"). `o` is the orders table.
+ */
+const SUMMARY_COLUMNS = `o.*, COALESCE(m.name, 'merchant ' || o.merchant_id) AS merchant_name,
+  COALESCE(c.name, 'cart ' || o.cart_id) AS cart_name`;
+const SUMMARY_JOINS = 'LEFT JOIN merchants m ON m.id = o.merchant_id LEFT JOIN cart_connections c ON c.id = o.cart_id';
 
 function toSummary(r: SummaryRaw): OrderSummaryView {
   const order = parseJson<Partial<CanonicalOrder>>(r.data_json, {});
@@ -373,6 +384,8 @@ function toSummary(r: SummaryRaw): OrderSummaryView {
     failedSends: r.failed_sends,
     atWmsAt: r.at_wms_at,
     updatedAt: r.updated_at,
+    merchantName: r.merchant_name,
+    cartName: r.cart_name,
   };
 }
 
@@ -385,6 +398,8 @@ export interface OrderFilter {
   /** Exact ship code as received from the cart (the `ship_code` column, before mapping). */
   shipCode?: string;
   search?: string;
+  /** One column and a direction; absent: newest first (by id). */
+  sort?: OrderSort;
   limit: number;
   offset: number;
 }
@@ -394,6 +409,21 @@ export function statusesOfBucket(bucket: HealthBucket): OrderStatus[] {
   return ORDER_STATUSES.filter((status) => BUCKET_OF_STATUS[status] === bucket);
 }
 
+/**
+ * The ORDER BY of each sort that one index serves (migration 009): SQLite walks the index and stops after
+ * the page. Ties follow the arrival order (id), the same way round, so the walk stays on the index.
+ */
+function orderByOf(sort: OrderSort | undefined): string {
+  if (!sort) return 'o.id DESC';
+  const { field, dir } = parseOrderSort(sort);
+  const d = dir === 'asc' ? 'ASC' : 'DESC';
+  const column = { date: 'o.order_date', number: 'o.order_number', status: 'o.status', total: ORDER_TOTAL_SQL, merchant: '', store: '' }[field];
+  return `${column} ${d}, o.id ${d}`;
+}
+
+/** The order's total as a number, exactly as migration 009's index states it (SQLite matches the text). */
+export const ORDER_TOTAL_SQL = "CAST(json_extract(o.data_json, '$.total') AS REAL)";
+
 export function listOrders(db: SqlReader, f: OrderFilter): Page<OrderSummaryView> {
   const where: string[] = [];
   const params: SqlValue[] = [];
@@ -401,35 +431,83 @@ export function listOrders(db: SqlReader, f: OrderFilter): Page<OrderSummaryView
     where.push(condition);
     params.push(value);
   };
-  if (f.merchantId !== undefined) add('merchant_id = ?', f.merchantId);
-  if (f.cartId !== undefined) add('cart_id = ?', f.cartId);
-  if (f.status !== undefined) add('status = ?', f.status);
+  if (f.merchantId !== undefined) add('o.merchant_id = ?', f.merchantId);
+  if (f.cartId !== undefined) add('o.cart_id = ?', f.cartId);
+  if (f.status !== undefined) add('o.status = ?', f.status);
   if (f.bucket !== undefined) {
     const statuses = statusesOfBucket(f.bucket);
-    where.push(`status IN (${statuses.map(() => '?').join(', ')})`);
+    where.push(`o.status IN (${statuses.map(() => '?').join(', ')})`);
     params.push(...statuses);
   }
-  if (f.shipCode !== undefined) add('ship_code = ?', f.shipCode);
+  if (f.shipCode !== undefined) add('o.ship_code = ?', f.shipCode);
   if (f.search) {
     // The narrow search table, not the payloads: a fraction of the bytes to scan, and only the fields
     // the search promises (both sides lower-cased, so case folding holds beyond ASCII too).
-    add(`id IN (SELECT order_id FROM order_search WHERE text LIKE ? ESCAPE '\\')`, searchPatternOf(f.search));
+    add(`o.id IN (SELECT order_id FROM order_search WHERE text LIKE ? ESCAPE '\\')`, searchPatternOf(f.search));
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const field = f.sort ? parseOrderSort(f.sort).field : undefined;
+  if (field === 'merchant' || field === 'store') return listByName(db, f, field, clause, params);
   const items = db
-    .all<SummaryRaw>(`SELECT * FROM orders ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, f.limit, f.offset])
+    .all<SummaryRaw>(`SELECT ${SUMMARY_COLUMNS} FROM orders o ${SUMMARY_JOINS} ${clause} ORDER BY ${orderByOf(f.sort)} LIMIT ? OFFSET ?`, [
+      ...params,
+      f.limit,
+      f.offset,
+    ])
     .map(toSummary);
   // A page that is neither full nor empty is the last one, so it tells the total: a narrow search (the
   // usual one) then scans once, not twice.
   const total =
     items.length > 0 && items.length < f.limit
       ? f.offset + items.length
-      : (db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM orders ${clause}`, params as SqlParams)?.n ?? 0);
+      : (db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM orders o ${clause}`, params as SqlParams)?.n ?? 0);
+  return { items, total, limit: f.limit, offset: f.offset };
+}
+
+/**
+ * Sorted by merchant or store name: the names live in other tables, so no index of orders holds that
+ * order and SQLite would sort every matching order for one page. There are few merchants and carts,
+ * though: count the matching orders of each (one pass over an index), order the groups by name in JS,
+ * and read only the groups the page falls in, each by its own index (orders by merchant or cart, by id).
+ */
+function listByName(db: SqlReader, f: OrderFilter, field: 'merchant' | 'store', clause: string, params: SqlValue[]): Page<OrderSummaryView> {
+  const key = field === 'merchant' ? 'merchant_id' : 'cart_id';
+  const groups = db.all<{ id: number; n: number; name: string }>(
+    field === 'merchant'
+      ? `SELECT g.id, g.n, COALESCE(m.name, 'merchant ' || g.id) AS name
+         FROM (SELECT o.merchant_id AS id, COUNT(*) AS n FROM orders o ${clause} GROUP BY o.merchant_id) g
+         LEFT JOIN merchants m ON m.id = g.id`
+      : `SELECT g.id, g.n, COALESCE(c.name, 'cart ' || g.id) AS name
+         FROM (SELECT o.cart_id AS id, COUNT(*) AS n FROM orders o ${clause} GROUP BY o.cart_id) g
+         LEFT JOIN cart_connections c ON c.id = g.id`,
+    params,
+  );
+  const { dir } = parseOrderSort(f.sort!);
+  const sign = dir === 'asc' ? 1 : -1;
+  groups.sort((a, b) => sign * (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+  const total = groups.reduce((sum, g) => sum + g.n, 0);
+  const items: OrderSummaryView[] = [];
+  const d = dir === 'asc' ? 'ASC' : 'DESC';
+  const within = `${clause ? `${clause} AND` : 'WHERE'} o.${key} = ?`;
+  let skip = f.offset;
+  for (const g of groups) {
+    if (items.length >= f.limit) break;
+    if (skip >= g.n) {
+      skip -= g.n;
+      continue;
+    }
+    const rows = db.all<SummaryRaw>(
+      `SELECT ${SUMMARY_COLUMNS} FROM orders o ${SUMMARY_JOINS} ${within} ORDER BY o.id ${d} LIMIT ? OFFSET ?`,
+      [...params, g.id, f.limit - items.length, skip],
+    );
+    skip = 0;
+    items.push(...rows.map(toSummary));
+  }
   return { items, total, limit: f.limit, offset: f.offset };
 }
 
 export function getOrderDetail(db: SqlReader, id: number): OrderDetailView | undefined {
-  const r = db.get<SummaryRaw>('SELECT * FROM orders WHERE id = ?', [id]);
+  const r = db.get<SummaryRaw>(`SELECT ${SUMMARY_COLUMNS} FROM orders o ${SUMMARY_JOINS} WHERE o.id = ?`, [id]);
   if (!r) return undefined;
   const history = db
     .all<{ at: string; from_status: OrderStatus | null; to_status: OrderStatus; note: string | null }>(

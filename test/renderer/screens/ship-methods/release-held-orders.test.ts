@@ -55,6 +55,8 @@ function order(id: number, overrides: Partial<OrderSummaryView> = {}): OrderSumm
     failedSends: 0,
     atWmsAt: null,
     updatedAt: '2026-03-01T09:00:00.000Z',
+    merchantName: 'Acme',
+    cartName: 'Acme shop',
     ...overrides,
   };
 }
