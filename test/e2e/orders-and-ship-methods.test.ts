@@ -143,7 +143,7 @@ describe('orders held for unmapped ship codes, through the Orders and Ship metho
     await orders.goto({ cart: cartId });
     const canceled = await orders.openOrder('D1006');
     await canceled.action('Cancel order…').click();
-    const dialog = app.page.getByRole('dialog', { name: 'Cancel order D1006?' });
+    const dialog = app.page.getByRole('alertdialog', { name: 'Cancel order D1006?' });
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     expect((await app.call('orders.get', { id: (await app.call('orders.list', { search: 'D1006' })).items[0].id })).status).toBe('at_wms');
@@ -178,7 +178,7 @@ describe('orders held for unmapped ship codes, through the Orders and Ship metho
     await app.screenshot('order-partially-shipped');
 
     await detail.action('Cancel the rest…').click();
-    const dialog = app.page.getByRole('dialog', { name: `Cancel the rest of order ${order.orderNumber}?` });
+    const dialog = app.page.getByRole('alertdialog', { name: `Cancel the rest of order ${order.orderNumber}?` });
     await dialog.getByRole('button', { name: 'Cancel the rest' }).click();
     await app.page.getByRole('status').filter({ hasText: 'Dockhand no longer waits for the rest. Status: Shipped.' }).waitFor();
     await expect.poll(() => detail.shippedCells()).toEqual(expected.map((text, k) => (k === 0 && first.quantity > 1) || k === 1 ? `${text}, rest canceled` : text));

@@ -26,7 +26,7 @@ describe("the cart's sync position on the Cart setup screen", () => {
 
   it('describes where the next download starts and shows the saved value', async () => {
     const cart = new CartPage(app.page);
-    await cart.goto(cartId);
+    await cart.gotoDiagnostics(cartId);
     await expect.poll(() => cart.syncSummary().textContent()).toMatch(/^The Demo store has handed out \d+ orders; the next download starts at order \d+\.$/);
     expect(await cart.syncRaw().textContent()).toBe(await cursorOf());
   });
@@ -55,7 +55,7 @@ describe("the cart's sync position on the Cart setup screen", () => {
     await activity.runResult('Order Download', 'Demo store').getByText('Finished').waitFor();
     expect(await cursorOf()).toBe('{"issued":5}');
 
-    await cart.goto(cartId);
+    await cart.gotoDiagnostics(cartId);
     await expect.poll(() => cart.syncSummary().textContent()).toBe('The Demo store has handed out 5 orders; the next download starts at order 6.');
     await app.screenshot('sync-position');
   });

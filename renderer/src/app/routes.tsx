@@ -38,7 +38,7 @@ export function ScreenFor({ route, account }: { route: Route; account: AccountVi
       if (!id) return <MerchantsScreen account={account} />;
       return <MerchantScreen id={id === 'new' ? null : Number(id)} account={account} />;
     case 'carts':
-      return <CartScreen id={id === 'new' || !id ? null : Number(id)} merchantId={Number(route.query.get('merchant')) || null} />;
+      return <CartScreen id={id === 'new' || !id ? null : Number(id)} merchantId={Number(route.query.get('merchant')) || null} tab={route.query.get('tab')} />;
     case 'wms':
       return <WmsScreen />;
     case 'ship-methods':

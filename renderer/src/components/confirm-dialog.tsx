@@ -1,6 +1,12 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { AlertDialog } from 'radix-ui';
 
-/** A modal question ("Delete merchant Acme?") that must be answered before anything happens. */
+/**
+ * A modal question ("Delete merchant Acme?") that must be answered before anything happens. Radix's
+ * AlertDialog does what a hand-written one got partly right: role alertdialog, focus trapped inside and
+ * returned to the button that opened it, Escape to cancel, the page behind made inert.
+ * Callers mount it when it should show; closing it in any way but the confirm button is onCancel.
+ */
 export function ConfirmDialog({
   title,
   children,
@@ -20,29 +26,33 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title">
-        <h2 id="dialog-title">{title}</h2>
-        <div className="dialog__body">{children}</div>
-        <div className="dialog__actions">
-          <button type="button" className="button" ref={cancelRef} onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className={`button ${danger ? 'button--danger' : 'button--primary'}`} onClick={onConfirm} disabled={busy || confirmDisabled}>
-            {busy ? 'Working…' : confirmLabel}
-          </button>
-        </div>
-      </div>
-    </div>
+    <AlertDialog.Root
+      open
+      onOpenChange={(open) => {
+        if (!open && !busy) onCancel();
+      }}
+    >
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="dialog-backdrop" />
+        <AlertDialog.Content className="dialog">
+          <AlertDialog.Title asChild>
+            <h2>{title}</h2>
+          </AlertDialog.Title>
+          <AlertDialog.Description asChild>
+            <div className="dialog__body">{children}</div>
+          </AlertDialog.Description>
+          <div className="dialog__actions">
+            <AlertDialog.Cancel className="button" disabled={busy}>
+              Cancel
+            </AlertDialog.Cancel>
+            {/* Not AlertDialog.Action: that closes at once, and the dialog must stay while the work runs. */}
+            <button type="button" className={`button ${danger ? 'button--danger' : 'button--primary'}`} onClick={onConfirm} disabled={busy || confirmDisabled}>
+              {busy ? 'Working…' : confirmLabel}
+            </button>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
   );
 }

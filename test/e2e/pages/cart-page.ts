@@ -4,9 +4,16 @@ import type { Locator, Page } from 'playwright-core';
 export class CartPage {
   constructor(private readonly page: Page) {}
 
-  /** A saved cart's screen, `#/carts/:id`. */
+  /** A saved cart's screen, `#/carts/:id`, on its Settings tab. */
   async goto(id: number): Promise<void> {
     await this.page.goto(new URL(`#/carts/${id}`, this.page.url()).toString());
+    await this.form().waitFor();
+  }
+
+  /** A saved cart's Diagnostics tab (the sync position), opened as a person does: by the tab. */
+  async gotoDiagnostics(id: number): Promise<void> {
+    await this.goto(id);
+    await this.page.getByRole('tab', { name: 'Diagnostics' }).click();
     await this.syncPosition().waitFor();
   }
 
@@ -76,7 +83,7 @@ export class CartPage {
   }
 
   syncDialog(): Locator {
-    return this.page.getByRole('dialog');
+    return this.page.getByRole('alertdialog');
   }
 
   /** Opens Edit…, types the position and confirms (the dialog stays open when the engine refuses it). */

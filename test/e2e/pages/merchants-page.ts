@@ -79,10 +79,11 @@ export class MerchantFormPage {
     return this.page.getByText(text);
   }
 
-  /** Delete… then the confirmation dialog, where the name must be typed. */
+  /** More actions, Delete merchant…, then the confirmation dialog, where the name must be typed. */
   async startDelete(): Promise<Locator> {
-    await this.page.getByRole('button', { name: 'Delete…' }).click();
-    const dialog = this.page.getByRole('dialog');
+    await this.page.getByRole('button', { name: 'More actions' }).click();
+    await this.page.getByRole('menuitem', { name: 'Delete merchant…' }).click();
+    const dialog = this.page.getByRole('alertdialog');
     await dialog.waitFor();
     return dialog;
   }

@@ -57,7 +57,7 @@ export class WmsPage {
 
   /** The "Save anyway?" question when the test of the typed setup failed. */
   failedTestDialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Save a setup whose test failed?' });
+    return this.page.getByRole('alertdialog', { name: 'Save a setup whose test failed?' });
   }
 
   examplePaths(): Locator {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { CartView, TestResultView } from '../../../../shared/api-types.js';
 import { cartInputSchema, type MethodInput } from '../../../../shared/contract.js';
 import { CART_SERVICES } from '../../../../shared/domain.js';
@@ -8,8 +8,9 @@ import { errorMessage } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
 import { navigate } from '../../app/router.js';
 import { apiFieldErrors, unshownErrors, validate } from '../../components/form-errors.js';
-import { Banner } from '../../components/states.js';
-import { setFlash } from '../merchants/flash.js';
+import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
+import { SaveBar } from '../../components/save-bar.js';
+import { toast } from '../../components/toaster.js';
 import { cartDraftFrom, cartInputFrom, newCartDraft, type Capabilities, type CartDraft } from './cart-draft.js';
 import { CartGeneralFields } from './cart-general-fields.js';
 import { CartServices } from './cart-services.js';
@@ -38,6 +39,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
   const [testResult, setTestResult] = useState<TestResultView | null>(null);
   const [busy, setBusy] = useState<'testing' | 'saving' | null>(null);
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const hasSavedCredentials = cart?.hasCredentials ?? false;
 
   const change = (patch: Partial<CartDraft<D>>) => {
@@ -56,6 +58,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setFormError('Some fields need attention: see the messages below.');
+      focusFirstInvalid(formRef.current);
       return null;
     }
     return input;
@@ -65,6 +68,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
     const fields = apiFieldErrors(err, 'cart.');
     setErrors(fields);
     setFormError(Object.keys(fields).length > 0 ? `${errorMessage(err)}: see the fields marked below.` : errorMessage(err));
+    focusFirstInvalid(formRef.current);
   };
 
   const test = async () => {
@@ -99,7 +103,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
       } else {
         const created = await call('carts.create', input);
         await client.invalidateQueries();
-        setFlash(`${created.name} connected. Use Test to check it, or wait for the first download.`);
+        toast(`${created.name} connected. Use Test to check it, or wait for the first download.`);
         navigate(`/carts/${created.id}`);
       }
     } catch (err) {
@@ -113,9 +117,8 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
   const sectionProps = { draft: draft.platformDraft, change: changePlatform, errors, hasSavedCredentials };
   const { Credentials, Options, Advanced } = form;
   return (
-    <form className="cart-form" onSubmit={(event) => void save(event)} noValidate aria-label="Cart connection">
+    <form ref={formRef} className="cart-form" onSubmit={(event) => void save(event)} noValidate aria-label="Cart connection">
       <FormProblems formError={formError} others={others} />
-      {saved ? <Banner kind="success">Cart connection saved.</Banner> : null}
 
       <section className="panel">
         <CartGeneralFields draft={draft as CartDraft} change={change as (patch: Partial<CartDraft>) => void} errors={errors} showInventory={info.capabilities.inventory} />
@@ -163,12 +166,9 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
         </details>
       ) : null}
 
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy !== null}>
-          {busy === 'saving' ? 'Saving…' : cart ? 'Save changes' : 'Connect cart'}
-        </button>
+      <SaveBar disabled={busy !== null} label={busy === 'saving' ? 'Saving…' : cart ? 'Save changes' : 'Connect cart'} status={saved ? 'Cart connection saved.' : null}>
         {cart ? null : <span className="muted">Downloads start on the schedule above once connected.</span>}
-      </div>
+      </SaveBar>
     </form>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { CartView, MerchantView } from '../../../../shared/api-types.js';
 import { useApi } from '../../api/hooks.js';
-import { Link } from '../../app/router.js';
+import { ArrowLeft, Settings, Stethoscope, Trash2 } from 'lucide-react';
+import { Tabs } from 'radix-ui';
+import { Link, navigate } from '../../app/router.js';
+import { ActionsMenu, ActionsMenuItem } from '../../components/actions-menu.js';
 import { SelectField } from '../../components/field.js';
 import { Banner, Empty, QueryView } from '../../components/states.js';
-import { useFlash } from '../merchants/flash.js';
 import { CartForm, type PlatformInfo } from './cart-form.js';
 import { DeleteCartDialog } from './delete-cart-dialog.js';
 import { PlatformChoice } from './platform-choice.js';
@@ -12,12 +14,12 @@ import { platformForm } from './platforms/index.js';
 import { SyncPosition } from './sync-position.js';
 
 /** `#/carts/new?merchant=:id` and `#/carts/:id`: connect a shop to a merchant, test it, save it. */
-export function CartScreen({ id, merchantId }: { id: number | null; merchantId: number | null }) {
+export function CartScreen({ id, merchantId, tab }: { id: number | null; merchantId: number | null; tab?: string | null }) {
   const platforms = useApi('carts.platforms', {});
   return (
     <div className="cart-screen">
       <QueryView query={platforms} what="Loading platforms">
-        {(list) => (id === null ? <NewCart merchantId={merchantId} platforms={list} /> : <EditCart id={id} platforms={list} />)}
+        {(list) => (id === null ? <NewCart merchantId={merchantId} platforms={list} /> : <EditCart id={id} platforms={list} tab={tab === 'diagnostics' ? 'diagnostics' : 'settings'} />)}
       </QueryView>
     </div>
   );
@@ -63,17 +65,18 @@ function NewCart({ merchantId, platforms }: { merchantId: number | null; platfor
   );
 }
 
-function EditCart({ id, platforms }: { id: number; platforms: PlatformInfo[] }) {
+type CartTab = 'settings' | 'diagnostics';
+
+function EditCart({ id, platforms, tab }: { id: number; platforms: PlatformInfo[]; tab: CartTab }) {
   const cart = useApi('carts.get', { id });
-  const flash = useFlash();
   return (
     <QueryView query={cart} what="Loading the cart connection">
-      {(c) => <CartDetail key={c.id} cart={c} platforms={platforms} flash={flash} />}
+      {(c) => <CartDetail key={c.id} cart={c} platforms={platforms} tab={tab} />}
     </QueryView>
   );
 }
 
-function CartDetail({ cart, platforms, flash }: { cart: CartView; platforms: PlatformInfo[]; flash: string | null }) {
+function CartDetail({ cart, platforms, tab }: { cart: CartView; platforms: PlatformInfo[]; tab: CartTab }) {
   const merchant = useApi('merchants.get', { id: cart.merchantId });
   const [deleting, setDeleting] = useState(false);
   const info = platforms.find((p) => p.platform === cart.platform) ?? { platform: cart.platform, displayName: cart.platform, capabilities: cart.capabilities };
@@ -85,11 +88,12 @@ function CartDetail({ cart, platforms, flash }: { cart: CartView; platforms: Pla
         <h1>
           {cart.name} <span className="badge">{info.displayName}</span>
         </h1>
-        <button type="button" className="button button--danger" onClick={() => setDeleting(true)}>
-          Remove…
-        </button>
+        <ActionsMenu>
+          <ActionsMenuItem danger icon={<Trash2 size={16} aria-hidden="true" />} onSelect={() => setDeleting(true)}>
+            Remove connection…
+          </ActionsMenuItem>
+        </ActionsMenu>
       </div>
-      {flash ? <Banner kind="success">{flash}</Banner> : null}
       {cart.authError ? (
         <Banner kind="warning">
           <strong>This cart's schedules are paused: the shop refused the credentials.</strong> {cart.authError} Enter working credentials, Test, and Save to
@@ -101,8 +105,26 @@ function CartDetail({ cart, platforms, flash }: { cart: CartView; platforms: Pla
           <strong>This cart keeps working, but a setting needs you.</strong> {notice}
         </Banner>
       ))}
-      {form ? <CartForm cart={cart} merchantId={cart.merchantId} info={info} form={form} /> : <Banner kind="warning">{info.displayName} cannot be edited from this screen yet.</Banner>}
-      <SyncPosition cart={cart} />
+      {/* The tab is in the address (?tab=diagnostics), so an alert or a person can link straight to it. */}
+      <Tabs.Root value={tab} onValueChange={(value) => navigate(value === 'diagnostics' ? `/carts/${cart.id}?tab=diagnostics` : `/carts/${cart.id}`)}>
+        <Tabs.List className="tabs__list" aria-label="Cart connection">
+          <Tabs.Trigger className="tabs__trigger" value="settings">
+            <Settings size={16} aria-hidden="true" />
+            Settings
+          </Tabs.Trigger>
+          <Tabs.Trigger className="tabs__trigger" value="diagnostics">
+            <Stethoscope size={16} aria-hidden="true" />
+            Diagnostics
+          </Tabs.Trigger>
+        </Tabs.List>
+        {/* Kept mounted while Diagnostics shows, so unsaved edits survive a look at the sync position. */}
+        <Tabs.Content value="settings" forceMount hidden={tab !== 'settings'}>
+          {form ? <CartForm cart={cart} merchantId={cart.merchantId} info={info} form={form} /> : <Banner kind="warning">{info.displayName} cannot be edited from this screen yet.</Banner>}
+        </Tabs.Content>
+        <Tabs.Content value="diagnostics">
+          <SyncPosition cart={cart} />
+        </Tabs.Content>
+      </Tabs.Root>
       {deleting ? <DeleteCartDialog cart={cart} onClose={() => setDeleting(false)} /> : null}
     </>
   );
@@ -111,7 +133,10 @@ function CartDetail({ cart, platforms, flash }: { cart: CartView; platforms: Pla
 function BackToMerchant({ id, name }: { id: number; name: string }) {
   return (
     <p className="cart-screen__back">
-      <Link to={`/merchants/${id}`}>← {name}</Link>
+      <Link to={`/merchants/${id}`} className="back-link">
+        <ArrowLeft size={16} aria-hidden="true" />
+        {name}
+      </Link>
     </p>
   );
 }

@@ -4,13 +4,13 @@ import { useApiMutation } from '../../api/hooks.js';
 import { navigate } from '../../app/router.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { Banner } from '../../components/states.js';
-import { setFlash } from '../merchants/flash.js';
+import { toast } from '../../components/toaster.js';
 
 /** Removing a connection stops its syncs; its orders stay in Dockhand. */
 export function DeleteCartDialog({ cart, onClose }: { cart: CartView; onClose: () => void }) {
   const remove = useApiMutation('carts.delete', {
     onSuccess: () => {
-      setFlash(`Cart connection ${cart.name} removed.`);
+      toast(`Cart connection ${cart.name} removed.`);
       navigate(`/merchants/${cart.merchantId}`);
     },
   });

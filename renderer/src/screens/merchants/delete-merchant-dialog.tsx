@@ -6,14 +6,14 @@ import { navigate } from '../../app/router.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { TextField } from '../../components/field.js';
 import { apiFieldErrors } from '../../components/form-errors.js';
-import { setFlash } from './flash.js';
+import { toast } from '../../components/toaster.js';
 
 /** Deleting a merchant takes its carts and orders with it, so the name must be typed to confirm. */
 export function DeleteMerchantDialog({ merchant, cartCount, onClose }: { merchant: MerchantView; cartCount: number; onClose: () => void }) {
   const [typed, setTyped] = useState('');
   const remove = useApiMutation('merchants.delete', {
     onSuccess: () => {
-      setFlash(`Merchant ${merchant.name} deleted.`);
+      toast(`Merchant ${merchant.name} deleted.`);
       navigate('/merchants');
     },
   });

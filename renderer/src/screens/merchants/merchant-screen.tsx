@@ -4,9 +4,11 @@ import { call } from '../../api/client.js';
 import { useApi } from '../../api/hooks.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, navigate } from '../../app/router.js';
-import { Banner, Empty, QueryView } from '../../components/states.js';
+import { ArrowLeft, Trash2 } from 'lucide-react';
+import { ActionsMenu, ActionsMenuItem } from '../../components/actions-menu.js';
+import { Empty, QueryView } from '../../components/states.js';
+import { toast } from '../../components/toaster.js';
 import { DeleteMerchantDialog } from './delete-merchant-dialog.js';
-import { setFlash, useFlash } from './flash.js';
 import { MerchantCarts } from './merchant-carts.js';
 import { merchantDraftFrom, newMerchantDraft } from './merchant-draft.js';
 import { MerchantForm } from './merchant-form.js';
@@ -39,7 +41,7 @@ function NewMerchant({ single }: { single: boolean }) {
               onSave={async (input) => {
                 const created = await call('merchants.create', input);
                 await client.invalidateQueries();
-                setFlash(`${created.name} saved. Connect a cart next, so Dockhand can download its orders.`);
+                toast(`${created.name} saved. Connect a cart next, so Dockhand can download its orders.`);
                 navigate(`/merchants/${created.id}`);
               }}
             />
@@ -52,18 +54,17 @@ function NewMerchant({ single }: { single: boolean }) {
 
 function EditMerchant({ id, single }: { id: number; single: boolean }) {
   const merchant = useApi('merchants.get', { id });
-  const flash = useFlash();
   return (
     <div className="merchant-screen">
       <BackLink single={single} />
       <QueryView query={merchant} what="Loading the merchant">
-        {(m) => <MerchantDetail key={m.id} merchant={m} single={single} flash={flash} />}
+        {(m) => <MerchantDetail key={m.id} merchant={m} single={single} />}
       </QueryView>
     </div>
   );
 }
 
-function MerchantDetail({ merchant, single, flash }: { merchant: MerchantView; single: boolean; flash: string | null }) {
+function MerchantDetail({ merchant, single }: { merchant: MerchantView; single: boolean }) {
   const client = useQueryClient();
   const [deleting, setDeleting] = useState(false);
   const carts = useApi('carts.list', { merchantId: merchant.id });
@@ -71,11 +72,12 @@ function MerchantDetail({ merchant, single, flash }: { merchant: MerchantView; s
     <>
       <div className="page-header">
         <h1>{single ? `Your business: ${merchant.name}` : merchant.name}</h1>
-        <button type="button" className="button button--danger" onClick={() => setDeleting(true)}>
-          Delete…
-        </button>
+        <ActionsMenu>
+          <ActionsMenuItem danger icon={<Trash2 size={16} aria-hidden="true" />} onSelect={() => setDeleting(true)}>
+            Delete merchant…
+          </ActionsMenuItem>
+        </ActionsMenu>
       </div>
-      {flash ? <Banner kind="success">{flash}</Banner> : null}
       <MerchantForm
         initial={merchantDraftFrom(merchant)}
         submitLabel="Save changes"
@@ -94,7 +96,10 @@ function MerchantDetail({ merchant, single, flash }: { merchant: MerchantView; s
 function BackLink({ single }: { single: boolean }) {
   return (
     <p className="merchant-screen__back">
-      <Link to="/merchants">← {single ? 'Your business' : 'All merchants'}</Link>
+      <Link to="/merchants" className="back-link">
+        <ArrowLeft size={16} aria-hidden="true" />
+        {single ? 'Your business' : 'All merchants'}
+      </Link>
     </p>
   );
 }

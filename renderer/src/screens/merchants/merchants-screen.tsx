@@ -1,8 +1,8 @@
 import type { AccountView, CartView, MerchantView } from '../../../../shared/api-types.js';
 import { useApi } from '../../api/hooks.js';
 import { Link } from '../../app/router.js';
-import { Banner, Empty, ErrorState, Loading } from '../../components/states.js';
-import { useFlash } from './flash.js';
+import { Plus } from 'lucide-react';
+import { Empty, ErrorState, Loading } from '../../components/states.js';
 import { schedulesSummary } from './schedules-summary.js';
 
 /** `#/merchants`: every merchant with its code, carts and WMS schedules; "Your business" in single-merchant mode. */
@@ -10,7 +10,6 @@ export function MerchantsScreen({ account }: { account: AccountView }) {
   const single = account.mode === 'single_merchant';
   const merchants = useApi('merchants.list', {});
   const carts = useApi('carts.list', {});
-  const flash = useFlash();
   const canAdd = !single || (merchants.data?.length ?? 0) === 0;
   const addLabel = single ? 'Set up your business' : 'Add merchant';
 
@@ -23,6 +22,7 @@ export function MerchantsScreen({ account }: { account: AccountView }) {
       <Empty title={single ? 'Your business is not set up yet' : 'No merchants yet'}>
         <p>{single ? 'Enter your business name and code, then connect your shop.' : 'A merchant is a client whose shop orders the warehouse fulfils.'}</p>
         <Link to="/merchants/new" className="button button--primary">
+          <Plus size={16} aria-hidden="true" />
           {addLabel}
         </Link>
       </Empty>
@@ -35,11 +35,11 @@ export function MerchantsScreen({ account }: { account: AccountView }) {
         <h1>{single ? 'Your business' : 'Merchants'}</h1>
         {canAdd && merchants.data && merchants.data.length > 0 ? (
           <Link to="/merchants/new" className="button button--primary">
+            <Plus size={16} aria-hidden="true" />
             {addLabel}
           </Link>
         ) : null}
       </div>
-      {flash ? <Banner kind="success">{flash}</Banner> : null}
       {body}
     </div>
   );

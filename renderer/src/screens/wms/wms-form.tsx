@@ -15,6 +15,8 @@ import { TRANSPORTS, TRANSPORT_FIELDS } from './transports/index.js';
 import { wmsDraftFrom, wmsInputFrom, type TransportChoice, type WmsDraft } from './wms-draft.js';
 import { WmsTestResult } from './wms-test-result.js';
 import { FormProblems } from '../../components/form-problems.js';
+import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
+import { SaveBar } from '../../components/save-bar.js';
 
 const SHOWN_FIELDS = [...TRANSPORT_FIELDS, 'settings.folderOrder', 'settings.folders.orders', 'settings.folders.confirmations', 'settings.folders.inventory'];
 
@@ -35,6 +37,7 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [confirmFailing, setConfirmFailing] = useState<{ input: MethodInput<'wms.save'>; test: TestResultView } | null>(null);
   const top = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const hasSavedPassword = view.hasPassword;
 
   const change = (patch: Partial<WmsDraft>) => {
@@ -53,7 +56,7 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setFormError('Some fields need attention: see the messages below.');
-      showAtTop();
+      focusFirstInvalid(formRef.current);
       return null;
     }
     return input;
@@ -63,7 +66,8 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
     const fields = apiFieldErrors(err);
     setErrors(fields);
     setFormError(Object.keys(fields).length > 0 ? `${errorMessage(err)}: see the fields marked below.` : errorMessage(err));
-    showAtTop();
+    if (Object.keys(fields).length > 0) focusFirstInvalid(formRef.current);
+    else showAtTop();
   };
 
   const runTest = async (input: MethodInput<'wms.save'>) => {
@@ -132,7 +136,7 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
   const transport = TRANSPORTS.find((t) => t.value === draft.transport) ?? TRANSPORTS[0];
   const Fields = transport.Fields;
   return (
-    <form className="wms-form" onSubmit={(event) => void save(event)} noValidate aria-label="WMS setup">
+    <form ref={formRef} className="wms-form" onSubmit={(event) => void save(event)} noValidate aria-label="WMS setup">
       <div ref={top} aria-live="polite" className="wms-form__top">
         <FormProblems formError={formError} others={others} />
         {outcome?.kind === 'saved' ? <Banner kind="success">WMS setup saved. {outcome.test.message}.</Banner> : null}
@@ -144,37 +148,35 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
         {testResult && !outcome ? <WmsTestResult result={testResult} /> : null}
       </div>
 
-      <section className="panel" aria-labelledby="wms-transport-title">
-        <h2 id="wms-transport-title">Connection</h2>
-        <SelectField
-          label="Transport"
-          value={draft.transport}
-          onValue={(value) => change({ transport: value as TransportChoice })}
-          options={TRANSPORTS.map(({ value, label }) => ({ value, label }))}
-          hint="How Dockhand exchanges files with the WMS."
-        />
-        <Fields draft={draft} change={change} errors={errors} hasSavedPassword={hasSavedPassword} />
-      </section>
+      <div className="form-columns">
+        <section className="panel" aria-labelledby="wms-transport-title">
+          <h2 id="wms-transport-title">Connection</h2>
+          <SelectField
+            label="Transport"
+            value={draft.transport}
+            onValue={(value) => change({ transport: value as TransportChoice })}
+            options={TRANSPORTS.map(({ value, label }) => ({ value, label }))}
+            hint="How Dockhand exchanges files with the WMS."
+          />
+          <Fields draft={draft} change={change} errors={errors} hasSavedPassword={hasSavedPassword} />
+        </section>
 
-      <section className="panel" aria-labelledby="wms-folders-title">
-        <h2 id="wms-folders-title">Folders</h2>
-        <WmsFolderFields draft={draft} change={change} errors={errors} exampleCode={exampleCode} />
-      </section>
+        <section className="panel" aria-labelledby="wms-folders-title">
+          <h2 id="wms-folders-title">Folders</h2>
+          <WmsFolderFields draft={draft} change={change} errors={errors} exampleCode={exampleCode} />
+        </section>
+      </div>
 
       <section className="panel" aria-labelledby="wms-formats-title">
         <h2 id="wms-formats-title">File formats</h2>
         <FileProfiles settings={draft} onOrderProfile={(orderProfile) => change({ orderProfile })} />
       </section>
 
-      <div className="form-actions">
+      <SaveBar disabled={busy !== null} label={busy === 'saving' ? 'Saving…' : 'Save'} status="Save tests the connection first.">
         <button type="button" className="button" onClick={() => void test()} disabled={busy !== null}>
           {busy === 'testing' ? 'Testing…' : 'Test connection'}
         </button>
-        <button type="submit" className="button button--primary" disabled={busy !== null}>
-          {busy === 'saving' ? 'Saving…' : 'Save'}
-        </button>
-        <span className="muted">Save tests the connection first.</span>
-      </div>
+      </SaveBar>
 
       {confirmFailing ? (
         <ConfirmDialog
