@@ -176,19 +176,20 @@ describe('every job is always in one visible state, through the API the screens 
     expect((await openAlerts()).some((a) => a.key === `auth:cart:${cartId}`)).toBe(false);
   });
 
-  it('a confirmations pickup with no WMS set up is paused for config with an alert to the WMS setup; saving the WMS lifts it', async () => {
+  it("a merchant's warehouse jobs wait for a WMS with no alert, refuse Run now meanwhile, and start on their own once a WMS is saved", async () => {
+    // Two "No WMS is set up yet" alerts appeared within 30 s of adding a first merchant.
     const pickup = async () => (await t.call('schedules.list', {})).find((j) => j.service === 'shipment_pickup' && j.targetId === merchantId)!;
-    expect((await t.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId })).status).toBe('failed');
-    expect(await pickup()).toMatchObject({ state: 'paused', by: 'config' });
-    const alert = (await openAlerts()).find((a) => a.key === `config:shipment_pickup:${merchantId}`);
-    expect(alert).toMatchObject({ severity: 'error', targetType: 'wms' });
-    expect(alert?.message).toMatch(/No WMS is set up yet.*paused until the WMS settings are fixed/);
+    await t.call('schedules.set', { service: 'shipment_pickup', targetId: merchantId, minutes: 15 });
+    expect(await pickup()).toMatchObject({ state: 'waiting', for: 'wms' });
+    await expect(t.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId })).rejects.toMatchObject({ kind: 'conflict' });
+    expect(await t.call('runs.list', { service: 'shipment_pickup' })).toMatchObject({ items: [] });
+    expect((await openAlerts()).filter((a) => a.targetType === 'wms')).toEqual([]);
 
     const folder = await mkdtemp(path.join(os.tmpdir(), 'dockhand-wms-'));
     try {
       await t.call('wms.save', { settings: defaultCsvWmsSettings({ kind: 'folder', path: folder }), secrets: {} });
-      expect((await pickup()).state).not.toBe('paused');
-      expect((await openAlerts()).some((a) => a.key === `config:shipment_pickup:${merchantId}`)).toBe(false);
+      expect((await pickup()).state).toBe('scheduled');
+      expect((await t.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId })).status).toBe('ok');
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
