@@ -30,11 +30,13 @@ export const WAITING_FOR_WMS = 'Waiting for the warehouse: set up the WMS first,
  * the scheduler decides is saved, and every run (scheduled, retried, woken or manual) goes through
  * executeRun so it is recorded the same way.
  */
-export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {}): JobControl & {
+export function createJobs(deps: ServiceDeps, options: { minuteMs?: number; retrySoonMs?: number } = {}): JobControl & {
   scheduler: Scheduler;
   loadAll(): Promise<void>;
 } {
   const lastRunIds = new Map<string, number>();
+  /** How soon a failed job runs again after a person saved the settings it depends on. */
+  const retrySoonMs = options.retrySoonMs ?? (options.minuteMs ?? 60_000) / 12;
   let runsSincePrune = 0;
   /** Saves of pauses started by the call in progress (pause, resume, settings saved), to await. */
   let pauseSaves: Promise<unknown>[] | undefined;
@@ -171,10 +173,20 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
       const lifted = await savingPauses(() =>
         jobs.flatMap((s) => {
           const pause = scheduler.liftFailurePause(s);
-          return pause && pause.by !== 'person' ? [{ service: s.service, targetId: s.targetId, by: pause.by }] : [];
+          return pause && pause.by !== 'person' ? [{ service: s.service, targetId: s.targetId, by: pause.by, reason: pause.reason }] : [];
         }),
       );
       await clearAlertsOf(lifted);
+      // A job whose last run failed (a lifted pause, or a failure that alerted and waits for its next
+      // run) tries again soon with the new settings: its alert clears when that run passes, not at
+      // the next regular run up to its whole frequency away.
+      const failed = await deps.store.read((db) =>
+        jobs.flatMap((s) => {
+          const last = lastRun(db, s.service, s.targetId);
+          return last?.status === 'failed' ? [{ job: s, message: last.message ?? 'The last run failed' }] : [];
+        }),
+      );
+      for (const { job, message } of failed) scheduler.retrySoon(job, retrySoonMs, message);
     },
     async runNow(service, targetId, trigger): Promise<RunView> {
       const exists = await deps.store.read((db) =>

@@ -67,6 +67,12 @@ export interface Scheduler {
    * person's) and returns it, or undefined when there was none.
    */
   liftFailurePause(job: JobKey): JobPause | undefined;
+  /**
+   * Settings a failed run depends on were saved: its next run is a retry in `delayMs` (not the next
+   * regular time, up to its whole frequency away), so an alert about the failure clears as soon as the
+   * fix works. A job that is running, paused, waiting or off is left as it is.
+   */
+  retrySoon(job: JobKey, delayMs: number, lastError: string): void;
   /** Starts the job now, paused or not, or joins the run already going and returns its outcome. */
   runNow(job: JobKey, trigger?: OnRequestTrigger): Promise<JobOutcome>;
   /** True when the job's own timer fires within `ms` (never when the scheduler is not started). */
@@ -385,6 +391,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       arm(entry);
       emit(toState(entry));
       return lifted;
+    },
+
+    retrySoon(job, delayMs, lastError) {
+      const entry = entries.get(jobKeyString(job));
+      if (!entry || entry.run || entry.pause || entry.minutes === null || options.waitingFor?.(entry.key)) return;
+      const atMs = nowMs() + delayMs;
+      if (entry.retry && entry.retry.atMs <= atMs) return;
+      entry.retry = { atMs, attempt: entry.retry?.attempt ?? 2, lastError: entry.retry?.lastError ?? lastError };
+      arm(entry);
+      emit(toState(entry));
     },
 
     runNow(job, trigger = 'manual') {
