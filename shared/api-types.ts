@@ -165,13 +165,16 @@ export interface JobProgress {
  * - paused: it does not run on its own until a person resumes it (or fixes the settings, when a
  *   failure paused it); Run now still works.
  * - off: its frequency is Off; it runs only on Run now.
+ * - waiting: it cannot run yet because what it needs is not set up (a merchant's warehouse jobs before
+ *   a WMS is saved). Derived, never saved: it starts on its own once the WMS is saved.
  */
 export type JobState =
   | { state: 'scheduled'; nextRunAt: string }
   | { state: 'running'; startedAt: string; trigger: string; progress: JobProgress | null }
   | { state: 'retrying'; retryAt: string; attempt: number; lastError: string }
   | ({ state: 'paused' } & JobPause)
-  | { state: 'off' };
+  | { state: 'off' }
+  | { state: 'waiting'; for: 'wms'; reason: string };
 
 export type JobStateName = JobState['state'];
 

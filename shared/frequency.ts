@@ -46,10 +46,13 @@ export function frequencyChoices(service: ServiceName): number[] {
 }
 
 /** zod schema for one service's frequency, with the range in its message. */
+/** A custom frequency left blank (the field holds NaN): an error, never a silent Off. */
+export const BLANK_FREQUENCY_MESSAGE = 'Enter how often this runs, in minutes, or choose Off';
+
 export function frequencySchema(service: ServiceName) {
   return z
-    .number()
-    .int()
+    .number({ error: BLANK_FREQUENCY_MESSAGE })
+    .int({ error: 'Enter a whole number of minutes' })
     .nullable()
     .superRefine((value, ctx) => {
       const problem = checkFrequency(service, value);

@@ -1,4 +1,5 @@
 import { DockhandError } from '../../shared/errors.js';
+import { PLAIN } from '../../shared/plain-messages.js';
 import { wmsSecretAddress } from '../../shared/schemas/wms.js';
 import { cartPlugin } from './connectors/carts/registry.js';
 import { createCsvWmsConnector } from './connectors/wms/csv/index.js';
@@ -23,10 +24,10 @@ export function createConnectorSource(deps: { store: Store; clock: Clock; log: L
     cart(cart: CartRow, hooks) {
       const plugin = cartPlugin(cart.platform);
       if (!plugin) throw new DockhandError('config', `Unknown cart platform "${cart.platform}"`);
-      const settings = plugin.settingsSchema.safeParse(cart.settings);
+      const settings = plugin.settingsSchema.safeParse(cart.settings, PLAIN);
       if (!settings.success) throw new DockhandError('config', `${cart.name}: the saved settings are invalid: ${settings.error.issues[0]?.message}`);
       const saved = { sealed: cart.credentialsSealed, address: plugin.secretAddress(settings.data) };
-      const credentials = plugin.credentialsSchema.safeParse(secretToSend(deps.secrets, saved, `credentials of ${cart.name}`));
+      const credentials = plugin.credentialsSchema.safeParse(secretToSend(deps.secrets, saved, `credentials of ${cart.name}`), PLAIN);
       if (!credentials.success) throw new DockhandError('config', `${cart.name}: the saved credentials are invalid`);
       const connector = plugin.create(
         { clock: deps.clock, log: deps.log.child({ cart: cart.id, platform: cart.platform }), signal: hooks.signal, onThrottle: hooks.onThrottle },

@@ -11,6 +11,7 @@ import { getCart, listCarts } from './store/repositories/carts-repo.js';
 import { listMerchants } from './store/repositories/merchants-repo.js';
 import { getRun, lastRun, pruneRuns } from './store/repositories/runs-repo.js';
 import { getSchedule, listSchedules, setSchedulePause, type ScheduleRow } from './store/repositories/schedules-repo.js';
+import { getWms } from './store/repositories/wms-repo.js';
 
 /** Run history kept per job (retention: the in-memory database must not grow without end). */
 export const RUNS_KEPT_PER_JOB = 500;
@@ -21,19 +22,30 @@ const kindOf = (s: ServiceName) => (isCartService(s) ? 'cart' : 'merchant');
 
 type FailurePaused = JobKey & { by: 'auth' | 'config' };
 
+/** Why a merchant's warehouse jobs do not run yet; shown on the job and as Run now's refusal. */
+export const WAITING_FOR_WMS = 'Waiting for the warehouse: set up the WMS first, and this job starts on its own';
+
 /**
  * Binds the scheduler to the store: saved frequencies and pauses become scheduler jobs, every pause
  * the scheduler decides is saved, and every run (scheduled, retried, woken or manual) goes through
  * executeRun so it is recorded the same way.
  */
-export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {}): JobControl & {
+export function createJobs(deps: ServiceDeps, options: { minuteMs?: number; retrySoonMs?: number } = {}): JobControl & {
   scheduler: Scheduler;
   loadAll(): Promise<void>;
 } {
   const lastRunIds = new Map<string, number>();
+  /** How soon a failed job runs again after a person saved the settings it depends on. */
+  const retrySoonMs = options.retrySoonMs ?? (options.minuteMs ?? 60_000) / 12;
   let runsSincePrune = 0;
   /** Saves of pauses started by the call in progress (pause, resume, settings saved), to await. */
   let pauseSaves: Promise<unknown>[] | undefined;
+  /**
+   * Whether a WMS is set up, re-read whenever jobs are loaded or synced or WMS settings are saved.
+   * Until it is, a merchant's jobs wait (a derived state, nothing saved) instead of failing and
+   * alerting that there is no WMS.
+   */
+  let wmsReady = false;
 
   // Runs report progress on the event stream; the scheduler keeps the latest for the job's state.
   const runDeps: ServiceDeps = {
@@ -51,6 +63,7 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
     clock: deps.clock,
     log: deps.log.child({ part: 'scheduler' }),
     minuteMs: options.minuteMs,
+    waitingFor: (job) => (!wmsReady && !isCartService(job.service) ? WAITING_FOR_WMS : undefined),
     runJob: async (job, trigger, signal): Promise<JobOutcome> => {
       const res = await executeRun(runDeps, job.service, job.targetId, trigger, signal);
       lastRunIds.set(`${job.service}:${job.targetId}`, res.run.id);
@@ -108,6 +121,14 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
     await deps.store.write((db) => clearPauseAlerts(db, lifted, stillPaused, deps.clock.now().toISOString()));
   }
 
+  /** Re-reads whether a WMS is set up; merchant jobs stop or start waiting accordingly. */
+  async function refreshWms(): Promise<void> {
+    const ready = await deps.store.read((db) => getWms(db) !== undefined);
+    if (ready === wmsReady) return;
+    wmsReady = ready;
+    scheduler.refresh();
+  }
+
   function requireJob(job: JobKey): void {
     if (!scheduler.jobState(job)) throw new DockhandError('not_found', `No ${job.service} job for ${kindOf(job.service)} ${job.targetId}`);
   }
@@ -124,10 +145,12 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
   return {
     scheduler,
     async loadAll() {
+      await refreshWms();
       const rows = await deps.store.read((db) => listSchedules(db));
       for (const row of rows) apply(row, true);
     },
     async sync(service, targetId) {
+      if (!isCartService(service)) await refreshWms();
       const row = await deps.store.read((db) => getSchedule(db, service, targetId));
       if (!row) {
         scheduler.removeJob({ service, targetId });
@@ -141,6 +164,7 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
       scheduler.removeJob({ service, targetId });
     },
     async settingsSaved(target: SettingsTarget) {
+      if (target.kind === 'wms') await refreshWms();
       const jobs = scheduler
         .state()
         .filter((s) =>
@@ -149,10 +173,20 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number } = {
       const lifted = await savingPauses(() =>
         jobs.flatMap((s) => {
           const pause = scheduler.liftFailurePause(s);
-          return pause && pause.by !== 'person' ? [{ service: s.service, targetId: s.targetId, by: pause.by }] : [];
+          return pause && pause.by !== 'person' ? [{ service: s.service, targetId: s.targetId, by: pause.by, reason: pause.reason }] : [];
         }),
       );
       await clearAlertsOf(lifted);
+      // A job whose last run failed (a lifted pause, or a failure that alerted and waits for its next
+      // run) tries again soon with the new settings: its alert clears when that run passes, not at
+      // the next regular run up to its whole frequency away.
+      const failed = await deps.store.read((db) =>
+        jobs.flatMap((s) => {
+          const last = lastRun(db, s.service, s.targetId);
+          return last?.status === 'failed' ? [{ job: s, message: last.message ?? 'The last run failed' }] : [];
+        }),
+      );
+      for (const { job, message } of failed) scheduler.retrySoon(job, retrySoonMs, message);
     },
     async runNow(service, targetId, trigger): Promise<RunView> {
       const exists = await deps.store.read((db) =>

@@ -27,6 +27,10 @@ export function expectVisibleState(job: Pick<JobView, 'service' | 'targetId' | '
     case 'off':
       expect(job.minutes, where).toBeNull();
       return;
+    case 'waiting':
+      expect(job.for, where).toBe('wms');
+      expect(job.reason, where).not.toBe('');
+      return;
     default:
       throw new Error(`A job in no visible state: ${where}`);
   }

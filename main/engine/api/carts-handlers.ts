@@ -140,7 +140,12 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
   },
   async 'carts.test'(input, ctx) {
     const saved = 'id' in input ? await ctx.store.read((db) => requireCart(db, input.id)) : undefined;
-    if (!input.cart) return testCart(ctx, saved!, supportedServices(saved!.platform));
+    if (!input.cart) {
+      const result = await testCart(ctx, saved!, supportedServices(saved!.platform));
+      // The saved settings work: what a failure paused runs again soon, and its alert clears when it passes.
+      if (result.ok) await ctx.jobs.settingsSaved({ kind: 'cart', id: saved!.id });
+      return result;
+    }
     const write = cartWrite(ctx, input.cart, saved);
     const row: CartRow = { ...write, id: 0, syncCursor: null, authError: null, createdAt: '', updatedAt: '' };
     const schedules = input.cart.schedules;

@@ -4,6 +4,7 @@ import { DockhandError, isDockhandError, type FieldErrors } from '../../../share
 import type { EngineContext } from './engine-context.js';
 import { handlers } from './handlers.js';
 import { unknownKeyMessages } from '../../../shared/unknown-keys.js';
+import { PLAIN } from '../../../shared/plain-messages.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -38,7 +39,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 export async function dispatch(ctx: EngineContext, method: string, input: unknown): Promise<unknown> {
   if (!Object.hasOwn(contract, method)) throw new DockhandError('not_found', `Unknown method ${method}`);
   const name = method as MethodName;
-  const parsed = contract[name].input.safeParse(input ?? {});
+  const parsed = contract[name].input.safeParse(input ?? {}, PLAIN);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     throw new DockhandError('validation', summary(fields), { fields });

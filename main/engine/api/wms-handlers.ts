@@ -70,11 +70,15 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
       }
     }
     const merchants = await ctx.store.read((db) => listMerchants(db));
+    const ofSaved = !input.wms;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DockhandError('transient', 'The test took longer than 60 s')), 60_000);
     const connector = createCsvWmsConnector(settings, { password }, { clock: ctx.clock, log: ctx.log, signal: controller.signal });
     try {
-      return await connector.testConnection(merchants.map((m) => ({ merchantId: m.id, code: m.code, folders: m.folders ?? undefined })));
+      const result = await connector.testConnection(merchants.map((m) => ({ merchantId: m.id, code: m.code, folders: m.folders ?? undefined })));
+      // The saved settings work: what a failure paused runs again soon, and its alert clears when it passes.
+      if (result.ok && ofSaved) await ctx.jobs.settingsSaved({ kind: 'wms' });
+      return result;
     } catch (err) {
       if (isDockhandError(err)) return { ok: false, message: err.message, details: { kind: err.kind } };
       throw err;

@@ -5,6 +5,8 @@ import type { JobTrigger } from './job-types.js';
 export interface JobFacts {
   minutes: number | null;
   pause?: JobPause;
+  /** What the job waits for before it can run at all (no WMS set up yet); derived, never saved. */
+  waiting?: string;
   run?: { startedMs: number; trigger: JobTrigger; progress: JobProgress | null };
   /** A retry after a failure that may pass; it replaces the regular due time. */
   retry?: { atMs: number; attempt: number; lastError: string };
@@ -15,7 +17,7 @@ export interface JobFacts {
 /**
  * The one place a job's visible state is decided. Every combination of facts lands in exactly one
  * state, and each state carries what a person needs: when it runs, how far it got, when it tries
- * again and why, or why it stopped. The order is what a person needs to see first: a run going on
+ * again and why, why it stopped, or what it waits for. The order is what a person needs to see first: a run going on
  * is shown even on a paused job (Run now works while paused); a pause even on a job that is off
  * (a refused token needs a person whatever the frequency); and a retry replaces the regular time.
  */
@@ -29,6 +31,8 @@ export function jobStateOf(facts: JobFacts): JobState {
     };
   }
   if (facts.pause) return { state: 'paused', by: facts.pause.by, reason: facts.pause.reason };
+  // Before "off": a job that is off still cannot run on Run now until its warehouse exists.
+  if (facts.waiting) return { state: 'waiting', for: 'wms', reason: facts.waiting };
   if (facts.minutes === null) return { state: 'off' };
   if (facts.retry) {
     return {

@@ -29,6 +29,12 @@ export interface SchedulerOptions {
    * scheduler is the one that decides pauses while it runs; the store gives them back at start.
    */
   onPauseChange?: (job: JobKey, pause: JobPause | undefined) => void;
+  /**
+   * What a job waits for before it can run at all (a merchant's warehouse jobs before a WMS is set up),
+   * or undefined when it can run. A waiting job is not armed and Run now is refused; call refresh()
+   * when the answer may have changed.
+   */
+  waitingFor?: (job: JobKey) => string | undefined;
   /** Length of a "minute" in ms: frequencies, backoff steps. Tests shrink it. Default 60 000. */
   minuteMs?: number;
   /** First runs (and overdue runs after a restart) are spread over this window. Default half a minute. */
@@ -61,12 +67,20 @@ export interface Scheduler {
    * person's) and returns it, or undefined when there was none.
    */
   liftFailurePause(job: JobKey): JobPause | undefined;
+  /**
+   * Settings a failed run depends on were saved: its next run is a retry in `delayMs` (not the next
+   * regular time, up to its whole frequency away), so an alert about the failure clears as soon as the
+   * fix works. A job that is running, paused, waiting or off is left as it is.
+   */
+  retrySoon(job: JobKey, delayMs: number, lastError: string): void;
   /** Starts the job now, paused or not, or joins the run already going and returns its outcome. */
   runNow(job: JobKey, trigger?: OnRequestTrigger): Promise<JobOutcome>;
   /** True when the job's own timer fires within `ms` (never when the scheduler is not started). */
   dueWithin(job: JobKey, ms: number): boolean;
   /** How far the job's run in progress has got (shown with its running state; no change event). */
   setProgress(job: JobKey, progress: JobProgress): void;
+  /** Asks waitingFor again for every job: a job no longer waiting is armed, one now waiting disarmed. */
+  refresh(): void;
   state(): JobSnapshot[];
   jobState(job: JobKey): JobSnapshot | undefined;
   /** Arms the timers and the wake watchdog. Jobs may be set before. */
@@ -143,6 +157,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       state: jobStateOf({
         minutes: entry.minutes,
         pause: entry.pause,
+        waiting: options.waitingFor?.(entry.key),
         run: run && { startedMs: entry.lastStartMs ?? nowMs(), trigger: run.trigger, progress: run.progress },
         retry: entry.retry,
         nextDueMs: entry.armedDueMs ?? dueMs(entry, nowMs()),
@@ -191,6 +206,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   function arm(entry: Entry, wake = false): void {
     disarm(entry);
     if (!started || stopping || entry.minutes === null || entry.pause || entry.run) return;
+    if (options.waitingFor?.(entry.key)) return;
     const now = nowMs();
     const due = dueMs(entry, now);
     // After a wake an overdue job says so; otherwise "overdue" only means "now" (a long run, a restart).
@@ -204,7 +220,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     entry.cancelTimer = undefined;
     entry.armedDueMs = undefined;
     if (!started || stopping || entries.get(entry.id) !== entry) return;
-    if (entry.minutes === null || entry.pause) return;
+    if (entry.minutes === null || entry.pause || options.waitingFor?.(entry.key)) return;
     // Running already (Run now, or a slow run): this due time is skipped; the run re-arms when it ends.
     if (entry.run) return;
     const now = nowMs();
@@ -377,12 +393,24 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return lifted;
     },
 
+    retrySoon(job, delayMs, lastError) {
+      const entry = entries.get(jobKeyString(job));
+      if (!entry || entry.run || entry.pause || entry.minutes === null || options.waitingFor?.(entry.key)) return;
+      const atMs = nowMs() + delayMs;
+      if (entry.retry && entry.retry.atMs <= atMs) return;
+      entry.retry = { atMs, attempt: entry.retry?.attempt ?? 2, lastError: entry.retry?.lastError ?? lastError };
+      arm(entry);
+      emit(toState(entry));
+    },
+
     runNow(job, trigger = 'manual') {
       if (stopping) {
         return Promise.reject(new DockhandError('conflict', 'Dockhand is stopping; the run was not started'));
       }
       const entry = entries.get(jobKeyString(job)) ?? newEntry(job, null);
       if (entry.run) return entry.run.promise;
+      const waiting = options.waitingFor?.(entry.key);
+      if (waiting) return Promise.reject(new DockhandError('conflict', waiting));
       return startRun(entry, trigger);
     },
 
@@ -394,6 +422,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     setProgress(job, progress) {
       const run = entries.get(jobKeyString(job))?.run;
       if (run) run.progress = { done: progress.done, total: progress.total };
+    },
+
+    refresh() {
+      for (const entry of entries.values()) {
+        if (entry.run) continue;
+        const wasArmed = entry.armedDueMs !== undefined;
+        const before = toState(entry).state.state;
+        arm(entry);
+        // A job that never ran is due at once (after its stagger): the warehouse it waited for is here.
+        if (before !== toState(entry).state.state || wasArmed !== (entry.armedDueMs !== undefined)) emit(toState(entry));
+      }
     },
 
     state() {

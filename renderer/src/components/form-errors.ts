@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FieldErrors } from '../../../shared/errors.js';
 import { ApiError } from '../api/api-error.js';
+import { PLAIN } from '../../../shared/plain-messages.js';
 
 /**
  * Forms validate with the same zod schemas as the API, and show every message on its field. Field
@@ -10,7 +11,7 @@ import { ApiError } from '../api/api-error.js';
 export type ValidationResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 export function validate<S extends z.ZodType>(schema: S, values: unknown): ValidationResult<z.output<S>> {
-  const result = schema.safeParse(values);
+  const result = schema.safeParse(values, PLAIN);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: zodFieldErrors(result.error) };
 }

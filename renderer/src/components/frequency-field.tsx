@@ -5,6 +5,14 @@ import { SERVICE_LABELS } from '../format/labels.js';
 import { FieldError } from './field-error.js';
 
 /**
+ * The minutes typed in the Custom box. Blank is NaN, which the schema refuses with "Enter how often
+ * ..." (BLANK_FREQUENCY_MESSAGE): a blank box must never be taken for Off (null).
+ */
+export function customMinutes(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+/**
  * A service's frequency: the allowed choices for that service, Off, or "Custom" minutes. The value is
  * checked by the form with the same schema as the API (frequencySchema), and its message shown here.
  */
@@ -39,6 +47,8 @@ export function FrequencyField({
             const next = event.target.value;
             if (next === 'custom') {
               setCustom(true);
+              // From Off there are no minutes to start from: the box is blank until a person types.
+              if (value === null) onValue(Number.NaN);
               return;
             }
             setCustom(false);
@@ -57,8 +67,8 @@ export function FrequencyField({
           <input
             type="number"
             aria-label={`${label}: minutes`}
-            value={value ?? ''}
-            onChange={(event) => onValue(event.target.value === '' ? null : Number(event.target.value))}
+            value={value === null || Number.isNaN(value) ? '' : value}
+            onChange={(event) => onValue(customMinutes(event.target.value))}
           />
         ) : null}
       </div>

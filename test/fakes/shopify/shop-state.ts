@@ -488,6 +488,11 @@ export class FakeShopState {
     for (let i = 0; i < count; i++) this.faults.push({ kind: 'status', status, body, when: options.when });
   }
 
+  /** Forgets the faults not served yet (the cause was fixed). */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** A 200 reply whose body is not what was asked for (default: a proxy's HTML page). */
   malformNext(count: number, options: FaultTarget & { body?: string } = {}): void {
     const body = options.body ?? '<html><body>502 Bad Gateway</body></html>';

@@ -102,8 +102,34 @@ describe('every job is always in one visible state, through the API the screens 
         schedules: cart.schedules,
       },
     });
-    expect((await download()).state).toBe('scheduled');
+    // The fix is tried soon, not at the next regular run.
+    const saved = await download();
+    expect(saved.state).toBe('retrying');
+    expect(Date.parse(saved.state === 'retrying' ? saved.retryAt : '') - Date.now()).toBeLessThanOrEqual(MINUTE_MS / 12);
     expect((await openAlerts()).some((a) => a.key === `auth:cart:${cartId}`)).toBe(false);
+  });
+
+  it('a failure that alerted is retried soon once the cart is saved or its saved settings pass a Test, and the alert clears when that run passes', async () => {
+    // The alert stayed up to a whole frequency (an hour) after a person had fixed the cause.
+    await t.call('schedules.set', { service: 'order_download', targetId: cartId, minutes: 600 });
+    shop.state.failNext(20, 500);
+    expect((await runDownload()).status).toBe('failed');
+    expect((await openAlerts()).some((a) => a.key === `run-failed:order_download:${cartId}`)).toBe(true);
+    const failed = await download();
+    expect(failed.state).toBe('retrying');
+    const backoffAt = Date.parse(failed.state === 'retrying' ? failed.retryAt : '');
+    shop.state.clearFaults();
+
+    expect(await t.call('carts.test', { id: cartId })).toMatchObject({ ok: true });
+    const tested = await download();
+    expect(tested).toMatchObject({ state: 'retrying', lastError: expect.stringMatching(/500|server/i) });
+    const soonAt = Date.parse(tested.state === 'retrying' ? tested.retryAt : '');
+    expect(soonAt).toBeLessThan(backoffAt);
+    expect(soonAt - Date.now()).toBeLessThanOrEqual(MINUTE_MS / 12);
+
+    // The retry itself (its timer is minutes away at this test's pace): it passes, the alert clears.
+    expect((await runDownload()).status).toBe('ok');
+    expect((await openAlerts()).some((a) => a.key === `run-failed:order_download:${cartId}`)).toBe(false);
   });
 
   it('saving the cart keeps a pause a person put on', async () => {
@@ -176,19 +202,20 @@ describe('every job is always in one visible state, through the API the screens 
     expect((await openAlerts()).some((a) => a.key === `auth:cart:${cartId}`)).toBe(false);
   });
 
-  it('a confirmations pickup with no WMS set up is paused for config with an alert to the WMS setup; saving the WMS lifts it', async () => {
+  it("a merchant's warehouse jobs wait for a WMS with no alert, refuse Run now meanwhile, and start on their own once a WMS is saved", async () => {
+    // Two "No WMS is set up yet" alerts appeared within 30 s of adding a first merchant.
     const pickup = async () => (await t.call('schedules.list', {})).find((j) => j.service === 'shipment_pickup' && j.targetId === merchantId)!;
-    expect((await t.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId })).status).toBe('failed');
-    expect(await pickup()).toMatchObject({ state: 'paused', by: 'config' });
-    const alert = (await openAlerts()).find((a) => a.key === `config:shipment_pickup:${merchantId}`);
-    expect(alert).toMatchObject({ severity: 'error', targetType: 'wms' });
-    expect(alert?.message).toMatch(/No WMS is set up yet.*paused until the WMS settings are fixed/);
+    await t.call('schedules.set', { service: 'shipment_pickup', targetId: merchantId, minutes: 15 });
+    expect(await pickup()).toMatchObject({ state: 'waiting', for: 'wms' });
+    await expect(t.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId })).rejects.toMatchObject({ kind: 'conflict' });
+    expect(await t.call('runs.list', { service: 'shipment_pickup' })).toMatchObject({ items: [] });
+    expect((await openAlerts()).filter((a) => a.targetType === 'wms')).toEqual([]);
 
     const folder = await mkdtemp(path.join(os.tmpdir(), 'dockhand-wms-'));
     try {
       await t.call('wms.save', { settings: defaultCsvWmsSettings({ kind: 'folder', path: folder }), secrets: {} });
-      expect((await pickup()).state).not.toBe('paused');
-      expect((await openAlerts()).some((a) => a.key === `config:shipment_pickup:${merchantId}`)).toBe(false);
+      expect((await pickup()).state).toBe('scheduled');
+      expect((await t.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId })).status).toBe('ok');
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

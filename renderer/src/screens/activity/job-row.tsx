@@ -44,7 +44,7 @@ export function JobRow({ job, progress }: { job: JobView; progress: RunProgress 
             type="button"
             className="button button--small"
             aria-label={`Run now: ${label}`}
-            disabled={runNow.isPending || job.state === 'running'}
+            disabled={runNow.isPending || job.state === 'running' || job.state === 'waiting'}
             onClick={() => runNow.mutate(ref)}
           >
             {runNow.isPending ? 'Running…' : 'Run now'}
@@ -102,5 +102,15 @@ function JobState({ job, progress, label }: { job: JobView; progress: RunProgres
       return <span title={formatDateTime(job.nextRunAt)}>{jobStateText(job)}</span>;
     case 'off':
       return <span className="muted">{jobStateText(job)}</span>;
+    case 'waiting': {
+      const fix = fixLink(job);
+      return (
+        <>
+          <span className="badge badge--order-skipped">Waiting</span>
+          <div className="activity-reason">{jobStateText(job)}</div>
+          {fix ? <Link to={fix.to}>{fix.label}</Link> : null}
+        </>
+      );
+    }
   }
 }

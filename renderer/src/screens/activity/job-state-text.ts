@@ -18,11 +18,14 @@ export function jobStateText(job: JobView, now = Date.now()): string {
       return job.by === 'person' ? 'Paused by a person' : `Paused: ${job.reason}`;
     case 'off':
       return 'Off: runs only when you press Run now';
+    case 'waiting':
+      return job.reason;
   }
 }
 
-/** Where a person fixes what paused a job: the cart connection, or the WMS setup for a merchant's jobs. */
+/** Where a person fixes what paused a job (or sets up what it waits for): the cart connection, or the WMS setup for a merchant's jobs. */
 export function fixLink(job: JobView): { to: string; label: string } | null {
+  if (job.state === 'waiting') return { to: '/wms', label: 'Set up the warehouse' };
   if (job.state !== 'paused' || job.by === 'person') return null;
   const what = job.by === 'auth' ? 'credentials' : 'settings';
   if ((CART_SERVICES as readonly string[]).includes(job.service)) return { to: `/carts/${job.targetId}`, label: `Fix the ${what} of ${job.targetName}` };

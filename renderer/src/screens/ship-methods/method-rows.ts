@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../../../shared/errors.js';
 import type { ShipMethod } from '../../../../shared/domain.js';
+import { PLAIN } from '../../../../shared/plain-messages.js';
 import { zodFieldErrors } from '../../components/form-errors.js';
 import { shipMethodsSaveSchema } from './ship-method-schema.js';
 
@@ -34,7 +35,7 @@ export function rowsToSave(rows: MethodRow[]): { methods: ShipMethod[]; rowIndex
 export function validateRows(rows: MethodRow[]): FieldErrors {
   const { methods, rowIndex } = rowsToSave(rows);
   const errors: FieldErrors = {};
-  const parsed = shipMethodsSaveSchema.safeParse({ methods });
+  const parsed = shipMethodsSaveSchema.safeParse({ methods }, PLAIN);
   if (!parsed.success) {
     for (const [path, message] of Object.entries(zodFieldErrors(parsed.error))) {
       const match = /^methods\.(\d+)\.(\w+)$/.exec(path);

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { ShipMethod } from '../../../../shared/domain.js';
+import { PLAIN } from '../../../../shared/plain-messages.js';
 import { describeIssues, shipMethodSchema } from './ship-method-schema.js';
 
 /** A row of the pasted or chosen file that could not be imported, with the line a person can find. */
@@ -74,7 +75,7 @@ export function parseShipMethodsCsv(text: string): ParsedShipMethods {
     order.forEach((column, i) => {
       if (column && row.cells[i] !== undefined) values[column] = row.cells[i];
     });
-    const parsed = shipMethodSchema.safeParse({ code: values.code ?? '', description: values.description ?? '', carrier: values.carrier ?? '' });
+    const parsed = shipMethodSchema.safeParse({ code: values.code ?? '', description: values.description ?? '', carrier: values.carrier ?? '' }, PLAIN);
     if (!parsed.success) {
       problems.push({ line: row.line, reason: describeIssues(parsed.error) });
       continue;

@@ -317,6 +317,49 @@ describe('scheduler', () => {
   });
 });
 
+describe('a job that waits, and a failed job whose settings a person saved', () => {
+  it('does not arm a waiting job nor run it on Run now, and starts it on its own once refresh finds it ready', async () => {
+    let ready = false;
+    const { s, callsOf } = setup(undefined, { waitingFor: (job) => (ready || job.service !== 'order_delivery' ? undefined : 'Waiting for the warehouse') });
+    s.setJob(delivery, { minutes: 60 });
+    s.setJob(download, { minutes: 60, lastRunAt: new Date().toISOString() });
+    s.start();
+    expect(s.jobState(delivery)?.state).toEqual({ state: 'waiting', for: 'wms', reason: 'Waiting for the warehouse' });
+    expect(stateName(s.jobState(download))).toBe('scheduled');
+    await expect(s.runNow(delivery)).rejects.toMatchObject({ kind: 'conflict', message: 'Waiting for the warehouse' });
+    await sleep(5 * MINUTE_MS);
+    expect(callsOf(delivery)).toHaveLength(0);
+
+    ready = true;
+    s.refresh();
+    await vi.waitFor(() => expect(callsOf(delivery).map((c) => c.trigger)).toEqual(['schedule']), WAIT);
+  });
+
+  it('retries a failed job soon after its settings are saved instead of at its next regular run', async () => {
+    const { s, clock, callsOf } = setup((_call, index) => (index === 0 ? { ok: false, errorKind: 'transient', message: '503 from the cart' } : { ok: true }));
+    s.setJob(download, { minutes: 600, lastRunAt: clock.now().toISOString() });
+    s.start();
+    // A failure of a job that is not paused: its backoff retry is a minute away, its schedule 600.
+    await s.runNow(download);
+    expect(stateName(s.jobState(download))).toBe('retrying');
+    s.retrySoon(download, 1, 'saved settings');
+    const state = s.jobState(download)!;
+    expect(state.state).toMatchObject({ state: 'retrying', lastError: '503 from the cart' });
+    await vi.waitFor(() => expect(callsOf(download).map((c) => c.trigger)).toEqual(['manual', 'retry']), WAIT);
+    await vi.waitFor(() => expect(stateName(s.jobState(download))).toBe('scheduled'), WAIT);
+  });
+
+  it('leaves a paused, off or waiting job alone when asked to retry soon', () => {
+    const { s } = setup(undefined, { waitingFor: (job) => (job.targetId === 3 ? 'Waiting' : undefined) });
+    s.setJob(download, { minutes: 60, pause: { by: 'person', reason: 'Paused by a person' } });
+    s.setJob(delivery, { minutes: null });
+    s.setJob({ service: 'order_delivery', targetId: 3 }, { minutes: 60 });
+    s.start();
+    for (const job of [download, delivery, { service: 'order_delivery' as const, targetId: 3 }]) s.retrySoon(job, 1, 'x');
+    expect([download, delivery, { service: 'order_delivery' as const, targetId: 3 }].map((j) => stateName(s.jobState(j)))).toEqual(['paused', 'off', 'waiting']);
+  });
+});
+
 describe('every outcome leaves a job in one visible state, with its detail', () => {
   it('walks success, transient, rate limit, auth, Run now while paused, config, Resume, data, a crash, a person pause, a frequency change while retrying and Off', async () => {
     const MINUTE = 60_000; // long enough that nothing fires on its own: every run below is a Run now

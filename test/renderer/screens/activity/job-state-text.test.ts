@@ -42,6 +42,13 @@ describe('where to fix what paused a job', () => {
     });
   });
 
+  it('is the WMS setup for a merchant job waiting for a warehouse, which says so in words', () => {
+    const job = jobView(delivery, { state: 'waiting', for: 'wms', reason: 'Waiting for the warehouse: set up the WMS first' });
+    expect(jobStateText(job)).toBe('Waiting for the warehouse: set up the WMS first');
+    expect(fixLink(job)).toEqual({ to: '/wms', label: 'Set up the warehouse' });
+    expect(jobActions(job)).toEqual({ pause: false, resume: false });
+  });
+
   it('is nowhere for a person\'s pause or a job that is not paused', () => {
     expect(fixLink(jobView(download, { state: 'paused', by: 'person', reason: 'Paused by a person' }))).toBeNull();
     expect(fixLink(jobView(download))).toBeNull();
