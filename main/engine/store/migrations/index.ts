@@ -5,6 +5,7 @@ import { orderSearch } from './004-order-search.js';
 import { shipmentProgress } from './005-shipment-progress.js';
 import { schedulePausedBy } from './006-schedule-paused-by.js';
 import { batchSendStage } from './007-batch-send-stage.js';
+import { dashboardTallies } from './008-dashboard-tallies.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
-export const migrations = [initialSchema, batchSendAttempts, settingsTable, orderSearch, shipmentProgress, schedulePausedBy, batchSendStage];
+export const migrations = [initialSchema, batchSendAttempts, settingsTable, orderSearch, shipmentProgress, schedulePausedBy, batchSendStage, dashboardTallies];
