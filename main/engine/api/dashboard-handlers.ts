@@ -3,7 +3,8 @@ import { BUCKET_OF_STATUS, HEALTH_BUCKETS, type HealthBucket, type OrderStatus }
 import { openAlerts } from '../store/repositories/alerts-repo.js';
 import { listCarts } from '../store/repositories/carts-repo.js';
 import { listMerchants } from '../store/repositories/merchants-repo.js';
-import { orderTallies } from '../store/repositories/dashboard-repo.js';
+import { orderTallies, ordersPerDay, shipTimesSince, statusFlowsAfter } from '../store/repositories/dashboard-repo.js';
+import { dashboardCharts, lastDays } from './dashboard-charts.js';
 import { lastRun } from '../store/repositories/runs-repo.js';
 import { getSchedule } from '../store/repositories/schedules-repo.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
@@ -46,5 +47,21 @@ export const dashboardHandlers: Handlers<MethodsOf<'dashboard'>> = {
       const saved = openAlerts(db).filter((a) => !unsaved.some((u) => u.key === a.key));
       return { totals: { ...totals, total }, byStatus, merchants, openAlerts: saved.length + unsaved.length };
     });
+  },
+  async 'dashboard.charts'(input, ctx) {
+    const days = lastDays(ctx.nowIso(), input.days);
+    return ctx.store.read((db) =>
+      dashboardCharts(
+        days,
+        {
+          merchants: listMerchants(db).map((m) => ({ id: m.id, name: m.name })),
+          status: orderTallies(db),
+          perDay: ordersPerDay(db, days[0]),
+          flows: statusFlowsAfter(db, days[0]),
+          ship: shipTimesSince(db, days[0]),
+        },
+        input.merchantId,
+      ),
+    );
   },
 };
