@@ -8,6 +8,7 @@ import type {
   ShipMethod,
 } from './domain.js';
 import type { WmsSettings } from './schemas/wms.js';
+import type { SetupStep } from './setup-steps.js';
 
 /** What the API returns. Secrets never appear here: only whether they are set. */
 
@@ -239,4 +240,26 @@ export interface StoreDiagnosticsView {
   lastSnapshotMs: number | null;
   /** Per-commit samples (most recent), only when asked for: the benchmark compares them to bare fsyncs. */
   samples?: { commitMs: number[]; commitBytes: number[] };
+}
+
+/** Charts of the Dashboard over the last days (UTC days, oldest first). */
+export interface DashboardChartsView {
+  days: string[];
+  merchants: { id: number; name: string }[];
+  /** Orders per day ordered: `byMerchant` keyed by merchant id. */
+  ordersPerDay: { day: string; byMerchant: Record<string, number>; total: number }[];
+  /** Orders shipped in the period by how long they took from order to shipped, shortest span first. */
+  shipTime: { label: string; n: number }[];
+  /** The span by which half of those orders had shipped; null when none shipped in the period. */
+  shipTimeMedian: string | null;
+  /** At the end of each day, the orders waiting on Dockhand (to send), the warehouse, the cart (tracking) or a person. */
+  waiting: { day: string; dockhand: number; warehouse: number; cart: number; person: number }[];
+}
+
+/** The "Set up myself" checklist (shared/setup-steps.ts). */
+export interface SetupProgressView {
+  /** Begun with "Set up myself", not dismissed and not yet done: the Dashboard shows it. */
+  show: boolean;
+  steps: { step: SetupStep; done: boolean; link: string }[];
+  done: boolean;
 }

@@ -234,6 +234,10 @@ export const contract = {
   'alerts.dismiss': method<{ dismissed: true }>()(byId, 'Dismiss an alert.'),
 
   'dashboard.summary': method<Api.DashboardView>()(empty, 'Health per merchant and cart; order counts by bucket.'),
+  'dashboard.charts': method<Api.DashboardChartsView>()(
+    z.object({ days: z.number().int().min(7).max(90).default(30), merchantId: id.optional() }),
+    'Orders per day per merchant, time from order to shipped, and what waited for whom at the end of each day.',
+  ),
 
   'diagnostics.store': method<Api.StoreDiagnosticsView>()(
     z.object({ includeSamples: z.boolean().default(false) }),
@@ -244,6 +248,10 @@ export const contract = {
     z.object({ folder: z.string().max(1000).optional() }),
     'Try with demo data: a merchant, the Demo store, a local-folder WMS and schedules.',
   ),
+
+  'setup.progress': method<Api.SetupProgressView>()(empty, 'The "Set up myself" checklist: which steps are done, and whether the Dashboard shows it.'),
+  'setup.begin': method<Api.SetupProgressView>()(empty, '"Set up myself": the Dashboard shows the checklist until it is done or dismissed.'),
+  'setup.dismiss': method<Api.SetupProgressView>()(empty, 'Hide the checklist for good.'),
 } as const;
 
 export type Contract = typeof contract;

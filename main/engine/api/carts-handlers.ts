@@ -18,6 +18,7 @@ import { setScheduleMinutes } from '../store/repositories/schedules-repo.js';
 import type { EngineContext } from './engine-context.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 import { cartView, requireCart, requireMerchant } from './views.js';
+import { recordCartTestPassed } from '../store/repositories/setup-repo.js';
 
 /** Services a cart connection can run: those the platform supports. */
 function supportedServices(platform: string): CartServiceName[] {
@@ -82,6 +83,13 @@ async function testCart(ctx: EngineContext, row: CartRow, services: CartServiceN
   }
 }
 
+/** A Test of a saved cart that passed ticks "first store" on the setup checklist (setup-repo.ts). */
+async function recordPassed<R extends { ok: boolean }>(ctx: EngineContext, cartId: number, result: R): Promise<R> {
+  // The tick is a nicety: a store that cannot save (a full disk) must not turn a passed Test into a failure.
+  if (result.ok) await ctx.store.write((db) => recordCartTestPassed(db, cartId, ctx.nowIso())).catch(() => undefined);
+  return result;
+}
+
 /** A typed sync position, checked and normalised by its platform's connector before it can reach a download. */
 function checkedCursor(ctx: EngineContext, cart: CartRow, text: string): string {
   if (text.trim() === '') {
@@ -141,7 +149,7 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
   async 'carts.test'(input, ctx) {
     const saved = 'id' in input ? await ctx.store.read((db) => requireCart(db, input.id)) : undefined;
     if (!input.cart) {
-      const result = await testCart(ctx, saved!, supportedServices(saved!.platform));
+      const result = await recordPassed(ctx, saved!.id, await testCart(ctx, saved!, supportedServices(saved!.platform)));
       // The saved settings work: what a failure paused runs again soon, and its alert clears when it passes.
       if (result.ok) await ctx.jobs.settingsSaved({ kind: 'cart', id: saved!.id });
       return result;
@@ -150,7 +158,8 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     const row: CartRow = { ...write, id: 0, syncCursor: null, authError: null, createdAt: '', updatedAt: '' };
     const schedules = input.cart.schedules;
     const services = CART_SERVICES.filter((s) => schedules[s] !== null);
-    return testCart(ctx, row, services);
+    const tested = await testCart(ctx, row, services);
+    return saved ? recordPassed(ctx, saved.id, tested) : tested;
   },
   async 'carts.setCursor'(input, ctx) {
     const saved = await ctx.store.read((db) => requireCart(db, input.id));

@@ -8,6 +8,7 @@ import { merchantsHandlers } from './merchants-handlers.js';
 import { ordersHandlers } from './orders-handlers.js';
 import { runsHandlers } from './runs-handlers.js';
 import { schedulesHandlers } from './schedules-handlers.js';
+import { setupHandlers } from './setup-handlers.js';
 import { shipMethodsHandlers } from './ship-methods-handlers.js';
 import { wmsHandlers } from './wms-handlers.js';
 
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...diagnosticsHandlers,
   ...demoHandlers,
+  ...setupHandlers,
 };
