@@ -35,18 +35,23 @@ export const MAX_ORDERS_PER_BATCH = 200_000;
 
 /**
  * Orders read from the store (and parsed) at a time while the file is built: a 100k batch never has
- * all its payloads in memory at once, only the file's bytes and this many parsed orders.
+ * all its payloads in memory at once, only the file's bytes and this many parsed orders. Small, because
+ * the engine is one thread: a screen's call waits behind a whole chunk (read, parse, write into the
+ * file), and 5,000 made stalls of half a second on a busy machine. Between chunks the thread is let go.
  */
-export const DELIVERY_READ_CHUNK = 5_000;
+export const DELIVERY_READ_CHUNK = 250;
 
 /**
  * Orders changed per write transaction when a batch is created or recorded as delivered: SQLite keeps
  * a copy of every page a transaction changes until it ends, and sql.js's memory never shrinks again.
  * A transaction also holds the engine thread (a screen's call waits behind it) and its journal record
- * is fsynced whole: 1,000 orders are ~30 ms of work and a ~220 KB record, where 5,000 made ~1 MB
- * records whose commits were the slowest of a 100k run.
+ * is fsynced whole: 250 orders are a few ms of work and a ~55 KB record (1,000 were ~30 ms, too long for
+ * a screen to wait on while a sync runs; 5,000 made ~1 MB records whose commits were the slowest).
  */
-export const DELIVERY_WRITE_CHUNK = 1_000;
+export const DELIVERY_WRITE_CHUNK = 250;
+
+/** Lets the engine thread answer what waits (a screen's call) before the next chunk of a delivery. */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Order Delivery (per merchant): one file per run. The batch and its orders are recorded before the
@@ -155,6 +160,7 @@ async function createNextBatch(rc: RunContext, merchantId: number, merchantCode:
   // as it is; the orders not yet attached are still new and go in the next batch.
   for (let at = 0; created && at < created.rest.length; at += DELIVERY_WRITE_CHUNK) {
     const ids = created.rest.slice(at, at + DELIVERY_WRITE_CHUNK);
+    await letOthersRun();
     await rc.store.write((db) => addOrdersToBatch(db, created.id, ids));
   }
   return created?.id;
@@ -182,14 +188,20 @@ async function sendBatch(rc: RunContext, { wms, target }: Connected, batchId: st
   }
 
   // The payloads are read chunk by chunk as the connector consumes them; the set of orders was fixed above.
+  // Progress runs over both halves of the work: writing the file, then recording the orders delivered.
   const sendableIds = sendable.map((r) => r.id);
+  const progress = new DeliveryProgress(rc, sendableIds.length);
   async function* orders(): AsyncGenerator<OrderForDelivery> {
     for (let at = 0; at < sendableIds.length; at += DELIVERY_READ_CHUNK) {
+      // The connector consumes this generator in one go (no await of its own that waits on anything):
+      // without this, building a 100k-order file held the engine thread for seconds.
+      if (at > 0) await letOthersRun();
       const ids = sendableIds.slice(at, at + DELIVERY_READ_CHUNK);
       const chunk = await rc.store.read((db) => ordersForDelivery(db, ids));
       for (const r of chunk) {
         yield { order: r.data, mappedShipCode: r.mappedShipCode ?? r.shipCode, orderSource: sourceOf(r.cartId) };
       }
+      progress.written(chunk.length);
     }
   }
   // Rejected orders are not in the file: they leave the batch when it is published (in the same
@@ -217,8 +229,7 @@ async function sendBatch(rc: RunContext, { wms, target }: Connected, batchId: st
   }
   if (!rejectionsRecorded) await rc.store.write((db) => recordRejections(rc, db, batchId, sendable, result.rejected));
   const rejected = new Set(result.rejected.map((r) => r.cartOrderId));
-  await recordDelivered(rc, batchId, result.fileName, sendable.filter((r) => !rejected.has(r.cartOrderId)));
-  rc.report.add('delivered', result.delivered);
+  await recordDelivered(rc, batchId, result.fileName, sendable.filter((r) => !rejected.has(r.cartOrderId)), progress);
   rc.report.message = `Sent ${result.delivered} order(s) in ${result.fileName}`;
 }
 
@@ -241,13 +252,14 @@ function recordRejections(rc: RunContext, db: SqlRunner, batchId: string, rows: 
  * delivered with the last one. A crash in between leaves the batch pending and publishing: the next
  * run finds the file waiting or taken and records it again (orders already at the WMS stay as they are).
  */
-async function recordDelivered(rc: RunContext, batchId: string, fileName: string, rows: BatchOrderState[]): Promise<void> {
+async function recordDelivered(rc: RunContext, batchId: string, fileName: string, rows: BatchOrderState[], progress?: DeliveryProgress): Promise<void> {
   const at = rc.nowIso();
   const chunks: BatchOrderState[][] = [];
   for (let from = 0; from < rows.length; from += DELIVERY_WRITE_CHUNK) chunks.push(rows.slice(from, from + DELIVERY_WRITE_CHUNK));
   if (chunks.length === 0) chunks.push([]);
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
+    if (i > 0) await letOthersRun();
     await rc.store.write((db) => {
       for (const r of chunk) {
         // The usual case first, in one statement: still new, so now at the WMS.
@@ -265,5 +277,33 @@ async function recordDelivered(rc: RunContext, batchId: string, fileName: string
       }
       if (last) markBatchDelivered(db, batchId, fileName, at);
     });
+    progress?.recorded(chunk.length);
+  }
+}
+
+/**
+ * What a delivery tells the Activity screen while it runs: `done` of `total` over both halves (each order
+ * written into the file, then recorded as at the warehouse), and the count of orders delivered so far,
+ * which grows as each chunk is recorded (it ends equal to the orders in the file).
+ */
+class DeliveryProgress {
+  private done = 0;
+
+  constructor(
+    private readonly rc: RunContext,
+    private readonly orders: number,
+  ) {
+    rc.progress(0, 2 * orders);
+  }
+
+  written(n: number): void {
+    this.done += n;
+    this.rc.progress(this.done, 2 * this.orders);
+  }
+
+  recorded(n: number): void {
+    this.done += n;
+    this.rc.report.add('delivered', n);
+    this.rc.progress(Math.min(this.done, 2 * this.orders), 2 * this.orders);
   }
 }

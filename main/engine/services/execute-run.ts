@@ -3,7 +3,7 @@ import { CART_SERVICES, type ServiceName } from '../../../shared/domain.js';
 import { DockhandError, isDockhandError, type ErrorKind } from '../../../shared/errors.js';
 import { clearAlert, openAlerts, raiseAlert } from '../store/repositories/alerts-repo.js';
 import { getCart, setCartAuthError } from '../store/repositories/carts-repo.js';
-import { finishRun, getRun, startRun } from '../store/repositories/runs-repo.js';
+import { finishRun, getRun, startRun, updateRunProgress } from '../store/repositories/runs-repo.js';
 import { setScheduleLastRun } from '../store/repositories/schedules-repo.js';
 import { syncCartNoticeAlert } from '../cart-notices.js';
 import { pauseAlertKey, raisePauseAlert } from '../job-alerts.js';
@@ -40,6 +40,7 @@ export async function executeRun(
 
   const report = new RunReport();
   let lastProgressAt = 0;
+  let lastFraction = 0;
   const rc: RunContext = {
     ...deps,
     runId,
@@ -50,9 +51,18 @@ export async function executeRun(
     nowIso: () => deps.clock.now().toISOString(),
     progress(done, total) {
       const now = Date.now();
-      if (now - lastProgressAt < 250) return; // the event stream, not a firehose
+      // The event stream, not a firehose: at most every 250 ms, but always when a known total moved a
+      // twentieth on (a quick run of 1,000 orders still shows its progress move).
+      const fraction = total ? Math.min(1, done / total) : null;
+      const stepped = fraction !== null && (fraction - lastFraction >= 0.05 || (fraction === 1 && lastFraction < 1));
+      if (now - lastProgressAt < 250 && !stepped) return;
       lastProgressAt = now;
-      deps.emit({ type: 'run.progress', at: new Date(now).toISOString(), data: { runId, service, targetId, done, total: total ?? null, counts: { ...report.counts } } });
+      if (fraction !== null) lastFraction = fraction;
+      const counts = { ...report.counts };
+      deps.emit({ type: 'run.progress', at: new Date(now).toISOString(), data: { runId, service, targetId, done, total: total ?? null, counts } });
+      // The run's row too, so a screen (re)loaded meanwhile shows the counts so far; a failed write here
+      // only loses a progress step (the run's end is recorded on its own).
+      deps.store.write((db) => updateRunProgress(db, runId, counts, fraction)).catch(() => {});
     },
   };
 

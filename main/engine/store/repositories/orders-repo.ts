@@ -5,6 +5,7 @@ import { parseOrderSort, type OrderSort } from '../../../../shared/order-sort.js
 import type { SqlParams, SqlReader, SqlRunner, SqlValue } from '../sql.js';
 import { parseJson } from './json-column.js';
 import type { ShipmentRecord } from './shipments-repo.js';
+import { searchOrderIds } from './order-search-cache.js';
 import { searchPatternOf, searchTextOf } from './order-search-text.js';
 
 /** The order columns a service decides on, without the payload. */
@@ -110,10 +111,12 @@ export function insertOrder(
  * written, inside the same transaction. An upsert, so a stale row (an id reused after a delete) is replaced.
  */
 function putSearchText(db: SqlRunner, id: number, order: CanonicalOrder): void {
-  db.run('INSERT INTO order_search (order_id, text) VALUES (?, ?) ON CONFLICT (order_id) DO UPDATE SET text = excluded.text', [
-    id,
-    searchTextOf(order),
-  ]);
+  // The next revision tells the search cache (order-search-cache.ts) which rows changed since it looked.
+  db.run(
+    `INSERT INTO order_search (order_id, text, rev) VALUES (?, ?, (SELECT COALESCE(MAX(rev), 0) + 1 FROM order_search))
+     ON CONFLICT (order_id) DO UPDATE SET text = excluded.text, rev = excluded.rev`,
+    [id, searchTextOf(order)],
+  );
 }
 
 /** Replace the cart's payload of an order (only columns the download owns). */
@@ -443,18 +446,17 @@ export function listOrders(db: SqlReader, f: OrderFilter): Page<OrderSummaryView
   if (f.search) {
     // The narrow search table, not the payloads: a fraction of the bytes to scan, and only the fields
     // the search promises (both sides lower-cased, so case folding holds beyond ASCII too).
+    if (where.length === 0 && !f.sort) return searchOnly(db, f, f.search);
     add(`o.id IN (SELECT order_id FROM order_search WHERE text LIKE ? ESCAPE '\\')`, searchPatternOf(f.search));
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const field = f.sort ? parseOrderSort(f.sort).field : undefined;
   if (field === 'merchant' || field === 'store') return listByName(db, f, field, clause, params);
-  const items = db
-    .all<SummaryRaw>(`SELECT ${SUMMARY_COLUMNS} FROM orders o ${SUMMARY_JOINS} ${clause} ORDER BY ${orderByOf(f.sort)} LIMIT ? OFFSET ?`, [
-      ...params,
-      f.limit,
-      f.offset,
-    ])
-    .map(toSummary);
+  // The page's ids first, off an index (the offset skips index entries, not joined rows), then its rows.
+  const ids = db
+    .all<{ id: number }>(`SELECT o.id FROM orders o ${clause} ORDER BY ${orderByOf(f.sort)} LIMIT ? OFFSET ?`, [...params, f.limit, f.offset])
+    .map((r) => r.id);
+  const items = summariesOf(db, ids);
   // A page that is neither full nor empty is the last one, so it tells the total: a narrow search (the
   // usual one) then scans once, not twice.
   const total =
@@ -462,6 +464,35 @@ export function listOrders(db: SqlReader, f: OrderFilter): Page<OrderSummaryView
       ? f.offset + items.length
       : (db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM orders o ${clause}`, params as SqlParams)?.n ?? 0);
   return { items, total, limit: f.limit, offset: f.offset };
+}
+
+/** Ids asked per statement: always this many (padded), so one cached statement serves every page. */
+const IDS_PER_QUERY = 100;
+
+/** The summaries of `ids`, in that order. */
+function summariesOf(db: SqlReader, ids: readonly number[]): OrderSummaryView[] {
+  const byId = new Map<number, OrderSummaryView>();
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const slice = ids.slice(i, i + IDS_PER_QUERY);
+    while (slice.length < IDS_PER_QUERY) slice.push(slice[0]);
+    const rows = db.all<SummaryRaw>(
+      `SELECT ${SUMMARY_COLUMNS} FROM orders o ${SUMMARY_JOINS} WHERE o.id IN (${slice.map(() => '?').join(',')})`,
+      slice,
+    );
+    for (const r of rows) byId.set(r.id, toSummary(r));
+  }
+  return ids.map((id) => byId.get(id)).filter((o): o is OrderSummaryView => o !== undefined);
+}
+
+/**
+ * A search and nothing else (what a person types into the box): the search cache gives both the page
+ * (newest first) and the total, where a page query and a count would pass over the table twice.
+ */
+function searchOnly(db: SqlReader, f: OrderFilter, search: string): Page<OrderSummaryView> {
+  const matches = searchOrderIds(db, search.toLowerCase());
+  // A search row outlives no order (both are written and removed together), so the count is the orders'.
+  const items = summariesOf(db, matches.slice(f.offset, f.offset + f.limit));
+  return { items, total: matches.length, limit: f.limit, offset: f.offset };
 }
 
 /**
@@ -496,12 +527,11 @@ function listByName(db: SqlReader, f: OrderFilter, field: 'merchant' | 'store', 
       skip -= g.n;
       continue;
     }
-    const rows = db.all<SummaryRaw>(
-      `SELECT ${SUMMARY_COLUMNS} FROM orders o ${SUMMARY_JOINS} ${within} ORDER BY o.id ${d} LIMIT ? OFFSET ?`,
-      [...params, g.id, f.limit - items.length, skip],
-    );
+    const ids = db
+      .all<{ id: number }>(`SELECT o.id FROM orders o ${within} ORDER BY o.id ${d} LIMIT ? OFFSET ?`, [...params, g.id, f.limit - items.length, skip])
+      .map((r) => r.id);
     skip = 0;
-    items.push(...rows.map(toSummary));
+    items.push(...summariesOf(db, ids));
   }
   return { items, total, limit: f.limit, offset: f.offset };
 }

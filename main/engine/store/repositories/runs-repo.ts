@@ -50,6 +50,14 @@ export function finishRun(
   );
 }
 
+/**
+ * A running run's counts so far and how far it got (0..1), so runs.list and runs.get show it moving.
+ * Only while it runs: a late progress write never overwrites the finished run.
+ */
+export function updateRunProgress(db: SqlRunner, id: number, counts: Record<string, number>, progress: number | null): void {
+  db.run(`UPDATE runs SET counts_json = ?, progress = ? WHERE id = ? AND status = 'running'`, [JSON.stringify(counts), progress, id]);
+}
+
 /** Runs left 'running' by a crash or a kill: they ended when the process did. */
 export function closeAbandonedRuns(db: SqlRunner, now: string): number {
   return db.run(

@@ -8,7 +8,7 @@ import { OrdersFilters } from './orders-filters.js';
 import { filterFromQuery, hasFilters, ordersPath, PAGE_SIZE, type OrdersFilter } from './orders-query.js';
 import { OrdersTable } from './orders-table.js';
 
-/** Orders (`#/orders?merchant=&cart=&bucket=&status=&q=&offset=`): filtered, searched and paged, newest first. */
+/** Orders (`#/orders?merchant=&cart=&bucket=&status=&q=&sort=&offset=`): filtered, searched, sorted (newest first unless a header says otherwise) and paged. */
 export function OrdersScreen({ query }: { query: URLSearchParams }) {
   const filter = filterFromQuery(query);
   const orders = useApi(
@@ -19,6 +19,7 @@ export function OrdersScreen({ query }: { query: URLSearchParams }) {
       bucket: filter.bucket,
       status: filter.status,
       search: filter.search,
+      sort: filter.sort,
       limit: PAGE_SIZE,
       offset: filter.offset,
     },
@@ -56,7 +57,7 @@ export function OrdersScreen({ query }: { query: URLSearchParams }) {
           }
           return (
             <>
-              <OrdersTable orders={page.items} />
+              <OrdersTable orders={page.items} filter={filter} onFilter={go} />
               <Pager offset={filter.offset} limit={PAGE_SIZE} total={page.total} onOffset={(offset) => go({ ...filter, offset })} />
             </>
           );

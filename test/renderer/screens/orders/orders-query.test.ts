@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromQuery, hasFilters, ordersPath, withBucket, withStatus } from '../../../../renderer/src/screens/orders/orders-query.js';
+import { filterFromQuery, hasFilters, ordersPath, sortedBy, withBucket, withSort, withStatus } from '../../../../renderer/src/screens/orders/orders-query.js';
 
 describe('the Orders filters in the URL', () => {
   it('read merchant, cart, bucket, status, search and offset from the query', () => {
@@ -40,5 +40,27 @@ describe('choosing a bucket and a status together', () => {
   it('keeps the other one when either is cleared', () => {
     expect(withBucket({ bucket: 'done', status: 'canceled', offset: 0 }, undefined)).toEqual({ bucket: undefined, status: 'canceled', offset: 0 });
     expect(withStatus({ bucket: 'done', status: 'canceled', offset: 0 }, undefined)).toEqual({ bucket: 'done', status: undefined, offset: 0 });
+  });
+});
+
+describe('sorting the Orders list from its headers', () => {
+  it('keeps the sort in the URL, and ignores one this version does not know', () => {
+    const path = ordersPath({ merchantId: 1, sort: 'total:desc', offset: 50 });
+    expect(path).toBe('/orders?merchant=1&sort=total%3Adesc&offset=50');
+    expect(filterFromQuery(new URLSearchParams(path.split('?')[1])).sort).toBe('total:desc');
+    expect(filterFromQuery(new URLSearchParams('sort=price:up')).sort).toBeUndefined();
+  });
+
+  it('sorts a column its natural way first (dates and totals largest first), then the other way round, from the first page', () => {
+    expect(withSort({ offset: 100 }, 'total')).toEqual({ sort: 'total:desc', offset: 0 });
+    expect(withSort({ offset: 0 }, 'merchant')).toEqual({ sort: 'merchant:asc', offset: 0 });
+    expect(withSort({ sort: 'merchant:asc', offset: 0 }, 'merchant').sort).toBe('merchant:desc');
+    expect(withSort({ sort: 'merchant:desc', offset: 0 }, 'store').sort).toBe('store:asc');
+  });
+
+  it('tells each header whether the list is sorted by it, and which way', () => {
+    expect(sortedBy({ sort: 'date:asc', offset: 0 }, 'date')).toBe('asc');
+    expect(sortedBy({ sort: 'date:asc', offset: 0 }, 'total')).toBeUndefined();
+    expect(sortedBy({ offset: 0 }, 'date')).toBeUndefined();
   });
 });

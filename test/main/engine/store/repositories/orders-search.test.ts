@@ -129,4 +129,19 @@ describe('searching orders through the search table', () => {
     expect(rows).toHaveLength(1);
     expect((await search('red-10')).numbers).toEqual(['#2001']);
   });
+
+  it('finds what changed since its last search: a changed SKU, a new order, a deleted merchant, and the same with a filter', async () => {
+    expect((await search('red')).numbers).toEqual(['#2001', '#1003', '#1001']);
+    await download(acme, [
+      sampleOrder({ cartOrderId: 'a1', orderNumber: '#1001', updatedAt: '2026-11-27T09:00:00.000Z', lines: [sampleLine(1, { sku: 'DH-GREEN-30' })] }),
+      sampleOrder({ cartOrderId: 'a4', orderNumber: '#1004', lines: [sampleLine(1, { sku: 'DH-RED-40' })] }),
+    ]);
+    expect((await search('red')).numbers).toEqual(['#1004', '#2001', '#1003']);
+    expect((await search('green')).numbers).toEqual(['#1001']);
+    await store.write((db) => deleteMerchant(db, globex.merchantId));
+    expect(await search('red')).toEqual({ numbers: ['#1004', '#1003'], total: 2 });
+    await download(acme, [sampleOrder({ cartOrderId: 'a5', orderNumber: '#1005', lines: [sampleLine(1, { sku: 'DH-RED-50' })] })]);
+    expect(await search('red')).toEqual({ numbers: ['#1005', '#1004', '#1003'], total: 3 });
+    expect(await search('red', { merchantId: acme.merchantId, limit: 1 })).toEqual({ numbers: ['#1005'], total: 3 });
+  });
 });
