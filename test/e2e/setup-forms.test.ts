@@ -5,6 +5,7 @@ import { startFtpServer, type TestFtpServer } from '../support/ftp-server.js';
 import { startShopifyCatcher } from '../support/secret-catchers.js';
 import { CartPage } from './pages/cart-page.js';
 import { MerchantFormPage, MerchantsPage } from './pages/merchants-page.js';
+import { toast } from './pages/toasts.js';
 import { WmsPage } from './pages/wms-page.js';
 import { startApp, type AppUnderTest } from './support/app.js';
 
@@ -213,7 +214,7 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     await dialog.getByLabel('Type "Acme Outdoor" to confirm').fill('Acme Outdoor');
     await confirm.click();
 
-    await app.page.getByText('Merchant Acme Outdoor deleted.').waitFor();
+    await toast(app.page, 'Merchant Acme Outdoor deleted.').waitFor();
     expect(await app.call('merchants.list', {})).toEqual([]);
     expect(await app.call('carts.list', {})).toEqual([]);
     await new MerchantsPage(app.page).emptyState().waitFor();

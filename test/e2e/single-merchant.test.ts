@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { FirstRunPage } from './pages/first-run-page.js';
+import { toast } from './pages/toasts.js';
 import { startApp, type AppUnderTest } from './support/app.js';
 
 /** A merchant running its own warehouse: the first run's other path, and one business only. */
@@ -29,7 +30,7 @@ describe('single-merchant mode through the screens', () => {
     await form.getByLabel('Name', { exact: true }).fill('Harbor Candles');
     await form.getByLabel('Code', { exact: true }).fill('HARBOR');
     await form.locator('button[type=submit]').click();
-    await page.getByText(/Harbor Candles saved/).waitFor();
+    await toast(page, /Harbor Candles saved/).waitFor();
     expect((await app.call('account.get', {})).mode).toBe('single_merchant');
 
     await page.goto(new URL('#/merchants', page.url()).toString());

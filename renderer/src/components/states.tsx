@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Inbox } from 'lucide-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ApiError } from '../api/api-error.js';
 
@@ -27,10 +28,12 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/** Nothing to show yet: says so, and (in children) what to do next, with the link or button that does it. */
 export function Empty({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="state state--empty">
-      <strong>{title}</strong>
+      <Inbox className="state__icon" size={28} aria-hidden="true" />
+      <strong className="state__title">{title}</strong>
       {children ? <div>{children}</div> : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { toast } from './toasts.js';
 
 /** Merchants: the list (or its empty state) and the merchant form with its carts. */
 export class MerchantsPage {
@@ -75,8 +76,9 @@ export class MerchantFormPage {
     await this.form().locator('button[type=submit]').click();
   }
 
+  /** A message after saving: the form's own status, or the notification a create leaves on the next page. */
   banner(text: string | RegExp): Locator {
-    return this.page.getByText(text);
+    return this.page.getByRole('status').filter({ hasText: text }).or(toast(this.page, text)).first();
   }
 
   /** More actions, Delete merchant…, then the confirmation dialog, where the name must be typed. */

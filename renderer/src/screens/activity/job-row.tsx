@@ -1,5 +1,6 @@
 import type { JobView } from '../../../../shared/api-types.js';
 import { useApiMutation, type RunProgress } from '../../api/hooks.js';
+import { Play } from 'lucide-react';
 import { Link } from '../../app/router.js';
 import { ProgressBar } from '../../components/progress-bar.js';
 import { RunStatusBadge } from '../../components/status-badge.js';
@@ -47,6 +48,7 @@ export function JobRow({ job, progress }: { job: JobView; progress: RunProgress 
             disabled={runNow.isPending || job.state === 'running' || job.state === 'waiting'}
             onClick={() => runNow.mutate(ref)}
           >
+            <Play size={14} aria-hidden="true" />
             {runNow.isPending ? 'Running…' : 'Run now'}
           </button>
           {actions.resume ? (

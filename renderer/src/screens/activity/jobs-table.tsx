@@ -1,5 +1,6 @@
 import type { JobView } from '../../../../shared/api-types.js';
 import { useApiMutation, useRunProgress } from '../../api/hooks.js';
+import { Link } from '../../app/router.js';
 import { Banner, Empty } from '../../components/states.js';
 import { JobRow } from './job-row.js';
 
@@ -44,7 +45,11 @@ export function JobsTable({ jobs, filtered }: { jobs: readonly JobView[]; filter
       {pauseAll.error || resumeAll.error ? <Banner kind="error">{(pauseAll.error ?? resumeAll.error)!.message}</Banner> : null}
       {jobs.length === 0 ? (
         <Empty title={filtered ? 'No job matches this filter.' : 'No jobs yet.'}>
-          {filtered ? null : 'Jobs appear when a merchant or a store connection is set up.'}
+          {filtered ? null : (
+            <>
+              Jobs appear when a merchant or a store connection is set up. <Link to="/merchants">Set up a merchant</Link>
+            </>
+          )}
         </Empty>
       ) : (
         <div className="table-wrap">

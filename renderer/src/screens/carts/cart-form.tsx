@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
+import { PlugZap } from 'lucide-react';
 import type { CartView, TestResultView } from '../../../../shared/api-types.js';
 import { cartInputSchema, type MethodInput } from '../../../../shared/contract.js';
 import { CART_SERVICES } from '../../../../shared/domain.js';
@@ -120,7 +121,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
     <form ref={formRef} className="cart-form" onSubmit={(event) => void save(event)} noValidate aria-label="Cart connection">
       <FormProblems formError={formError} others={others} />
 
-      <section className="panel">
+      <section className="panel form-grid">
         <CartGeneralFields draft={draft as CartDraft} change={change as (patch: Partial<CartDraft>) => void} errors={errors} showInventory={info.capabilities.inventory} />
       </section>
 
@@ -130,6 +131,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
         {Credentials ? <Credentials {...sectionProps} /> : <p className="muted">{form.noCredentialsText ?? 'This platform needs no credentials.'}</p>}
         <div className="form-actions">
           <button type="button" className="button" onClick={() => void test()} disabled={busy !== null}>
+            <PlugZap size={16} aria-hidden="true" />
             {busy === 'testing' ? 'Testing…' : 'Test connection'}
           </button>
           <span className="muted">Checks the settings above without saving them.</span>

@@ -23,15 +23,17 @@ export function CartServices({
   return (
     <fieldset className="cart-form__services">
       <legend>Services</legend>
-      {supported.map((service) => (
-        <FrequencyField
-          key={service}
-          service={service}
-          value={schedules[service]}
-          onValue={(minutes) => onSchedules({ ...schedules, [service]: minutes })}
-          error={errors[`schedules.${service}`]}
-        />
-      ))}
+      <div className="form-grid form-grid--thirds">
+        {supported.map((service) => (
+          <FrequencyField
+            key={service}
+            service={service}
+            value={schedules[service]}
+            onValue={(minutes) => onSchedules({ ...schedules, [service]: minutes })}
+            error={errors[`schedules.${service}`]}
+          />
+        ))}
+      </div>
       {unsupported.length > 0 ? (
         <p className="muted">
           {platformName} does not support {unsupported.map((s) => SERVICE_LABELS[s]).join(' or ')}.

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
+import { PlugZap } from 'lucide-react';
 import type { TestResultView, WmsView } from '../../../../shared/api-types.js';
 import { wmsInputSchema, type MethodInput } from '../../../../shared/contract.js';
 import type { FieldErrors } from '../../../../shared/errors.js';
@@ -174,7 +175,8 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
 
       <SaveBar disabled={busy !== null} label={busy === 'saving' ? 'Saving…' : 'Save'} status="Save tests the connection first.">
         <button type="button" className="button" onClick={() => void test()} disabled={busy !== null}>
-          {busy === 'testing' ? 'Testing…' : 'Test connection'}
+          <PlugZap size={16} aria-hidden="true" />
+            {busy === 'testing' ? 'Testing…' : 'Test connection'}
         </button>
       </SaveBar>
 
