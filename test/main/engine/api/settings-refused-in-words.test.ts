@@ -117,3 +117,22 @@ describe('anonymous FTP, where the server allows it', () => {
     expect(result.message).toMatch(/log ?in|refused|incorrect|530/i);
   });
 });
+
+describe('a merchant code', () => {
+  let t: TestEngine;
+  beforeAll(async () => {
+    t = await startTestEngine();
+    await t.call('account.setup', { mode: 'fulfillment' });
+  });
+  afterAll(() => t.close());
+
+  it('is kept exactly as typed (capitals included, only the spaces around it trimmed), on create and on update', async () => {
+    const created = await t.call('merchants.create', { name: 'Acme', code: ' AcMe-01 ' });
+    expect(created.code).toBe('AcMe-01');
+    expect((await t.call('merchants.get', { id: created.id })).code).toBe('AcMe-01');
+    const updated = await t.call('merchants.update', { id: created.id, merchant: { name: 'Acme', code: 'ACME_01' } });
+    expect(updated.code).toBe('ACME_01');
+    // Unique whatever the case: two folders "acme" and "ACME" are one folder on many servers.
+    expect((await rejection(t.callRaw('merchants.create', { name: 'Other', code: 'acme_01' }))).fields?.code).toMatch(/already used by Acme/);
+  });
+});
