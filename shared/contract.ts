@@ -29,7 +29,13 @@ function method<O>() {
 const id = z.number().int().positive();
 const byId = z.object({ id });
 const empty = z.object({}).strict();
-const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+/**
+ * The first day orders are downloaded from. A day in the future downloads nothing until then, which
+ * looks like a broken connection: refused. A day of slack for a person east of UTC whose today is ours tomorrow.
+ */
+const earliestOrderDate = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'Enter a date as YYYY-MM-DD, such as 2025-01-31' })
+  .refine((value) => Date.parse(value) <= Date.now() + 24 * 3_600_000, 'The earliest order date is in the future: choose today or an earlier day');
 const paging = {
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).default(0),
@@ -78,7 +84,7 @@ const cartCommon = {
   name: z.string().trim().min(1, 'Enter a display name').max(100),
   /** The "order source" value sent to the WMS; defaults to the display name. */
   orderSource: z.string().trim().max(50).optional(),
-  earliestOrderDate: isoDate,
+  earliestOrderDate: earliestOrderDate,
   rejectUnmappedShipCodes: z.boolean().default(false),
   minInventoryLevel: z.number().int().min(0).max(1_000_000).default(0),
   schedules: cartSchedulesSchema.default({ order_download: 15, shipment_upload: 30, inventory_upload: 60 }),

@@ -15,23 +15,69 @@ const folderPath = z
   .max(500)
   .refine((p) => !p.split(/[\\/]/).includes('..'), 'A folder may not contain ".."');
 
-export const ftpTransportSchema = z.object({
-  kind: z.literal('ftp'),
-  host: z.string().min(1, 'Enter the FTP server host').max(255),
-  port: z.number({ error: 'Enter the port: a whole number from 1 to 65535 (FTP is usually 21)' }).int('Enter a whole number from 1 to 65535').min(1, 'The port is a number from 1 to 65535').max(65535, 'The port is a number from 1 to 65535').default(21),
-  user: z.string().min(1, 'Enter the FTP user').max(255),
-  /** none = plain FTP; explicit = FTPS with AUTH TLS on the control port. */
-  security: z.enum(['none', 'explicit']).default('none'),
-  /** Accept a self-signed server certificate (common on site servers); off by default. */
-  allowSelfSigned: z.boolean().default(false),
-  passive: z.boolean().default(true),
-  /** Base folder on the server that every path below is relative to. */
-  root: folderPath.default('/'),
-});
+/** What is wrong with an FTP host as typed (a scheme, a folder, spaces), or undefined when it is a host. */
+export function ftpHostProblem(host: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) return 'Enter the host name without ftp:// or ftps://, such as ftp.example.com (choose FTPS under Transport for a secure one)';
+  if (/[/\\]/.test(host)) return 'Enter the host name only, such as ftp.example.com; put a folder in Root folder';
+  if (/\s/.test(host)) return 'A host name has no spaces, such as ftp.example.com';
+  return undefined;
+}
+
+/** The user an anonymous login sends; the server asks for no password. */
+export const ANONYMOUS_FTP_USER = 'anonymous';
+
+/** A folder from the top of the FTP server ("/outbox"): a relative one depends on where the login lands. */
+const ftpRootPath = folderPath.refine((p) => p.startsWith('/'), 'Enter the folder from the top of the server, starting with /, such as / or /outbox');
+
+/** A folder on this computer or a share, written out in full: a relative one depends on where Dockhand was started. */
+export function isAbsoluteLocalPath(p: string): boolean {
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+}
+
+export const ftpTransportSchema = z
+  .object({
+    kind: z.literal('ftp'),
+    host: z
+      .string()
+      .trim()
+      .min(1, 'Enter the FTP server host')
+      .max(255)
+      .check((ctx) => {
+        const message = ftpHostProblem(ctx.value);
+        if (message) ctx.issues.push({ code: 'custom', message, input: ctx.value });
+      }),
+    port: z.number({ error: 'Enter the port: a whole number from 1 to 65535 (FTP is usually 21)' }).int('Enter a whole number from 1 to 65535').min(1, 'The port is a number from 1 to 65535').max(65535, 'The port is a number from 1 to 65535').default(21),
+    /** Log in as "anonymous" with no password, where the server allows it; `user` is then ignored. Absent: off. */
+    anonymous: z.boolean().optional(),
+    user: z.string().trim().max(255).default(''),
+    /** none = plain FTP; explicit = FTPS with AUTH TLS on the control port. */
+    security: z.enum(['none', 'explicit']).default('none'),
+    /** Accept a self-signed server certificate (common on site servers); off by default. */
+    allowSelfSigned: z.boolean().default(false),
+    passive: z.boolean().default(true),
+    /** Base folder on the server that every path below is relative to. */
+    root: ftpRootPath.default('/'),
+  })
+  // Checked even when other fields have problems too, so every missing field is named at once.
+  .refine((t) => t.anonymous === true || (typeof t.user === 'string' && t.user !== ''), {
+    message: 'Enter the FTP user, or tick Anonymous login',
+    path: ['user'],
+    when: () => true,
+  });
+
+/** The user the FTP login sends. */
+export function ftpLoginUser(t: { anonymous?: boolean; user: string }): string {
+  return t.anonymous ? ANONYMOUS_FTP_USER : t.user;
+}
 
 export const folderTransportSchema = z.object({
   kind: z.literal('folder'),
-  path: z.string().min(1, 'Choose a folder').max(1000),
+  path: z
+    .string()
+    .trim()
+    .min(1, 'Choose a folder')
+    .max(1000)
+    .refine(isAbsoluteLocalPath, 'Enter the full path of the folder, such as /srv/wms or C:\\WMS'),
 });
 
 export const transportSchema = z.discriminatedUnion('kind', [ftpTransportSchema, folderTransportSchema]);
@@ -70,6 +116,8 @@ export function wmsSecretAddress(settings: { transport: TransportSettings }): st
   const t = settings.transport;
   switch (t.kind) {
     case 'ftp':
+      // An anonymous login sends no password: nothing to keep for an address.
+      if (t.anonymous) return null;
       return `${t.security === 'explicit' ? 'ftps' : 'ftp'}://${t.host.trim().toLowerCase()}:${t.port}`;
     case 'folder':
       return null;

@@ -31,6 +31,8 @@ export interface StartFtpServerOptions {
    * delete the target first. Default true (POSIX rename replaces).
    */
   renameOverwrites?: boolean;
+  /** Also let "anonymous" in with no password, as servers that allow anonymous FTP do. */
+  anonymous?: boolean;
 }
 
 export interface TestFtpServer {
@@ -172,7 +174,7 @@ export async function startFtpServer(options: StartFtpServerOptions = {}): Promi
     // 0..0: every passive data server listens on an ephemeral port chosen by the OS.
     pasv_min: 0,
     pasv_max: 0,
-    anonymous: false,
+    anonymous: options.anonymous === true,
     greeting: 'Dockhand test FTP server',
     tls: useTls ? await selfSignedCertificate() : false,
     log: quietLog,
@@ -184,7 +186,8 @@ export async function startFtpServer(options: StartFtpServerOptions = {}): Promi
   }
 
   server.on('login', ({ connection, username, password: given }, resolve, reject) => {
-    if (username !== user || given !== password) return reject(new Error('Login incorrect'));
+    const anonymous = options.anonymous === true && username === 'anonymous';
+    if (!anonymous && (username !== user || given !== password)) return reject(new Error('Login incorrect'));
     logins++;
     resolve({ fs: new InstrumentedFileSystem(connection, { root, cwd: '/' }, hooks) as unknown as FileSystem });
   });

@@ -3,7 +3,7 @@ import { Readable, Writable } from 'node:stream';
 import { Client, FTPError } from 'basic-ftp';
 import type { z } from 'zod';
 import { DockhandError } from '../../../shared/errors.js';
-import type { ftpTransportSchema } from '../../../shared/schemas/wms.js';
+import { ftpLoginUser, type ftpTransportSchema } from '../../../shared/schemas/wms.js';
 import type { Logger } from '../platform/ports.js';
 import { isConnectionError, mapFtpError, type FtpErrorContext } from './ftp-errors.js';
 import { baseName, cleanRelative, isTempName, joinRelative, oldestFirst, tempNameFor } from './remote-path.js';
@@ -148,7 +148,7 @@ class FtpTransport implements Transport {
   }
 
   private errorContext(action: string, path?: string, refusal?: Refusal): FtpErrorContext {
-    return { host: this.settings.host, port: this.settings.port, user: this.settings.user, action, path, refusal };
+    return { host: this.settings.host, port: this.settings.port, user: ftpLoginUser(this.settings), action, path, refusal };
   }
 
   /** Serialise on the one control connection; map every failure to a DockhandError. */
@@ -203,7 +203,7 @@ class FtpTransport implements Transport {
   private async connected(): Promise<Client> {
     if (this.client && !this.client.closed) return this.client;
     this.client = undefined;
-    const { host, port, user, security, allowSelfSigned, passive, root } = this.settings;
+    const { host, port, security, allowSelfSigned, passive, root } = this.settings;
     if (!passive) {
       throw new DockhandError(
         'config',
@@ -229,14 +229,15 @@ class FtpTransport implements Transport {
         }
       }
       await client.sendIgnoringError('OPTS UTF8 ON');
-      await client.login(user, this.password);
+      // Anonymous: USER anonymous, and the customary address as password should the server ask for one.
+      await client.login(ftpLoginUser(this.settings), this.settings.anonymous ? 'anonymous@' : this.password);
       await client.useDefaultSettings();
       this.base = root.startsWith('/') ? posix.normalize(root) : posix.join(await client.pwd(), root);
     } catch (err) {
       client.close();
       throw mapFtpError(err, this.errorContext('connecting'));
     }
-    this.log.log('info', 'Connected to FTP server', { user, secure: security === 'explicit' });
+    this.log.log('info', 'Connected to FTP server', { user: ftpLoginUser(this.settings), secure: security === 'explicit' });
     this.client = client;
     return client;
   }

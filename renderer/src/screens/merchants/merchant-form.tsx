@@ -94,7 +94,7 @@ export function MerchantForm({
           value={draft.code}
           onValue={(code) => change({ code })}
           error={errors.code}
-          hint="Short, unique: it names the merchant's folders on the WMS and appears in order files (e.g. ACME)."
+          hint="Short, unique: it names the merchant's folders on the WMS and appears in order files (e.g. ACME). Kept exactly as typed, capitals included."
           autoComplete="off"
         />
       </div>

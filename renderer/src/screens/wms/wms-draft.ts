@@ -14,6 +14,8 @@ export interface WmsDraft {
   host: string;
   port: string;
   user: string;
+  /** Log in as "anonymous" with no password. */
+  anonymous: boolean;
   /** Blank keeps the saved password. */
   password: string;
   passive: boolean;
@@ -33,6 +35,7 @@ export function newWmsDraft(): WmsDraft {
     host: '',
     port: '21',
     user: '',
+    anonymous: false,
     password: '',
     passive: true,
     allowSelfSigned: false,
@@ -59,6 +62,7 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
           host: t.host,
           port: String(t.port),
           user: t.user,
+          anonymous: t.anonymous === true,
           passive: t.passive,
           allowSelfSigned: t.allowSelfSigned,
           root: t.root,
@@ -80,7 +84,7 @@ export function wmsInputFrom(draft: WmsDraft): MethodInput<'wms.save'> {
           kind: 'ftp' as const,
           host: draft.host.trim(),
           port: draft.port.trim() === '' ? 21 : Number(draft.port),
-          user: draft.user.trim(),
+          ...(draft.anonymous ? { anonymous: true, user: '' } : { user: draft.user.trim() }),
           security: draft.transport === 'ftps' ? ('explicit' as const) : ('none' as const),
           allowSelfSigned: draft.transport === 'ftps' && draft.allowSelfSigned,
           passive: draft.passive,
@@ -97,7 +101,7 @@ export function wmsInputFrom(draft: WmsDraft): MethodInput<'wms.save'> {
       inventoryProfile: draft.inventoryProfile,
     },
     // A password only travels when typed: none means "keep the saved one".
-    secrets: draft.transport !== 'folder' && draft.password !== '' ? { password: draft.password } : {},
+    secrets: draft.transport !== 'folder' && !draft.anonymous && draft.password !== '' ? { password: draft.password } : {},
   };
 }
 

@@ -53,7 +53,7 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
     const input = wmsInputFrom(draft);
     const checked = validate(wmsInputSchema, input);
     const found: FieldErrors = checked.ok ? {} : { ...checked.errors };
-    if (draft.transport !== 'folder' && draft.password === '' && !hasSavedPassword) found['secrets.password'] = 'Enter the FTP password';
+    if (draft.transport !== 'folder' && !draft.anonymous && draft.password === '' && !hasSavedPassword) found['secrets.password'] = 'Enter the FTP password';
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setFormError('Some fields need attention: see the messages below.');

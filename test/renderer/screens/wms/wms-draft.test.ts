@@ -54,12 +54,19 @@ describe('a new WMS setup form', () => {
     const checked = validate(wmsInputSchema, wmsInputFrom(newWmsDraft()));
     expect(checked.ok ? {} : checked.errors).toEqual({
       'settings.transport.host': 'Enter the FTP server host',
-      'settings.transport.user': 'Enter the FTP user',
+      'settings.transport.user': 'Enter the FTP user, or tick Anonymous login',
     });
   });
 });
 
 describe('the WMS setup sent to the API', () => {
+  it('sends an anonymous login with no user and no password, and the form asks for neither', () => {
+    const input = wmsInputFrom(ftpDraft({ anonymous: true, user: 'ignored', password: 'ignored' }));
+    expect(input.settings.transport).toMatchObject({ kind: 'ftp', anonymous: true, user: '' });
+    expect(input.secrets).toEqual({});
+    expect(validate(wmsInputSchema, input).ok).toBe(true);
+  });
+
   it('sends plain FTP without TLS and never accepts a self-signed certificate there', () => {
     const { settings } = wmsInputFrom(ftpDraft({ allowSelfSigned: true }));
     expect(settings.transport).toMatchObject({ kind: 'ftp', security: 'none', allowSelfSigned: false });

@@ -10,26 +10,36 @@ export function FtpFields({ draft, change, errors, hasSavedPassword }: Transport
         <TextField label="Host" value={draft.host} onValue={(host) => change({ host })} error={errors['settings.transport.host']} placeholder="ftp.warehouse.example" autoComplete="off" />
         <TextField label="Port" type="number" min={1} max={65535} value={draft.port} onValue={(port) => change({ port })} error={errors['settings.transport.port']} className="wms-form__port" />
       </div>
-      <TextField label="User" value={draft.user} onValue={(user) => change({ user })} error={errors['settings.transport.user']} autoComplete="off" />
-      <TextField
-        label="Password"
-        type="password"
-        value={draft.password}
-        onValue={(password) => change({ password })}
-        error={errors['secrets.password']}
-        autoComplete="new-password"
-        hint={
-          hasSavedPassword
-            ? 'A password is saved and is never shown. Leave blank to keep it; type a new one to replace it. Another host, port or security needs it typed again.'
-            : undefined
-        }
+      <CheckboxField
+        label="Anonymous login"
+        checked={draft.anonymous}
+        onChecked={(anonymous) => change({ anonymous })}
+        hint="Logs in as “anonymous” with no password, where the server allows it."
       />
+      {draft.anonymous ? null : (
+        <>
+          <TextField label="User" value={draft.user} onValue={(user) => change({ user })} error={errors['settings.transport.user']} autoComplete="off" />
+          <TextField
+            label="Password"
+            type="password"
+            value={draft.password}
+            onValue={(password) => change({ password })}
+            error={errors['secrets.password']}
+            autoComplete="new-password"
+            hint={
+              hasSavedPassword
+                ? 'A password is saved and is never shown. Leave blank to keep it; type a new one to replace it. Another host, port or security needs it typed again.'
+                : undefined
+            }
+          />
+        </>
+      )}
       <TextField
         label="Root folder"
         value={draft.root}
         onValue={(root) => change({ root })}
         error={errors['settings.transport.root']}
-        hint="The folder on the server that the merchant folders below live in."
+        hint="The folder on the server that the merchant folders below live in, from the top of the server: / or /outbox."
       />
       <CheckboxField label="Passive mode" checked={draft.passive} onChecked={(passive) => change({ passive })} hint="Usual behind firewalls and NAT; turn off only if the server asks for active mode." />
       {tls ? (
