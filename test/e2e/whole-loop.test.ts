@@ -78,14 +78,15 @@ describe('the whole order loop through the screens', () => {
     await wms.save();
     await expect.poll(() => wms.top().textContent()).toContain('WMS setup saved.');
 
-    // The checklist ticked the warehouse and the merchant; the store ticks once its saved settings pass a Test.
+    // The checklist ticked the warehouse, the merchant and the services (a new store's download and the
+    // merchant's delivery are on by default); the store ticks once its saved settings pass a Test.
     await dashboard.goto();
-    await expect.poll(() => dashboard.checklistDone()).toEqual(['warehouse', 'merchant']);
+    await expect.poll(() => dashboard.checklistDone()).toEqual(['warehouse', 'merchant', 'services']);
     await dashboard.checklistStep(/Connect the first store/).click();
     await cart.test();
     await expect.poll(() => cart.testResult().textContent()).toContain('The connection works.');
     await dashboard.goto();
-    await expect.poll(() => dashboard.checklistDone()).toEqual(['warehouse', 'merchant', 'store']);
+    await expect.poll(() => dashboard.checklistDone()).toEqual(['warehouse', 'merchant', 'store', 'services']);
 
     // Download and deliver, from the Activity screen.
     const activity = new ActivityPage(page);

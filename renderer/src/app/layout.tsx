@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useApi } from '../api/hooks.js';
+import { NotificationToggle } from '../notifications/notification-toggle.js';
 import { Link, type Route } from './router.js';
 
 /** The frame of every screen: navigation on the left, the sync state and open alerts on top. */
@@ -45,6 +46,7 @@ export function Layout({ route, singleMerchant, children }: { route: Route; sing
               {openAlerts} open {openAlerts === 1 ? 'alert' : 'alerts'}
             </Link>
           ) : null}
+          <NotificationToggle />
         </header>
         <main className="content">{children}</main>
       </div>
