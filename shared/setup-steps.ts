@@ -18,3 +18,10 @@ export const SETUP_STEP_TEXT: Record<SetupStep, SetupStepText> = {
   ship_methods: { title: 'Map ship methods', hint: 'List the WMS ship methods and map every code the stores send to one of them.' },
   services: { title: 'Turn the services on', hint: 'Schedule the store\'s order download and the merchant\'s order delivery.' },
 };
+
+/** A merchant running its own warehouse sets up its business, not "a first merchant". */
+export function setupStepText(step: SetupStep, singleMerchant: boolean): SetupStepText {
+  if (singleMerchant && step === 'merchant') return { title: 'Set up your business', hint: 'Its name and code, and its warehouse schedules.' };
+  if (singleMerchant && step === 'store') return { title: 'Connect your store and pass its Test', hint: 'Your online store; press Test on the saved store until it passes.' };
+  return SETUP_STEP_TEXT[step];
+}

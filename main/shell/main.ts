@@ -14,6 +14,8 @@ import { loadSecretKey } from './safe-storage-key.js';
 import { shellDataDir, shellPaths } from './shell-paths.js';
 import { openShellSettings } from './shell-settings-file.js';
 import { createShutdown } from './shutdown.js';
+import { createAlertNotifier } from './alert-notifier.js';
+import { showDesktopNotification } from './desktop-notification.js';
 import { createAppTray, type AppTray } from './tray.js';
 import { createTrayController, type TrayController } from './tray-controller.js';
 import { denyAllPermissions, guardWebContents } from './web-contents-guard.js';
@@ -168,11 +170,18 @@ function run(): void {
       return fatal(startFailure(err).title, err);
     }
     forwardEngineEvents(engine, () => (window && !window.isDestroyed() ? window.webContents : null), log);
+    const alertNotifier = createAlertNotifier((notice) =>
+      showDesktopNotification(notice, () => {
+        openWindow();
+        if (window && !window.isDestroyed()) window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(notice.link)}`).catch(() => undefined);
+      }),
+    );
     trayController = createTrayController({
       engine,
       render: (view) => tray?.render(view),
       startAtLogin: () => settings.read().startAtLogin,
       log,
+      onAlerts: (alerts) => alertNotifier.update(alerts),
     });
     await trayController.start();
     log.log('info', 'Dockhand (Electron) started');

@@ -13,6 +13,8 @@ export interface TrayControllerOptions {
   render: (view: TrayView) => void;
   startAtLogin: () => boolean;
   log: Logger;
+  /** Every read of the open alerts (the desktop notifications tell of new ones: alert-notifier.ts). */
+  onAlerts?: (alerts: AlertView[]) => void;
 }
 
 export interface TrayController {
@@ -49,6 +51,7 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
       ]);
       facts = withEngineCounts(facts, alerts.length, jobs);
       draw();
+      options.onAlerts?.(alerts);
     } catch (err) {
       log.log('warn', 'The tray could not read the engine state', { error: err });
     }

@@ -1,4 +1,5 @@
 import type { JobView } from '../../shared/api-types.js';
+import { alertBadge } from '../../shared/alert-notices.js';
 import { SERVICE_NAMES } from '../../shared/domain.js';
 import type { EngineEvent } from '../engine/engine-api.js';
 
@@ -29,6 +30,10 @@ export type TrayMenuItem =
 
 export interface TrayView {
   tooltip: string;
+  /** The open alert count as a tray title (macOS) shows it; '' when none. */
+  badge: string;
+  /** The open alert count for the app's badge (macOS dock, Unity launchers). */
+  openAlerts: number;
   icon: TrayIconVariant;
   menu: TrayMenuItem[];
 }
@@ -49,6 +54,8 @@ export function trayView(facts: TrayFacts, options: { startAtLogin: boolean }): 
 
   return {
     tooltip: `Dockhand: ${parts.join(', ')}`,
+    badge: alertBadge(facts.openAlerts),
+    openAlerts: facts.openAlerts,
     // An alert needs a person, so it outranks the (self-resolving) syncing state.
     icon: facts.openAlerts > 0 ? 'alert' : running > 0 ? 'syncing' : 'idle',
     menu: [

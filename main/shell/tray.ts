@@ -1,4 +1,4 @@
-import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
+import { app, Menu, nativeImage, Tray, type NativeImage } from 'electron';
 import { trayMenuTemplate, type TrayMenuHandlers } from './tray-menu.js';
 import type { TrayIconVariant, TrayView } from './tray-state.js';
 
@@ -27,7 +27,7 @@ export function createAppTray(options: {
   const tray = new Tray(image('idle'));
   tray.setToolTip('Dockhand');
   tray.on('click', () => options.handlers.command('open'));
-  let shown: { icon: TrayIconVariant; tooltip: string; menu: string } | null = null;
+  let shown: { icon: TrayIconVariant; tooltip: string; menu: string; badge: string } | null = null;
 
   return {
     render(view) {
@@ -37,7 +37,13 @@ export function createAppTray(options: {
       if (shown?.icon !== view.icon) tray.setImage(image(view.icon));
       if (shown?.tooltip !== view.tooltip) tray.setToolTip(view.tooltip);
       if (shown?.menu !== menuKey) tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view.menu, options.handlers)));
-      shown = { icon: view.icon, tooltip: view.tooltip, menu: menuKey };
+      if (shown?.badge !== view.badge) {
+        // The count next to the icon (macOS menu bar) and on the app's icon where the desktop has badges
+        // (macOS dock, Unity launchers); elsewhere the tooltip and the alert icon carry it.
+        tray.setTitle(view.badge);
+        app.setBadgeCount(view.openAlerts);
+      }
+      shown = { icon: view.icon, tooltip: view.tooltip, menu: menuKey, badge: view.badge };
     },
     destroy() {
       if (!tray.isDestroyed()) tray.destroy();

@@ -6,8 +6,9 @@ import { createFakeShopify, type FakeShopify } from '../fakes/shopify/index.js';
 import { startFtpServer, type TestFtpServer } from '../support/ftp-server.js';
 import { ActivityPage } from './pages/activity-page.js';
 import { CartPage } from './pages/cart-page.js';
+import { DashboardPage } from './pages/dashboard-page.js';
 import { FirstRunPage } from './pages/first-run-page.js';
-import { MerchantFormPage, MerchantsPage } from './pages/merchants-page.js';
+import { MerchantFormPage } from './pages/merchants-page.js';
 import { OrdersPage } from './pages/orders-page.js';
 import { WmsPage } from './pages/wms-page.js';
 import { startApp, type AppUnderTest } from './support/app.js';
@@ -44,10 +45,12 @@ describe('the whole order loop through the screens', () => {
     await firstRun.chooseFulfillmentCenter();
     await firstRun.setUpMyself();
 
-    // A merchant.
-    const merchants = new MerchantsPage(page);
-    await merchants.emptyState().waitFor();
-    const merchantForm = await merchants.addMerchant();
+    // The Dashboard's checklist leads the way: a merchant first.
+    const dashboard = new DashboardPage(page);
+    await dashboard.checklist().waitFor();
+    await dashboard.checklistStep('Add your first merchant').click();
+    const merchantForm = new MerchantFormPage(page);
+    await merchantForm.name().waitFor();
     await merchantForm.name().fill('Acme Outfitters');
     await merchantForm.code().fill('ACME');
     await merchantForm.save();
@@ -74,6 +77,16 @@ describe('the whole order loop through the screens', () => {
     await wms.fillFtp({ host: '127.0.0.1', port: ftp.port, user: ftp.user, password: ftp.password });
     await wms.save();
     await expect.poll(() => wms.top().textContent()).toContain('WMS setup saved.');
+
+    // The checklist ticked the warehouse, the merchant and the services (a new store's download and the
+    // merchant's delivery are on by default); the store ticks once its saved settings pass a Test.
+    await dashboard.goto();
+    await expect.poll(() => dashboard.checklistDone()).toEqual(['warehouse', 'merchant', 'services']);
+    await dashboard.checklistStep(/Connect the first store/).click();
+    await cart.test();
+    await expect.poll(() => cart.testResult().textContent()).toContain('The connection works.');
+    await dashboard.goto();
+    await expect.poll(() => dashboard.checklistDone()).toEqual(['warehouse', 'merchant', 'store', 'services']);
 
     // Download and deliver, from the Activity screen.
     const activity = new ActivityPage(page);

@@ -2,6 +2,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import { Activity, Bell, CircleAlert, LayoutDashboard, Package, PanelLeftClose, PanelLeftOpen, Store, Truck, Warehouse, type LucideIcon } from 'lucide-react';
 import { useApi } from '../api/hooks.js';
 import { useDocumentTitle } from '../components/document-title.js';
+import { NotificationToggle } from '../notifications/notification-toggle.js';
 import { Link, type Route } from './router.js';
 import { pageTitle } from './page-title.js';
 import { useSidebarCollapsed } from './sidebar-state.js';
@@ -75,6 +76,7 @@ export function Layout({ route, singleMerchant, children }: { route: Route; sing
               {openAlerts} open {openAlerts === 1 ? 'alert' : 'alerts'}
             </Link>
           ) : null}
+          <NotificationToggle />
         </header>
         <main className="content" id={MAIN_ID} tabIndex={-1}>
           {children}

@@ -29,4 +29,19 @@ export class DashboardPage {
   connectionRow(merchant: string, connection: string): Locator {
     return this.merchant(merchant).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(connection) }) });
   }
+
+  /** The "Set up myself" checklist (absent once done or dismissed). */
+  checklist(): Locator {
+    return this.page.getByRole('region', { name: 'Set up Dockhand' });
+  }
+
+  /** One step of the checklist by its title: a link to its screen. */
+  checklistStep(title: string | RegExp): Locator {
+    return this.checklist().getByRole('link', { name: title });
+  }
+
+  /** The checklist's steps done, by their data-step key (warehouse, merchant, store, ship_methods, services). */
+  async checklistDone(): Promise<string[]> {
+    return this.checklist().locator('[data-done="true"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-step') ?? ''));
+  }
 }

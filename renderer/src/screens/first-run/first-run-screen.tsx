@@ -9,8 +9,8 @@ import { ModeChoice } from './mode-choice.js';
 import { useFirstRun } from './use-first-run.js';
 
 /**
- * Shown until the account is set up: pick how you work, then set up yourself (to the merchants screen)
- * or try the demo (to the dashboard, with the loop already running).
+ * Shown until the account is set up: pick how you work, then set up yourself (to the Dashboard, with a
+ * checklist of the steps) or try the demo (to the dashboard, with the loop already running).
  */
 export function FirstRunScreen(_props: object) {
   const [mode, setMode] = useState<AccountMode | null>(null);
@@ -48,7 +48,7 @@ export function FirstRunScreen(_props: object) {
       <div className="first-run__starts">
         <div className="panel first-run__start">
           <h3>Set up myself</h3>
-          <p className="muted">Add your first merchant, connect its store and your warehouse system.</p>
+          <p className="muted">A checklist on the Dashboard takes you through it: your warehouse system, your first merchant and its store, ship methods, then the services.</p>
           <button type="button" className="button" disabled={busy} onClick={() => start(setUpMyself)}>
             {setUpMyself.isPending ? 'Saving…' : 'Set up myself'}
           </button>

@@ -31,7 +31,9 @@ export function useFirstRun() {
   const setUpMyself = useMutation<void, ApiError, AccountMode>({
     mutationFn: async (mode) => {
       await call('account.setup', { mode });
-      await finish('/merchants');
+      // The Dashboard shows the checklist of what to set up, each step linked to its screen.
+      await call('setup.begin', {});
+      await finish('/');
     },
   });
 
