@@ -142,9 +142,11 @@ const PAUSE_MS = 20;
  */
 async function sampleWhile(cases: ScreenCase[], busy: () => boolean, into: Map<string, number[]>, enough: number): Promise<void> {
   while (busy()) {
+    let ran = false;
     for (const c of cases) {
       if (!busy()) return;
       if ((into.get(c.label)?.length ?? 0) >= enough * 3) continue;
+      ran = true;
       const t0 = performance.now();
       await c.run();
       const ms = performance.now() - t0;
@@ -152,6 +154,8 @@ async function sampleWhile(cases: ScreenCase[], busy: () => boolean, into: Map<s
       into.get(c.label)!.push(ms);
       await new Promise((r) => setTimeout(r, PAUSE_MS / 2 + Math.random() * PAUSE_MS));
     }
+    // Every call has plenty: wait for the sync to end (a bare loop here would starve it).
+    if (!ran) await new Promise((r) => setTimeout(r, 50));
   }
 }
 

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DockhandError, isDockhandError } from '../../shared/errors.js';
@@ -79,11 +80,23 @@ async function main(): Promise<void> {
     }
   });
 
+  // Profiling aid (bench/screen-latency.ts): how long a call arriving at this thread waits for what runs
+  // before it, printed when the engine closes.
+  const loopDelay = process.env.DOCKHAND_REPORT_LOOP_DELAY ? monitorEventLoopDelay({ resolution: 1 }) : undefined;
+  loopDelay?.enable();
+  const reportLoopDelay = () => {
+    if (!loopDelay) return;
+    loopDelay.disable();
+    const ms = (p: number) => Math.round(loopDelay.percentile(p) / 1e5) / 10;
+    console.error(`engine thread loop delay ms: p50 ${ms(50)} p95 ${ms(95)} p99 ${ms(99)} max ${Math.round(loopDelay.max / 1e5) / 10}`);
+  };
+
   let closing = false;
   port!.on('message', (request: WorkerRequest) => {
     if (request.type === 'close') {
       if (closing) return;
       closing = true;
+      reportLoopDelay();
       void engine
         .close()
         .then(

@@ -75,6 +75,29 @@ describe('orders held for unmapped ship codes, through the Orders and Ship metho
     await app.screenshot('orders');
   });
 
+  it('sorts the list from its headers, both ways, kept in the URL, and names each order\'s merchant and store', async () => {
+    const orders = new OrdersPage(app.page);
+    await orders.goto();
+    const numberHeader = orders.table.getByRole('columnheader', { name: 'Order' });
+    await expect.poll(() => numberHeader.getAttribute('aria-sort')).toBeNull();
+    await expect.poll(() => orders.orderNumbers()).toHaveLength(ORDERS);
+    const ascending = [...(await orders.orderNumbers())].sort();
+    await numberHeader.getByRole('button').click();
+    await expect.poll(() => numberHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => app.page.url()).toContain('sort=number%3Aasc');
+    await expect.poll(() => orders.orderNumbers()).toEqual(ascending);
+    await numberHeader.getByRole('button').click();
+    await expect.poll(() => numberHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => orders.orderNumbers()).toEqual([...ascending].reverse());
+    // Another column takes over the sort; the one before shows none.
+    await orders.table.getByRole('columnheader', { name: 'Total' }).getByRole('button').click();
+    await expect.poll(() => app.page.url()).toContain('sort=total%3Adesc');
+    await expect.poll(() => numberHeader.getAttribute('aria-sort')).toBeNull();
+    const first = orders.rows().first();
+    await expect.poll(() => first.getByRole('cell').nth(2).textContent()).toBe('Acme Outfitters');
+    await expect.poll(() => first.getByRole('cell').nth(3).textContent()).toBe('Acme Demo store');
+  });
+
   it('refuses bad CSV rows with their line and a duplicate code on its row, and saves nothing then', async () => {
     const screen = new ShipMethodsPage(app.page);
     await screen.goto(cartId);

@@ -59,10 +59,10 @@ export async function executeRun(
       lastProgressAt = now;
       if (fraction !== null) lastFraction = fraction;
       const counts = { ...report.counts };
-      deps.emit({ type: 'run.progress', at: new Date(now).toISOString(), data: { runId, service, targetId, done, total: total ?? null, counts } });
-      // The run's row too, so a screen (re)loaded meanwhile shows the counts so far; a failed write here
-      // only loses a progress step (the run's end is recorded on its own).
+      // The run's row first, so a screen (re)loaded meanwhile, or on this event, shows the counts so far;
+      // a failed write here only loses a progress step (the run's end is recorded on its own).
       deps.store.write((db) => updateRunProgress(db, runId, counts, fraction)).catch(() => {});
+      deps.emit({ type: 'run.progress', at: new Date(now).toISOString(), data: { runId, service, targetId, done, total: total ?? null, counts } });
     },
   };
 
