@@ -15,6 +15,8 @@ import { REPO_ROOT, startApp, type AppUnderTest } from './support/app.js';
  * dashboard and an order's page also refresh docs/screenshots/, which the README shows.
  */
 const DEMO_LOOP_TIMEOUT_MS = 120_000;
+/** A walk through a dozen screens, each loaded and photographed, on a shared 2-core machine. */
+const WALK_TIMEOUT_MS = 180_000;
 
 interface Screen {
   name: string;
@@ -40,6 +42,12 @@ async function checkSkipLink(page: Page): Promise<void> {
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(new URL(`#${path}`, page.url()).toString());
   await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** A full-page picture from the top (sticky parts are drawn where they stand at the scroll position). */
+async function photograph(app: AppUnderTest, name: string): Promise<void> {
+  await app.page.evaluate(() => window.scrollTo(0, 0));
+  await app.screenshot(name);
 }
 
 describe('the frame and forms of every screen', () => {
@@ -91,9 +99,9 @@ describe('the frame and forms of every screen', () => {
       await open(app.page, screen.path);
       await expect.poll(() => app.page.title(), { message: screen.path }).toBe(`${screen.title} · Dockhand`);
       await checkSkipLink(app.page);
-      await app.screenshot(`frame-${screen.name}`);
+      await photograph(app, `frame-${screen.name}`);
     }
-  });
+  }, WALK_TIMEOUT_MS);
 
   it('moves focus to the first invalid field after a failed save', async () => {
     const { page } = app;
@@ -150,13 +158,13 @@ describe('the frame and forms of every screen', () => {
     for (const screen of screens) {
       await open(page, screen.path);
       expect(await overflow(), screen.path).toBeLessThanOrEqual(0);
-      await app.screenshot(`frame-1024-${screen.name}`);
+      await photograph(app, `frame-1024-${screen.name}`);
     }
 
     await page.getByRole('button', { name: 'Expand the sidebar' }).click();
     await expect.poll(navWidth).toBeGreaterThan(150);
     await page.setViewportSize({ width: 1360, height: 900 });
-  });
+  }, WALK_TIMEOUT_MS);
 
   it('refreshes the README screenshots when asked to', async () => {
     if (process.env.DOCKHAND_DOCS_SCREENSHOTS !== '1') return;

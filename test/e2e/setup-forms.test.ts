@@ -109,7 +109,7 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     );
 
     await cart.save();
-    await app.page.getByText(/Acme Shopify connected/).waitFor();
+    await toast(app.page, /Acme Shopify connected/).waitFor();
     const carts = await app.call('carts.list', { merchantId });
     expect(carts).toHaveLength(1);
     expect(carts[0]).toMatchObject({ platform: 'shopify', name: 'Acme Shopify', hasCredentials: true, settings: { shopDomain: shop.shopDomain, baseUrl: shop.url } });

@@ -10,6 +10,7 @@ import { DashboardPage } from './pages/dashboard-page.js';
 import { FirstRunPage } from './pages/first-run-page.js';
 import { MerchantFormPage } from './pages/merchants-page.js';
 import { OrdersPage } from './pages/orders-page.js';
+import { toast } from './pages/toasts.js';
 import { WmsPage } from './pages/wms-page.js';
 import { startApp, type AppUnderTest } from './support/app.js';
 
@@ -67,7 +68,7 @@ describe('the whole order loop through the screens', () => {
     await cart.test();
     await expect.poll(() => cart.testResult().textContent()).toContain('The connection works.');
     await cart.save();
-    await page.getByText(/Acme Shopify connected/).waitFor();
+    await toast(page, /Acme Shopify connected/).waitFor();
 
     // The warehouse: CSV files over FTP.
     const wms = new WmsPage(page);

@@ -41,29 +41,31 @@ export function Layout({ route, singleMerchant, children }: { route: Route; sing
         Skip to main content
       </a>
       <nav className="sidebar" aria-label="Main">
-        <div className="sidebar__brand">
-          <img src="./favicon.svg" alt="" width={22} height={22} />
-          <span className="sidebar__brand-name">Dockhand</span>
+        <div className="sidebar__inner">
+          <div className="sidebar__brand">
+            <img src="./favicon.svg" alt="" width={22} height={22} />
+            <span className="sidebar__brand-name">Dockhand</span>
+          </div>
+          <ul>
+            {NAV.map((item) => {
+              const label = item.section === 'merchants' && singleMerchant ? 'Your business' : item.label;
+              const Icon = item.icon;
+              return (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={item.section === section ? 'page' : undefined} title={collapsed ? label : undefined}>
+                    <Icon className="sidebar__icon" size={18} aria-hidden="true" />
+                    <span className="sidebar__label">{label}</span>
+                    {item.section === 'alerts' && openAlerts > 0 ? <span className="count" aria-label={`${openAlerts} open`}>{openAlerts}</span> : null}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" className="sidebar__toggle" onClick={toggleSidebar} aria-label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}>
+            {collapsed ? <PanelLeftOpen size={18} aria-hidden="true" /> : <PanelLeftClose size={18} aria-hidden="true" />}
+            <span className="sidebar__toggle-label">Collapse</span>
+          </button>
         </div>
-        <ul>
-          {NAV.map((item) => {
-            const label = item.section === 'merchants' && singleMerchant ? 'Your business' : item.label;
-            const Icon = item.icon;
-            return (
-              <li key={item.to}>
-                <Link to={item.to} aria-current={item.section === section ? 'page' : undefined} title={collapsed ? label : undefined}>
-                  <Icon className="sidebar__icon" size={18} aria-hidden="true" />
-                  <span className="sidebar__label">{label}</span>
-                  {item.section === 'alerts' && openAlerts > 0 ? <span className="count" aria-label={`${openAlerts} open`}>{openAlerts}</span> : null}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-        <button type="button" className="sidebar__toggle" onClick={toggleSidebar} aria-expanded={!collapsed} aria-label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}>
-          {collapsed ? <PanelLeftOpen size={18} aria-hidden="true" /> : <PanelLeftClose size={18} aria-hidden="true" />}
-          <span className="sidebar__toggle-label">Collapse</span>
-        </button>
       </nav>
       <div className="main">
         <header className="topbar">
