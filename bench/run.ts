@@ -118,6 +118,7 @@ async function createCart(call: Call, merchant: MerchantView, shop: ShopInfo, na
     earliestOrderDate: new Date(Date.now() - 40 * 86_400_000).toISOString(),
     settings: { shopDomain: shop.shopDomain, baseUrl: shop.url },
     credentials: { accessToken: shop.token },
+    rejectUnmappedShipCodes: false,
   });
 }
 

@@ -85,7 +85,8 @@ const cartCommon = {
   /** The "order source" value sent to the WMS; defaults to the display name. */
   orderSource: z.string().trim().max(50).optional(),
   earliestOrderDate: earliestOrderDate,
-  rejectUnmappedShipCodes: z.boolean().default(false),
+  /** Hold orders whose ship code has no mapping. Omitted: on for a new cart, as saved for an existing one. */
+  rejectUnmappedShipCodes: z.boolean().optional(),
   minInventoryLevel: z.number().int().min(0).max(1_000_000).default(0),
   schedules: cartSchedulesSchema.default({ order_download: 15, shipment_upload: 30, inventory_upload: 60 }),
 };

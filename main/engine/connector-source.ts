@@ -10,6 +10,7 @@ import type { ConnectorSource } from './services/run-context.js';
 import type { CartRow } from './store/repositories/carts-repo.js';
 import { getMerchant } from './store/repositories/merchants-repo.js';
 import { getWms } from './store/repositories/wms-repo.js';
+import { listShipMethods } from './store/repositories/ship-methods-repo.js';
 import type { Store } from './store/sql.js';
 
 /** Where a cart's saved settings send its credentials; null when they cannot be read or send none. */
@@ -37,10 +38,11 @@ export function createConnectorSource(deps: { store: Store; clock: Clock; log: L
       return { connector, manifest: plugin.manifest };
     },
     async wms(signal) {
-      const row = await deps.store.read((db) => getWms(db));
+      const { row, methods } = await deps.store.read((db) => ({ row: getWms(db), methods: listShipMethods(db) }));
       if (!row) throw new DockhandError('config', 'No WMS is set up yet: open WMS setup first');
+      const carriers = new Map(methods.filter((m) => m.carrier.trim() !== '').map((m) => [m.code, m.carrier]));
       const secrets = secretToSend(deps.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password');
-      return createCsvWmsConnector(row.settings, { password: secrets.password as string | undefined }, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal });
+      return createCsvWmsConnector(row.settings, { password: secrets.password as string | undefined }, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers });
     },
     async merchantTarget(merchantId): Promise<WmsMerchantTarget> {
       const m = await deps.store.read((db) => getMerchant(db, merchantId));

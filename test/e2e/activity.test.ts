@@ -73,6 +73,10 @@ describe('the Activity and Alerts screens on demo data', () => {
     await activity.runResult('Order Download', 'Outdoor shop').getByText('Failed').waitFor();
     // An auth failure pauses the job until the credentials are fixed, and says why.
     await activity.job('Order Download', 'Outdoor shop').getByText('Paused', { exact: true }).waitFor();
+    // The failed run says what failed under Errors (it said "None"), and never "nothing to do".
+    const failed = activity.runs('Order Download', 'Outdoor shop').first();
+    await expect.poll(() => failed.getByRole('cell').nth(6).textContent()).toMatch(/refused the access token/);
+    expect(await failed.getByRole('cell').nth(5).textContent()).not.toContain('nothing to do');
 
     const alerts = new AlertsPage(app.page);
     await alerts.goto();

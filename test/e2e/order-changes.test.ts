@@ -47,6 +47,8 @@ describe('an order fulfilled in part in the shop and changed after delivery, on 
       earliestOrderDate: '2000-01-01',
       settings: { shopDomain: shop.shopDomain, baseUrl: shop.url },
       credentials: { accessToken: shop.token },
+      // The fake shop's ship codes are not mapped: they go to the warehouse as received.
+      rejectUnmappedShipCodes: false,
       schedules: { order_download: null, shipment_upload: null, inventory_upload: null },
     })).id;
   });

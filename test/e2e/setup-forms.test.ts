@@ -46,6 +46,14 @@ describe('the Merchants, Cart setup and WMS setup screens', () => {
     await expect.poll(() => form.frequencyError('Order Delivery').textContent()).toContain('every 5 min to once a day, or off');
     await expect.poll(() => form.frequencyError('Shipping Confirmations').textContent()).toContain('every 15 min to once a day, or off');
     expect(await app.call('merchants.list', {})).toEqual([]);
+
+    // A custom frequency left blank was saved as Off without a word.
+    await form.frequency('Order Delivery').selectOption('custom');
+    await form.setCustomFrequency('Shipping Confirmations', 30);
+    await app.page.getByLabel('Order Delivery: minutes').fill('');
+    await form.save();
+    await expect.poll(() => form.frequencyError('Order Delivery').textContent()).toContain('Enter how often this runs, in minutes, or choose Off');
+    expect(await app.call('merchants.list', {})).toEqual([]);
   });
 
   it('a merchant with allowed frequencies is saved and listed with its code and schedules', async () => {

@@ -52,6 +52,7 @@ export async function startShippingWorld(carts: { name: string; orderSource?: st
       earliestOrderDate: '2000-01-01',
       settings: { shopDomain: shop.shopDomain, baseUrl: shop.url, filters: ACCEPT_ALL_ORDERS },
       credentials: { accessToken: shop.token },
+      rejectUnmappedShipCodes: false,
     });
     connected.push({ id: cart.id, shop, name: c.name, orderSource: cart.orderSource });
   }

@@ -53,7 +53,8 @@ function cartWrite(ctx: EngineContext, input: CartInput, saved?: CartRow): CartW
     settings: input.settings as Record<string, unknown>,
     credentialsSealed: sealBound(ctx.secrets, credentials, address),
     earliestOrderDate: new Date(input.earliestOrderDate).toISOString(),
-    rejectUnmapped: input.rejectUnmappedShipCodes,
+    // New carts hold an unmapped ship code by default: a guessed carrier ships the wrong way.
+    rejectUnmapped: input.rejectUnmappedShipCodes ?? saved?.rejectUnmapped ?? true,
     minInventoryLevel: input.minInventoryLevel,
   };
 }

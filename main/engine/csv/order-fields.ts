@@ -7,6 +7,8 @@ import type { OrderForDelivery } from '../connectors/wms/wms-connector.js';
 export interface OrderFieldScope {
   batchId: string;
   merchantCode: string;
+  /** The carrier of each WMS ship method, by its code: what the Carrier column says for a mapped order. */
+  carriers?: ReadonlyMap<string, string>;
   item: OrderForDelivery;
   /** Absent for order-level cells and for empty item slots of a horizontal row. */
   line?: OrderLine;
@@ -57,10 +59,13 @@ function buildGetter(field: OrderFieldName): FieldGetter {
       return (scope) => scope.item.mappedShipCode;
     case 'shipCodeReceived':
       return (scope) => scope.item.order.shipCode;
+    case 'carrier':
+      // The carrier of the WMS ship method the order's code maps to; the cart's own only when the
+      // method names none (a cart rarely sends a carrier, and the WMS knows its methods' carriers).
+      return (scope) => scope.carriers?.get(scope.item.mappedShipCode) || text(scope.item.order.carrier);
     case 'orderNumber':
     case 'poNumber':
     case 'orderDate':
-    case 'carrier':
     case 'currency':
     case 'subtotal':
     case 'discount':

@@ -9,6 +9,8 @@ import type { OrderFieldScope } from './order-fields.js';
 export interface OrderFileInput {
   batchId: string;
   merchantCode: string;
+  /** The carrier of each WMS ship method by its code, for the Carrier column (order-fields.ts). */
+  carriers?: ReadonlyMap<string, string>;
   orders: Iterable<OrderForDelivery>;
 }
 
@@ -78,7 +80,7 @@ export function orderFileBuilder(profile: OrderFileProfile, input: Omit<OrderFil
         rejected.push({ cartOrderId: item.order.cartOrderId, reason });
         return;
       }
-      const scope: OrderFieldScope = { batchId: input.batchId, merchantCode: input.merchantCode, item };
+      const scope: OrderFieldScope = { batchId: input.batchId, merchantCode: input.merchantCode, carriers: input.carriers, item };
       for (const row of layout.rowsFor(scope)) rows.push(row.map(neutraliseCell));
       written.push(item.order.cartOrderId);
       if (++ordersInChunk >= CHUNK_ORDERS) flush();

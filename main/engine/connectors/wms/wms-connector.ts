@@ -11,6 +11,8 @@ export interface WmsContext {
   clock: Clock;
   log: Logger;
   signal: AbortSignal;
+  /** The carrier of each WMS ship method by its code, written in the order file's Carrier column. */
+  carriers?: ReadonlyMap<string, string>;
 }
 
 /** The merchant-specific part of the WMS setup. */

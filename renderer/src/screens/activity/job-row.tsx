@@ -63,7 +63,7 @@ export function JobRow({ job, progress }: { job: JobView; progress: RunProgress 
           ) : null}
           {runNow.data && !runNow.isPending ? (
             <div className="activity-result" role="status">
-              Finished: <RunStatusBadge status={runNow.data.status} /> {describeCounts(runNow.data.counts)}
+              Finished: <RunStatusBadge status={runNow.data.status} /> {describeCounts(runNow.data.counts, runNow.data.status)}
               {runNow.data.status !== 'ok' && runNow.data.message ? <div className="activity-reason">{runNow.data.message}</div> : null}
             </div>
           ) : null}

@@ -2,7 +2,7 @@ import type { RunView } from '../../../../shared/api-types.js';
 import { RunStatusBadge } from '../../components/status-badge.js';
 import { SERVICE_LABELS } from '../../format/labels.js';
 import { formatDateTime, formatDuration } from '../../format/time.js';
-import { RunCounts } from './run-counts.js';
+import { firstProblem, RunCounts } from './run-counts.js';
 
 const TRIGGER_LABELS: Record<string, string> = { schedule: 'Schedule', manual: 'Manual', wake: 'After sleep', retry: 'Retry', demo: 'Demo warehouse' };
 
@@ -21,28 +21,40 @@ export function RunRow({ run, targetName }: { run: RunView; targetName: string }
         <RunStatusBadge status={run.status} />
       </td>
       <td>
-        <RunCounts counts={run.counts} />
+        <RunCounts counts={run.counts} status={run.status} />
       </td>
       <td>
-        {run.errors.length === 0 ? (
-          <span className="muted">None</span>
-        ) : (
-          <details className="activity-errors">
-            <summary>
-              {run.errors.length} {run.errors.length === 1 ? 'error' : 'errors'}
-            </summary>
-            <ul>
-              {run.errors.map((error, index) => (
-                <li key={index}>
-                  {error.where ? <span className="mono">{error.where}: </span> : null}
-                  {error.message}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
-        {run.message ? <div className="activity-message">{run.message}</div> : null}
+        <RunErrors run={run} />
       </td>
     </tr>
+  );
+}
+
+/** What failed, first and in words; the run's other errors, each where it happened, folded below. */
+function RunErrors({ run }: { run: RunView }) {
+  if (run.status === 'running') return <span className="muted">—</span>;
+  const problem = firstProblem(run);
+  if (!problem) return <>{run.message ? <div className="activity-message">{run.message}</div> : <span className="muted">None</span>}</>;
+  const listed = run.status === 'failed' && run.message ? run.errors : run.errors.slice(1);
+  return (
+    <>
+      <div className="activity-message">{problem.text}</div>
+      {listed.length > 0 ? (
+        <details className="activity-errors">
+          <summary>
+            {problem.more} more {problem.more === 1 ? 'error' : 'errors'}
+          </summary>
+          <ul>
+            {listed.map((error, index) => (
+              <li key={index}>
+                {error.where ? <span className="mono">{error.where}: </span> : null}
+                {error.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {run.status !== 'failed' && run.message ? <div className="activity-message muted">{run.message}</div> : null}
+    </>
   );
 }

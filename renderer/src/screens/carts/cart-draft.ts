@@ -37,7 +37,7 @@ export function newCartDraft<D>(form: PlatformForm<D>): CartDraft<D> {
     orderSource: '',
     // A first download reaches back a week unless told otherwise: enough to catch what is open now.
     earliestOrderDate: daysAgo(7),
-    rejectUnmappedShipCodes: false,
+    rejectUnmappedShipCodes: true,
     minInventoryLevel: '0',
     schedules: { ...DEFAULT_CART_SCHEDULES },
     platformDraft: form.newDraft(),

@@ -121,7 +121,7 @@ function LastRun({ run }: { run: RunView }) {
       <RunStatusBadge status={run.status} /> {SERVICE_LABELS[run.service]}{' '}
       <span title={formatDateTime(run.startedAt)}>{formatRelative(run.startedAt)}</span>
       <div className="muted">
-        <RunCounts counts={run.counts} />
+        <RunCounts counts={run.counts} status={run.status} />
       </div>
     </>
   );

@@ -136,3 +136,26 @@ describe('a merchant code', () => {
     expect((await rejection(t.callRaw('merchants.create', { name: 'Other', code: 'acme_01' }))).fields?.code).toMatch(/already used by Acme/);
   });
 });
+
+describe('unmapped ship codes on a new store', () => {
+  let t: TestEngine;
+  let merchantId: number;
+  beforeAll(async () => {
+    t = await startTestEngine();
+    await t.call('account.setup', { mode: 'fulfillment' });
+    merchantId = (await t.call('merchants.create', { name: 'Acme', code: 'ACME' })).id;
+  });
+  afterAll(() => t.close());
+
+  const input = { platform: 'shopify' as const, name: 'Shop', earliestOrderDate: '2026-01-01', settings: { shopDomain: 'acme.myshopify.com' } };
+
+  it('are held by default on a new cart; a saved cart keeps its choice when an update leaves it out', async () => {
+    const created = await t.call('carts.create', { merchantId, ...input, credentials: { accessToken: 'shpat_x' } });
+    expect(created.rejectUnmappedShipCodes).toBe(true);
+
+    const chosen = await t.call('carts.create', { merchantId, ...input, name: 'Shop 2', rejectUnmappedShipCodes: false, credentials: { accessToken: 'shpat_x' } });
+    expect(chosen.rejectUnmappedShipCodes).toBe(false);
+    const updated = await t.call('carts.update', { id: chosen.id, cart: { merchantId, ...input, name: 'Shop 2 renamed' } });
+    expect(updated.rejectUnmappedShipCodes).toBe(false);
+  });
+});

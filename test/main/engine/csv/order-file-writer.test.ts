@@ -209,3 +209,36 @@ describe('writeOrderFile', () => {
     expect(built.rejected).toEqual(whole.rejected);
   });
 });
+
+describe('the Carrier column', () => {
+  const carrierProfile = profile({
+    lineEnding: 'lf',
+    columns: [
+      { header: 'Order', source: { kind: 'field', field: 'orderNumber' } },
+      { header: 'Ship Method', source: { kind: 'field', field: 'shipCode' } },
+      { header: 'Carrier', source: { kind: 'field', field: 'carrier' } },
+    ],
+  });
+  const carrierOf = (content: Buffer) => Papa.parse<string[]>(content.toString('utf8').trim()).data.slice(1).map((row) => row[2]);
+
+  it('is filled from the ship method the order is mapped to, even when the cart sent no carrier', () => {
+    // It was the cart's carrier, which Shopify never sends: an empty column the warehouse had to guess.
+    const file = writeOrderFile(carrierProfile, {
+      batchId: 'B1',
+      merchantCode: 'ACME',
+      carriers: new Map([['UPSGND', 'UPS'], ['FDX2', 'FedEx']]),
+      orders: [forDelivery(sampleOrder({ orderNumber: '1', carrier: undefined }), 'UPSGND'), forDelivery(sampleOrder({ orderNumber: '2', carrier: undefined }), 'FDX2')],
+    });
+    expect(carrierOf(file.content)).toEqual(['UPS', 'UPS', 'FedEx', 'FedEx']);
+  });
+
+  it("keeps the cart's carrier when the ship method names none", () => {
+    const file = writeOrderFile(carrierProfile, {
+      batchId: 'B1',
+      merchantCode: 'ACME',
+      carriers: new Map(),
+      orders: [forDelivery(sampleOrder({ orderNumber: '1', carrier: 'DHL' }, 1), 'UNKNOWN')],
+    });
+    expect(carrierOf(file.content)).toEqual(['DHL']);
+  });
+});

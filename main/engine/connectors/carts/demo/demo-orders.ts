@@ -1,6 +1,7 @@
 import type { CanonicalOrder } from '../../../../../shared/domain.js';
 import { seededRandom } from '../../../../../shared/seeded-random.js';
-import { DEMO_PRODUCTS, DEMO_SHIP_CODES, DEMO_SHOPPERS } from './demo-catalog.js';
+import { DEMO_PRODUCTS, DEMO_SHIP_CODES } from './demo-catalog.js';
+import { demoCustomer } from './demo-customers.js';
 
 /** Sum decimal strings exactly, via integer cents. */
 function cents(amount: string): number {
@@ -12,7 +13,9 @@ const toMoney = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStar
 export function demoOrder(seed: number, number: number, at: string): CanonicalOrder {
   const rnd = seededRandom(seed * 1_000_003 + number);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
-  const shopper = pick(DEMO_SHOPPERS);
+  // The customer has its own random sequence; this draw is where a fixed shopper used to be picked, so
+  // the ship code, products and amounts of every demo order stay what they always were.
+  rnd();
   const ship = pick(DEMO_SHIP_CODES);
   const lineCount = 1 + Math.floor(rnd() * 3);
   const products = [...DEMO_PRODUCTS].sort(() => rnd() - 0.5).slice(0, lineCount);
@@ -27,6 +30,7 @@ export function demoOrder(seed: number, number: number, at: string): CanonicalOr
   const subtotal = lines.reduce((sum, l) => sum + cents(l.price) * l.quantity, 0);
   const shipping = ship.cartCode === 'Express (2-Day)' ? 1495 : ship.cartCode === 'Economy' ? 495 : 795;
   const tax = Math.round(subtotal * 0.0725);
+  const shopper = demoCustomer(seededRandom((seed * 1_000_003 + number) ^ 0x5bd1e995));
   const email = `${shopper.firstName}.${shopper.lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.com';
   const address = { ...shopper, country: 'US', email };
   return {

@@ -116,7 +116,7 @@ export function createCsvWmsConnector(
 
     async deliverOrders(batch: DeliveryBatch): Promise<DeliveryResult> {
       const fileName = orderFileName(batch.batchId);
-      const builder = orderFileBuilder(settings.orderProfile, { batchId: batch.batchId, merchantCode: batch.merchant.code });
+      const builder = orderFileBuilder(settings.orderProfile, { batchId: batch.batchId, merchantCode: batch.merchant.code, carriers: ctx.carriers });
       for await (const item of batch.orders) {
         ctx.signal.throwIfAborted();
         builder.add(item);
