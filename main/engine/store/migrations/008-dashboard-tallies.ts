@@ -22,10 +22,10 @@ function bump(table: string, key: Record<string, string>, column: string, by: st
 }
 
 /**
- * The same, only when `when` holds: a trigger has one WHEN, and each trigger costs every row it fires on
- * (its statement then needs a statement journal), so one trigger per event does the conditional parts.
- * The value rows without a value (a span of an unreadable date) are left out. The WHERE also tells
- * SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+ * The same, only when `when` holds. A trigger has one WHEN, and merely firing one costs each row it fires
+ * on (measured in sql.js: ~25 µs per inserted row for a trigger whose WHEN is false), so each event has one
+ * trigger and its conditional parts are these. A key that comes out NULL (the span of an unreadable date)
+ * counts nothing. The WHERE also tells SQLite's parser that ON CONFLICT belongs to the INSERT.
  */
 function bumpIf(when: string, table: string, key: Record<string, string>, column: string, by: string): string {
   const cols = Object.keys(key);
