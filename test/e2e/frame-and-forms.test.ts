@@ -53,9 +53,14 @@ async function photograph(app: AppUnderTest, name: string): Promise<void> {
 describe('the frame and forms of every screen', () => {
   let app: AppUnderTest;
   let screens: Screen[] = [];
+  /** Console errors anywhere in the walk (a CSP refusal of Radix's inline styles would be one). */
+  const consoleErrors: string[] = [];
   beforeAll(async () => {
     app = await startApp();
     app.page.setDefaultTimeout(20_000);
+    app.page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -123,6 +128,20 @@ describe('the frame and forms of every screen', () => {
     expect((await app.call('carts.get', { id: cart.id })).name).toBe(cart.name);
   });
 
+  it('opens the More actions menu and its confirmation as an alert dialog that Escape closes', async () => {
+    const { page } = app;
+    const [merchant] = await app.call('merchants.list', {});
+    await open(page, `/merchants/${merchant.id}`);
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Delete merchant…' }).click();
+    const dialog = page.getByRole('alertdialog', { name: `Delete ${merchant.name}?` });
+    await dialog.waitFor();
+    await photograph(app, 'frame-merchant-delete-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await app.call('merchants.list', {})).toHaveLength(1);
+  });
+
   it('shows a focus ring on the control the keyboard is on', async () => {
     const { page } = app;
     await open(page, '/orders');
@@ -165,6 +184,10 @@ describe('the frame and forms of every screen', () => {
     await expect.poll(navWidth).toBeGreaterThan(150);
     await page.setViewportSize({ width: 1360, height: 900 });
   }, WALK_TIMEOUT_MS);
+
+  it('logged no console error on any screen', () => {
+    expect(consoleErrors).toEqual([]);
+  });
 
   it('refreshes the README screenshots when asked to', async () => {
     if (process.env.DOCKHAND_DOCS_SCREENSHOTS !== '1') return;

@@ -13,7 +13,7 @@ describe('the screens served by the headless host', () => {
   it('open in Chromium after the token login, with no failed request or console error', async () => {
     await app.page.waitForLoadState('domcontentloaded');
     expect(app.page.url()).not.toContain('token=');
-    await expect.poll(() => app.page.title()).toBe('Dockhand');
+    await expect.poll(() => app.page.title()).toBe('Get started · Dockhand');
     const errors: string[] = [];
     app.page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
