@@ -59,8 +59,9 @@ describe('migration 004: order search', () => {
   it('gives a fresh database an empty search table', async () => {
     const { dir, cleanup } = await tempStoreDir();
     cleanups.push(cleanup);
-    const store = await openStore({ dir, migrations });
-    expect(store.schemaVersion).toBeGreaterThanOrEqual(4);
+    // As 004 made it (009 adds a revision column: see its test).
+    const store = await openStore({ dir, migrations: migrations.filter((m) => m.version <= 4) });
+    expect(store.schemaVersion).toBe(4);
     const columns = await store.read((db) => db.all<{ name: string; pk: number }>(`SELECT name, pk FROM pragma_table_info('order_search')`));
     expect(columns).toEqual([
       { name: 'order_id', pk: 1 },

@@ -25,6 +25,8 @@ describe('migration 009: orders list speed', () => {
     expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
     const names = await store.read((db) => db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders' ORDER BY name"));
     expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(['orders_by_cart', 'orders_by_date', 'orders_by_merchant', 'orders_by_order_number', 'orders_by_status', 'orders_by_total']));
+    const searchColumns = await store.read((db) => db.all<{ name: string }>(`SELECT name FROM pragma_table_info('order_search')`));
+    expect(searchColumns.map((c) => c.name)).toEqual(['order_id', 'text', 'rev']);
     const byTotal = await store.read((db) =>
       db.all<{ order_number: string }>("SELECT order_number FROM orders o INDEXED BY orders_by_total ORDER BY CAST(json_extract(o.data_json, '$.total') AS REAL)"),
     );
