@@ -54,9 +54,9 @@ describe('the earliest order date a new connection offers', () => {
 });
 
 describe('a new store connection form', () => {
-  it("starts with the default schedules and the platform's own defaults, and is valid once named", () => {
+  it("starts with the default schedules, the platform's own defaults and unmapped ship codes held, and is valid once named", () => {
     const form = newCartDraft(demoForm);
-    expect(form).toMatchObject({ platform: 'demo', name: '', orderSource: '', rejectUnmappedShipCodes: false, minInventoryLevel: '0' });
+    expect(form).toMatchObject({ platform: 'demo', name: '', orderSource: '', rejectUnmappedShipCodes: true, minInventoryLevel: '0' });
     expect(form.schedules).toEqual({ order_download: 15, shipment_upload: 30, inventory_upload: 60 });
     const input = cartInputFrom({ ...form, name: 'Demo store' }, demoForm, 1, ALL);
     expect(validate(cartInputSchema, input).ok).toBe(true);
