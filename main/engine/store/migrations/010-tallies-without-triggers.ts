@@ -2,7 +2,7 @@ import type { SqlRunner } from '../sql.js';
 
 /**
  * The Dashboard's tallies (migration 008) are kept by the repository functions that write orders
- * (repositories/order-tallies.ts) instead of by triggers. Any trigger on `orders` makes SQLite keep a
+ * (repositories/order-tallies.ts, summed per write transaction) instead of by triggers. Any trigger on `orders` makes SQLite keep a
  * statement journal for every INSERT/UPDATE of an order, copying each 64 KiB page the statement touches;
  * measured with bench/tally-write-cost.ts, a trigger that does nothing at all cost more per write than
  * the tallies' upserts. The tallies are right as they stand (the triggers kept them up to the moment they

@@ -1,6 +1,7 @@
 import type { OrderStatus } from '../../../../shared/domain.js';
 import { SHIP_TIME_SPAN_HOURS } from '../migrations/008-dashboard-tallies.js';
-import type { SqlRunner } from '../sql.js';
+import { atTransactionEnd } from '../before-commit.js';
+import type { SqlRunner, SqlValue } from '../sql.js';
 
 /**
  * Keeps the Dashboard's tallies (tables of migration 008, read by dashboard-repo.ts) in step with the
@@ -11,7 +12,9 @@ import type { SqlRunner } from '../sql.js';
  *
  * The same goes for an INSERT ... SELECT: it may write many rows, so SQLite journals it too. Hence every
  * tally write here is a one-row INSERT ... VALUES upsert with values JavaScript already holds (one point
- * read of the order where it does not), never a SELECT that feeds an INSERT.
+ * read of the order where it does not), never a SELECT that feeds an INSERT. And the +1/-1 of each order
+ * are added up in memory and written once per tally row at the end of the write transaction
+ * (before-commit.ts): a delivery of 5000 orders writes a handful of upserts, not 20000.
  *
  * The triggers' rules hold: values come from the order's row and the caller's `now` (the updated_at the
  * write gives the order), never the database clock, so a journal replay (which re-runs these statements
@@ -27,7 +30,7 @@ const ADD_DAY = `INSERT INTO order_day_tally (merchant_id, day, n) VALUES (?, su
   ON CONFLICT (merchant_id, day) DO UPDATE SET n = n + excluded.n`;
 const ADD_FLOW = `INSERT INTO status_flow_tally (merchant_id, day, status, net) VALUES (?, substr(?, 1, 10), ?, ?)
   ON CONFLICT (merchant_id, day, status) DO UPDATE SET net = net + excluded.net`;
-const ADD_SHIP_TIME = `INSERT INTO ship_time_tally (merchant_id, day, span, n) VALUES (?, substr(?, 1, 10), ?, 1)
+const ADD_SHIP_TIME = `INSERT INTO ship_time_tally (merchant_id, day, span, n) VALUES (?, substr(?, 1, 10), ?, ?)
   ON CONFLICT (merchant_id, day, span) DO UPDATE SET n = n + excluded.n`;
 
 /** The span index of an order shipped at ?1 and ordered at ?2; NULL when either time is unreadable. */
@@ -49,26 +52,69 @@ function keysOf(db: SqlRunner, id: number): TallyKeys | undefined {
   return db.get<TallyKeys>('SELECT merchant_id AS merchantId, cart_id AS cartId, status, order_date AS orderDate FROM orders WHERE id = ?', [id]);
 }
 
+/**
+ * The day of an ISO time as SQLite's substr(x, 1, 10) has it (characters, not UTF-16 units): the key the
+ * sums are added up by, so that the orders of one day share one upsert.
+ */
+function dayOf(iso: string): string {
+  const head = iso.slice(0, 10);
+  // Ten UTF-16 units that are no surrogate halves are ten characters.
+  return /[\ud800-\udfff]/.test(head) ? [...iso].slice(0, 10).join('') : head;
+}
+
+/** Upserts waiting for the end of the write transaction: statement and key -> the sum to add. */
+interface Pending {
+  db: SqlRunner;
+  sums: Map<string, { sql: string; key: SqlValue[]; by: number }>;
+}
+let pending: Pending | null = null;
+
+/** Add `by` to the tally row `key` of `sql` (an upsert whose last parameter is the amount). */
+function add(db: SqlRunner, sql: string, key: SqlValue[], by: number): void {
+  if (!pending || pending.db !== db) {
+    const mine: Pending = { db, sums: new Map() };
+    if (!atTransactionEnd(mine, () => flush(mine))) {
+      db.run(sql, [...key, by]);
+      return;
+    }
+    pending = mine;
+  }
+  const id = `${sql.length}:${key.join('\u0000')}:${sql}`;
+  const sum = pending.sums.get(id);
+  if (sum) sum.by += by;
+  else pending.sums.set(id, { sql, key, by });
+}
+
+/**
+ * Writes the sums (a sum of 0 too: the row it touches exists afterwards, as it did when each +1/-1 was
+ * written at once, so the tables come out the same).
+ */
+function flush(p: Pending): void {
+  if (pending === p) pending = null;
+  for (const { sql, key, by } of p.sums.values()) p.db.run(sql, [...key, by]);
+  p.sums.clear();
+}
+
 /** Counted in span and day shipped, when an order enters shipped or confirmed from another status. */
 function countShipped(db: SqlRunner, merchantId: number, orderDate: string, now: string): void {
   const span = db.get<{ span: number | null }>(SPAN, [now, orderDate])?.span ?? null;
-  if (span !== null) db.run(ADD_SHIP_TIME, [merchantId, now, span]);
+  if (span !== null) add(db, ADD_SHIP_TIME, [merchantId, dayOf(now), span], 1);
 }
 
 /** A new order: counted in its status and day ordered, as a flow into its status today, and shipped if so. */
 export function tallyInsertedOrder(db: SqlRunner, o: TallyKeys, now: string): void {
-  db.run(ADD_ORDER, [o.merchantId, o.cartId, o.status, 1]);
-  db.run(ADD_DAY, [o.merchantId, o.orderDate, 1]);
-  db.run(ADD_FLOW, [o.merchantId, now, o.status, 1]);
+  add(db, ADD_ORDER, [o.merchantId, o.cartId, o.status], 1);
+  add(db, ADD_DAY, [o.merchantId, dayOf(o.orderDate)], 1);
+  add(db, ADD_FLOW, [o.merchantId, dayOf(now), o.status], 1);
   if (SHIPPED.includes(o.status)) countShipped(db, o.merchantId, o.orderDate, now);
 }
 
 function move(db: SqlRunner, o: TallyKeys, from: OrderStatus, to: OrderStatus, now: string): void {
   if (from === to) return;
-  db.run(ADD_ORDER, [o.merchantId, o.cartId, from, -1]);
-  db.run(ADD_ORDER, [o.merchantId, o.cartId, to, 1]);
-  db.run(ADD_FLOW, [o.merchantId, now, from, -1]);
-  db.run(ADD_FLOW, [o.merchantId, now, to, 1]);
+  add(db, ADD_ORDER, [o.merchantId, o.cartId, from], -1);
+  add(db, ADD_ORDER, [o.merchantId, o.cartId, to], 1);
+  add(db, ADD_FLOW, [o.merchantId, dayOf(now), from], -1);
+  add(db, ADD_FLOW, [o.merchantId, dayOf(now), to], 1);
   if (SHIPPED.includes(to) && !SHIPPED.includes(from)) countShipped(db, o.merchantId, o.orderDate, now);
 }
 
@@ -87,13 +133,15 @@ export function tallyStatusChanged(db: SqlRunner, id: number, from: OrderStatus,
 /** Call right BEFORE the UPDATE that gives order `id` the order date `orderDate`: it leaves its old day for the new one. */
 export function tallyOrderDateChange(db: SqlRunner, id: number, orderDate: string): void {
   const o = keysOf(db, id);
-  if (!o || o.orderDate.slice(0, 10) === orderDate.slice(0, 10)) return;
-  db.run(ADD_DAY, [o.merchantId, o.orderDate, -1]);
-  db.run(ADD_DAY, [o.merchantId, orderDate, 1]);
+  if (!o || dayOf(o.orderDate) === dayOf(orderDate)) return;
+  add(db, ADD_DAY, [o.merchantId, dayOf(o.orderDate)], -1);
+  add(db, ADD_DAY, [o.merchantId, dayOf(orderDate)], 1);
 }
 
 /** A merchant's tallies go with it (its orders are deleted with it, so nothing else is counted down). */
 export function deleteMerchantTallies(db: SqlRunner, merchantId: number): void {
+  // What this transaction counted so far is written first, so that it goes too.
+  if (pending) flush(pending);
   for (const table of ['order_tally', 'order_day_tally', 'status_flow_tally', 'ship_time_tally']) {
     db.run(`DELETE FROM ${table} WHERE merchant_id = ?`, [merchantId]);
   }
