@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { silentLogger, type Logger } from '../platform/ports.js';
+import { beginTransactionWork, dropTransactionWork, finishTransactionWork } from './before-commit.js';
 import { probeDisk } from './disk-probe.js';
 import { startJournal, truncateFile, type ReadOnly, type StoreIo } from './store-io.js';
 import { StatementEncoder } from './journal-record.js';
@@ -214,12 +215,17 @@ class JournaledStore implements OpenedStore {
     this.inCall = true;
     try {
       this.session.exec('BEGIN');
+      beginTransactionWork();
+      let work: 'open' | 'finished' = 'open';
       try {
         result = fn(this.session.recordingRunner(encoder));
         if (isThenable(result))
           throw new DockhandError('internal', 'store.write needs a synchronous function; nothing was applied');
+        work = 'finished';
+        finishTransactionWork();
         this.session.exec('COMMIT');
       } catch (err) {
+        dropTransactionWork(work);
         try {
           this.session.exec('ROLLBACK');
         } catch {

@@ -7,6 +7,7 @@ import { schedulePausedBy } from './006-schedule-paused-by.js';
 import { batchSendStage } from './007-batch-send-stage.js';
 import { dashboardTallies } from './008-dashboard-tallies.js';
 import { ordersListSpeed } from './009-orders-list-speed.js';
+import { talliesWithoutTriggers } from './010-tallies-without-triggers.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
-export const migrations = [initialSchema, batchSendAttempts, settingsTable, orderSearch, shipmentProgress, schedulePausedBy, batchSendStage, dashboardTallies, ordersListSpeed];
+export const migrations = [initialSchema, batchSendAttempts, settingsTable, orderSearch, shipmentProgress, schedulePausedBy, batchSendStage, dashboardTallies, ordersListSpeed, talliesWithoutTriggers];

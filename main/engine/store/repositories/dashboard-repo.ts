@@ -2,7 +2,8 @@ import type { OrderStatus } from '../../../../shared/domain.js';
 import type { SqlReader } from '../sql.js';
 
 /**
- * Reads of the Dashboard's tallies (migration 008), kept by triggers on `orders`: a few hundred rows
+ * Reads of the Dashboard's tallies (migration 008), kept by the functions that write orders
+ * (order-tallies.ts; by triggers on `orders` before migration 010): a few hundred rows
  * however many orders are held, so the Dashboard answers in a millisecond or two while a sync writes.
  */
 

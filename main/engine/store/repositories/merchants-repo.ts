@@ -1,6 +1,7 @@
 import type { PartialShipmentMode } from '../../../../shared/domain.js';
 import type { SqlReader, SqlRunner } from '../sql.js';
 import { parseJson } from './json-column.js';
+import { deleteMerchantTallies } from './order-tallies.js';
 
 export interface MerchantRow {
   id: number;
@@ -97,5 +98,6 @@ export function deleteMerchant(db: SqlRunner, id: number): void {
   db.run(`DELETE FROM schedules WHERE service IN ('order_delivery','shipment_pickup','inventory_pickup') AND target_id = ?`, [id]);
   db.run('DELETE FROM inventory WHERE merchant_id = ?', [id]);
   db.run('DELETE FROM inbound_files WHERE merchant_id = ?', [id]);
+  deleteMerchantTallies(db, id);
   db.run('DELETE FROM merchants WHERE id = ?', [id]);
 }

@@ -7,6 +7,7 @@ import { parseJson } from './json-column.js';
 import type { ShipmentRecord } from './shipments-repo.js';
 import { searchOrderIds } from './order-search-cache.js';
 import { searchPatternOf, searchTextOf } from './order-search-text.js';
+import { tallyInsertedOrder, tallyOrderDateChange, tallyStatusChange, tallyStatusChanged } from './order-tallies.js';
 
 /** The order columns a service decides on, without the payload. */
 export interface OrderState {
@@ -103,6 +104,7 @@ export function insertOrder(
   ).lastInsertRowid;
   putSearchText(db, id, order);
   addHistory(db, id, null, args.status, args.reason ?? 'downloaded', now);
+  tallyInsertedOrder(db, { merchantId: args.merchantId, cartId: args.cartId, status: args.status, orderDate: order.orderDate }, now);
   return id;
 }
 
@@ -127,6 +129,7 @@ export function updateOrderPayload(
   mappedShipCode: string | null,
   now: string,
 ): void {
+  tallyOrderDateChange(db, id, order.orderDate);
   db.run(
     `UPDATE orders SET order_number = ?, ship_code = ?, mapped_ship_code = ?, cart_updated_at = ?, order_date = ?,
        data_json = ?, updated_at = ? WHERE id = ?`,
@@ -165,6 +168,7 @@ export function setStatus(
   reason: string | null,
   now: string,
 ): void {
+  tallyStatusChange(db, id, to, now);
   db.run('UPDATE orders SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?', [to, reason, now, id]);
   addHistory(db, id, from, to, reason, now);
 }
@@ -180,7 +184,10 @@ export function confirmIfAllShipmentsUploaded(db: SqlRunner, id: number, note: s
        AND NOT EXISTS (SELECT 1 FROM shipments WHERE order_id = ? AND status <> 'uploaded')`,
     [note, now, id, id],
   ).changes;
-  if (moved > 0) addHistory(db, id, 'shipped', 'confirmed', note, now);
+  if (moved > 0) {
+    tallyStatusChanged(db, id, 'shipped', 'confirmed', now);
+    addHistory(db, id, 'shipped', 'confirmed', note, now);
+  }
   return moved > 0;
 }
 
@@ -190,7 +197,10 @@ export function markDeliveredIfNew(db: SqlRunner, id: number, fileName: string, 
     `UPDATE orders SET status = 'at_wms', status_reason = NULL, at_wms_at = ?, updated_at = ? WHERE id = ? AND status = 'new'`,
     [now, now, id],
   ).changes;
-  if (moved > 0) addHistory(db, id, 'new', 'at_wms', `Delivered in ${fileName}`, now);
+  if (moved > 0) {
+    tallyStatusChanged(db, id, 'new', 'at_wms', now);
+    addHistory(db, id, 'new', 'at_wms', `Delivered in ${fileName}`, now);
+  }
   return moved > 0;
 }
 
