@@ -16,7 +16,7 @@ import type { Engine } from '../main/engine/engine-api.js';
 import { openStore } from '../main/engine/store/index.js';
 import { migrations } from '../main/engine/store/migrations/index.js';
 import { tallyInsertedOrder } from '../main/engine/store/repositories/order-tallies.js';
-import { startEngineWorker } from '../main/server/worker-engine.js';
+import { startEngineWorker } from '../main/host/worker-engine.js';
 import { startFakes } from './fakes-client.js';
 import { percentile, round } from './measure.js';
 

@@ -25,7 +25,7 @@ import type { CartView, MerchantView, OrderDetailView, Page, OrderSummaryView, R
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
 import type { Engine } from '../main/engine/engine-api.js';
 import { measureBareFsync } from '../main/engine/store/index.js';
-import { startEngineWorker } from '../main/server/worker-engine.js';
+import { startEngineWorker } from '../main/host/worker-engine.js';
 import { startFakes, type Fakes } from './fakes-client.js';
 import type { ShopInfo } from './fakes-protocol.js';
 import { LiveFsyncProbe } from './live-fsync.js';

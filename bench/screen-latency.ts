@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import type { MerchantView, RunView } from '../shared/api-types.js';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../shared/contract.js';
 import type { Engine } from '../main/engine/engine-api.js';
-import { startEngineWorker } from '../main/server/worker-engine.js';
+import { startEngineWorker } from '../main/host/worker-engine.js';
 import { ftpWms } from '../test/support/world.js';
 import { startFakes, type Fakes } from './fakes-client.js';
 import { percentile, round } from './measure.js';

@@ -14,7 +14,7 @@ export async function buildServer(out = `${root}dist/server`): Promise<string> {
   mkdirSync(out, { recursive: true });
   await Promise.all(
     ['cli', 'engine-worker'].map((name) =>
-      build({ ...nodeBundle, entryPoints: [`main/server/${name}.ts`], outfile: `${out}/${name}.js`, format: 'esm', packages: 'external' }),
+      build({ ...nodeBundle, entryPoints: [name === 'cli' ? 'main/server/cli.ts' : `main/host/${name}.ts`], outfile: `${out}/${name}.js`, format: 'esm', packages: 'external' }),
     ),
   );
   return out;

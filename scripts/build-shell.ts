@@ -14,7 +14,7 @@ export async function buildShell(out = `${root}dist/shell`): Promise<string> {
   mkdirSync(out, { recursive: true });
   await Promise.all([
     build({ ...nodeBundle, entryPoints: ['main/shell/main.ts'], outfile: `${out}/main.mjs`, format: 'esm', packages: 'external' }),
-    build({ ...nodeBundle, entryPoints: ['main/server/engine-worker.ts'], outfile: `${out}/engine-worker.mjs`, format: 'esm', packages: 'external' }),
+    build({ ...nodeBundle, entryPoints: ['main/host/engine-worker.ts'], outfile: `${out}/engine-worker.mjs`, format: 'esm', packages: 'external' }),
     // Sandboxed preloads get a small `require` that knows only electron (and a few Node shims): bundle
     // everything else in.
     build({ ...nodeBundle, entryPoints: ['main/shell/preload.ts'], outfile: `${out}/preload.cjs`, format: 'cjs', platform: 'browser', external: ['electron'] }),

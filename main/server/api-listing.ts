@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiContract } from './api-contract.js';
+import type { ApiContract } from '../host/api-contract.js';
 
 export interface ApiMethodListing {
   method: string;

@@ -7,10 +7,10 @@ import { contract } from '../../shared/contract.js';
 import type { Engine } from '../engine/engine-api.js';
 import { defaultDataDir } from './data-dir.js';
 import { createHttpApi, type HttpApi } from './http-api.js';
-import { createJsonFileLogger } from './json-logger.js';
+import { createJsonFileLogger } from '../host/json-logger.js';
 import { loadOrCreateServerToken } from './server-token.js';
-import { healthLine, startFailure } from './start-failure.js';
-import { startEngineWorker } from './worker-engine.js';
+import { healthLine, startFailure } from '../host/start-failure.js';
+import { startEngineWorker } from '../host/worker-engine.js';
 
 /**
  * The headless host: `npm run headless -- --port <p> --data-dir <dir>`.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DockhandError, httpStatusFor, isDockhandError, type ApiErrorBody } from '../../shared/errors.js';
 import type { Engine } from '../engine/engine-api.js';
 import { silentLogger, type Logger } from '../engine/platform/ports.js';
-import { hasMethod, type ApiContract } from './api-contract.js';
+import { hasMethod, type ApiContract } from '../host/api-contract.js';
 import { listApi } from './api-listing.js';
 import { hostAllowed, loginCookie, originAllowed, presentedToken, tokenValid } from './http-guards.js';
 import { sendError, sendJson, setSecurityHeaders } from './http-responses.js';

@@ -3,7 +3,7 @@ import type { BridgeEvent, BridgeResult } from '../../shared/bridge-api.js';
 import { DockhandError, isDockhandError } from '../../shared/errors.js';
 import type { Engine } from '../engine/engine-api.js';
 import type { Logger } from '../engine/platform/ports.js';
-import { hasMethod, type ApiContract } from '../server/api-contract.js';
+import { hasMethod, type ApiContract } from '../host/api-contract.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels.js';
 import { isTrustedSender, senderInfo, type SenderInfo } from './sender-check.js';
 

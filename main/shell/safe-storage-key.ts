@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DockhandError } from '../../shared/errors.js';
 import type { Logger } from '../engine/platform/ports.js';
-import { SECRET_KEY_FILE } from '../server/secret-cipher.js';
+import { SECRET_KEY_FILE } from '../host/secret-cipher.js';
 
 /**
  * The key that encrypts saved secrets (shop tokens, FTP passwords), protected by the operating system's

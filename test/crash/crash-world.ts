@@ -1,6 +1,6 @@
 import { createEngine } from '../../main/engine/engine.js';
 import { createMemoryLogger } from '../../main/engine/log/index.js';
-import { openKeyFileCipher } from '../../main/server/secret-cipher.js';
+import { openKeyFileCipher } from '../../main/host/secret-cipher.js';
 import type { FakeOrder, FakeShopify } from '../fakes/shopify/index.js';
 import type { TestFtpServer } from '../support/ftp-server.js';
 import { ftpWms } from '../support/world.js';

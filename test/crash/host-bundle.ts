@@ -7,7 +7,7 @@ import { build, type BuildOptions } from 'esbuild';
  * The headless host built once per crash run, as the Electron build bundles its engine worker: under
  * tsx every start transpiles the whole host again (7-10 s on a busy machine, 2-3 s bundled), and a
  * soak starts it a thousand times. Built from the same sources: main/server/cli.ts (the host),
- * main/server/engine-worker.ts (its worker thread, found next to the host when not run from sources)
+ * main/host/engine-worker.ts (its worker thread, found next to the host when not run from sources)
  * and crash-engine.ts (the engine the worker loads through DOCKHAND_TEST_ENGINE).
  *
  * The folder is inside the checkout (dist/, ignored by git), so the package's "type": "module" makes
@@ -34,7 +34,7 @@ export async function buildHostBundle(): Promise<HostBundle> {
   };
   await Promise.all([
     build({ ...common, entryPoints: ['main/server/cli.ts'], outfile: `${dir}/cli.js` }),
-    build({ ...common, entryPoints: ['main/server/engine-worker.ts'], outfile: `${dir}/engine-worker.js` }),
+    build({ ...common, entryPoints: ['main/host/engine-worker.ts'], outfile: `${dir}/engine-worker.js` }),
     build({ ...common, entryPoints: ['test/crash/crash-engine.ts'], outfile: `${dir}/crash-engine.js` }),
   ]);
   return {

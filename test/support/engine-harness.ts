@@ -6,7 +6,7 @@ import type { EngineEvent, EngineOptions } from '../../main/engine/engine-api.js
 import { createEngine } from '../../main/engine/engine.js';
 import { createMemoryLogger, type MemoryLogger } from '../../main/engine/log/index.js';
 import type { Clock } from '../../main/engine/platform/ports.js';
-import { openKeyFileCipher } from '../../main/server/secret-cipher.js';
+import { openKeyFileCipher } from '../../main/host/secret-cipher.js';
 
 /** A real engine on a temp data dir, driven through its public `call`, with typed helpers. */
 export interface TestEngine {

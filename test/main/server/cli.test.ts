@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rawRequest } from './fixtures/raw-request.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const testEngineModule = fileURLToPath(new URL('./fixtures/test-engine-module.ts', import.meta.url));
+const testEngineModule = fileURLToPath(new URL('../host/fixtures/test-engine-module.ts', import.meta.url));
 // Starting a process that compiles TypeScript twice (host and worker) is slow on a busy 2-core machine.
 const URL_LINE = /^Dockhand is running at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43})$/m;
 

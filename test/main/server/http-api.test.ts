@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DockhandError } from '../../../shared/errors.js';
-import type { ApiContract } from '../../../main/server/api-contract.js';
+import type { ApiContract } from '../../../main/host/api-contract.js';
 import { createHttpApi, type HttpApi } from '../../../main/server/http-api.js';
 import { DEFAULT_BODY_TIMEOUT_MS } from '../../../main/server/json-body.js';
 import { fakeEngine, type FakeEngine } from './fixtures/fake-engine.js';

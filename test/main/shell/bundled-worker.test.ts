@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildShell } from '../../../scripts/build-shell.js';
 import type { Engine } from '../../../main/engine/engine-api.js';
-import { startEngineWorker } from '../../../main/server/worker-engine.js';
+import { startEngineWorker } from '../../../main/host/worker-engine.js';
 
 // Inside Electron the engine's thread runs from the bundle build-shell.ts makes (no TypeScript loader
 // there): check that bundle starts the real engine and answers a call, here in plain Node.

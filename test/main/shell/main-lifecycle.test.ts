@@ -29,7 +29,7 @@ const saved = { data: process.env.DOCKHAND_DATA_DIR, engine: process.env.DOCKHAN
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'dockhand-main-'));
   process.env.DOCKHAND_DATA_DIR = dataDir;
-  process.env.DOCKHAND_TEST_ENGINE = fileURLToPath(new URL('../server/fixtures/test-engine-module.ts', import.meta.url));
+  process.env.DOCKHAND_TEST_ENGINE = fileURLToPath(new URL('../host/fixtures/test-engine-module.ts', import.meta.url));
   // Keep the app's signal handlers out of the test process (they would end it), but note them.
   const on = process.on.bind(process);
   vi.spyOn(process, 'on').mockImplementation(((event: string, listener: () => void) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../main/engine/log/index.js';
-import { SECRET_KEY_FILE } from '../../../main/server/secret-cipher.js';
+import { SECRET_KEY_FILE } from '../../../main/host/secret-cipher.js';
 import { loadSecretKey, SEALED_KEY_FILE, type SealPort } from '../../../main/shell/safe-storage-key.js';
 
 /** A stand-in for safeStorage: "seals" by reversing bytes behind a marker, so a wrong keychain shows. */

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../main/engine/engine-api.js';
-import { keyCipher, SECRET_KEY_FILE } from '../../../main/server/secret-cipher.js';
-import { startEngineWorker } from '../../../main/server/worker-engine.js';
+import { keyCipher, SECRET_KEY_FILE } from '../../../main/host/secret-cipher.js';
+import { startEngineWorker } from '../../../main/host/worker-engine.js';
 
-const testEngineModule = fileURLToPath(new URL('../server/fixtures/test-engine-module.ts', import.meta.url));
+const testEngineModule = fileURLToPath(new URL('../host/fixtures/test-engine-module.ts', import.meta.url));
 
 let dataDir: string | undefined;
 let engine: Engine | undefined;

@@ -7,7 +7,7 @@ import { createEngine } from '../../../../main/engine/engine.js';
 import { createMemoryLogger } from '../../../../main/engine/log/index.js';
 import type { Clock } from '../../../../main/engine/platform/ports.js';
 import { systemClock } from '../../../../main/engine/platform/ports.js';
-import { openKeyFileCipher } from '../../../../main/server/secret-cipher.js';
+import { openKeyFileCipher } from '../../../../main/host/secret-cipher.js';
 
 /** Helpers for the demo warehouse tests (not a test file itself). */
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DockhandError } from '../../../shared/errors.js';
-import { openKeyFileCipher, SECRET_KEY_FILE } from '../../../main/server/secret-cipher.js';
+import { openKeyFileCipher, SECRET_KEY_FILE } from '../../../main/host/secret-cipher.js';
 
 let dir: string;
 beforeEach(async () => {

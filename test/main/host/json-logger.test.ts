@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJsonFileLogger } from '../../../main/server/json-logger.js';
+import { createJsonFileLogger } from '../../../main/host/json-logger.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DockhandError } from '../../../shared/errors.js';
 import type { Engine, EngineEvent } from '../../../main/engine/engine-api.js';
-import { startEngineWorker } from '../../../main/server/worker-engine.js';
+import { startEngineWorker } from '../../../main/host/worker-engine.js';
 
 const testEngineModule = fileURLToPath(new URL('./fixtures/test-engine-module.ts', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DockhandError } from '../../../shared/errors.js';
-import { healthLine, startFailure } from '../../../main/server/start-failure.js';
+import { healthLine, startFailure } from '../../../main/host/start-failure.js';
 
 describe('what the hosts say when the engine cannot start or cannot save', () => {
   it('shows a storage refusal as it is, under a title that says the data needs attention', () => {
