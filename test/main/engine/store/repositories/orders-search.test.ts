@@ -3,14 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CanonicalOrder } from '../../../../../shared/domain.js';
-import { applyDownloadedOrder, pageLookup } from '../../../../../main/engine/services/download-orders.js';
-import { RunReport, type RunContext } from '../../../../../main/engine/services/run-context.js';
 import { openStore, type OpenedStore } from '../../../../../main/engine/store/index.js';
 import { migrations } from '../../../../../main/engine/store/migrations/index.js';
-import { getCart, insertCart, type CartRow } from '../../../../../main/engine/store/repositories/carts-repo.js';
-import { deleteMerchant, insertMerchant } from '../../../../../main/engine/store/repositories/merchants-repo.js';
+import type { CartRow } from '../../../../../main/engine/store/repositories/carts-repo.js';
+import { deleteMerchant } from '../../../../../main/engine/store/repositories/merchants-repo.js';
 import { listOrders } from '../../../../../main/engine/store/repositories/orders-repo.js';
 import { sampleLine, sampleOrder } from '../../csv/sample-orders.js';
+import { addDemoCart, downloadInto } from './demo-cart-orders.js';
 
 const NOW = '2026-11-27T08:00:00.000Z';
 
@@ -21,22 +20,8 @@ describe('searching orders through the search table', () => {
   let globex: CartRow;
 
   const addCart = (name: string, code: string) =>
-    store.write((db) => {
-      const merchantId = insertMerchant(db, { name, code, folders: null, errorContacts: [] }, NOW);
-      const id = insertCart(
-        db,
-        { merchantId, platform: 'demo', name: `${name} shop`, orderSource: 'shop', settings: {}, credentialsSealed: null, earliestOrderDate: '2026-11-01', rejectUnmapped: true, minInventoryLevel: 0 },
-        NOW,
-      );
-      return getCart(db, id)!;
-    });
-
-  const download = (cart: CartRow, orders: CanonicalOrder[]) =>
-    store.write((db) => {
-      const rc = { report: new RunReport() } as unknown as RunContext;
-      const lookup = pageLookup(db, cart, orders, NOW);
-      for (const order of orders) applyDownloadedOrder(db, rc, cart, order, NOW, lookup);
-    });
+    addDemoCart(store, { merchant: name, code, cartName: `${name} shop`, rejectUnmapped: true, now: NOW });
+  const download = (cart: CartRow, orders: CanonicalOrder[]) => downloadInto(store, cart, orders, NOW);
 
   /** Order numbers a search finds, newest first, and the total it reports. */
   const search = async (text: string, extra: { merchantId?: number; limit?: number; offset?: number } = {}) => {

@@ -4,15 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CanonicalOrder } from '../../../../../shared/domain.js';
 import { ORDER_SORTS, orderSortSchema, type OrderSort } from '../../../../../shared/order-sort.js';
-import { applyDownloadedOrder, pageLookup } from '../../../../../main/engine/services/download-orders.js';
-import { RunReport, type RunContext } from '../../../../../main/engine/services/run-context.js';
 import { openStore, type OpenedStore } from '../../../../../main/engine/store/index.js';
 import { migrations } from '../../../../../main/engine/store/migrations/index.js';
-import { deleteCart, getCart, insertCart, type CartRow } from '../../../../../main/engine/store/repositories/carts-repo.js';
-import { insertMerchant } from '../../../../../main/engine/store/repositories/merchants-repo.js';
+import { deleteCart, type CartRow } from '../../../../../main/engine/store/repositories/carts-repo.js';
 import { listOrders, setStatus, type OrderFilter } from '../../../../../main/engine/store/repositories/orders-repo.js';
 import type { SqlParams, SqlReader } from '../../../../../main/engine/store/sql.js';
 import { sampleOrder } from '../../csv/sample-orders.js';
+import { addDemoCart, downloadInto } from './demo-cart-orders.js';
 
 const NOW = '2026-11-27T08:00:00.000Z';
 
@@ -22,22 +20,8 @@ describe('sorting the orders list', () => {
   const carts: Record<string, CartRow> = {};
 
   const addCart = (merchant: string, code: string, cartName: string) =>
-    store.write((db) => {
-      const merchantId = insertMerchant(db, { name: merchant, code, folders: null, errorContacts: [] }, NOW);
-      const id = insertCart(
-        db,
-        { merchantId, platform: 'demo', name: cartName, orderSource: 'shop', settings: {}, credentialsSealed: null, earliestOrderDate: '2026-11-01', rejectUnmapped: false, minInventoryLevel: 0 },
-        NOW,
-      );
-      return getCart(db, id)!;
-    });
-
-  const download = (cart: CartRow, orders: CanonicalOrder[]) =>
-    store.write((db) => {
-      const rc = { report: new RunReport() } as unknown as RunContext;
-      const lookup = pageLookup(db, cart, orders, NOW);
-      for (const order of orders) applyDownloadedOrder(db, rc, cart, order, NOW, lookup);
-    });
+    addDemoCart(store, { merchant, code, cartName, rejectUnmapped: false, now: NOW });
+  const download = (cart: CartRow, orders: CanonicalOrder[]) => downloadInto(store, cart, orders, NOW);
 
   const order = (n: number, date: string, total: string) =>
     sampleOrder({ cartOrderId: `o${n}`, orderNumber: `#${n}`, orderDate: date, total });
