@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type * as Api from './api-types.js';
 import { HEALTH_BUCKETS, ORDER_STATUSES, PARTIAL_SHIPMENT_MODES, SERVICE_NAMES } from './domain.js';
 import { FREQUENCY_RANGE, frequencySchema } from './frequency.js';
-import { demoCredentialsSchema, demoSettingsSchema } from './schemas/demo.js';
-import { shopifyCredentialsSchema, shopifySettingsSchema } from './schemas/shopify.js';
+import { CART_PLATFORMS, type CartCapabilities } from './platforms/index.js';
 import { wmsSecretsSchema, wmsSettingsSchema } from './schemas/wms.js';
 import { orderSortSchema } from './order-sort.js';
 import { refuseUnknownKeys } from './unknown-keys.js';
@@ -91,21 +90,19 @@ const cartCommon = {
   schedules: cartSchedulesSchema.default({ order_download: 15, shipment_upload: 30, inventory_upload: 60 }),
 };
 
-/** A cart connection's input: one branch per platform. Credentials omitted on update keep the saved ones. */
-export const cartInputSchema = z.discriminatedUnion('platform', [
-  z.object({
-    ...cartCommon,
-    platform: z.literal('shopify'),
-    settings: shopifySettingsSchema,
-    credentials: shopifyCredentialsSchema.optional(),
-  }),
-  z.object({
-    ...cartCommon,
-    platform: z.literal('demo'),
-    settings: demoSettingsSchema,
-    credentials: demoCredentialsSchema.optional(),
-  }),
-]);
+/** One platform's branch of the cart input: its own settings and credentials under the common fields. */
+function cartBranch<P extends string, S extends z.ZodType, C extends z.ZodType>(platform: { platform: P; settingsSchema: S; credentialsSchema: C }) {
+  return z.object({ ...cartCommon, platform: z.literal(platform.platform), settings: platform.settingsSchema, credentials: platform.credentialsSchema.optional() });
+}
+type CartBranches<T extends readonly { platform: string; settingsSchema: z.ZodType; credentialsSchema: z.ZodType }[]> = {
+  -readonly [K in keyof T]: ReturnType<typeof cartBranch<T[K]['platform'], T[K]['settingsSchema'], T[K]['credentialsSchema']>>;
+};
+
+/**
+ * A cart connection's input: one branch per platform of shared/platforms (adding a platform there adds
+ * its branch). Credentials omitted on update keep the saved ones.
+ */
+export const cartInputSchema = z.discriminatedUnion('platform', CART_PLATFORMS.map((p: (typeof CART_PLATFORMS)[number]) => cartBranch<string, z.ZodType, z.ZodType>(p)) as unknown as CartBranches<typeof CART_PLATFORMS>);
 export type CartInput = z.infer<typeof cartInputSchema>;
 
 export const wmsInputSchema = z.object({
@@ -136,7 +133,7 @@ export const contract = {
     'Delete a merchant, its cart connections and their orders. confirmName must repeat the merchant name.',
   ),
 
-  'carts.platforms': method<{ platform: string; displayName: string; capabilities: { shipments: boolean; inventory: boolean } }[]>()(
+  'carts.platforms': method<{ platform: string; displayName: string; blurb: string; capabilities: CartCapabilities }[]>()(
     empty,
     'The cart platforms Dockhand can connect to, with what each supports.',
   ),

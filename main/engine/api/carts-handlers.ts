@@ -1,7 +1,8 @@
 import type { CartInput } from '../../../shared/contract.js';
 import { CART_SERVICES, type CartServiceName } from '../../../shared/domain.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
-import { cartPlugin, cartPlugins } from '../connectors/carts/registry.js';
+import { CART_PLATFORMS } from '../../../shared/platforms/index.js';
+import { cartPlugin } from '../connectors/carts/registry.js';
 import { syncCartNoticeAlert } from '../cart-notices.js';
 import { cartSecretAddress } from '../connector-source.js';
 import { resolveSecret, sealBound } from '../saved-secret.js';
@@ -104,7 +105,13 @@ function checkedCursor(ctx: EngineContext, cart: CartRow, text: string): string 
 
 export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
   async 'carts.platforms'() {
-    return Object.values(cartPlugins).map((p) => ({ ...p.manifest }));
+    // The platforms of shared/platforms that have a connector (a test holds the two lists equal).
+    return CART_PLATFORMS.filter((p) => cartPlugin(p.platform)).map((p) => ({
+      platform: p.platform,
+      displayName: p.displayName,
+      blurb: p.blurb,
+      capabilities: { ...p.capabilities },
+    }));
   },
   async 'carts.list'(input, ctx) {
     return ctx.store.read((db) => listCarts(db, input.merchantId).map((c) => cartView(db, c)));

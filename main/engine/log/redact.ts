@@ -1,3 +1,5 @@
+import { cartSecretPatterns } from '../../../shared/platforms/index.js';
+
 /**
  * Secret redaction for everything that reaches a log (DESIGN.md: "never log secrets").
  * Works on a copy: the caller's objects are never mutated, because the same objects are often
@@ -26,13 +28,8 @@ interface ValuePattern {
 const VALUE_PATTERNS: ValuePattern[] = [
   // HTTP authorization schemes.
   { pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi, replace: `$1 ${REDACTED}` },
-  // Shopify tokens: admin API (shpat), custom app (shpca), shared secret (shpss), private app (shppa), user (shpua).
-  { pattern: /\bshp(at|ca|ss|pa|ua)_[A-Za-z0-9]+/g, replace: REDACTED },
-  // The Shopify header written out in a string ("X-Shopify-Access-Token: abc", JSON or not).
-  {
-    pattern: /(x-shopify-access-token["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"',;}]+/gi,
-    replace: `$1${REDACTED}`,
-  },
+  // Each cart platform's own token shapes and headers (shared/platforms: its descriptor's secretPatterns).
+  ...cartSecretPatterns(),
   // user:password@ in any URL (ftp://, https://, ...); the user name stays, it helps diagnosis.
   { pattern: /\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+):[^/\s@]+@/gi, replace: `$1:${REDACTED}@` },
   // Query parameters that carry credentials.

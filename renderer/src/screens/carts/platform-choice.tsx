@@ -1,9 +1,6 @@
+import { cartPlatform } from '../../../../shared/platforms/index.js';
 import type { PlatformInfo } from './cart-form.js';
 
-const BLURBS: Record<string, string> = {
-  shopify: 'Connect a Shopify shop with an Admin API access token or app credentials.',
-  demo: 'A built-in shop that invents realistic orders: try the whole loop without an account.',
-};
 
 /** The platforms Dockhand can connect to, as cards; the chosen one is pressed. */
 export function PlatformChoice({ platforms, chosen, onChoose }: { platforms: PlatformInfo[]; chosen: string | null; onChoose: (platform: string) => void }) {
@@ -12,7 +9,7 @@ export function PlatformChoice({ platforms, chosen, onChoose }: { platforms: Pla
       {platforms.map((p) => (
         <button key={p.platform} type="button" className="choice-card" aria-pressed={chosen === p.platform} onClick={() => onChoose(p.platform)}>
           <strong>{p.displayName}</strong>
-          <span className="muted">{BLURBS[p.platform] ?? `Connect a ${p.displayName} shop.`}</span>
+          <span className="muted">{cartPlatform(p.platform)?.blurb ?? `Connect a ${p.displayName} shop.`}</span>
         </button>
       ))}
     </div>

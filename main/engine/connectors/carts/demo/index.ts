@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import { DockhandError } from '../../../../../shared/errors.js';
-import { demoCredentialsSchema, demoSettingsSchema, type DemoSettings } from '../../../../../shared/schemas/demo.js';
+import { demoPlatform } from '../../../../../shared/platforms/demo.js';
+import type { DemoSettings } from '../../../../../shared/schemas/demo.js';
+import { pluginBasics } from '../plugin-basics.js';
 import type { CartConnector, CartContext, CartPlugin } from '../cart-connector.js';
 import { DEMO_PRODUCTS } from './demo-catalog.js';
 import { checkEditedDemoCursor, parseDemoCursor, serializeDemoCursor } from './demo-cursor.js';
@@ -38,11 +39,7 @@ function createDemoConnector(ctx: CartContext, settings: DemoSettings): CartConn
 }
 
 export const demoPlugin: CartPlugin<DemoSettings, Record<string, never>> = {
-  manifest: { platform: 'demo', displayName: 'Demo store', capabilities: { shipments: true, inventory: true } },
-  settingsSchema: demoSettingsSchema as z.ZodType<DemoSettings>,
-  credentialsSchema: demoCredentialsSchema as z.ZodType<Record<string, never>>,
+  ...pluginBasics<DemoSettings, Record<string, never>>(demoPlatform),
   create: (ctx, settings) => createDemoConnector(ctx, settings),
-  // No credentials, so none is ever saved or sent.
-  secretAddress: () => null,
   parseCursor: checkEditedDemoCursor,
 };
