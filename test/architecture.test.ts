@@ -59,6 +59,19 @@ describe('architecture boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the Electron shell never imports the headless host: what both need lives in main/host', () => {
+    const offenders = sourceFiles(path.join('main', 'shell')).filter((f) => importsOf(f).some((s) => resolvesInto(f, s, path.join('main', 'server'))));
+    expect(offenders).toEqual([]);
+    expect(sourceFiles(path.join('main', 'shell')).length).toBeGreaterThan(3);
+  });
+
+  it('main/host, shared by both hosts, imports neither of them', () => {
+    const offenders = sourceFiles(path.join('main', 'host')).filter((f) =>
+      importsOf(f).some((s) => resolvesInto(f, s, path.join('main', 'server')) || resolvesInto(f, s, path.join('main', 'shell'))),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('the renderer never imports main', () => {
     const offenders = sourceFiles('renderer').filter((f) => importsOf(f).some((s) => resolvesInto(f, s, 'main')));
     expect(offenders).toEqual([]);
