@@ -1,3 +1,5 @@
+import { CART_PLATFORMS } from '../../shared/platforms/index.js';
+
 /**
  * The only web addresses the app hands to the person's browser (shell.openExternal): https links to
  * the sites its own screens link to. Anything else a page asks to open (a tracking URL that came in a
@@ -6,10 +8,8 @@
  * link the app did not make is not one it can vouch for.
  */
 export const APP_LINK_SITES: readonly string[] = [
-  // Shopify: the shop's admin and Shopify's help pages.
-  'admin.shopify.com',
-  'help.shopify.com',
-  '*.myshopify.com',
+  // Each cart platform's admin and help pages, as its descriptor names them (shared/platforms).
+  ...CART_PLATFORMS.flatMap((p) => p.linkSites),
   // Carriers' tracking pages, for tracking numbers on the order screen.
   'www.ups.com',
   'www.fedex.com',

@@ -57,6 +57,11 @@ export interface CartPlatform<
    * log line that quotes a request or an error body never carries one. Global regular expressions.
    */
   secretPatterns: { pattern: RegExp; replace: string }[];
+  /**
+   * The sites the screens link to for this platform (its admin, its help pages), the only ones of the
+   * platform the desktop app opens in the browser; "*.example.com" covers the subdomains.
+   */
+  linkSites: string[];
   /** The saved position of the orders stream in words, and what its edit field accepts. */
   describeSyncPosition(position: string | null, earliestOrderDate: string): SyncPositionText;
 }

@@ -29,5 +29,6 @@ export const demoPlatform = {
   secretAddress: () => null,
   requiredCredentials: () => ({}),
   secretPatterns: [],
+  linkSites: [],
   describeSyncPosition: describeDemoPosition,
 } satisfies CartPlatform<'demo', typeof demoSettingsSchema, typeof demoCredentialsSchema>;

@@ -34,5 +34,6 @@ export const shopifyPlatform = {
     // The Shopify header written out in a string ("X-Shopify-Access-Token: abc", JSON or not).
     { pattern: /(x-shopify-access-token["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"',;}]+/gi, replace: '$1[redacted]' },
   ],
+  linkSites: ['admin.shopify.com', 'help.shopify.com', '*.myshopify.com'],
   describeSyncPosition: (position, earliestOrderDate) => describeTimePosition(position, earliestOrderDate, shopifyUpdatedAt),
 } satisfies CartPlatform<'shopify', typeof shopifySettingsSchema, typeof shopifyCredentialsSchema>;
