@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CarrierCode } from '../carriers.js';
 import type { SyncPositionText } from './sync-position.js';
 
 /**
@@ -18,6 +19,20 @@ export interface CartCapabilities {
    * stores), or on each line (marketplaces that confirm shipment per order item).
    */
   tracking: 'per_order' | 'per_line';
+}
+
+/**
+ * What a platform calls the warehouse's carriers when a shipment is confirmed (its list of carrier
+ * names, slugs or codes), and what it takes for a carrier it does not list.
+ */
+export interface PlatformCarriers {
+  /** The platform's own name for each carrier it knows; a carrier left out is sent as a custom one. */
+  names: Partial<Record<CarrierCode, string>>;
+  /**
+   * A carrier the platform does not list: 'name_and_url' sends its name with the tracking page's
+   * address (the platform then links to it), 'name' sends the name alone.
+   */
+  custom: 'name_and_url' | 'name';
 }
 
 /** How a person names one credential field, and where they find its value. */
@@ -57,6 +72,7 @@ export interface CartPlatform<
    * log line that quotes a request or an error body never carries one. Global regular expressions.
    */
   secretPatterns: { pattern: RegExp; replace: string }[];
+  carriers: PlatformCarriers;
   /**
    * The sites the screens link to for this platform (its admin, its help pages), the only ones of the
    * platform the desktop app opens in the browser; "*.example.com" covers the subdomains.

@@ -29,6 +29,8 @@ export const demoPlatform = {
   secretAddress: () => null,
   requiredCredentials: () => ({}),
   secretPatterns: [],
+  // The Demo store takes any carrier; it keeps the warehouse's own names.
+  carriers: { names: {}, custom: 'name_and_url' },
   linkSites: [],
   describeSyncPosition: describeDemoPosition,
 } satisfies CartPlatform<'demo', typeof demoSettingsSchema, typeof demoCredentialsSchema>;

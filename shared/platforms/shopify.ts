@@ -34,6 +34,27 @@ export const shopifyPlatform = {
     // The Shopify header written out in a string ("X-Shopify-Access-Token: abc", JSON or not).
     { pattern: /(x-shopify-access-token["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"',;}]+/gi, replace: '$1[redacted]' },
   ],
+  // Shopify's tracking companies (Fulfillment.trackingInfo.company); any other name is kept with its URL.
+  carriers: {
+    names: {
+      UPS: 'UPS',
+      FDX: 'FedEx',
+      USPS: 'USPS',
+      DHL: 'DHL Express',
+      DHLEC: 'DHL eCommerce',
+      CAPOST: 'Canada Post',
+      PUROLATOR: 'Purolator',
+      ROYALMAIL: 'Royal Mail',
+      AUSPOST: 'Australia Post',
+      ONTRAC: 'OnTrac',
+      LASERSHIP: 'Lasership',
+      AMAZON: 'Amazon Logistics US',
+      DPD: 'DPD',
+      GLS: 'GLS',
+      TNT: 'TNT',
+    },
+    custom: 'name_and_url',
+  },
   linkSites: ['admin.shopify.com', 'help.shopify.com', '*.myshopify.com'],
   describeSyncPosition: (position, earliestOrderDate) => describeTimePosition(position, earliestOrderDate, shopifyUpdatedAt),
 } satisfies CartPlatform<'shopify', typeof shopifySettingsSchema, typeof shopifyCredentialsSchema>;
