@@ -14,7 +14,7 @@ import type { VirtualClock } from './virtual-clock.js';
  * (main/engine/connectors/carts/cart-connector.ts): when that interface changes (sync positions per
  * stream, shipment outcomes), adapt `downloadRun`, `uploadShipments` and `ConformanceShipmentResult` here.
  */
-export interface CartUnderTest<Settings = any, Credentials = any> {
+export interface CartUnderTest<Settings = unknown, Credentials = unknown> {
   /** As the test titles name it ("Shopify", "Demo store"). */
   name: string;
   plugin: CartPlugin<Settings, Credentials>;
@@ -35,7 +35,7 @@ export interface FakeFulfillmentView {
   lines: { cartLineId: string; quantity: number }[];
 }
 
-export interface FakeCart<Settings = any, Credentials = any> {
+export interface FakeCart<Settings = unknown, Credentials = unknown> {
   /** Settings and credentials of a cart connection to this fake (as `carts.create` takes them). */
   settings: Settings;
   credentials: Credentials;
