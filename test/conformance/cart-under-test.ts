@@ -63,6 +63,8 @@ export interface FakeCart<Settings = unknown, Credentials = unknown> {
   failNext?(count: number): void;
   /** The order list's first page, or a later one, comes back as a payload not in the documented shape. */
   malformPage?(which: 'first' | 'later'): void;
+  /** Adds one order, created now, whose payload breaks the documented shape (an amount in words, say). */
+  seedMalformedOrder?(): Promise<void> | void;
   /** Forgets every fault not served yet (the platform recovered). */
   healthy?(): void;
   /** Credentials of the right shape that this fake refuses. */
@@ -94,9 +96,16 @@ export function connectorContext(clock: VirtualClock): ConnectorProbe {
   return { ctx, throttled };
 }
 
+/** One page as the suite reads it: its orders and the sync position saved with them. */
+export interface DownloadedPage {
+  orders: CanonicalOrder[];
+  invalid: OrderPage['invalid'];
+  position: string;
+}
+
 /** One download run through the connector, as the order download service runs it. */
 export interface DownloadRun {
-  pages: OrderPage[];
+  pages: DownloadedPage[];
   orders: CanonicalOrder[];
   /** The sync position the run ends at (the last page's), or the one it started from. */
   position: string | null;
@@ -104,14 +113,15 @@ export interface DownloadRun {
 
 export async function downloadRun(
   connector: CartConnector,
-  options: { position: string | null; earliestOrderDate: string; afterPage?: (page: OrderPage, index: number) => Promise<void> | void },
+  options: { position: string | null; earliestOrderDate: string; afterPage?: (page: DownloadedPage, index: number) => Promise<void> | void },
 ): Promise<DownloadRun> {
-  const pages: OrderPage[] = [];
+  const pages: DownloadedPage[] = [];
   for await (const page of connector.fetchOrders({ cursor: options.position, earliestOrderDate: options.earliestOrderDate })) {
-    pages.push(page);
-    await options.afterPage?.(page, pages.length - 1);
+    const read: DownloadedPage = { orders: page.orders, invalid: page.invalid, position: page.cursor };
+    pages.push(read);
+    await options.afterPage?.(read, pages.length - 1);
   }
-  return { pages, orders: pages.flatMap((p) => p.orders), position: pages.at(-1)?.cursor ?? options.position };
+  return { pages, orders: pages.flatMap((p) => p.orders), position: pages.at(-1)?.position ?? options.position };
 }
 
 /** What the cart said to one shipment, whichever upload method the connector offers. */

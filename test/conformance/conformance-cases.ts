@@ -9,6 +9,7 @@ import {
 } from './download-cases.js';
 import { inventoryPushesOnlyChangedSkus, inventoryWrittenInCart, unknownSkusReported } from './inventory-cases.js';
 import {
+  malformedOrderRecordedRunGoesOn,
   malformedPayloadFailsWithNothingHalfWritten,
   rateLimitWaitedOut,
   serverErrorsFailCleanly,
@@ -82,6 +83,12 @@ export const CONFORMANCE_CASES = {
     remote: true,
     requires: ['malformPage', 'healthy', 'pageSize'],
     run: malformedPayloadFailsWithNothingHalfWritten,
+  },
+  'malformed-order': {
+    title: 'one order off the documented shape is recorded invalid with its reason, and the rest of the run goes on',
+    remote: true,
+    requires: ['seedMalformedOrder'],
+    run: malformedOrderRecordedRunGoesOn,
   },
   'wrong-credentials': {
     title: 'refused credentials are auth: alert raised, schedule paused by auth, Resume offered',

@@ -24,6 +24,7 @@ export const demoCart: CartUnderTest = {
     'server-error-retried': `${NO_NETWORK}: nothing answers with a 5xx`,
     'server-error-fails-cleanly': `${NO_NETWORK}: nothing answers with a 5xx`,
     'malformed-payload': `${NO_NETWORK}: its orders are built in memory, no payload is parsed`,
+    'malformed-order': `${NO_NETWORK}: its orders are built in memory, no payload is parsed`,
     'wrong-credentials': `${NO_NETWORK}: there are no credentials to refuse`,
     'shipment-full': KEEPS_NO_FULFILLMENTS,
     'shipment-partial': KEEPS_NO_FULFILLMENTS,

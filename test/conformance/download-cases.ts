@@ -40,10 +40,10 @@ export async function pagesAcrossThreeOrMore(env: CaseEnv): Promise<void> {
   expect(run.pages.length).toBeGreaterThanOrEqual(4);
   expect(new Set(idsOf(run.orders)).size).toBe(count);
   expect(run.orders).toHaveLength(count);
-  for (const page of run.pages) expect(page.cursor, 'every page carries the position after it').toBeTruthy();
+  for (const page of run.pages) expect(page.position, 'every page carries the position after it').toBeTruthy();
 
   // A run that stopped after its first page resumes from that page's position: nothing lost, nothing again.
-  const resumed = await downloadOnce(env, run.pages[0].cursor);
+  const resumed = await downloadOnce(env, run.pages[0].position);
   const firstPage = new Set(idsOf(run.pages[0].orders));
   expect(idsOf(resumed.orders).filter((id) => firstPage.has(id))).toEqual([]);
   expect(new Set([...firstPage, ...idsOf(resumed.orders)]).size).toBe(count);

@@ -38,6 +38,8 @@ export async function serverErrorsRetried(env: CaseEnv): Promise<void> {
   hook(env.fake, 'failNext')(2);
   const run = await downloadOnce(env, null);
   expect(run.orders).toHaveLength(5);
+  // Proof the 5xx answers were served and ridden out: each retry's backoff is reported to the run.
+  expect(run.probe.throttled.length, JSON.stringify(run.probe.throttled)).toBeGreaterThanOrEqual(2);
 }
 
 export async function serverErrorsFailCleanly(env: CaseEnv): Promise<void> {
@@ -130,4 +132,27 @@ export async function wrongCredentialsAreAuth(env: CaseEnv): Promise<void> {
     },
     wrong,
   );
+}
+
+export async function malformedOrderRecordedRunGoesOn(env: CaseEnv): Promise<void> {
+  const seedMalformed = hook(env.fake, 'seedMalformedOrder');
+  await env.fake.seedOrders(1);
+  await seedMalformed();
+  await env.fake.seedOrders(2);
+
+  await withEngine(env, async (world) => {
+    const run = await world.run('order_download', world.cartId);
+    expect(run.status, run.message ?? '').not.toBe('failed');
+    expect(run.counts.invalid).toBe(1);
+    expect(run.errors, 'the bad order is named with its reason').toHaveLength(1);
+    expect(await world.orderNumbers()).toHaveLength(3);
+    const position = await world.syncPosition();
+    expect(position).not.toBeNull();
+
+    // The position moved past the bad order: what comes after it still arrives.
+    await env.fake.seedOrders(1);
+    const next = await world.run('order_download', world.cartId);
+    expect(next.status, next.message ?? '').not.toBe('failed');
+    expect(await world.orderNumbers()).toHaveLength(4);
+  });
 }

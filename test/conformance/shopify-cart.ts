@@ -41,6 +41,9 @@ export const shopifyCart: CartUnderTest = {
       failNext: (count) => state.failNext(count, 503, { body: '{"errors":"Service Unavailable"}' }),
       // The first page is asked for without a cursor ("after":null), later pages with one.
       malformPage: (which) => state.malformNext(1, { body: MALFORMED_ORDERS, when: which === 'first' ? '"after":null' : '"after":"' }),
+      seedMalformedOrder() {
+        state.addOrder({ raw: { totalPriceSet: { shopMoney: { amount: 'twelve dollars', currencyCode: 'USD' } } } });
+      },
       healthy: () => state.clearFaults(),
       wrongCredentials: () => ({ accessToken: 'shpat_refused_by_the_fake_0000' }),
       fulfillments: (cartOrderId) =>
