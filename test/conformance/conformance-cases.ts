@@ -16,7 +16,12 @@ import {
   serverErrorsRetried,
   wrongCredentialsAreAuth,
 } from './remote-failure-cases.js';
-import { fullShipmentUploaded, partialShipmentsUploaded, resentShipmentNotDuplicated } from './shipment-cases.js';
+import {
+  fullShipmentUploaded,
+  partialShipmentsUploaded,
+  resentShipmentNotDuplicated,
+  shipmentOfUnknownLinesRefused,
+} from './shipment-cases.js';
 
 /**
  * Every conformance case (issue 10, part 1): its title, the fake's hooks it needs, and whether it is about
@@ -113,6 +118,12 @@ export const CONFORMANCE_CASES = {
     remote: false,
     requires: ['fulfillments'],
     run: resentShipmentNotDuplicated,
+  },
+  'shipment-refused': {
+    title: 'a shipment of lines the order does not have is refused as bad data, and the others of the batch go on',
+    remote: false,
+    requires: [],
+    run: shipmentOfUnknownLinesRefused,
   },
   'inventory-changed-only': {
     title: 'inventory upload sends only the SKUs whose stock changed, and nothing when nothing did',

@@ -93,3 +93,13 @@ export async function resentShipmentNotDuplicated(env: CaseEnv): Promise<void> {
   if (first.outcome === 'accepted' && again.outcome === 'accepted') expect(again.remoteId).toBe(first.remoteId);
   expect(await fulfillments(order.cartOrderId)).toHaveLength(1);
 }
+
+export async function shipmentOfUnknownLinesRefused(env: CaseEnv): Promise<void> {
+  const { any: order, splittable: other } = await ordersToShip(env);
+  const stranger = shipment(order, 'CONF-BAD-1', [{ cartLineId: 'no-such-line-42', sku: 'NOT-SOLD-HERE-42', quantity: 1 }]);
+  const fine = shipment(other, 'CONF-GOOD-1', wholeOrder(other));
+  const [refused, accepted] = await upload(env, [stranger, fine]);
+  expect(refused.outcome).toBe('refused');
+  if (refused.outcome === 'refused') expect(refused.error.kind, refused.error.message).toBe('data');
+  expect(accepted, 'the refusal of one shipment does not stop the others').toMatchObject({ outcome: 'accepted' });
+}
