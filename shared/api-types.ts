@@ -41,7 +41,9 @@ export interface CartView {
   rejectUnmappedShipCodes: boolean;
   minInventoryLevel: number;
   schedules: Record<'order_download' | 'shipment_upload' | 'inventory_upload', number | null>;
-  capabilities: { shipments: boolean; inventory: boolean };
+  capabilities: { shipments: boolean; inventory: boolean; tracking: 'per_order' | 'per_line' };
+  /** The cart's own names for the warehouse's carriers, over the platform's (shared/carrier-mapping.ts). */
+  carrierNames: Record<string, string>;
   syncCursor: string | null;
   authError: string | null;
   /** What a person should change in settings that still work (a retired Shopify API version). */

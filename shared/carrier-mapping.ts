@@ -27,13 +27,14 @@ export function carrierForCart(platform: PlatformCarriers, overrides: Record<str
   const written = shipment.carrier.trim();
   const known = carrierOf(written);
   const override = overrideFor(overrides, written, known?.code);
-  const trackingUrl = shipment.trackingUrl ?? carrierTrackingUrl(known, shipment.trackingNumber);
-  const withUrl = (carrier: string, listed: boolean): CarrierForCart => (trackingUrl ? { carrier, trackingUrl, listed } : { carrier, listed });
-  if (override) return withUrl(override, true);
+  // A listed carrier: the platform links its tracking numbers itself; only a page the warehouse gave goes along.
+  const listed = (carrier: string): CarrierForCart => (shipment.trackingUrl ? { carrier, trackingUrl: shipment.trackingUrl, listed: true } : { carrier, listed: true });
+  if (override) return listed(override);
   const name = known ? platform.names[known.code as keyof PlatformCarriers['names']] : undefined;
-  if (name) return withUrl(name, true);
+  if (name) return listed(name);
   const custom = known?.name ?? written;
-  return platform.custom === 'name_and_url' ? withUrl(custom, false) : { carrier: custom, listed: false };
+  const trackingUrl = shipment.trackingUrl ?? carrierTrackingUrl(known, shipment.trackingNumber);
+  return platform.custom === 'name_and_url' && trackingUrl ? { carrier: custom, trackingUrl, listed: false } : { carrier: custom, listed: false };
 }
 
 /** A person's name for a carrier: keyed by its code ("FDX") or by the text as the warehouse writes it. */

@@ -87,6 +87,17 @@ const cartCommon = {
   /** Hold orders whose ship code has no mapping. Omitted: on for a new cart, as saved for an existing one. */
   rejectUnmappedShipCodes: z.boolean().optional(),
   minInventoryLevel: z.number().int().min(0).max(1_000_000).default(0),
+  /**
+   * The cart's own names for the warehouse's carriers, over the platform's defaults: keyed by carrier
+   * code ("FDX") or the text as the warehouse writes it. Omitted: as saved (none for a new cart).
+   */
+  carrierNames: z
+    .record(
+      z.string().trim().min(1, 'Enter the carrier as the warehouse writes it').max(60, 'Keep the carrier under 60 characters'),
+      z.string().trim().max(100, 'Keep the name under 100 characters'),
+    )
+    .refine((names) => Object.keys(names).length <= 100, 'Name at most 100 carriers')
+    .optional(),
   schedules: cartSchedulesSchema.default({ order_download: 15, shipment_upload: 30, inventory_upload: 60 }),
 };
 

@@ -30,7 +30,7 @@ export async function connectShopify(
   t: TestEngine,
   merchantId: number,
   shop: FakeShopify,
-  options: { filters?: typeof ACCEPT_ALL_ORDERS; minInventoryLevel?: number } = {},
+  options: { filters?: typeof ACCEPT_ALL_ORDERS; minInventoryLevel?: number; carrierNames?: Record<string, string> } = {},
 ): Promise<number> {
   const cart = await t.call('carts.create', {
     merchantId,
@@ -42,6 +42,7 @@ export async function connectShopify(
     credentials: { accessToken: shop.token },
     // These worlds deliver orders whatever their ship code; holding unmapped codes is tested on its own.
     rejectUnmappedShipCodes: false,
+    ...(options.carrierNames ? { carrierNames: options.carrierNames } : {}),
   });
   return cart.id;
 }

@@ -15,6 +15,7 @@ import {
   type CartRow,
   type CartWrite,
 } from '../store/repositories/carts-repo.js';
+import { setCarrierNames } from '../store/repositories/cart-carrier-names-repo.js';
 import { setScheduleMinutes } from '../store/repositories/schedules-repo.js';
 import type { EngineContext } from './engine-context.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
@@ -125,6 +126,7 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     const id = await ctx.store.write((db) => {
       requireMerchant(db, input.merchantId);
       const id = insertCart(db, write, ctx.nowIso());
+      setCarrierNames(db, id, input.carrierNames ?? {});
       for (const s of CART_SERVICES) setScheduleMinutes(db, s, id, input.schedules[s]);
       return id;
     });
@@ -138,6 +140,7 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     await ctx.store.write((db) => {
       requireMerchant(db, input.cart.merchantId);
       updateCart(db, input.id, write, ctx.nowIso());
+      if (input.cart.carrierNames) setCarrierNames(db, input.id, input.cart.carrierNames);
       for (const s of CART_SERVICES) setScheduleMinutes(db, s, input.id, input.cart.schedules[s]);
       syncCartNoticeAlert(db, requireCart(db, input.id), ctx.nowIso());
     });

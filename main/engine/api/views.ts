@@ -2,7 +2,8 @@ import type { CartView, MerchantView } from '../../../shared/api-types.js';
 import { CART_SERVICES, MERCHANT_SERVICES } from '../../../shared/domain.js';
 import { DockhandError } from '../../../shared/errors.js';
 import { cartNotices } from '../cart-notices.js';
-import { cartPlugin } from '../connectors/carts/registry.js';
+import { cartPlatform } from '../../../shared/platforms/index.js';
+import { getCarrierNames } from '../store/repositories/cart-carrier-names-repo.js';
 import { getCart, type CartRow } from '../store/repositories/carts-repo.js';
 import { getMerchant, type MerchantRow } from '../store/repositories/merchants-repo.js';
 import { getSchedule } from '../store/repositories/schedules-repo.js';
@@ -19,7 +20,6 @@ export function merchantView(db: SqlReader, m: MerchantRow): MerchantView {
 
 export function cartView(db: SqlReader, c: CartRow): CartView {
   const schedules = Object.fromEntries(CART_SERVICES.map((s) => [s, getSchedule(db, s, c.id)?.minutes ?? null])) as CartView['schedules'];
-  const plugin = cartPlugin(c.platform);
   return {
     id: c.id,
     merchantId: c.merchantId,
@@ -32,7 +32,8 @@ export function cartView(db: SqlReader, c: CartRow): CartView {
     rejectUnmappedShipCodes: c.rejectUnmapped,
     minInventoryLevel: c.minInventoryLevel,
     schedules,
-    capabilities: plugin?.manifest.capabilities ?? { shipments: false, inventory: false },
+    capabilities: cartPlatform(c.platform)?.capabilities ?? { shipments: false, inventory: false, tracking: 'per_order' },
+    carrierNames: getCarrierNames(db, c.id),
     syncCursor: c.syncCursor,
     authError: c.authError,
     notices: cartNotices(c),

@@ -1,5 +1,9 @@
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import type { ShipmentToUpload, ShipmentUploadResult } from '../connectors/carts/cart-connector.js';
+import { carrierForCart } from '../../../shared/carrier-mapping.js';
+import type { PlatformCarriers } from '../../../shared/platforms/cart-platform.js';
+import { cartPlatform } from '../../../shared/platforms/index.js';
+import { getCarrierNames } from '../store/repositories/cart-carrier-names-repo.js';
 import { getCart } from '../store/repositories/carts-repo.js';
 import { confirmIfAllShipmentsUploaded, getOrderState, setStatus } from '../store/repositories/orders-repo.js';
 import {
@@ -41,8 +45,9 @@ type Sent = { outcomes: Outcome[]; failure?: unknown };
  * fulfillment with the same tracking number instead of creating another).
  */
 export async function uploadShipments(rc: RunContext, cartId: number): Promise<void> {
-  const cart = await rc.store.read((db) => getCart(db, cartId));
+  const { cart, carrierNames } = await rc.store.read((db) => ({ cart: getCart(db, cartId), carrierNames: getCarrierNames(db, cartId) }));
   if (!cart) throw new DockhandError('not_found', `Cart connection ${cartId} does not exist`);
+  const toUpload = uploadFor(cartPlatform(cart.platform)?.carriers ?? { names: {}, custom: 'name' }, carrierNames);
   const { connector, manifest } = rc.connectors.cart(cart, {
     signal: rc.signal,
     onThrottle: (ms) => (rc.report.throttleWaitMs += ms),
@@ -192,17 +197,25 @@ class UploadPipeline {
   }
 }
 
-function toUpload({ shipment: s, order }: PendingItem): ShipmentToUpload {
-  return {
+/**
+ * A saved shipment as the cart is sent it: the carrier under the cart's name for it (its override, else
+ * the platform's own name, else a custom carrier with its tracking page: carrier-mapping.ts).
+ */
+function uploadFor(platform: PlatformCarriers, carrierNames: Record<string, string>) {
+  return ({ shipment: s, order }: PendingItem): ShipmentToUpload => ({
     cartOrderId: order.cartOrderId,
     orderNumber: order.orderNumber,
-    carrier: s.carrier,
+    ...carrierForUpload(platform, carrierNames, s),
     service: s.service ?? undefined,
     trackingNumber: s.trackingNumber,
-    trackingUrl: s.trackingUrl ?? undefined,
     shipDate: s.shipDate,
     items: s.items.map((i) => ({ cartLineId: i.cartLineId ?? '', sku: i.sku, quantity: i.quantity })),
-  };
+  });
+}
+
+function carrierForUpload(platform: PlatformCarriers, carrierNames: Record<string, string>, s: PendingItem['shipment']): { carrier: string; trackingUrl?: string } {
+  const mapped = carrierForCart(platform, carrierNames, { carrier: s.carrier, trackingNumber: s.trackingNumber, trackingUrl: s.trackingUrl ?? undefined });
+  return mapped.trackingUrl ? { carrier: mapped.carrier, trackingUrl: mapped.trackingUrl } : { carrier: mapped.carrier };
 }
 
 /**

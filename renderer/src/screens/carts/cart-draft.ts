@@ -17,6 +17,8 @@ export interface CartDraft<D = unknown> {
   rejectUnmappedShipCodes: boolean;
   minInventoryLevel: string;
   schedules: CartSchedules;
+  /** The cart's own names for the warehouse's carriers, as typed (blank: the platform's name). */
+  carrierNames: Record<string, string>;
   /** The platform's own values (credentials, options), shaped by its PlatformForm. */
   platformDraft: D;
 }
@@ -40,6 +42,7 @@ export function newCartDraft<D>(form: PlatformForm<D>): CartDraft<D> {
     rejectUnmappedShipCodes: true,
     minInventoryLevel: '0',
     schedules: { ...DEFAULT_CART_SCHEDULES },
+    carrierNames: {},
     platformDraft: form.newDraft(),
   };
 }
@@ -54,6 +57,7 @@ export function cartDraftFrom<D>(cart: CartView, form: PlatformForm<D>): CartDra
     rejectUnmappedShipCodes: cart.rejectUnmappedShipCodes,
     minInventoryLevel: String(cart.minInventoryLevel),
     schedules: { ...cart.schedules },
+    carrierNames: { ...cart.carrierNames },
     platformDraft: form.draftFromSaved(cart.settings),
   };
 }
@@ -78,6 +82,8 @@ export function cartInputFrom<D>(draft: CartDraft<D>, form: PlatformForm<D>, mer
     rejectUnmappedShipCodes: draft.rejectUnmappedShipCodes,
     minInventoryLevel: level === '' ? 0 : Number(level),
     schedules,
+    // Blank names are left out: the platform's own name applies.
+    carrierNames: Object.fromEntries(Object.entries(draft.carrierNames).filter(([, name]) => name.trim() !== '')),
     ...form.toInput(draft.platformDraft),
   } as MethodInput<'carts.create'>;
 }

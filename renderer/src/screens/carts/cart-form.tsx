@@ -14,6 +14,7 @@ import { SaveBar } from '../../components/save-bar.js';
 import { toast } from '../../components/toaster.js';
 import { cartDraftFrom, cartInputFrom, newCartDraft, type Capabilities, type CartDraft } from './cart-draft.js';
 import { CartGeneralFields } from './cart-general-fields.js';
+import { CartCarriers } from './cart-carriers.js';
 import { CartServices } from './cart-services.js';
 import { CartTestResult } from './cart-test-result.js';
 import type { PlatformForm } from './platform-form.js';
@@ -25,6 +26,7 @@ export interface PlatformInfo {
   capabilities: Capabilities;
 }
 
+const isCarrierField = (key: string) => key === 'carrierNames' || key.startsWith('carrierNames.');
 const GENERAL_FIELDS = ['name', 'orderSource', 'earliestOrderDate', 'rejectUnmappedShipCodes', 'minInventoryLevel', ...CART_SERVICES.map((s) => `schedules.${s}`)];
 
 /**
@@ -114,7 +116,10 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
     }
   };
 
-  const others = unshownErrors(errors, [...GENERAL_FIELDS, ...form.shownFields]);
+  const others = unshownErrors(
+    Object.fromEntries(Object.entries(errors).filter(([key]) => !(info.capabilities.shipments && isCarrierField(key)))),
+    [...GENERAL_FIELDS, ...form.shownFields],
+  );
   const sectionProps = { draft: draft.platformDraft, change: changePlatform, errors, hasSavedCredentials };
   const { Credentials, Options, Advanced } = form;
   return (
@@ -157,6 +162,12 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
           errors={errors}
         />
       </section>
+
+      {info.capabilities.shipments ? (
+        <section className="panel" aria-labelledby="cart-carriers-title">
+          <CartCarriers platform={info.platform} platformName={info.displayName} names={draft.carrierNames} onNames={(carrierNames) => change({ carrierNames })} errors={errors} />
+        </section>
+      ) : null}
 
       {Advanced ? (
         <details
