@@ -38,8 +38,10 @@ export class CostBucketLimiter extends ShopLimiter {
   availableAt(nowMs: number): number | undefined {
     const s = this.status;
     if (!s || s.atMs - nowMs > FOREIGN_CLOCK_MS) return undefined;
+    // Shopify debits a query's requested cost when it arrives and the bucket refills from there: what is
+    // in flight comes off before the refill is capped, or a wait behind it would never end.
     const restored = (s.restoreRate * Math.max(0, nowMs - s.atMs)) / 1000;
-    return Math.min(s.maximumAvailable, s.currentlyAvailable + restored) - this.reserved;
+    return Math.min(s.maximumAvailable, s.currentlyAvailable - this.reserved + restored);
   }
 
   /** How long to wait before sending a query that requests `cost` points (0 = send now). */

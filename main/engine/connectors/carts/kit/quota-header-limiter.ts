@@ -61,8 +61,10 @@ export class QuotaHeaderLimiter extends ShopLimiter {
   protected waitMsFor(cost: number, nowMs: number): number {
     const left = this.leftAt(nowMs);
     if (left === undefined || left >= cost) return 0;
-    // Never longer than the window last reported: a caller on another clock must not wait for ever.
-    return Math.min(this.windowMs, this.resetAtMs - nowMs);
+    // Never longer than the window last reported: a reset time on a clock ahead of this caller's is moved
+    // back to this clock, or the caller would wait for ever.
+    if (this.resetAtMs - nowMs > this.windowMs) this.resetAtMs = nowMs + this.windowMs;
+    return this.resetAtMs - nowMs;
   }
 
   protected spend(cost: number, nowMs: number): void {

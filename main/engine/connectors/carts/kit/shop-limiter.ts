@@ -59,7 +59,9 @@ export abstract class ShopLimiter {
   }
 
   private heldMs(nowMs: number): number {
-    // Never longer than the hold asked for: a caller on another clock (a test's) must not wait for ever.
-    return Math.min(this.holdMs, Math.max(0, this.holdUntilMs - nowMs));
+    // Never longer than the hold asked for: a hold set on a clock ahead of this caller's (a test's) is
+    // moved back to this clock, or the caller would wait for ever.
+    if (this.holdUntilMs - nowMs > this.holdMs) this.holdUntilMs = nowMs + this.holdMs;
+    return Math.max(0, this.holdUntilMs - nowMs);
   }
 }
