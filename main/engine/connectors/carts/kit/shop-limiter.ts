@@ -43,7 +43,10 @@ export abstract class ShopLimiter {
         this.spend(cost, now);
         return;
       }
-      const why = held >= wait ? `${this.label} asked to wait (Retry-After), for every run of the shop` : (reason ?? `${this.label}: waiting for the shop's request budget`);
+      const why =
+        held >= wait
+          ? `${this.label} asked to wait (Retry-After), for every run of the shop`
+          : (reason ?? `${this.label}: waiting for the shop's request budget`);
       ctx.onThrottle?.(wait, why);
       await ctx.clock.sleep(wait, ctx.signal);
     }
