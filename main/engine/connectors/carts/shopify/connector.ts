@@ -8,6 +8,8 @@ import { InventoryPusher } from './inventory.js';
 import { uploadShipmentBatch } from './shipment-batch-upload.js';
 import { uploadShipment } from './shipment-upload.js';
 import { testShopifyConnection } from './test-connection.js';
+import { CostBucketLimiter } from '../kit/cost-bucket.js';
+import { shopLimiter } from '../kit/shop-limiters.js';
 import { clientCredentialsSource, staticTokenSource, type AccessTokenSource } from './token.js';
 
 /** Tuning that tests (and a future advanced setting) may change; the plugin uses the defaults. */
@@ -26,6 +28,14 @@ export function shopifyGraphqlEndpoint(settings: ShopifySettings): string {
   return `${shopifyBaseUrl(settings)}/admin/api/${shopifyApiVersionInUse(settings.apiVersion)}/graphql.json`;
 }
 
+/**
+ * The shop's GraphQL cost budget: one per shop address for the whole process, so a download and an upload
+ * of the same shop (or two carts of it) wait on the same bucket instead of each spending it all.
+ */
+export function shopifyCostBudget(settings: ShopifySettings): CostBucketLimiter {
+  return shopLimiter('shopify', shopifyBaseUrl(settings), () => new CostBucketLimiter(`Shopify ${settings.shopDomain}`));
+}
+
 export function createShopifyConnector(
   ctx: CartContext,
   settings: ShopifySettings,
@@ -42,6 +52,7 @@ export function createShopifyConnector(
       endpoint: shopifyGraphqlEndpoint(settings),
       shopDomain: settings.shopDomain,
       tokens: tokenSource(settings, credentials, http, options),
+      budget: shopifyCostBudget(settings),
       http,
       timeoutMs: options.timeoutMs,
       backoff: options.backoff,

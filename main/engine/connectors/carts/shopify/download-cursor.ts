@@ -1,64 +1,15 @@
 import { DockhandError } from '../../../../../shared/errors.js';
-import { toUtcIso } from './values.js';
+import { parseWindowPosition, serializeWindowPosition, type WindowPosition } from '../kit/incremental-window.js';
+import { toUtcIso } from '../kit/utc-time.js';
 
 /**
- * The order download's sync position, saved by the service with each page's orders (a JSON string we own).
- * - updatedAt: the highest updatedAt seen so far (UTC); the next run asks from here minus the overlap.
- * - createdAtMin: the earliest order date of the first run, kept so an old order that changes later is
- *   not imported as if it were new.
- * - recent: id -> updatedAt of orders already handed over inside the overlap window, so the overlap does
- *   not hand the same unchanged order over again.
+ * Shopify's order download position is the kit's incremental window position (kit/incremental-window.ts),
+ * saved as the same JSON it always was, so positions in users' databases still resume where they stopped.
  */
-export interface ShopifyDownloadCursor {
-  v: 1;
-  updatedAt: string;
-  createdAtMin?: string;
-  recent?: Record<string, string>;
-}
-
-/** Re-read this far behind the high-water mark: orders committed late with an older updatedAt are not lost. */
-export const OVERLAP_MS = 5 * 60_000;
-/** Bounds the cursor's size (it is saved with every page). */
-export const MAX_RECENT = 200;
+export type ShopifyDownloadCursor = WindowPosition;
 
 export function parseDownloadCursor(text: string | null): ShopifyDownloadCursor | null {
-  if (text === null || text.trim() === '') return null;
-  const trimmed = text.trim();
-  // A bare timestamp is accepted too: people edit the position in Diagnostics.
-  const bare = toUtcIso(trimmed);
-  if (bare) return { v: 1, updatedAt: bare };
-  let value: unknown;
-  try {
-    value = JSON.parse(trimmed);
-  } catch {
-    throw invalid('it is not JSON');
-  }
-  if (typeof value !== 'object' || value === null) throw invalid('it is not an object');
-  const obj = value as Record<string, unknown>;
-  const updatedAt = toUtcIso(obj.updatedAt);
-  if (!updatedAt) throw invalid('updatedAt is not a timestamp with a zone');
-  const cursor: ShopifyDownloadCursor = { v: 1, updatedAt };
-  const createdAtMin = toUtcIso(obj.createdAtMin);
-  if (createdAtMin) cursor.createdAtMin = createdAtMin;
-  if (typeof obj.recent === 'object' && obj.recent !== null) {
-    const recent: Record<string, string> = {};
-    for (const [id, at] of Object.entries(obj.recent as Record<string, unknown>)) {
-      if (typeof at === 'string') recent[id] = at;
-    }
-    cursor.recent = recent;
-  }
-  return cursor;
-}
-
-export function serializeDownloadCursor(cursor: ShopifyDownloadCursor): string {
-  return JSON.stringify(cursor);
-}
-
-/** Keeps only the hand-overs inside the overlap window below the high-water mark, newest first, bounded. */
-export function pruneRecent(recent: Map<string, string>, highWater: string): Record<string, string> {
-  const floor = new Date(Date.parse(highWater) - OVERLAP_MS).toISOString();
-  const kept = [...recent.entries()].filter(([, at]) => at >= floor).sort((a, b) => (a[1] < b[1] ? 1 : -1));
-  return Object.fromEntries(kept.slice(0, MAX_RECENT));
+  return parseWindowPosition(text, 'Shopify');
 }
 
 /** Clock skew allowed between Shopify's updatedAt and ours before a typed position counts as "in the future". */
@@ -90,13 +41,9 @@ export function checkEditedCursor(text: string, context: { earliestOrderDate: st
     const earliest = toUtcIso(context.earliestOrderDate);
     if (earliest) cursor.createdAtMin = earliest;
   }
-  return serializeDownloadCursor(cursor);
+  return serializeWindowPosition(cursor);
 }
 
 function refused(message: string): DockhandError {
   return new DockhandError('validation', message, { fields: { cursor: message } });
-}
-
-function invalid(why: string): DockhandError {
-  return new DockhandError('config', `The saved Shopify sync position is not valid (${why}); reset it in Diagnostics`);
 }

@@ -2,19 +2,12 @@ import type { CanonicalOrder } from '../../../../../shared/domain.js';
 import { DockhandError } from '../../../../../shared/errors.js';
 import type { ShopifySettings } from '../../../../../shared/schemas/shopify.js';
 import type { CartContext, FetchOrdersOptions, OrderPage } from '../cart-connector.js';
-import {
-  OVERLAP_MS,
-  parseDownloadCursor,
-  pruneRecent,
-  serializeDownloadCursor,
-  type ShopifyDownloadCursor,
-} from './download-cursor.js';
+import { IncrementalWindow } from '../kit/incremental-window.js';
 import type { ShopifyGraphqlClient } from './graphql-client.js';
 import { skipReasonFor } from './order-filters.js';
 import { mapShopifyOrder } from './order-mapper.js';
 import { ORDER_LINE_ITEMS_QUERY, ORDER_NODE_COST, ORDERS_PAGE_SIZE, ORDERS_QUERY } from './queries.js';
 import { quoteSearchValue, searchTime } from './search-syntax.js';
-import { toUtcIso } from './values.js';
 
 /**
  * Incremental order download on updatedAt. Every status is fetched (a cancellation of an order we hold
@@ -30,19 +23,14 @@ interface DownloadDeps {
 
 export async function* downloadOrders(deps: DownloadDeps, options: FetchOrdersOptions): AsyncGenerator<OrderPage> {
   const { client, settings, ctx } = deps;
-  const saved = parseDownloadCursor(options.cursor);
-  const createdAtMin = saved ? saved.createdAtMin : toUtcIso(options.earliestOrderDate);
-  if (!saved && !createdAtMin) {
-    throw new DockhandError('config', `The earliest order date is not a valid timestamp (${options.earliestOrderDate})`, {
-      fields: { earliestOrderDate: 'Enter a date and time' },
-    });
-  }
-  let highWater = saved?.updatedAt ?? (createdAtMin as string);
-  const since = saved ? new Date(Date.parse(saved.updatedAt) - OVERLAP_MS).toISOString() : (createdAtMin as string);
-  const terms = [`updated_at:>=${quoteSearchValue(searchTime(since))}`];
-  if (createdAtMin) terms.push(`created_at:>=${quoteSearchValue(searchTime(createdAtMin))}`);
+  const incremental = new IncrementalWindow({
+    saved: options.cursor,
+    earliestOrderDate: options.earliestOrderDate,
+    platformName: 'Shopify',
+  });
+  const terms = [`updated_at:>=${quoteSearchValue(searchTime(incremental.since))}`];
+  if (incremental.createdAtMin) terms.push(`created_at:>=${quoteSearchValue(searchTime(incremental.createdAtMin))}`);
   const query = terms.join(' AND ');
-  const recent = new Map(Object.entries(saved?.recent ?? {}));
 
   const fetchPage = (after: string | null) => {
     const pending = client.query<unknown>(
@@ -66,10 +54,7 @@ export async function* downloadOrders(deps: DownloadDeps, options: FetchOrdersOp
     }
 
     // The high-water mark first, from every node, before any is filtered out or found invalid.
-    for (const node of nodes) {
-      const at = toUtcIso(isRecord(node) ? node.updatedAt : undefined);
-      if (at && at > highWater) highWater = at;
-    }
+    incremental.observe(nodes.map((node) => (isRecord(node) ? node.updatedAt : undefined)));
 
     const page: OrderPage = { orders: [], invalid: [], cursor: '' };
     for (const node of nodes) {
@@ -80,19 +65,14 @@ export async function* downloadOrders(deps: DownloadDeps, options: FetchOrdersOp
         continue;
       }
       const order: CanonicalOrder = mapped.order;
-      if (recent.get(order.cartOrderId) === order.updatedAt) continue; // handed over already, unchanged
-      recent.set(order.cartOrderId, order.updatedAt);
+      if (incremental.alreadyHandedOver(order.cartOrderId, order.updatedAt)) continue;
+      incremental.handOver(order.cartOrderId, order.updatedAt);
       const skipReason = skipReasonFor(order, mapped.facts, settings.filters);
       if (skipReason) order.skipReason = skipReason;
       page.orders.push(order);
     }
 
-    const kept = pruneRecent(recent, highWater);
-    recent.clear();
-    for (const [id, at] of Object.entries(kept)) recent.set(id, at);
-    const cursor: ShopifyDownloadCursor = { v: 1, updatedAt: highWater, recent: kept };
-    if (createdAtMin) cursor.createdAtMin = createdAtMin;
-    page.cursor = serializeDownloadCursor(cursor);
+    page.cursor = incremental.positionAfterPage();
     handedOver += page.orders.length;
     ctx.progress?.(handedOver);
     yield page;

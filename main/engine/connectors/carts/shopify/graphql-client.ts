@@ -1,19 +1,22 @@
 import { DockhandError } from '../../../../../shared/errors.js';
-import { httpRequest, type BackoffPolicy, type HttpContext } from '../../../net/index.js';
-import { CostBudget, throttledWaitMs } from './cost-budget.js';
-import type { AccessTokenSource } from './token.js';
+import { httpRequest, type BackoffPolicy, type HttpContext, type HttpResponse } from '../../../net/index.js';
+import { CostBucketLimiter, throttledWaitMs } from '../kit/cost-bucket.js';
+import type { AccessTokenSource } from '../kit/token-source.js';
 import type { ShopifyCost, ShopifyThrottleStatus } from './types.js';
 
 /**
- * POSTs GraphQL documents to one shop's Admin API: the access token header, one cost budget for every
- * call to the shop (waits before the bucket runs dry, waits out THROTTLED without counting it as a
- * failure), one token renewal on a 401, and replies checked before anyone reads them.
+ * POSTs GraphQL documents to one shop's Admin API: the access token header, the shop's one cost budget
+ * (kit/cost-bucket.ts, shared with every run of the shop: waits before the bucket runs dry, waits out
+ * THROTTLED without counting it as a failure), one token renewal on a 401, and replies checked before
+ * anyone reads them.
  */
 
 export interface ShopifyGraphqlClientOptions {
   endpoint: string;
   shopDomain: string;
   tokens: AccessTokenSource;
+  /** The shop's cost budget (shopLimiter('shopify', address)); a client of its own when not given. */
+  budget?: CostBucketLimiter;
   http: HttpContext;
   timeoutMs?: number;
   backoff?: Partial<BackoffPolicy>;
@@ -31,12 +34,13 @@ export interface QueryOptions {
 }
 
 export class ShopifyGraphqlClient {
-  readonly budget = new CostBudget();
+  readonly budget: CostBucketLimiter;
   private readonly requestedCost = new Map<string, number>();
   private readonly label: string;
 
   constructor(private readonly options: ShopifyGraphqlClientOptions) {
     this.label = `Shopify ${options.shopDomain}`;
+    this.budget = options.budget ?? new CostBucketLimiter(this.label);
   }
 
   async query<T>(document: string, variables: Record<string, unknown>, opts: QueryOptions): Promise<T> {
@@ -46,30 +50,32 @@ export class ShopifyGraphqlClient {
     let renewedToken = false;
     for (;;) {
       const estimate = this.requestedCost.get(opts.costKey) ?? opts.estimatedCost;
-      const wait = this.budget.waitMsFor(estimate, http.clock.now().getTime());
-      if (wait > 0) {
-        http.onThrottle?.(wait, `${this.label}: waiting for ${Math.round(estimate)} points of query cost budget`);
-        await http.clock.sleep(wait, http.signal);
+      await this.budget.acquire(http, estimate, `${this.label}: waiting for ${Math.round(estimate)} points of query cost budget`);
+      let token: string;
+      let res: HttpResponse;
+      try {
+        token = await this.options.tokens.token();
+        res = await httpRequest(http, {
+          url: this.options.endpoint,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            'x-shopify-access-token': token,
+          },
+          body,
+          idempotent: !opts.mutation,
+          timeoutMs: this.options.timeoutMs,
+          backoff: this.options.backoff,
+          label: this.label,
+        });
+      } finally {
+        this.budget.release(estimate); // the reply's status below (or the failure) has taken over
       }
-      const token = await this.options.tokens.token();
-      const res = await httpRequest(http, {
-        url: this.options.endpoint,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'x-shopify-access-token': token,
-        },
-        body,
-        idempotent: !opts.mutation,
-        timeoutMs: this.options.timeoutMs,
-        backoff: this.options.backoff,
-        label: this.label,
-      });
       const receivedAt = http.clock.now().getTime();
 
       if (res.status === 401) {
-        if (!renewedToken && this.options.tokens.invalidate()) {
+        if (!renewedToken && this.options.tokens.invalidate(token)) {
           renewedToken = true;
           continue;
         }

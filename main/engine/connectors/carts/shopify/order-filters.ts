@@ -1,5 +1,6 @@
 import type { CanonicalOrder } from '../../../../../shared/domain.js';
 import type { ShopifySettings } from '../../../../../shared/schemas/shopify.js';
+import { allowedValues, refuseWhen, skipReason, type OrderRule } from '../kit/order-filter.js';
 
 type Filters = ShopifySettings['filters'];
 
@@ -9,25 +10,43 @@ export interface OrderStatusFacts {
   closed: boolean;
 }
 
+interface FilteredOrder {
+  order: CanonicalOrder;
+  facts: OrderStatusFacts;
+}
+
+const orderStatus = (facts: OrderStatusFacts): string => (facts.canceled ? 'cancelled' : facts.closed ? 'closed' : 'open');
+
+/** The settings' filters as the kit's rules, in the order their reasons are given. */
+export function shopifyOrderRules(filters: Filters): OrderRule<FilteredOrder>[] {
+  return [
+    refuseWhen<FilteredOrder>(
+      'test orders',
+      ({ order }) => order.cartState.test === true && !filters.includeTestOrders,
+      'test order (placed with a test payment): test orders are left out unless the cart settings include them',
+    ),
+    refuseWhen<FilteredOrder>(
+      'order status',
+      ({ facts }) => filters.orderStatus !== 'any' && orderStatus(facts) !== filters.orderStatus,
+      ({ facts }) => `order status ${orderStatus(facts)} is not in the filter (${filters.orderStatus} orders only)`,
+    ),
+    allowedValues<FilteredOrder>('financial status', ({ order }) => order.cartState.financialStatus ?? 'NONE', filters.financialStatuses),
+    allowedValues<FilteredOrder>('fulfillment status', ({ order }) => order.cartState.fulfillmentStatus ?? 'NONE', filters.fulfillmentStatuses),
+  ];
+}
+
 /**
  * Why the settings' filters exclude this order, or undefined when it passes. Applied on our side so that
  * every order (a cancellation of one we already hold included) still reaches the service.
  */
 export function skipReasonFor(order: CanonicalOrder, facts: OrderStatusFacts, filters: Filters): string | undefined {
-  if (order.cartState.test && !filters.includeTestOrders) {
-    return 'test order (placed with a test payment): test orders are left out unless the cart settings include them';
+  let rules = rulesOf.get(filters);
+  if (!rules) {
+    rules = shopifyOrderRules(filters);
+    rulesOf.set(filters, rules);
   }
-  const status = facts.canceled ? 'cancelled' : facts.closed ? 'closed' : 'open';
-  if (filters.orderStatus !== 'any' && status !== filters.orderStatus) {
-    return `order status ${status} is not in the filter (${filters.orderStatus} orders only)`;
-  }
-  const financial = order.cartState.financialStatus ?? 'NONE';
-  if (filters.financialStatuses.length > 0 && !(filters.financialStatuses as readonly string[]).includes(financial)) {
-    return `financial status ${financial} is not in the filter (${filters.financialStatuses.join(', ')})`;
-  }
-  const fulfillment = order.cartState.fulfillmentStatus ?? 'NONE';
-  if (filters.fulfillmentStatuses.length > 0 && !(filters.fulfillmentStatuses as readonly string[]).includes(fulfillment)) {
-    return `fulfillment status ${fulfillment} is not in the filter (${filters.fulfillmentStatuses.join(', ')})`;
-  }
-  return undefined;
+  return skipReason({ order, facts }, rules);
 }
+
+/** Built once per settings object: a download asks for every order of the run. */
+const rulesOf = new WeakMap<Filters, OrderRule<FilteredOrder>[]>();

@@ -1,33 +1,17 @@
 import { DockhandError } from '../../../../../shared/errors.js';
 import { httpRequest, type HttpContext } from '../../../net/index.js';
+import { cachedTokenSource, clearCachedTokens, type AccessTokenSource, type IssuedToken } from '../kit/token-source.js';
 
 /**
  * Where the X-Shopify-Access-Token comes from: a fixed Admin API token, or the client-credentials grant
- * (client id + secret exchanged for a token that expires, typically after 24 h).
+ * (client id + secret exchanged for a token that expires, typically after 24 h), cached and renewed by the
+ * kit's token source for every connector instance of the shop.
  */
-export interface AccessTokenSource {
-  token(): Promise<string>;
-  /** Forget the current token after a 401; true when a new one can be fetched (worth one more try). */
-  invalidate(): boolean;
-}
-
-export function staticTokenSource(token: string): AccessTokenSource {
-  return { token: async () => token, invalidate: () => false };
-}
-
-interface CachedToken {
-  token: string;
-  expiresAtMs: number;
-  renewAtMs: number;
-}
-
-/** Shared by every connector instance of this process, so each run does not fetch a new token. */
-const tokenCache = new Map<string, CachedToken>();
-const inFlight = new Map<string, Promise<CachedToken>>();
+export type { AccessTokenSource } from '../kit/token-source.js';
+export { staticTokenSource } from '../kit/token-source.js';
 
 export function clearShopifyTokenCache(): void {
-  tokenCache.clear();
-  inFlight.clear();
+  clearCachedTokens();
 }
 
 export interface ClientCredentialsOptions {
@@ -40,29 +24,14 @@ export interface ClientCredentialsOptions {
 }
 
 export function clientCredentialsSource(options: ClientCredentialsOptions): AccessTokenSource {
-  const key = `${options.base}|${options.clientId}`;
-  return {
-    async token() {
-      const now = options.http.clock.now().getTime();
-      const cached = tokenCache.get(key);
-      if (cached && now < cached.renewAtMs) return cached.token;
-      let pending = inFlight.get(key);
-      if (!pending) {
-        pending = fetchToken(options).finally(() => inFlight.delete(key));
-        inFlight.set(key, pending);
-      }
-      const fresh = await pending;
-      tokenCache.set(key, fresh);
-      return fresh.token;
-    },
-    invalidate() {
-      tokenCache.delete(key);
-      return true;
-    },
-  };
+  return cachedTokenSource({
+    key: `shopify ${options.base} ${options.clientId}`,
+    clock: options.http.clock,
+    issue: () => requestToken(options),
+  });
 }
 
-async function fetchToken(options: ClientCredentialsOptions): Promise<CachedToken> {
+async function requestToken(options: ClientCredentialsOptions): Promise<IssuedToken> {
   const body = new URLSearchParams({
     client_id: options.clientId,
     client_secret: options.clientSecret,
@@ -87,11 +56,8 @@ async function fetchToken(options: ClientCredentialsOptions): Promise<CachedToke
   if (!parsed || typeof parsed.access_token !== 'string' || parsed.access_token === '') {
     throw new DockhandError('transient', `${label} sent a malformed token reply (no access_token)`);
   }
-  const now = options.http.clock.now().getTime();
-  const lifetimeMs = typeof parsed.expires_in === 'number' && parsed.expires_in > 0 ? parsed.expires_in * 1000 : 24 * 3600_000;
-  // Renew ahead of expiry so a long download never sends a token that dies mid-run.
-  const margin = Math.min(5 * 60_000, lifetimeMs * 0.1);
-  return { token: parsed.access_token, expiresAtMs: now + lifetimeMs, renewAtMs: now + lifetimeMs - margin };
+  const expiresIn = parsed.expires_in;
+  return { token: parsed.access_token, lifetimeMs: typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn * 1000 : undefined };
 }
 
 function parseJson(text: string): Record<string, unknown> | null {
