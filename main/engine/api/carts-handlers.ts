@@ -9,12 +9,13 @@ import {
   deleteCart,
   insertCart,
   listCarts,
-  setCartCursor,
   updateCart,
   type CartRow,
   type CartWrite,
 } from '../store/repositories/carts-repo.js';
 import { setScheduleMinutes } from '../store/repositories/schedules-repo.js';
+import { setSyncPosition } from '../store/repositories/sync-positions-repo.js';
+import { ORDERS_STREAM } from '../connectors/carts/sync-streams.js';
 import type { EngineContext } from './engine-context.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 import { cartView, requireCart, requireMerchant } from './views.js';
@@ -172,7 +173,8 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     const cursor = input.cursor === null ? null : checkedCursor(ctx, saved, input.cursor);
     await ctx.store.write((db) => {
       requireCart(db, input.id);
-      setCartCursor(db, input.id, cursor);
+      // Diagnostics set the orders download's position; the cart's other streams keep theirs.
+      setSyncPosition(db, input.id, ORDERS_STREAM, cursor, ctx.nowIso());
     });
     return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
   },

@@ -28,7 +28,7 @@ function createDemoConnector(ctx: CartContext, settings: DemoSettings): CartConn
           throw new DockhandError('data', `Line ${item.sku} is not a Demo store line`);
         }
       }
-      return { remoteId: `demo-fulfillment-${s.trackingNumber}`, alreadyExisted: false };
+      return { outcome: 'accepted', remoteId: `demo-fulfillment-${s.trackingNumber}`, alreadyExisted: false };
     },
     async pushInventory(levels) {
       const unknownSkus = levels.filter((l) => !knownSkus.has(l.sku)).map((l) => l.sku);
@@ -38,7 +38,7 @@ function createDemoConnector(ctx: CartContext, settings: DemoSettings): CartConn
 }
 
 export const demoPlugin: CartPlugin<DemoSettings, Record<string, never>> = {
-  manifest: { platform: 'demo', displayName: 'Demo store', capabilities: { shipments: true, inventory: true } },
+  manifest: { platform: 'demo', displayName: 'Demo store', capabilities: { shipments: true, inventory: true, tracking: 'per_line' } },
   settingsSchema: demoSettingsSchema as z.ZodType<DemoSettings>,
   credentialsSchema: demoCredentialsSchema as z.ZodType<Record<string, never>>,
   create: (ctx, settings) => createDemoConnector(ctx, settings),
