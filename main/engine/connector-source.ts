@@ -1,7 +1,6 @@
 import { DockhandError } from '../../shared/errors.js';
 import { PLAIN } from '../../shared/plain-messages.js';
 import { wmsSecretAddress } from '../../shared/schemas/wms.js';
-import type { CartPlugin } from './connectors/carts/cart-connector.js';
 import { memoryCartPorts } from './connectors/carts/memory-ports.js';
 import { cartPlugin } from './connectors/carts/registry.js';
 import { createCsvWmsConnector } from './connectors/wms/csv/index.js';
@@ -30,7 +29,7 @@ export interface ConnectorSourceDeps {
   log: Logger;
   secrets: SecretCipher;
   /** The cart plugins by platform (registry.ts); tests pass their own scripted platforms. */
-  plugins?: (platform: string) => CartPlugin<any, any> | undefined;
+  plugins?: typeof cartPlugin;
 }
 
 export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSource {
