@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CartContext, OrderPage } from '../../../../main/engine/connectors/carts/cart-connector.js';
 import { deleteCart, getCart } from '../../../../main/engine/store/repositories/carts-repo.js';
+import { deleteMerchant } from '../../../../main/engine/store/repositories/merchants-repo.js';
 import { listSyncPositions, setSyncPosition } from '../../../../main/engine/store/repositories/sync-positions-repo.js';
 import { sampleOrder } from '../csv/sample-orders.js';
 import { scriptedWorld, type ScriptedWorld } from './scripted-cart.js';
@@ -85,6 +86,16 @@ describe("a cart's sync positions, one per stream", () => {
     expect(await positions()).toEqual({ inventory_feeds: 'feed-1' });
     expect((await w.store.read((db) => getCart(db, w.cartId)))!.syncCursor).toBeNull();
     await w.store.write((db) => deleteCart(db, w.cartId));
+    expect(await w.store.read((db) => db.get<{ n: number }>('SELECT COUNT(*) AS n FROM cart_sync_positions')!.n)).toBe(0);
+  });
+
+  it("removes a merchant's carts' positions with the merchant", async () => {
+    await downloading(async function* (ctx) {
+      await ctx.positions!.save({ inventory_feeds: 'feed-1' });
+      yield { orders: [], invalid: [], cursor: 'c1' };
+    });
+    await w.run('order_download');
+    await w.store.write((db) => deleteMerchant(db, w.merchantId));
     expect(await w.store.read((db) => db.get<{ n: number }>('SELECT COUNT(*) AS n FROM cart_sync_positions')!.n)).toBe(0);
   });
 });
