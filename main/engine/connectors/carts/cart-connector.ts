@@ -57,7 +57,10 @@ export interface SyncPositionPort {
 /**
  * Where a connector saves credentials the platform replaced (a rotated refresh token, a new access
  * token with its expiry). They are sealed exactly as the cart's saved credentials are
- * (saved-secret.ts), bound to the address these settings send them to, and never logged.
+ * (saved-secret.ts), bound to the address these settings send them to, and never logged. The
+ * connector goes on using the new values itself; the port makes them outlive the run. Save as soon as
+ * the platform answers, before anything else is sent: where the old refresh token stops working on
+ * use, a crash between the answer and the save would lose the grant.
  */
 export interface RotatedCredentialsPort {
   /**
