@@ -46,7 +46,7 @@ export function cartView(overrides: Partial<CartView> = {}): CartView {
     rejectUnmappedShipCodes: false,
     minInventoryLevel: 0,
     schedules: { order_download: 15, shipment_upload: 30, inventory_upload: 60 },
-    capabilities: { shipments: true, inventory: true, tracking: 'per_order' },
+    capabilities: { shipments: true, inventory: true, tracking: 'per_line' },
     carrierNames: {},
     syncCursor: null,
     authError: null,

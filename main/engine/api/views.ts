@@ -32,7 +32,7 @@ export function cartView(db: SqlReader, c: CartRow): CartView {
     rejectUnmappedShipCodes: c.rejectUnmapped,
     minInventoryLevel: c.minInventoryLevel,
     schedules,
-    capabilities: cartPlatform(c.platform)?.capabilities ?? { shipments: false, inventory: false, tracking: 'per_order' },
+    capabilities: cartPlatform(c.platform)?.capabilities ?? { shipments: false, inventory: false, tracking: 'per_line' },
     carrierNames: getCarrierNames(db, c.id),
     syncCursor: c.syncCursor,
     authError: c.authError,
