@@ -95,6 +95,21 @@ describe('fake BigCommerce: v2 orders paging', () => {
     expect((await call(`/v2/orders/${order.id}/shipments`)).status).toBe(204);
   });
 
+  it('embeds consignments with their lines when asked with include=consignments.line_items&consignment_structure=object', async () => {
+    const f = await start();
+    const order = f.store.addOrder({ lines: [['SKU-A', 2, 1250], ['EBOOK', 1, 500]], digitalSkus: ['EBOOK'] });
+    const [plain] = await (await call('/v2/orders')).json();
+    expect(plain.consignments).toEqual({ url: expect.stringContaining(`/orders/${order.id}/consignments`), resource: `/orders/${order.id}/consignments` });
+    const [view] = await (await call('/v2/orders?include=consignments.line_items&consignment_structure=object')).json();
+    expect(view.consignments.pickups).toEqual([]);
+    expect(view.consignments.shipping).toEqual([
+      expect.objectContaining({ id: order.addresses[0].id, shipping_method: 'UPS Ground', line_items: [expect.objectContaining({ sku: 'SKU-A', quantity: 2 })] }),
+    ]);
+    expect(view.consignments.downloads).toEqual([expect.objectContaining({ line_items: [expect.objectContaining({ sku: 'EBOOK', type: 'digital' })] })]);
+    const [linked] = await (await call('/v2/orders?include=consignments&consignment_structure=object')).json();
+    expect(linked.consignments.shipping[0].line_items).toEqual([{ url: expect.any(String), resource: `/orders/${order.id}/products/${order.products[0].id}` }]);
+  });
+
   it('moves date_modified when an order is modified, and serves malformed fields as set', async () => {
     const f = await start({ orders: 1 });
     nowMs += 90_000;

@@ -38,6 +38,8 @@ export interface OrderSeed {
   /** Extra shipping addresses (multi-address orders): each takes the lines named by sku. */
   extraAddresses?: { skus: string[] }[];
   shippingMethod?: string;
+  /** Lines (by sku) that are digital downloads: no shipping address, nothing to ship. */
+  digitalSkus?: string[];
 }
 
 export const ALL_SCOPES = ['store_v2_orders', 'store_v2_products', 'store_inventory'];
@@ -133,7 +135,7 @@ export class FakeBcStore {
         order_address_id: main.id,
         name: product?.product.name ?? `Product ${sku}`,
         sku,
-        type: 'physical',
+        type: seed.digitalSkus?.includes(sku) ? 'digital' : 'physical',
         quantity,
         quantity_shipped: 0,
         quantity_refunded: 0,

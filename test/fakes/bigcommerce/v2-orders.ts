@@ -2,7 +2,7 @@ import { noContent, notFound, ok, v2Error, type FakeAnswer } from './answers.js'
 import { parseFilterDate, wholeSecond } from './dates.js';
 import { STATUS_PARTIALLY_SHIPPED, STATUS_SHIPPED, type FakeBcOrder } from './model.js';
 import type { FakeBcStore } from './store-state.js';
-import { orderProductView, orderView, shipmentView, shippingAddressView } from './views.js';
+import { orderProductView, orderView, shipmentView, shippingAddressView, type ConsignmentInclude } from './views.js';
 
 /** The v2 Orders routes: list with filters, sort and page/limit paging, one order, its sub-resources, shipments. */
 
@@ -49,12 +49,21 @@ export function listOrders(store: FakeBcStore, query: URLSearchParams, v2Base: s
   const slice = orders.slice((paging.page - 1) * paging.limit, paging.page * paging.limit);
   // An empty page is not an empty array: v2 answers 204 No Content without a body.
   if (slice.length === 0) return noContent();
-  return ok(slice.map((o) => orderView(o, v2Base)));
+  const consignments = consignmentInclude(query);
+  return ok(slice.map((o) => orderView(o, v2Base, consignments)));
 }
 
-export function getOrder(store: FakeBcStore, id: number, v2Base: string): FakeAnswer {
+export function getOrder(store: FakeBcStore, id: number, query: URLSearchParams, v2Base: string): FakeAnswer {
   const order = store.orders.get(id);
-  return order ? ok(orderView(order, v2Base)) : notFound();
+  return order ? ok(orderView(order, v2Base, consignmentInclude(query))) : notFound();
+}
+
+/** [U] Without consignment_structure=object the docs promise no shape; the fake then embeds nothing. */
+function consignmentInclude(query: URLSearchParams): ConsignmentInclude {
+  const include = (query.get('include') ?? '').split(',');
+  if (query.get('consignment_structure') !== 'object') return 'none';
+  if (include.includes('consignments.line_items')) return 'line_items';
+  return include.includes('consignments') ? 'links' : 'none';
 }
 
 export function listOrderProducts(store: FakeBcStore, id: number, query: URLSearchParams): FakeAnswer {

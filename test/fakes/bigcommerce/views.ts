@@ -14,7 +14,14 @@ import {
 /** "12.3400": v2 money is a decimal string with four places. */
 export const money = (cents: number): string => `${(cents / 100).toFixed(2)}00`;
 
-export function orderView(o: FakeBcOrder, v2Base: string): Record<string, unknown> {
+/**
+ * How the order's consignments come with it: `include=consignments.line_items&consignment_structure=object`
+ * embeds them with their line items, `include=consignments` with links to the lines; without an include
+ * the order links to /consignments like its other sub-resources.
+ */
+export type ConsignmentInclude = 'none' | 'links' | 'line_items';
+
+export function orderView(o: FakeBcOrder, v2Base: string, consignments: ConsignmentInclude = 'none'): Record<string, unknown> {
   const subtotal = o.products.reduce((sum, p) => sum + p.priceCents * p.quantity, 0);
   const shipping = o.addresses.reduce((sum, a) => sum + a.costCents, 0);
   const total = subtotal + shipping + o.taxCents - o.discountCents - o.couponDiscountCents;
@@ -65,11 +72,33 @@ export function orderView(o: FakeBcOrder, v2Base: string): Record<string, unknow
     products: { url: `${v2Base}/orders/${o.id}/products`, resource: `/orders/${o.id}/products` },
     shipping_addresses: { url: `${v2Base}/orders/${o.id}/shipping_addresses`, resource: `/orders/${o.id}/shipping_addresses` },
     coupons: { url: `${v2Base}/orders/${o.id}/coupons`, resource: `/orders/${o.id}/coupons` },
+    consignments:
+      consignments === 'none'
+        ? { url: `${v2Base}/orders/${o.id}/consignments`, resource: `/orders/${o.id}/consignments` }
+        : consignmentsView(o, v2Base, consignments === 'line_items'),
     external_id: null,
     external_order_id: '',
     customer_locale: 'en',
   };
   return { ...view, ...o.overrides };
+}
+
+/** GET /orders/{id}/consignments (orderConsignment_Get): shipping consignments are the shipping addresses with their lines. */
+export function consignmentsView(o: FakeBcOrder, v2Base: string, withLines: boolean): Record<string, unknown> {
+  const lines = (keep: (p: FakeBcOrderProduct) => boolean) =>
+    o.products
+      .filter(keep)
+      .map((p) => (withLines ? orderProductView(o, p) : { url: `${v2Base}/orders/${o.id}/products/${p.id}`, resource: `/orders/${o.id}/products/${p.id}` }));
+  const digital = lines((p) => p.type === 'digital');
+  return {
+    pickups: [],
+    shipping: o.addresses.map((a) => {
+      const { order_id: _orderId, ...address } = shippingAddressView(o, a);
+      return { ...address, line_items: lines((p) => p.type === 'physical' && p.order_address_id === a.id) };
+    }),
+    downloads: digital.length ? [{ recipient_email: o.billing.email, line_items: digital }] : [],
+    email: { gift_certificates: [] },
+  };
 }
 
 export function orderProductView(o: FakeBcOrder, p: FakeBcOrderProduct): Record<string, unknown> {
