@@ -61,7 +61,10 @@ function mapOrder(order: BcOrder, products: BcOrderProduct[], addresses: BcShipp
   }
   // One order goes to the warehouse with one ship-to. An order split over several addresses (a
   // multi-address checkout) cannot be told right in that shape, so it is refused with that reason.
-  const shipped = addresses.filter((a) => a.order_id === order.id);
+  for (const a of addresses) {
+    if (a.order_id !== undefined && a.order_id !== order.id) throw new MappingProblem(`shipping_addresses: address ${a.id} belongs to order ${a.order_id}`);
+  }
+  const shipped = addresses;
   if (shipped.length > 1) {
     throw new MappingProblem(`the order ships to ${shipped.length} addresses; Dockhand sends one ship-to address per order`);
   }

@@ -70,13 +70,26 @@ export type BcOrderProduct = z.infer<typeof bcOrderProductSchema>;
 
 export const bcShippingAddressSchema = bcAddressSchema.extend({
   id,
-  order_id: id,
+  /** Absent on a shipping consignment embedded in its order. */
+  order_id: id.optional(),
   shipping_method: text,
 });
 export type BcShippingAddress = z.infer<typeof bcShippingAddressSchema>;
 
 export const bcOrderProductsSchema = z.array(bcOrderProductSchema);
 export const bcShippingAddressesSchema = z.array(bcShippingAddressSchema);
+
+/**
+ * An order's consignments as `include=consignments.line_items&consignment_structure=object` embeds
+ * them: shipping consignments are its shipping addresses, each with its product lines; digital lines
+ * come under downloads. Only the outline is checked here; the lines and addresses are checked by the
+ * order mapper with the same schemas as the sub-resources.
+ */
+export const bcEmbeddedConsignmentsSchema = z.looseObject({
+  pickups: z.array(z.looseObject({ line_items: z.array(z.unknown()).optional() })).optional(),
+  shipping: z.array(z.looseObject({ line_items: z.array(z.unknown()) })),
+  downloads: z.array(z.looseObject({ line_items: z.array(z.unknown()) })).optional(),
+});
 
 /** The answer to POST /orders/{id}/shipments (201). */
 export const bcShipmentSchema = z.looseObject({
