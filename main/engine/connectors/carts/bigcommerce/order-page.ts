@@ -1,5 +1,6 @@
 import { mapBigCommerceOrder, type BigCommerceOrderMapping, type BigCommerceOrderParts } from './order-mapper.js';
 import { ORDER_INCLUDES, partsFromConsignments } from './order-parts.js';
+import { readAllPages, V2_MAX_PAGE_SIZE } from './read-all-pages.js';
 import { BigCommerceHttpError, type BigCommerceClient } from './rest-client.js';
 import { toDateFilter } from './values.js';
 
@@ -13,7 +14,7 @@ import { toDateFilter } from './values.js';
  * page's last date_modified (keyset) rather than count pages, and de-duplicate by order id.
  */
 
-export const MAX_PAGE_SIZE = 250;
+export const MAX_PAGE_SIZE = V2_MAX_PAGE_SIZE;
 
 export interface OrderPageRequest {
   /** ISO UTC; inclusive, at whole seconds as the store keeps them. */
@@ -57,22 +58,12 @@ async function readParts(client: BigCommerceClient, order: unknown): Promise<Big
   if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) return { missing: `the order has no id to read its lines with (${JSON.stringify(id)})` };
   try {
     const [products, shippingAddresses] = await Promise.all([
-      readAll(client, `/v2/orders/${id}/products`),
-      readAll(client, `/v2/orders/${id}/shipping_addresses`),
+      readAllPages(client, `/v2/orders/${id}/products`),
+      readAllPages(client, `/v2/orders/${id}/shipping_addresses`),
     ]);
     return { order, products, shippingAddresses };
   } catch (err) {
     if (err instanceof BigCommerceHttpError && err.status === 404) return { missing: `order ${id} was deleted while its lines were read` };
     throw err;
-  }
-}
-
-/** Every page of a v2 sub-resource list (an order can have more lines than one page holds). */
-async function readAll(client: BigCommerceClient, path: string): Promise<unknown[]> {
-  const all: unknown[] = [];
-  for (let page = 1; ; page += 1) {
-    const items = await client.getList(path, { page, limit: MAX_PAGE_SIZE });
-    all.push(...items);
-    if (items.length < MAX_PAGE_SIZE) return all;
   }
 }
