@@ -13,7 +13,8 @@ const LOCATION_IDS = new Set([1]);
 
 export function listProducts(store: FakeBcStore, query: URLSearchParams): FakeAnswer {
   const skus = skuFilter(query);
-  const products = [...store.products.values()].filter((p) => !skus || skus.has(p.sku));
+  const ids = query.get('id:in')?.split(',').map(Number);
+  const products = [...store.products.values()].filter((p) => (!skus || skus.has(p.sku)) && (!ids || ids.includes(p.id)));
   return paged(products.map(v3ProductView), query);
 }
 
