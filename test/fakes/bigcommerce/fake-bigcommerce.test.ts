@@ -110,6 +110,17 @@ describe('fake BigCommerce: v2 orders paging', () => {
     expect(linked.consignments.shipping[0].line_items).toEqual([{ url: expect.any(String), resource: `/orders/${order.id}/products/${order.products[0].id}` }]);
   });
 
+  it('pages by offset, as the real API does: an order modified between two pages moves to the end and the next page skips one', async () => {
+    // What a download must defend against (move min_date_modified forward instead of counting pages).
+    const f = await start({ orders: 4 });
+    const query = '/v2/orders?sort=date_modified:asc&limit=2&min_date_modified=2000-01-01T00:00:00Z';
+    const first = await (await call(`${query}&page=1`)).json();
+    nowMs += 1_000;
+    f.store.modifyOrder(100);
+    const second = await (await call(`${query}&page=2`)).json();
+    expect([...first, ...second].map((o: { id: number }) => o.id)).toEqual([100, 101, 103, 100]);
+  });
+
   it('moves date_modified when an order is modified, and serves malformed fields as set', async () => {
     const f = await start({ orders: 1 });
     nowMs += 90_000;

@@ -33,7 +33,7 @@ interface Route {
 }
 
 const ROUTES: Route[] = [
-  { method: 'GET', pattern: /^\/v2\/store$/, name: 'GET /v2/store', scope: 'store_v2_information', readScope: 'store_v2_orders', handle: (s) => storeInfo(s) },
+  { method: 'GET', pattern: /^\/v2\/store$/, name: 'GET /v2/store', scope: 'store_v2_information', readScope: 'store_v2_information_read_only', handle: (s) => storeInfo(s) },
   { method: 'GET', pattern: /^\/v2\/orders$/, name: 'GET /v2/orders', scope: 'store_v2_orders', readScope: 'store_v2_orders_read_only', handle: (s, _m, q, _b, base) => listOrders(s, q, base) },
   { method: 'GET', pattern: /^\/v2\/orders\/(\d+)$/, name: 'GET /v2/orders/{id}', scope: 'store_v2_orders', readScope: 'store_v2_orders_read_only', handle: (s, m, q, _b, base) => getOrder(s, Number(m[1]), q, base) },
   { method: 'GET', pattern: /^\/v2\/orders\/(\d+)\/products$/, name: 'GET /v2/orders/{id}/products', scope: 'store_v2_orders', readScope: 'store_v2_orders_read_only', handle: (s, m, q) => listOrderProducts(s, Number(m[1]), q) },

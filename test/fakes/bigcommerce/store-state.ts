@@ -42,7 +42,7 @@ export interface OrderSeed {
   digitalSkus?: string[];
 }
 
-export const ALL_SCOPES = ['store_v2_orders', 'store_v2_products', 'store_inventory'];
+export const ALL_SCOPES = ['store_v2_orders', 'store_v2_products', 'store_inventory', 'store_v2_information_read_only'];
 
 export interface FakeStats {
   /** Every request that reached the store, refused or not. */
