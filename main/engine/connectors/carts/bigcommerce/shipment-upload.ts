@@ -16,7 +16,7 @@ export async function uploadShipment(client: BigCommerceClient, shipment: Shipme
   const orderPath = `/v2/orders/${encodeURIComponent(shipment.cartOrderId)}`;
   try {
     const existing = await findByTracking(client, orderPath, shipment.trackingNumber);
-    if (existing) return { remoteId: existing, alreadyExisted: true };
+    if (existing) return { outcome: 'accepted', remoteId: existing, alreadyExisted: true };
 
     const lines = bcOrderProductsSchema.safeParse(await readAllPages(client, `${orderPath}/products`));
     if (!lines.success) throw client.malformed(`the lines of order ${shipment.cartOrderId}: ${describeIssues(lines.error, 'products')}`);
@@ -43,7 +43,7 @@ export async function uploadShipment(client: BigCommerceClient, shipment: Shipme
     };
     const created = bcShipmentSchema.safeParse(await client.post(`${orderPath}/shipments`, body));
     if (!created.success) throw client.malformed(`the created shipment: ${describeIssues(created.error)}`);
-    return { remoteId: String(created.data.id), alreadyExisted: false };
+    return { outcome: 'accepted', remoteId: String(created.data.id), alreadyExisted: false };
   } catch (err) {
     if (err instanceof BigCommerceHttpError && err.status === 404) {
       throw new DockhandError('data', `Order ${shipment.orderNumber} is no longer in ${client.label} (HTTP 404)`, { cause: err });

@@ -30,7 +30,7 @@ describe('BigCommerce shipment upload', () => {
     const order = fake.store.order(100);
     const { client } = clientFor(fake, vc);
     const result = await uploadShipment(client, shipmentOf(order, '1Z999'));
-    expect(result).toEqual({ remoteId: String(order.shipments[0].id), alreadyExisted: false });
+    expect(result).toEqual({ outcome: 'accepted', remoteId: String(order.shipments[0].id), alreadyExisted: false });
     expect(order.shipments[0]).toMatchObject({ order_address_id: order.addresses[0].id, tracking_number: '1Z999', shipping_provider: 'ups' });
     expect(order.status_id).toBe(2);
   });
@@ -60,7 +60,8 @@ describe('BigCommerce shipment upload', () => {
     const { client } = clientFor(fake, vc);
     const first = await uploadShipment(client, shipmentOf(order, '1Z1'));
     const again = await uploadShipment(client, shipmentOf(order, '1Z1'));
-    expect(again).toEqual({ remoteId: first.remoteId, alreadyExisted: true });
+    if (first.outcome !== 'accepted') throw new Error(`expected accepted, got ${first.outcome}`);
+    expect(again).toEqual({ outcome: 'accepted', remoteId: first.remoteId, alreadyExisted: true });
     expect(order.shipments).toHaveLength(1);
   });
 
