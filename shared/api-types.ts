@@ -95,7 +95,8 @@ export interface ShipmentView {
   trackingUrl: string | null;
   shipDate: string;
   items: { sku: string; quantity: number }[];
-  status: 'pending' | 'uploaded' | 'error';
+  /** submitted: the cart took the request and processes it later (checked on the next uploads). */
+  status: 'pending' | 'submitted' | 'uploaded' | 'error';
   error: string | null;
   remoteId: string | null;
   uploadedAt: string | null;

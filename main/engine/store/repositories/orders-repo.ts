@@ -567,9 +567,8 @@ export function getOrderDetail(db: SqlReader, id: number): OrderDetailView | und
     trackingUrl: s.tracking_url,
     shipDate: s.ship_date,
     items: itemsOf[k].map((i) => ({ sku: i.sku, quantity: i.quantity })),
-    // The screens know no 'submitted' yet: a shipment the cart processes later still waits for the
-    // cart, shown so with the cart's reference of the request (remoteId) and the order's history note.
-    status: s.status === 'submitted' ? ('pending' as const) : s.status,
+    // 'submitted': the cart took it and processes it later; shown with the cart's reference (remoteId).
+    status: s.status,
     error: s.error,
     remoteId: s.remote_id,
     uploadedAt: s.uploaded_at,

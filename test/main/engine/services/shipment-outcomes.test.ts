@@ -61,7 +61,7 @@ describe('shipment outcomes: accepted, submitted (checked later) and refused', (
     const waiting = await orderStatus(o1);
     expect(waiting.status).toBe('shipped');
     expect(waiting.history.at(-1)?.note).toMatch(/Tracking T1 submitted to Acme market, which processes it later/);
-    expect(waiting.shipments[0]).toMatchObject({ status: 'pending', remoteId: 'feed-T1' });
+    expect(waiting.shipments[0]).toMatchObject({ status: 'submitted', remoteId: 'feed-T1' });
 
     const second = await w.run('shipment_upload');
     expect(checks).toHaveLength(1);
