@@ -48,6 +48,7 @@ export function cartView(overrides: Partial<CartView> = {}): CartView {
     schedules: { order_download: 15, shipment_upload: 30, inventory_upload: 60 },
     capabilities: { shipments: true, inventory: true, tracking: 'per_line' },
     carrierNames: {},
+    syncPositions: [],
     syncCursor: null,
     authError: null,
     notices: [],
