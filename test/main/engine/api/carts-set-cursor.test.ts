@@ -33,8 +33,8 @@ describe('carts.setCursor checks a typed sync position through the cart platform
     await store.write((db) => setSyncPosition(db, demoId, 'inventory_feeds', 'feed-7', '2026-02-01T00:00:00.000Z'));
     const set = await t.call('carts.setCursor', { id: demoId, cursor: '5' });
     expect(set.syncCursor).toBe('{"issued":5}');
-    // The view lists every stream's position; the orders stream is the one set here.
-    expect(set.syncPositions.map((p) => [p.stream, p.position])).toEqual([['orders', '{"issued":5}']]);
+    // The view lists every stream's position, the other streams as they were.
+    expect(set.syncPositions.map((p) => [p.stream, p.position])).toEqual([['inventory_feeds', 'feed-7'], ['orders', '{"issued":5}']]);
     const streams = () => store.read((db) => listSyncPositions(db, demoId).map((p) => [p.stream, p.position]));
     expect(await streams()).toEqual([['inventory_feeds', 'feed-7'], ['orders', '{"issued":5}']]);
     expect((await t.call('carts.setCursor', { id: demoId, cursor: null })).syncCursor).toBeNull();
