@@ -1,6 +1,6 @@
 import type { Address, CanonicalOrder, OrderLine } from '../../../../../shared/domain.js';
 import { describeIssue, wooOrderIdentitySchema, wooOrderSchema, type WooAddress, type WooOrder } from './payload-schemas.js';
-import { fromCents, gmtToUtcIso, toCents, toMoney } from './values.js';
+import { decodeEntities, fromCents, gmtToUtcIso, toCents, toMoney } from './values.js';
 
 /**
  * WooCommerce order JSON (REST v3) -> CanonicalOrder. Pure: no I/O, no clock. A reply that does not
@@ -50,7 +50,7 @@ function toCanonical(woo: WooOrder, orderDate: string, updatedAt: string): Canon
     orderNumber: woo.number || String(woo.id),
     orderDate,
     updatedAt,
-    shipCode: shippingLine ? shippingLine.method_title || shippingLine.method_id : '',
+    shipCode: shippingLine ? decodeEntities(shippingLine.method_title) || shippingLine.method_id : '',
     shipTo: shipToAddress(woo, email),
     billTo: mapAddress(woo.billing, email),
     currency: woo.currency,
@@ -88,7 +88,7 @@ function mapLines(woo: WooOrder): OrderLine[] {
       price: fromCents(Math.round(subtotal / item.quantity)),
       cartLineId: String(item.id),
     };
-    if (item.name) line.name = item.name;
+    if (item.name) line.name = decodeEntities(item.name);
     const discount = subtotal - toCents(item.total);
     if (discount !== 0) line.discount = fromCents(discount);
     lines.push(line);

@@ -55,7 +55,8 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
 /** Tags dropped, entities of the common kind decoded, whitespace folded: for messages and logs. */
 export function plainText(html: string): string {
   return html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<(br|\/?p|\/?div|\/?h\d)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&rsaquo;/g, '›')
     .replace(/&#8211;/g, '–')
     .replace(/&rsquo;/g, '’')

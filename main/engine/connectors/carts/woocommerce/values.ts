@@ -33,3 +33,19 @@ export function toMoney(decimal: string): string {
   const [whole, fraction = ''] = decimal.trim().split('.');
   return `${whole}.${fraction.padEnd(2, '0')}`;
 }
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', nbsp: ' ', hellip: '…', reg: '®', copy: '©', trade: '™', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+
+/**
+ * WordPress stores product names HTML-escaped ("Ship Your Idea &ndash; Color: Black" in the docs' own
+ * example), and line items carry them so: decoded here, or the packing slip prints "&ndash;".
+ */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
