@@ -1,4 +1,4 @@
-import { pagingHeaders, readBool, readList, readPaging, slice } from './collection-params.js';
+import { pagingHeaders, readBool, readList, readPaging } from './collection-params.js';
 import { noteJson, ORDER_STATUSES, orderJson, type FakeOrder, type OrderStatus } from './fake-model.js';
 import type { FakeWooStore } from './fake-store.js';
 import { formatSiteLocal, parseDateParam } from './site-time.js';
@@ -50,9 +50,8 @@ function listOrders(store: FakeWooStore, req: RouteRequest): FakeReply {
   const order = query.get('order') ?? 'desc';
   if (order !== 'asc' && order !== 'desc') return invalidParam('order', 'order is not one of asc and desc.');
   const datesAreGmt = readBool(query, 'dates_are_gmt');
-  const filters: ((o: FakeOrder) => boolean)[] = [];
-  if (!statuses.includes('any')) filters.push((o) => statuses.includes(o.status));
-  else filters.push((o) => o.status !== 'trash');
+  const wanted = statuses.includes('any') ? undefined : new Set(statuses);
+  const bounds: { pick: (o: FakeOrder) => number; after: boolean; gmtMs?: number; local?: string }[] = [];
   for (const [name, pick, after] of [
     ['modified_after', (o: FakeOrder) => o.modifiedMs, true],
     ['modified_before', (o: FakeOrder) => o.modifiedMs, false],
@@ -63,23 +62,66 @@ function listOrders(store: FakeWooStore, req: RouteRequest): FakeReply {
     if (raw === null) continue;
     const at = parseDateParam(raw, datesAreGmt);
     if (!at) return invalidParam(name, 'Invalid date.');
-    // WordPress date queries are exclusive: "after" means strictly later.
-    filters.push((o) => {
-      const ms = pick(o);
-      if (at.gmtMs !== undefined) return after ? ms > at.gmtMs : ms < at.gmtMs;
-      const local = formatSiteLocal(ms, store.options.timeZone);
-      return after ? local > (at.local as string) : local < (at.local as string);
-    });
+    bounds.push({ pick, after, ...at });
   }
   const include = readList(query, 'include')?.map(Number);
-  if (include) filters.push((o) => include.includes(o.id));
-  const matching = [...store.orders.values()].filter((o) => filters.every((f) => f(o)));
+  const timeZone = store.options.timeZone;
+  // WordPress date queries are exclusive: "after" means strictly later.
+  const matches = (o: FakeOrder): boolean => {
+    if (wanted ? !wanted.has(o.status) : o.status === 'trash') return false;
+    if (include && !include.includes(o.id)) return false;
+    for (const b of bounds) {
+      const ms = b.pick(o);
+      if (b.gmtMs !== undefined) {
+        if (b.after ? ms <= b.gmtMs : ms >= b.gmtMs) return false;
+      } else {
+        const local = formatSiteLocal(ms, timeZone);
+        if (b.after ? local <= (b.local as string) : local >= (b.local as string)) return false;
+      }
+    }
+    return true;
+  };
   const key = (o: FakeOrder): number =>
     orderby === 'modified' ? o.modifiedMs : orderby === 'date' ? o.createdMs : orderby === 'include' && include ? include.indexOf(o.id) : o.id;
   const sign = order === 'asc' ? 1 : -1;
-  matching.sort((a, b) => sign * (key(a) - key(b) || a.id - b.id));
-  const page = slice(matching, paging).map((o) => orderJson(o, store.options.timeZone, req.baseUrl));
-  return json(200, page, pagingHeaders(matching.length, paging, req.url));
+  const sorted = include ? [...store.orders.values()].sort((a, b) => sign * (key(a) - key(b) || a.id - b.id)) : sortedOrders(store, orderby, sign, key);
+  const matching = cachedMatches(store, query, () => sorted.filter(matches));
+  const start = paging.offset ?? (paging.page - 1) * paging.perPage;
+  const page = matching.slice(start, start + paging.perPage);
+  return json(200, page.map((o) => orderJson(o, timeZone, req.baseUrl)), pagingHeaders(matching.length, paging, req.url));
+}
+
+/**
+ * The matches of one filter, kept until the next write: a download pages through the same filter
+ * with a moving offset, and filtering 100,000 orders per page would make the fake the bottleneck.
+ */
+const matchCache = new WeakMap<FakeWooStore, { key: string; orders: FakeOrder[] }>();
+
+function cachedMatches(store: FakeWooStore, query: URLSearchParams, compute: () => FakeOrder[]): FakeOrder[] {
+  const filters = new URLSearchParams(query);
+  for (const name of ['page', 'offset', 'per_page', 'consumer_key', 'consumer_secret']) filters.delete(name);
+  filters.sort();
+  const key = `${store.nowMs}:${store.orders.size}:${filters.toString()}`;
+  const cached = matchCache.get(store);
+  if (cached?.key === key) return cached.orders;
+  const orders = compute();
+  matchCache.set(store, { key, orders });
+  return orders;
+}
+
+/**
+ * Every write ticks the store clock, so the clock reading names the store's version: a sorted list is
+ * reused until the next write, which keeps a 100,000-order download from sorting on every page.
+ */
+const sortCache = new WeakMap<FakeWooStore, { version: string; orders: FakeOrder[] }>();
+
+function sortedOrders(store: FakeWooStore, orderby: string, sign: number, key: (o: FakeOrder) => number): FakeOrder[] {
+  const version = `${store.nowMs}:${store.orders.size}:${orderby}:${sign}`;
+  const cached = sortCache.get(store);
+  if (cached?.version === version) return cached.orders;
+  const orders = [...store.orders.values()].sort((a, b) => sign * (key(a) - key(b) || a.id - b.id));
+  sortCache.set(store, { version, orders });
+  return orders;
 }
 
 function getOrder(store: FakeWooStore, req: RouteRequest, id: number): FakeReply {

@@ -10,7 +10,19 @@ export function formatGmt(ms: number): string {
 
 /** The same instant as the site's wall clock in an IANA zone ("America/Chicago"), without an offset. */
 export function formatSiteLocal(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  if (timeZone === 'UTC') return formatGmt(ms);
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
+/** Building a formatter costs far more than using one; a download formats thousands of dates. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let found = formatters.get(timeZone);
+  if (found) return found;
+  found = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -19,9 +31,9 @@ export function formatSiteLocal(ms: number, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+  });
+  formatters.set(timeZone, found);
+  return found;
 }
 
 /**
