@@ -28,7 +28,7 @@ export function authenticate(store: FakeWooStore, header: string | undefined, qu
     via = 'query';
   }
   if (via === 'none') return { via, ok: false };
-  if (key !== store.options.consumerKey) {
+  if (key !== store.options.consumerKey || store.keysRevoked) {
     return { via, ok: false, error: restError(401, 'woocommerce_rest_authentication_error', 'Consumer key is invalid.') };
   }
   if (secret !== store.options.consumerSecret) {

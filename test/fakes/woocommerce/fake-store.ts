@@ -23,6 +23,11 @@ export interface FakeWooOptions {
   redirectTo?: string;
   /** The store clock's start, ms. Every write ticks it one second. */
   startMs?: number;
+  /**
+   * A host's or firewall's request limit (WooCommerce itself documents none): past it, 429 with
+   * Retry-After in whole seconds. A token bucket on the real clock.
+   */
+  hostRateLimit?: { requestsPerSecond: number; burst?: number };
 }
 
 export type Fault =
@@ -53,7 +58,11 @@ export const DEFAULT_CONSUMER_KEY = 'ck_4f1c2e9a0b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e
 export const DEFAULT_CONSUMER_SECRET = 'cs_9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d';
 
 export class FakeWooStore {
-  readonly options: Required<Omit<FakeWooOptions, 'redirectTo' | 'startMs'>> & { redirectTo?: string };
+  readonly options: Required<Omit<FakeWooOptions, 'redirectTo' | 'startMs' | 'hostRateLimit'>> & { redirectTo?: string };
+  /** Requests answered 429 by the host limit, for the bench's "throttled answers only as rare exceptions". */
+  throttled = 0;
+  private readonly limit?: { perMs: number; burst: number; tokens: number; at: number };
+  private revoked = false;
   readonly orders = new Map<number, FakeOrder>();
   readonly notes = new Map<number, FakeNote[]>();
   readonly trackings = new Map<number, FakeTracking[]>();
@@ -78,6 +87,34 @@ export class FakeWooStore {
       redirectTo: options.redirectTo,
     };
     this.nowMs = options.startMs ?? Date.UTC(2026, 10, 1, 12, 0, 0);
+    if (options.hostRateLimit) {
+      const burst = options.hostRateLimit.burst ?? options.hostRateLimit.requestsPerSecond;
+      this.limit = { perMs: options.hostRateLimit.requestsPerSecond / 1000, burst, tokens: burst, at: Date.now() };
+    }
+  }
+
+  /** The merchant revoked the key in WooCommerce > Settings > Advanced > REST API. */
+  revokeKeys(): void {
+    this.revoked = true;
+  }
+
+  get keysRevoked(): boolean {
+    return this.revoked;
+  }
+
+  /** Seconds to wait when the host limit is spent now, else undefined (and one request is counted). */
+  hostLimitWait(): number | undefined {
+    const limit = this.limit;
+    if (!limit) return undefined;
+    const now = Date.now();
+    limit.tokens = Math.min(limit.burst, limit.tokens + (now - limit.at) * limit.perMs);
+    limit.at = now;
+    if (limit.tokens >= 1) {
+      limit.tokens -= 1;
+      return undefined;
+    }
+    this.throttled += 1;
+    return Math.max(1, Math.ceil((1 - limit.tokens) / limit.perMs / 1000));
   }
 
   tick(): number {

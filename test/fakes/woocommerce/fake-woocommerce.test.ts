@@ -284,3 +284,23 @@ describe('fake WooCommerce: failures for tests', () => {
     expect(redirect.headers.get('location')).toBe('https://shop.example.com/');
   });
 });
+
+describe('fake WooCommerce: limits and revoked keys', () => {
+  it('answers 429 with Retry-After past a host request limit, and counts it', async () => {
+    const shop = await start({ hostRateLimit: { requestsPerSecond: 0.2, burst: 2 } });
+    const replies = [];
+    for (let i = 0; i < 3; i++) replies.push(await call(shop, '/wp-json/wc/v3/orders'));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 429]);
+    // One request every five seconds: the next token is up to five seconds away.
+    expect(Number(replies[2].headers.get('retry-after'))).toBeGreaterThanOrEqual(4);
+    expect(shop.store.throttled).toBe(1);
+  });
+
+  it('refuses revoked keys as an invalid consumer key', async () => {
+    const shop = await start();
+    shop.store.revokeKeys();
+    const reply = await call(shop, '/wp-json/wc/v3/orders');
+    expect(reply.status).toBe(401);
+    expect(reply.body.message).toBe('Consumer key is invalid.');
+  });
+});

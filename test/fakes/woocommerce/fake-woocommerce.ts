@@ -80,6 +80,10 @@ function handle(store: FakeWooStore, baseUrl: string, req: IncomingMessage, rawB
   if (store.options.notWordPress) {
     return { reply: { status: url.pathname === '/' ? 200 : 404, body: NOT_WORDPRESS_PAGE }, notice: false };
   }
+  const hostWait = store.hostLimitWait();
+  if (hostWait !== undefined) {
+    return { reply: { status: 429, body: TOO_MANY_REQUESTS_PAGE, headers: { 'Retry-After': String(hostWait) } }, notice: false };
+  }
   const fault = store.takeFault();
   if (fault?.kind === 'html-error') {
     const headers: Record<string, string> = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {};
