@@ -2,6 +2,7 @@ import { DockhandError } from '../../../../../shared/errors.js';
 import { orderNoteSchema, trackingItemSchema, type WooTrackingItem } from './payload-schemas.js';
 import type { ListPage, WooRestClient } from './rest-client.js';
 import { isNoRoute } from './rest-errors.js';
+import { providerNames } from './tracking-provider.js';
 import { toGmtParam } from './values.js';
 
 /**
@@ -78,6 +79,17 @@ export async function addTracking(client: WooRestClient, orderId: string, input:
     const parsed = trackingItemSchema.safeParse(reply.value);
     if (!parsed.success) throw new DockhandError('transient', `${client.label} sent a malformed reply for the tracking item`);
     return parsed.data;
+  } catch (err) {
+    if (isNoRoute(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Provider names the store's Shipment Tracking extension accepts (a public route); undefined without it. */
+export async function listTrackingProviders(client: WooRestClient): Promise<string[] | undefined> {
+  try {
+    const reply = await client.request('GET', 'wc-shipment-tracking/v3/shipment-trackings/providers', { authenticated: false });
+    return providerNames(reply.value);
   } catch (err) {
     if (isNoRoute(err)) return undefined;
     throw err;
