@@ -58,6 +58,18 @@ describe('WooCommerce order mapper', () => {
     expect(mapped(json).order.updatedAt).toBe('2026-11-20T03:00:01.000Z');
   });
 
+  it('gives the same UTC times on a host east of Greenwich', () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(-540);
+      expect(mapped(docsOrder()).order).toMatchObject({ orderDate: '2017-03-22T19:28:02.000Z', updatedAt: '2017-03-22T19:28:08.000Z' });
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('ships to the billing address when the shop leaves the shipping fields empty', () => {
     const payload = docsOrder();
     payload.shipping = { first_name: '', last_name: '', company: '', address_1: '', address_2: '', city: '', state: '', postcode: '', country: '' };
