@@ -1,24 +1,13 @@
 import type { TrackingInput } from './orders-api.js';
 
 /**
- * Which Shipment Tracking provider a warehouse carrier code (SCAC-like: UPS, FDX, USPS, DHL) becomes.
- * The extension accepts only names from its providers list (GET .../shipment-trackings/providers, which
- * site code can change), so the name is looked up in the store's own list; a carrier it does not know
- * goes as a custom provider with the warehouse's tracking link, never failing the upload.
+ * The Shipment Tracking item for a shipment whose carrier the upload service already named the
+ * platform's way (shared/carrier-mapping.ts: the cart's override, else the platform descriptor's name,
+ * else a custom carrier with its tracking page). The extension takes as tracking_provider only names from
+ * its providers list, which site code can change, so the name is looked up in this store's own list
+ * (case, spaces and punctuation aside); a name it does not list goes as a custom provider with the
+ * tracking link, never failing the upload.
  */
-
-/** Provider names the extension ships with, per carrier code, best first. Overrides per cart come first. */
-const DEFAULT_ALIASES: Record<string, string[]> = {
-  UPS: ['UPS'],
-  FDX: ['Fedex', 'FedEx'],
-  FEDEX: ['Fedex', 'FedEx'],
-  USPS: ['USPS'],
-  DHL: ['DHL US', 'DHL Express', 'DHL'],
-  DHLE: ['DHL Express'],
-  CAPC: ['Canada Post'],
-  AUPOST: ['Australia Post'],
-  RM: ['Royal Mail'],
-};
 
 /** The providers endpoint's reply: {region: {providerName: urlFormat}} -> every provider name. */
 export function providerNames(reply: unknown): string[] {
@@ -31,20 +20,19 @@ export function providerNames(reply: unknown): string[] {
 export function trackingInputFor(
   shipment: { carrier: string; trackingNumber: string; trackingUrl?: string; shipDate: string },
   providers: readonly string[],
-  overrides: Record<string, string> = {},
 ): TrackingInput {
-  const code = shipment.carrier.trim().toUpperCase();
-  const wanted = [overrides[code], ...(DEFAULT_ALIASES[code] ?? []), shipment.carrier.trim()].filter((n): n is string => !!n);
-  const byLower = new Map(providers.map((p) => [p.toLowerCase(), p]));
   const dateShipped = shipment.shipDate.slice(0, 10);
-  for (const name of wanted) {
-    const found = byLower.get(name.toLowerCase());
-    if (found) return { provider: found, trackingNumber: shipment.trackingNumber, dateShipped };
-  }
+  const wanted = squeeze(shipment.carrier);
+  const listed = providers.find((p) => squeeze(p) === wanted);
+  if (listed) return { provider: listed, trackingNumber: shipment.trackingNumber, dateShipped };
   return {
-    customProvider: overrides[code] ?? shipment.carrier.trim(),
+    customProvider: shipment.carrier.trim(),
     ...(shipment.trackingUrl ? { customLink: shipment.trackingUrl } : {}),
     trackingNumber: shipment.trackingNumber,
     dateShipped,
   };
+}
+
+function squeeze(name: string): string {
+  return name.toLowerCase().replace(/[\s.\-_/&()]+/g, '');
 }

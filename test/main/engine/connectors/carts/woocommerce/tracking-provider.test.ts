@@ -22,24 +22,19 @@ describe('Shipment Tracking provider for a warehouse carrier', () => {
     expect(await listTrackingProviders(clientFor(fake).client)).toBeUndefined();
   });
 
-  it('maps carrier codes to the names the store lists, with the ship date as a day', () => {
+  it('uses the store’s own spelling of a carrier it lists, with the ship date as a day', () => {
     const providers = ['UPS', 'USPS', 'Fedex', 'DHL Express'];
-    expect(trackingInputFor(shipment('FDX'), providers)).toEqual({ provider: 'Fedex', trackingNumber: 'T1', dateShipped: '2026-11-21' });
-    expect(trackingInputFor(shipment('dhl'), providers)).toMatchObject({ provider: 'DHL Express' });
-    expect(trackingInputFor(shipment('ups'), providers)).toMatchObject({ provider: 'UPS' });
+    expect(trackingInputFor(shipment('FedEx'), providers)).toEqual({ provider: 'Fedex', trackingNumber: 'T1', dateShipped: '2026-11-21' });
+    expect(trackingInputFor(shipment('dhl express'), providers)).toMatchObject({ provider: 'DHL Express' });
   });
 
-  it('sends an unknown carrier as a custom provider with the warehouse’s tracking link', () => {
-    expect(trackingInputFor(shipment('ACME', 'https://acme.example/t/T1'), ['UPS'])).toEqual({
-      customProvider: 'ACME',
+  it('sends a carrier the store does not list as a custom provider with the tracking link', () => {
+    expect(trackingInputFor(shipment('Acme Courier', 'https://acme.example/t/T1'), ['UPS'])).toEqual({
+      customProvider: 'Acme Courier',
       customLink: 'https://acme.example/t/T1',
       trackingNumber: 'T1',
       dateShipped: '2026-11-21',
     });
-  });
-
-  it('lets a cart’s override name the provider first', () => {
-    expect(trackingInputFor(shipment('UPS'), ['UPS', 'UPS Freight'], { UPS: 'UPS Freight' })).toMatchObject({ provider: 'UPS Freight' });
-    expect(trackingInputFor(shipment('XPO'), ['UPS'], { XPO: 'XPO Logistics' })).toMatchObject({ customProvider: 'XPO Logistics' });
+    expect(trackingInputFor(shipment('OnTrac'), [])).toEqual({ customProvider: 'OnTrac', trackingNumber: 'T1', dateShipped: '2026-11-21' });
   });
 });
