@@ -1,5 +1,5 @@
 import { DockhandError } from '../../../../../shared/errors.js';
-import { httpRequest, type BackoffPolicy, type HttpContext, type HttpResponse } from '../../../net/index.js';
+import { httpRequest, type BackoffPolicy, type HttpContext, type HttpRequest, type HttpResponse } from '../../../net/index.js';
 import type { Logger } from '../../../platform/ports.js';
 import { siteIndexSchema } from './payload-schemas.js';
 import { readReplyBody } from './reply-body.js';
@@ -31,6 +31,11 @@ export interface WooRestClientOptions {
   timeoutMs?: number;
   backoff?: Partial<BackoffPolicy>;
   maxRateLimitWaitMs?: number;
+  /**
+   * How one exchange is sent; httpRequest by default. The plugin passes the kit's limitedRequest bound to
+   * the shop's limiter, so every run of one store shares its budget (a host's 429 holds them all back).
+   */
+  transport?: (req: HttpRequest) => Promise<HttpResponse>;
 }
 
 export interface RequestOptions {
@@ -144,7 +149,8 @@ export class WooRestClient {
       headers.authorization = `Basic ${Buffer.from(`${this.options.consumerKey}:${this.options.consumerSecret}`).toString('base64')}`;
     }
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    return httpRequest(this.options.http, {
+    const send = this.options.transport ?? ((req: HttpRequest) => httpRequest(this.options.http, req));
+    return send({
       url: url.toString(),
       method: method as 'GET' | 'POST' | 'PUT' | 'DELETE',
       headers,

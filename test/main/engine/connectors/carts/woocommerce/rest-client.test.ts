@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isNoRoute } from '../../../../../../main/engine/connectors/carts/woocommerce/rest-errors.js';
 import { WooRestClient } from '../../../../../../main/engine/connectors/carts/woocommerce/rest-client.js';
+import { httpRequest } from '../../../../../../main/engine/net/index.js';
 import { silentLogger, systemClock } from '../../../../../../main/engine/platform/ports.js';
 import { createFakeWooCommerce, type FakeWooCommerce, type FakeWooOptions } from '../../../../../fakes/woocommerce/index.js';
 import { clientFor, failureOf } from './helpers.js';
@@ -123,6 +124,23 @@ describe('WooCommerce REST client: what the store answers', () => {
     const err = await failureOf(client.list('wc/v3/orders', { per_page: 500 }));
     expect(err.kind).toBe('data');
     expect(err.message).toContain('rest_invalid_param');
+  });
+});
+
+describe('WooCommerce REST client: the transport', () => {
+  it('sends every exchange through the transport it is given (the shop limiter’s place)', async () => {
+    const shop = await start();
+    shop.store.seedOrders(1);
+    const sent: string[] = [];
+    const { client } = clientFor(shop, {
+      transport: async (req) => {
+        sent.push(`${req.method} ${new URL(req.url).pathname} ${req.label}`);
+        return httpRequest({ clock: systemClock }, req);
+      },
+    });
+    await client.list('wc/v3/orders');
+    await client.discover();
+    expect(sent).toEqual([`GET /wp-json/wc/v3/orders WooCommerce 127.0.0.1:${new URL(shop.url).port}`, `GET /wp-json WooCommerce 127.0.0.1:${new URL(shop.url).port}`]);
   });
 });
 
