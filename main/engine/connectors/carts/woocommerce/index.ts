@@ -8,6 +8,8 @@ export { WooRestError, isNoRoute } from './rest-errors.js';
 export { mapWooOrder } from './order-mapper.js';
 export type { WooOrderMapping } from './order-mapper.js';
 export { statusesToQuery, skipReasonFor, DEFAULT_STATUSES } from './order-filters.js';
+export { readOrdersPage } from './order-page.js';
+export type { ReadOrdersPage } from './order-page.js';
 export {
   fetchOrdersPage,
   completeOrder,

@@ -14,8 +14,13 @@ import { toGmtParam } from './values.js';
 export const ORDERS_PER_PAGE = 100;
 
 export interface OrdersPageQuery {
-  /** Orders modified strictly after this UTC instant (ISO); the whole history when absent. */
+  /**
+   * Orders modified strictly after this UTC instant (ISO); the whole history when absent. WooCommerce's
+   * bound is exclusive, the kit's window inclusive: its overlap re-reads the boundary anyway.
+   */
   modifiedAfter?: string;
+  /** Orders created strictly after this UTC instant (the cart's earliest order date). */
+  createdAfter?: string;
   statuses: readonly string[];
   offset: number;
   perPage?: number;
@@ -31,7 +36,8 @@ export function fetchOrdersPage(client: WooRestClient, query: OrdersPageQuery): 
   return client.list('wc/v3/orders', {
     status: query.statuses.join(','),
     modified_after: query.modifiedAfter ? toGmtParam(query.modifiedAfter) : undefined,
-    dates_are_gmt: query.modifiedAfter ? true : undefined,
+    after: query.createdAfter ? toGmtParam(query.createdAfter) : undefined,
+    dates_are_gmt: query.modifiedAfter || query.createdAfter ? true : undefined,
     orderby: 'modified',
     order: 'asc',
     per_page: query.perPage ?? ORDERS_PER_PAGE,
