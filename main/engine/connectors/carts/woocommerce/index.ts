@@ -25,5 +25,6 @@ export { trackingInputFor } from './tracking-provider.js';
 export { uploadWooShipment, shippedNote } from './shipment-upload.js';
 export type { WooShipmentOptions } from './shipment-upload.js';
 export { findProductsBySku, listVariations, updateStock, MAX_BATCH_ITEMS } from './stock-api.js';
+export { pushWooInventory } from './inventory-push.js';
 export type { StockUpdate, StockOutcome } from './stock-api.js';
 export { testWooConnection } from './test-connection.js';
