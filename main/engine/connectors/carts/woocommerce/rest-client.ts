@@ -118,6 +118,7 @@ export class WooRestClient {
     let switchedToQuery = false;
     for (;;) {
       const res = await this.send(method, route, opts, authenticated);
+      if (res.status >= 200 && res.status < 300 && res.text.trim() === '') return { status: res.status, value: null, headers: res.headers };
       const body = readReplyBody(res.text);
       if (body.kind === 'json' && body.notice !== undefined) {
         this.options.log.log('warn', `${this.label} printed PHP output before the JSON of ${route}; the JSON after it was used`, {
