@@ -23,7 +23,7 @@ export {
 export type { OrdersPageQuery, TrackingInput } from './orders-api.js';
 export { trackingInputFor } from './tracking-provider.js';
 export { uploadWooShipment, shippedNote } from './shipment-upload.js';
-export type { WooShipmentOptions } from './shipment-upload.js';
+export type { WooShipmentOptions, WooShipmentResult } from './shipment-upload.js';
 export { findProductsBySku, listVariations, updateStock, MAX_BATCH_ITEMS } from './stock-api.js';
 export { pushWooInventory } from './inventory-push.js';
 export type { StockUpdate, StockOutcome } from './stock-api.js';

@@ -1,5 +1,5 @@
 import { DockhandError } from '../../../../../shared/errors.js';
-import type { ShipmentToUpload, ShipmentUploadResult } from '../cart-connector.js';
+import type { ShipmentToUpload } from '../cart-connector.js';
 import { addOrderNote, addTracking, completeOrder, listOrderNotes, listTrackings } from './orders-api.js';
 import type { WooRestClient } from './rest-client.js';
 import { trackingInputFor } from './tracking-provider.js';
@@ -12,6 +12,15 @@ import { trackingInputFor } from './tracking-provider.js';
  * is looked up the same way before anything is sent again.
  */
 
+/**
+ * The tracking item's id (or "note:<id>"), and whether it was there already. The plugin reports it as
+ * the cart interface's accepted outcome (main's WooShipmentResult now carries `outcome`).
+ */
+export interface WooShipmentResult {
+  remoteId: string;
+  alreadyExisted: boolean;
+}
+
 export interface WooShipmentOptions {
   /** The store's Shipment Tracking provider names (listTrackingProviders), or undefined without the extension. */
   providers: readonly string[] | undefined;
@@ -19,7 +28,7 @@ export interface WooShipmentOptions {
   completesOrder: boolean;
 }
 
-export async function uploadWooShipment(client: WooRestClient, shipment: ShipmentToUpload, options: WooShipmentOptions): Promise<ShipmentUploadResult> {
+export async function uploadWooShipment(client: WooRestClient, shipment: ShipmentToUpload, options: WooShipmentOptions): Promise<WooShipmentResult> {
   const orderId = shipment.cartOrderId;
   if (!/^\d+$/.test(orderId)) throw new DockhandError('data', `Order ${shipment.orderNumber} has no WooCommerce order id (${orderId})`);
   const result = options.providers ? await viaTracking(client, shipment, options.providers) : await viaNote(client, shipment);
@@ -27,7 +36,7 @@ export async function uploadWooShipment(client: WooRestClient, shipment: Shipmen
   return result;
 }
 
-async function viaTracking(client: WooRestClient, shipment: ShipmentToUpload, providers: readonly string[]): Promise<ShipmentUploadResult> {
+async function viaTracking(client: WooRestClient, shipment: ShipmentToUpload, providers: readonly string[]): Promise<WooShipmentResult> {
   const existing = await listTrackings(client, shipment.cartOrderId);
   const found = existing?.find((t) => t.tracking_number === shipment.trackingNumber);
   if (found) return { remoteId: found.tracking_id, alreadyExisted: true };
@@ -39,7 +48,7 @@ async function viaTracking(client: WooRestClient, shipment: ShipmentToUpload, pr
   return { remoteId: created.tracking_id, alreadyExisted: false };
 }
 
-async function viaNote(client: WooRestClient, shipment: ShipmentToUpload): Promise<ShipmentUploadResult> {
+async function viaNote(client: WooRestClient, shipment: ShipmentToUpload): Promise<WooShipmentResult> {
   const notes = await listOrderNotes(client, shipment.cartOrderId);
   const found = notes.find((n) => n.note.includes(shipment.trackingNumber));
   if (found) return { remoteId: `note:${found.id}`, alreadyExisted: true };
