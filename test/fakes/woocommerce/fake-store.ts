@@ -40,6 +40,8 @@ export interface OrderSeed {
   number?: string;
   currency?: string;
   createdMs?: number;
+  /** Its date_modified; a bulk action in wp-admin saves hundreds of orders within one second. */
+  modifiedMs?: number;
   lines?: { sku: string; quantity: number; price: string; name?: string; product_id?: number; variation_id?: number }[];
   shipping?: Partial<WooAddress>;
   billing?: Partial<WooAddress>;
@@ -174,7 +176,7 @@ export class FakeWooStore {
       status: seed.status ?? 'processing',
       currency: seed.currency ?? 'USD',
       createdMs: seed.createdMs ?? at,
-      modifiedMs: at,
+      modifiedMs: seed.modifiedMs ?? at,
       paidMs: seed.status === 'pending' ? null : at,
       completedMs: seed.status === 'completed' ? at : null,
       discount_total: '0.00',

@@ -65,11 +65,13 @@ function listOrders(store: FakeWooStore, req: RouteRequest): FakeReply {
     bounds.push({ pick, after, ...at });
   }
   const include = readList(query, 'include')?.map(Number);
+  const exclude = new Set(readList(query, 'exclude')?.map(Number) ?? []);
   const timeZone = store.options.timeZone;
   // WordPress date queries are exclusive: "after" means strictly later.
   const matches = (o: FakeOrder): boolean => {
     if (wanted ? !wanted.has(o.status) : o.status === 'trash') return false;
     if (include && !include.includes(o.id)) return false;
+    if (exclude.has(o.id)) return false;
     for (const b of bounds) {
       const ms = b.pick(o);
       if (b.gmtMs !== undefined) {

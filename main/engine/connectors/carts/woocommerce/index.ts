@@ -9,6 +9,8 @@ export { mapWooOrder } from './order-mapper.js';
 export type { WooOrderMapping } from './order-mapper.js';
 export { statusesToQuery, skipReasonFor, DEFAULT_STATUSES } from './order-filters.js';
 export { readOrdersPage } from './order-page.js';
+export { walkOrders } from './order-walk.js';
+export type { OrderWalkOptions } from './order-walk.js';
 export type { ReadOrdersPage } from './order-page.js';
 export {
   fetchOrdersPage,
