@@ -59,6 +59,14 @@ describe('walking WooCommerce orders by modification time', () => {
     expect(fake.store.requests.some((r) => r.query.has('exclude'))).toBe(true);
   });
 
+  it('reads a second split across two pages whole: orders saved in the same second as the page’s last one', async () => {
+    fake = await createFakeWooCommerce({ startMs: START });
+    // Three orders a second for four seconds, four to a page: every page ends in the middle of a second.
+    const orders = fake.store.seedOrders(Array.from({ length: 12 }, (_, i) => ({ modifiedMs: START + Math.floor(i / 3) * 1000 })));
+    const seen = (await walk(fake, 4)).flat();
+    expect([...seen].sort()).toEqual(orders.map((o) => o.id).sort());
+  });
+
   it('hands on an order whose date cannot be read, and goes on past it', async () => {
     fake = await createFakeWooCommerce({ startMs: START });
     const orders = fake.store.seedOrders(5);
