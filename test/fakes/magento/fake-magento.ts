@@ -31,7 +31,16 @@ export interface FakeMagentoOptions {
   start?: Date;
 }
 
-export type FaultKind = { status: number; page?: HtmlErrorPage; retryAfterSeconds?: number };
+export interface FaultKind {
+  status: number;
+  page?: HtmlErrorPage;
+  retryAfterSeconds?: number;
+  /** Only a request to this path ("/V1/order/1/ship") and method meets the fault; others pass it by. */
+  path?: string;
+  method?: string;
+  /** The store carries the request out and then the error comes back (a gateway timing out on it). */
+  afterApplying?: boolean;
+}
 
 export interface RequestRecord {
   method: string;
@@ -98,25 +107,29 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
       if (req.headers.authorization) record.authorization = req.headers.authorization;
       requests.push(record);
 
-      const fault = faults.shift();
-      if (fault) {
-        const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-        if (fault.page) {
-          res.writeHead(fault.status, { 'content-type': 'text/html; charset=UTF-8', ...headers });
-          res.end(htmlPage(fault.page, fault.status));
+      const at = faults.findIndex((f) => (f.path === undefined || f.path === record.path) && (f.method === undefined || f.method === record.method));
+      const fault = at >= 0 ? faults.splice(at, 1)[0] : undefined;
+      const sendFault = (f: FaultKind) => {
+        const headers: Record<string, string> = f.retryAfterSeconds !== undefined ? { 'retry-after': String(f.retryAfterSeconds) } : {};
+        if (f.page) {
+          res.writeHead(f.status, { 'content-type': 'text/html; charset=UTF-8', ...headers });
+          res.end(htmlPage(f.page, f.status));
           return;
         }
-        const message = fault.status === 429 ? 'Too Many Requests' : 'Internal Error. Details are available in Magento log file. Report ID: webapi-6717a3f4';
-        return send(fault.status, { message }, headers);
-      }
+        const message = f.status === 429 ? 'Too Many Requests' : 'Internal Error. Details are available in Magento log file. Report ID: webapi-6717a3f4';
+        send(f.status, { message }, headers);
+      };
+      if (fault && !fault.afterApplying) return sendFault(fault);
       if (route[1] !== undefined && !storeCodes.has(route[1])) {
         return send(400, { message: 'Specified request cannot be processed.' });
       }
       try {
         const answer = handle(record, req.headers.authorization);
+        if (fault) return sendFault(fault);
         send(200, answer);
       } catch (err) {
         if (!(err instanceof MagentoRequestError)) throw err;
+        if (fault) return sendFault(fault);
         send(err.status, err.parameters === undefined ? { message: err.message } : { message: err.message, parameters: err.parameters });
       }
     });
@@ -159,6 +172,7 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
       const id = Number(m[1]);
       return (r) => state.ship(id, (r.body ?? {}) as Parameters<FakeMagentoState['ship']>[1]);
     }
+    if (method === 'GET' && path === '/V1/shipments') return searchShipments;
     if (method === 'GET' && path === '/V1/inventory/sources') {
       return () => {
         const items = [...state.sourceCodes].map((code) => ({ source_code: code, name: code === 'default' ? 'Default Source' : code, enabled: true }));
@@ -194,19 +208,38 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
   }
 
   function searchOrders(r: RequestRecord): unknown {
-    let criteria;
-    try {
-      criteria = parseSearchCriteria(r.query);
-    } catch (err) {
-      if (err instanceof SearchCriteriaError) throw new MagentoRequestError(400, err.message);
-      throw err;
-    }
+    const criteria = parseCriteria(r.query);
     // Filters and sorting see the stored order; the reply shows what a malformed order looks like.
     const found = sortRecords(
       [...state.orders.values()].filter((o) => matches(o, criteria)),
       criteria,
     );
     return { items: pageOf(found, criteria).map((o) => state.view(o)), search_criteria: criteria, total_count: found.length };
+  }
+
+  /** GET /V1/shipments: how a client finds out whether a shipment it may have created exists. */
+  function searchShipments(r: RequestRecord): unknown {
+    const criteria = parseCriteria(r.query);
+    const views = state.shipments.map((s) => ({
+      entity_id: s.entity_id,
+      order_id: s.order_id,
+      increment_id: String(s.entity_id).padStart(9, '0'),
+      created_at: s.created_at,
+      items: s.items.map((i) => ({ order_item_id: i.order_item_id, qty: i.qty })),
+      tracks: s.tracks.map((t, n) => ({ entity_id: s.entity_id * 100 + n, parent_id: s.entity_id, order_id: s.order_id, ...t })),
+      comments: [],
+    }));
+    const found = sortRecords(views.filter((v) => matches(v, criteria)), criteria);
+    return { items: pageOf(found, criteria), search_criteria: criteria, total_count: found.length };
+  }
+
+  function parseCriteria(query: URLSearchParams) {
+    try {
+      return parseSearchCriteria(query);
+    } catch (err) {
+      if (err instanceof SearchCriteriaError) throw new MagentoRequestError(400, err.message);
+      throw err;
+    }
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -106,3 +106,15 @@ export const shipmentIdSchema = id;
 
 /** GET /V1/stockItems/{sku} (legacy CatalogInventory). */
 export const stockItemSchema = z.looseObject({ item_id: id, qty: numeric.nullish(), is_in_stock: z.boolean().nullish() });
+
+/** GET /V1/shipments: enough to tell whether a shipment with a tracking number exists. */
+export const shipmentSearchResultSchema = z.looseObject({
+  items: z.array(
+    z.looseObject({
+      entity_id: id,
+      order_id: id,
+      tracks: z.array(z.looseObject({ track_number: z.string() })).nullish(),
+    }),
+  ),
+  total_count: z.number().int().nonnegative(),
+});
