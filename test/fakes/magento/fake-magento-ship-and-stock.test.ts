@@ -68,10 +68,32 @@ describe('fake Magento: stock', () => {
     expect(ok).toEqual({ status: 200, body: [] });
     expect(fake.state.products.get('A')?.sources.get('default')?.quantity).toBe(12);
     const bad = await call('/V1/inventory/source-items', 'POST', {
-      sourceItems: [{ sku: 'A', source_code: 'default', quantity: 3, status: 1 }, { sku: 'NOPE', source_code: 'default', quantity: 1, status: 1 }],
+      sourceItems: [{ sku: 'A', source_code: 'default', quantity: 3, status: 1 }, { sku: 'A', source_code: 'warehouse_9', quantity: 1, status: 1 }],
     });
     expect(bad.status).toBe(400);
     expect(fake.state.products.get('A')?.sources.get('default')?.quantity).toBe(12);
+  });
+
+  it('stores a source item for a SKU the catalog does not have, as MSI does (no catalog key)', async () => {
+    fake = await createFakeMagento();
+    const reply = await call('/V1/inventory/source-items', 'POST', { sourceItems: [{ sku: 'GHOST', source_code: 'default', quantity: 4, status: 1 }] });
+    expect(reply.status).toBe(200);
+    expect(fake.state.orphanSourceItems.get('GHOST|default')).toEqual({ quantity: 4, status: 1 });
+  });
+
+  it('finds products by a SKU list with searchCriteria', async () => {
+    fake = await createFakeMagento();
+    fake.state.addProduct('A', 1);
+    fake.state.addProduct('B', 1);
+    fake.state.addProduct('C', 1);
+    const q = new URLSearchParams({
+      'searchCriteria[filter_groups][0][filters][0][field]': 'sku',
+      'searchCriteria[filter_groups][0][filters][0][value]': 'A,C,NOPE',
+      'searchCriteria[filter_groups][0][filters][0][condition_type]': 'in',
+    });
+    const reply = await call(`/V1/products?${q}`);
+    expect(reply.body.total_count).toBe(2);
+    expect(reply.body.items.map((p: { sku: string }) => p.sku)).toEqual(['A', 'C']);
   });
 
   it('has no /V1/inventory routes without MSI: 404 "Request does not match any route."', async () => {

@@ -173,6 +173,7 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
       return (r) => state.ship(id, (r.body ?? {}) as Parameters<FakeMagentoState['ship']>[1]);
     }
     if (method === 'GET' && path === '/V1/shipments') return searchShipments;
+    if (method === 'GET' && path === '/V1/products') return searchProducts;
     if (method === 'GET' && path === '/V1/inventory/sources') {
       return () => {
         const items = [...state.sourceCodes].map((code) => ({ source_code: code, name: code === 'default' ? 'Default Source' : code, enabled: true }));
@@ -229,6 +230,14 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
       tracks: s.tracks.map((t, n) => ({ entity_id: s.entity_id * 100 + n, parent_id: s.entity_id, order_id: s.order_id, ...t })),
       comments: [],
     }));
+    const found = sortRecords(views.filter((v) => matches(v, criteria)), criteria);
+    return { items: pageOf(found, criteria), search_criteria: criteria, total_count: found.length };
+  }
+
+  /** GET /V1/products: the catalog fields a stock push needs (Magento sends many more). */
+  function searchProducts(r: RequestRecord): unknown {
+    const criteria = parseCriteria(r.query);
+    const views = [...state.products.values()].map((p) => ({ id: p.id, entity_id: p.id, sku: p.sku, type_id: p.type_id, status: 1 }));
     const found = sortRecords(views.filter((v) => matches(v, criteria)), criteria);
     return { items: pageOf(found, criteria), search_criteria: criteria, total_count: found.length };
   }

@@ -25,6 +25,8 @@ export class FakeMagentoState {
   /** Orders whose reply is replaced by a malformed one (a broken extension, a bad import). */
   readonly malformed = new Map<number, unknown>();
   readonly sourceCodes = new Set(['default']);
+  /** Source items saved for SKUs the catalog does not have ("sku|source_code"). */
+  readonly orphanSourceItems = new Map<string, { quantity: number; status: number }>();
   private nowMs: number;
   private ids = { order: 0, item: 0, address: 0, shipment: 0, product: 0 };
 
@@ -121,18 +123,23 @@ export class FakeMagentoState {
     return id;
   }
 
-  /** MSI SourceItemsSaveInterface: all or nothing, like the real one's transaction. */
+  /**
+   * MSI SourceItemsSaveInterface: all or nothing, like the real one's transaction. Its table has a foreign
+   * key to the sources, none to the catalog: an unknown source code fails the save, an unknown SKU is
+   * stored as a source item of no product (which is why a client must check SKUs before it pushes).
+   */
   saveSourceItems(items: { sku?: unknown; source_code?: unknown; quantity?: unknown; status?: unknown }[]): void {
     for (const item of items) {
-      const product = typeof item.sku === 'string' ? this.products.get(item.sku) : undefined;
-      if (!product || typeof item.source_code !== 'string' || !this.sourceCodes.has(item.source_code) || typeof item.quantity !== 'number') {
+      if (typeof item.sku !== 'string' || item.sku === '' || typeof item.source_code !== 'string' || !this.sourceCodes.has(item.source_code) || typeof item.quantity !== 'number') {
         throw new MagentoRequestError(400, MESSAGES.sourceItemsInvalid);
       }
     }
     for (const item of items) {
-      const product = this.products.get(item.sku as string)!;
+      const product = this.products.get(item.sku as string);
       const quantity = item.quantity as number;
-      product.sources.set(item.source_code as string, { quantity, status: item.status === 0 ? 0 : 1 });
+      const entry = { quantity, status: item.status === 0 ? 0 : 1 };
+      if (product) product.sources.set(item.source_code as string, entry);
+      else this.orphanSourceItems.set(`${item.sku as string}|${item.source_code as string}`, entry);
     }
   }
 

@@ -118,3 +118,20 @@ export const shipmentSearchResultSchema = z.looseObject({
   ),
   total_count: z.number().int().nonnegative(),
 });
+
+/** GET /V1/products with fields=items[sku]: which of the SKUs asked for the catalog has. */
+export const productSkuSearchSchema = z.looseObject({
+  items: z.array(z.looseObject({ sku: z.string() })),
+  total_count: z.number().int().nonnegative(),
+});
+
+/** GET /V1/inventory/sources: present only where Multi-Source Inventory is installed. */
+export const sourceSearchSchema = z.looseObject({
+  items: z.array(z.looseObject({ source_code: z.string(), enabled: z.boolean().nullish() })),
+});
+
+/** A void service method's reply (POST /V1/inventory/source-items answers []). */
+export const voidReplySchema = z.array(z.unknown());
+
+/** PUT /V1/products/{sku}/stockItems/{itemId} answers the stock item id. */
+export const stockItemIdSchema = id;
