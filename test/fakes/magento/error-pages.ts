@@ -50,6 +50,8 @@ export function htmlPage(kind: HtmlErrorPage, status: number): string {
 export function aclResourceFor(path: string): string {
   if (path.includes('/inventory/')) return 'Magento_InventoryApi::source';
   if (path.includes('stockItems')) return 'Magento_CatalogInventory::cataloginventory';
+  if (path.startsWith('/V1/shipment')) return 'Magento_Sales::shipment';
+  if (path.startsWith('/V1/products')) return 'Magento_Catalog::products';
   if (/\/order\/\d+\/ship/.test(path)) return 'Magento_Sales::ship';
   return 'Magento_Sales::actions_view';
 }

@@ -29,6 +29,8 @@ export interface FakeMagentoOptions {
   msi?: boolean;
   storeCodes?: string[];
   start?: Date;
+  /** ACL resources the integration was not given (its "Resource Access" in the admin). */
+  deniedResources?: string[];
 }
 
 export interface FaultKind {
@@ -139,7 +141,8 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     const now = Date.parse(`${state.now().replace(' ', 'T')}Z`);
     const adminExpiry = token ? adminTokens.get(token) : undefined;
-    const ok = (token === integrationToken && (options.integrationAsBearer ?? true)) || (adminExpiry !== undefined && adminExpiry > now);
+    const denied = token === integrationToken && (options.deniedResources ?? []).includes(aclResourceFor(path));
+    const ok = (token === integrationToken && (options.integrationAsBearer ?? true) && !denied) || (adminExpiry !== undefined && adminExpiry > now);
     if (!ok) throw new MagentoRequestError(401, MESSAGES.unauthorized, { resources: aclResourceFor(path) });
   }
 
