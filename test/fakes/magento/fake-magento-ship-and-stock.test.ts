@@ -110,6 +110,7 @@ describe('fake Magento: stock', () => {
     const put = await call(`/V1/products/24-MB01/stockItems/${item.body.item_id}`, 'PUT', { stockItem: { qty: 0, is_in_stock: false } });
     expect(put).toEqual({ status: 200, body: item.body.item_id });
     expect(fake.state.products.get('24-MB01')?.stock_item).toMatchObject({ qty: 0, is_in_stock: false });
+    expect(fake.state.inventoryWrites).toEqual([{ sku: '24-MB01', quantity: 0 }]);
     const unknown = await call('/V1/products/NOPE/stockItems/1', 'PUT', { stockItem: { qty: 1 } });
     expect(unknown).toEqual({ status: 404, body: { message: MESSAGES.noSuchProduct } });
   });

@@ -128,6 +128,18 @@ describe('fake Magento: orders search', () => {
   });
 });
 
+describe('fake Magento: time', () => {
+  it('follows a clock shared with the connector, to the second', async () => {
+    let now = new Date('2027-01-05T08:00:00.750Z');
+    await fake.close();
+    fake = await createFakeMagento({ start: { now: () => now } });
+    const first = fake.state.addOrder();
+    now = new Date('2027-01-05T08:05:00Z');
+    fake.state.modifyOrder(first.entity_id);
+    expect([first.created_at, first.updated_at]).toEqual(['2027-01-05 08:00:00', '2027-01-05 08:05:00']);
+  });
+});
+
 describe('fake Magento: auth', () => {
   it('answers a missing or wrong bearer token with 401 and the consumer-not-authorized body', async () => {
     for (const token of [null, 'wrong']) {
@@ -198,6 +210,25 @@ describe('fake Magento: faults', () => {
     const page = await call(ordersQuery({ pageSize: 3, page: 1 }));
     expect(page.body.items[1].items).toBeUndefined();
     expect(page.body.items[0].items).toHaveLength(1);
+  });
+
+  it('leaves total_count out of the search page asked for, once', async () => {
+    fake.malformSearchPage(2);
+    expect((await call(ordersQuery({ pageSize: 3, page: 1 }))).body.total_count).toBe(7);
+    expect((await call(ordersQuery({ pageSize: 3, page: 2 }))).body.total_count).toBeUndefined();
+    expect((await call(ordersQuery({ pageSize: 3, page: 2 }))).body.total_count).toBe(7);
+  });
+
+  it('forgets pending faults when healthy, and counts the faults it served', async () => {
+    fake.rateLimitNext(1);
+    fake.failNext(1);
+    expect((await call('/V1/orders/1')).status).toBe(429);
+    fake.failNext(5);
+    fake.malformSearchPage(1);
+    fake.healthy();
+    expect((await call('/V1/orders/1')).status).toBe(200);
+    expect((await call(ordersQuery({ pageSize: 3, page: 1 }))).body.total_count).toBe(7);
+    expect(fake.stats).toEqual({ rateLimited: 1, failed: 0 });
   });
 
   it('answers a path outside /rest with an HTML storefront page', async () => {

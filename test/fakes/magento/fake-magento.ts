@@ -28,7 +28,8 @@ export interface FakeMagentoOptions {
   /** Multi-Source Inventory installed (default true). Without it /V1/inventory/* does not exist. */
   msi?: boolean;
   storeCodes?: string[];
-  start?: Date;
+  /** A fixed start time (default 2026-11-20 10:00:00 UTC), or a clock shared with the connector under test. */
+  start?: Date | { now(): Date };
   /** ACL resources the integration was not given (its "Resource Access" in the admin). */
   deniedResources?: string[];
 }
@@ -63,6 +64,12 @@ export interface FakeMagento {
   failNext(n: number, fault?: FaultKind): void;
   /** The next n API requests answer 429 with Retry-After (a WAF or proxy in front of the store). */
   rateLimitNext(n: number, retryAfterSeconds?: number): void;
+  /** The order search's reply for this page number comes back without total_count (a proxy mangling it). */
+  malformSearchPage(page: number): void;
+  /** Forgets every fault not served yet. */
+  healthy(): void;
+  /** 429s and 5xx answered so far. */
+  stats: { rateLimited: number; failed: number };
   /** Replaces an order's reply with a malformed one (default: increment_id and items missing). */
   corruptOrder(id: number, reply?: unknown): void;
   /** Revokes every token (the integration was reauthorized, the admin user locked). */
@@ -80,6 +87,8 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
   let integrationToken = options.integrationToken ?? `int_${randomBytes(16).toString('hex')}`;
   const adminTokens = new Map<string, number>();
   const faults: FaultKind[] = [];
+  const malformedPages = new Set<number>();
+  const stats = { rateLimited: 0, failed: 0 };
   const requests: RequestRecord[] = [];
 
   const server = http.createServer((req, res) => {
@@ -112,6 +121,8 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
       const at = faults.findIndex((f) => (f.path === undefined || f.path === record.path) && (f.method === undefined || f.method === record.method));
       const fault = at >= 0 ? faults.splice(at, 1)[0] : undefined;
       const sendFault = (f: FaultKind) => {
+        if (f.status === 429) stats.rateLimited += 1;
+        else stats.failed += 1;
         const headers: Record<string, string> = f.retryAfterSeconds !== undefined ? { 'retry-after': String(f.retryAfterSeconds) } : {};
         if (f.page) {
           res.writeHead(f.status, { 'content-type': 'text/html; charset=UTF-8', ...headers });
@@ -139,7 +150,7 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
 
   function authorize(path: string, authorization: string | undefined): void {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    const now = Date.parse(`${state.now().replace(' ', 'T')}Z`);
+    const now = state.nowDate().getTime();
     const adminExpiry = token ? adminTokens.get(token) : undefined;
     const denied = token === integrationToken && (options.deniedResources ?? []).includes(aclResourceFor(path));
     const ok = (token === integrationToken && (options.integrationAsBearer ?? true) && !denied) || (adminExpiry !== undefined && adminExpiry > now);
@@ -154,7 +165,7 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
         throw new MagentoRequestError(401, MESSAGES.badSignIn);
       }
       const token = `adm_${randomBytes(16).toString('hex')}`;
-      adminTokens.set(token, Date.parse(`${state.now().replace(' ', 'T')}Z`) + lifetime * 1000);
+      adminTokens.set(token, state.nowDate().getTime() + lifetime * 1000);
       return token;
     }
     if (path.startsWith('/V1/inventory/') && !msi) throw new MagentoRequestError(404, MESSAGES.noRoute);
@@ -218,7 +229,9 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
       [...state.orders.values()].filter((o) => matches(o, criteria)),
       criteria,
     );
-    return { items: pageOf(found, criteria).map((o) => state.view(o)), search_criteria: criteria, total_count: found.length };
+    const items = pageOf(found, criteria).map((o) => state.view(o));
+    if (malformedPages.delete(criteria.current_page ?? 1)) return { items, search_criteria: criteria };
+    return { items, search_criteria: criteria, total_count: found.length };
   }
 
   /** GET /V1/shipments: how a client finds out whether a shipment it may have created exists. */
@@ -271,6 +284,14 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
     rateLimitNext(n, retryAfterSeconds = 1) {
       for (let i = 0; i < n; i++) faults.push({ status: 429, retryAfterSeconds });
     },
+    malformSearchPage(page) {
+      malformedPages.add(page);
+    },
+    healthy() {
+      faults.length = 0;
+      malformedPages.clear();
+    },
+    stats,
     corruptOrder(id, reply) {
       const order = state.requireOrder(id);
       state.malformed.set(id, reply ?? { entity_id: id, created_at: order.created_at, updated_at: order.updated_at, state: order.state });

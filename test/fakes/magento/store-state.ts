@@ -27,19 +27,28 @@ export class FakeMagentoState {
   readonly sourceCodes = new Set(['default']);
   /** Source items saved for SKUs the catalog does not have ("sku|source_code"). */
   readonly orphanSourceItems = new Map<string, { quantity: number; status: number }>();
-  private nowMs: number;
+  /** Every stock level written through the API, in order (MSI and legacy alike). */
+  readonly inventoryWrites: { sku: string; quantity: number }[] = [];
+  private offsetMs = 0;
   private ids = { order: 0, item: 0, address: 0, shipment: 0, product: 0 };
 
-  constructor(start: Date) {
-    this.nowMs = Math.floor(start.getTime() / 1000) * 1000;
+  /**
+   * A Date is a fixed start (tests then move time with advance()); a clock makes the store's time follow
+   * one shared with the connector (the conformance suite's virtual clock), advance() adding to it.
+   */
+  constructor(private readonly start: Date | { now(): Date }) {}
+
+  nowDate(): Date {
+    const base = this.start instanceof Date ? this.start : this.start.now();
+    return new Date(Math.floor((base.getTime() + this.offsetMs) / 1000) * 1000);
   }
 
   now(): string {
-    return magentoTime(new Date(this.nowMs));
+    return magentoTime(this.nowDate());
   }
 
   advance(seconds: number): void {
-    this.nowMs += seconds * 1000;
+    this.offsetMs += seconds * 1000;
   }
 
   addOrder(seed: OrderSeed = {}): MagentoOrder {
@@ -138,6 +147,7 @@ export class FakeMagentoState {
       const product = this.products.get(item.sku as string);
       const quantity = item.quantity as number;
       const entry = { quantity, status: item.status === 0 ? 0 : 1 };
+      this.inventoryWrites.push({ sku: item.sku as string, quantity });
       if (product) product.sources.set(item.source_code as string, entry);
       else this.orphanSourceItems.set(`${item.sku as string}|${item.source_code as string}`, entry);
     }
@@ -148,7 +158,10 @@ export class FakeMagentoState {
     const product = this.products.get(sku);
     if (!product) throw new MagentoRequestError(404, MESSAGES.noSuchProduct);
     if (product.stock_item.item_id !== itemId) throw new MagentoRequestError(400, 'The stock item was not found. Verify the stock item and try again.');
-    if (typeof stockItem.qty === 'number') product.stock_item.qty = stockItem.qty;
+    if (typeof stockItem.qty === 'number') {
+      product.stock_item.qty = stockItem.qty;
+      this.inventoryWrites.push({ sku, quantity: stockItem.qty });
+    }
     if (typeof stockItem.is_in_stock === 'boolean') product.stock_item.is_in_stock = stockItem.is_in_stock;
     return product.stock_item.item_id;
   }

@@ -25,12 +25,14 @@ async function allPages(updatedFrom?: string, pageSize = 3) {
 
 describe('fetchOrderPage', () => {
   it('pages across three pages and stops by total_count, though Magento repeats the last page past the end', async () => {
-    fake = await createFakeMagento({ orders: 8 });
+    // A multiple of the page size: a client that pages until a short or empty page would ask for page 4,
+    // get page 3 again from Magento, and never stop.
+    fake = await createFakeMagento({ orders: 9 });
     const pages = await allPages();
-    expect(pages.map((p) => p.items.length)).toEqual([3, 3, 2]);
-    expect(pages.map((p) => p.totalCount)).toEqual([8, 8, 8]);
+    expect(pages.map((p) => p.items.length)).toEqual([3, 3, 3]);
+    expect(pages.map((p) => p.totalCount)).toEqual([9, 9, 9]);
     const ids = pages.flatMap((p) => p.items.map((o) => (o as { entity_id: number }).entity_id));
-    expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(fake.requests.filter((r) => r.path === '/V1/orders')).toHaveLength(3);
   });
 
