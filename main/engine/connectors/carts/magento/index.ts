@@ -8,7 +8,7 @@ export type { MagentoClientOptions, CallOptions } from './rest-client.js';
 export { AdminTokenExchange, IntegrationToken } from './token.js';
 export type { MagentoTokenSource, AdminTokenOptions } from './token.js';
 export { MagentoApiError } from './magento-errors.js';
-export { fetchOrderPage, orderSearchQuery } from './order-search.js';
+export { fetchOrderByIncrementId, fetchOrderPage, orderSearchQuery } from './order-search.js';
 export type { OrderPage as MagentoOrderPage, OrderPageRequest } from './order-search.js';
 export { mapMagentoOrder } from './order-mapper.js';
 export type { MagentoOrderMapping } from './order-mapper.js';

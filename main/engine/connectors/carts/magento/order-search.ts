@@ -60,3 +60,16 @@ export async function fetchOrderPage(client: MagentoRestClient, req: OrderPageRe
     hasMore: reply.items.length > 0 && req.page * req.pageSize < reply.total_count,
   };
 }
+
+/** The order a person knows by its number ("000000042"), or null: for diagnostics and change checks. */
+export async function fetchOrderByIncrementId(client: MagentoRestClient, incrementId: string): Promise<unknown> {
+  const q = new URLSearchParams({
+    'searchCriteria[filter_groups][0][filters][0][field]': 'increment_id',
+    'searchCriteria[filter_groups][0][filters][0][value]': incrementId.replace(/^#/, ''),
+    'searchCriteria[filter_groups][0][filters][0][condition_type]': 'eq',
+    'searchCriteria[pageSize]': '1',
+    'searchCriteria[currentPage]': '1',
+  });
+  const reply = await client.get('/V1/orders', orderSearchResultSchema, { what: `the order numbered ${incrementId}`, query: q });
+  return reply.items[0] ?? null;
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchOrderPage } from '../../../../../../main/engine/connectors/carts/magento/order-search.js';
+import { fetchOrderByIncrementId, fetchOrderPage } from '../../../../../../main/engine/connectors/carts/magento/order-search.js';
 import { mapMagentoOrder } from '../../../../../../main/engine/connectors/carts/magento/order-mapper.js';
 import { orderSearchResultSchema } from '../../../../../../main/engine/connectors/carts/magento/schemas.js';
 import { createFakeMagento, type FakeMagento } from '../../../../../fakes/magento/index.js';
@@ -80,5 +80,12 @@ describe('fetchOrderPage', () => {
     await expect(fetchOrderPage(clientFor(fake), { page: 0, pageSize: 10 })).rejects.toThrow(RangeError);
     await expect(fetchOrderPage(clientFor(fake), { page: 1, pageSize: 0 })).rejects.toThrow(RangeError);
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('finds an order by the number people know it by, with or without #, and null for none', async () => {
+    fake = await createFakeMagento({ orders: 3 });
+    const client = clientFor(fake);
+    expect(await fetchOrderByIncrementId(client, '#000000002')).toMatchObject({ entity_id: 2 });
+    expect(await fetchOrderByIncrementId(client, '000000009')).toBeNull();
   });
 });

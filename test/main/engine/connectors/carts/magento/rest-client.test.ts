@@ -87,6 +87,14 @@ describe('MagentoRestClient: outages and rate limits', () => {
     expect(fake.requests).toHaveLength(4);
   });
 
+  it('honours Retry-After on a 503 before trying again', async () => {
+    fake = await createFakeMagento({ orders: 1 });
+    fake.failNext(1, { status: 503, page: 'magento-maintenance', retryAfterSeconds: 7 });
+    const http = recordingHttp();
+    await listOrders(clientFor(fake, { http }));
+    expect(http.sleeps).toEqual([7000]);
+  });
+
   it('fails cleanly as transient once the retries are used up, saying what it was doing', async () => {
     fake = await createFakeMagento({ orders: 1 });
     fake.failNext(10, { status: 500, page: 'magento-report' });

@@ -31,4 +31,17 @@ describe('Magento values', () => {
     expect(toQuantity(-1)).toBeNull();
     expect(toQuantity('x')).toBeNull();
   });
+
+  it('reads and writes the same instants on a host east of Greenwich', () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      expect(new Date('2026-11-20T00:00:00Z').getHours()).toBe(9); // the zone really changed
+      expect(magentoTimeToIso('2026-11-20 23:30:00')).toBe('2026-11-20T23:30:00.000Z');
+      expect(isoToMagentoTime('2026-11-20T23:30:00.000Z')).toBe('2026-11-20 23:30:00');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
 });
