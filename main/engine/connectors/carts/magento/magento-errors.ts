@@ -73,6 +73,13 @@ export function classifyFailure(label: string, res: HttpResponse, what: string, 
     const location = res.headers.get('location') ?? 'another address';
     return new MagentoApiError('config', `${label} redirects ${what} to ${location}: enter the address the store is really at (https://, with or without www.)`, status);
   }
+  if (status === 401 && /^\s*basic/i.test(res.headers.get('www-authenticate') ?? '')) {
+    return new MagentoApiError(
+      'config',
+      `${label} is behind a web server password (HTTP Basic authentication), so Magento never sees the token. Ask the store's host to let ${base}/V1/ through without it.`,
+      status,
+    );
+  }
   if (message === undefined && status !== 429 && status < 500) return notMagento(label, res, base);
   switch (status) {
     case 401:

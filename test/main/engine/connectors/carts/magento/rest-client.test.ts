@@ -146,6 +146,14 @@ describe('MagentoRestClient: wrong addresses and missing routes', () => {
     await expect(listOrders(clientFor(fake, { restBase: `${other.url}/rest/default` }))).rejects.toThrow(/not a Magento store/);
   });
 
+  it('names a store behind a web server password, rather than blaming the token', async () => {
+    fake = await createFakeMagento();
+    other = await createOtherSite({ basicAuth: true });
+    const err = await listOrders(clientFor(fake, { restBase: `${other.url}/rest/default` })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'config' });
+    expect((err as Error).message).toContain('behind a web server password');
+  });
+
   it('says where a redirect leads instead of following it with the token', async () => {
     fake = await createFakeMagento();
     other = await createOtherSite({ redirectTo: 'https://www.shop.example' });
