@@ -141,8 +141,12 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
         if (fault) return sendFault(fault);
         send(200, answer);
       } catch (err) {
-        if (!(err instanceof MagentoRequestError)) throw err;
         if (fault) return sendFault(fault);
+        // A bug in the fake answers as Magento answers its own: 500 and a generic message, the detail in the log.
+        if (!(err instanceof MagentoRequestError)) {
+          console.error('fake Magento failed:', err);
+          return send(500, { message: 'Internal Error. Details are available in Magento log file. Report ID: webapi-fake' });
+        }
         send(err.status, err.parameters === undefined ? { message: err.message } : { message: err.message, parameters: err.parameters });
       }
     });
