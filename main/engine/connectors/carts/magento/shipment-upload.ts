@@ -47,18 +47,18 @@ export async function uploadShipment(
   const orderId = orderEntityId(shipment);
   const body = buildShipRequest(shipment, carrierOverrides);
   const existing = await findShipmentByTracking(client, orderId, shipment.trackingNumber);
-  if (existing) return { remoteId: existing, alreadyExisted: true };
+  if (existing) return { outcome: 'accepted', remoteId: existing, alreadyExisted: true };
   try {
     const id = await client.post(`/V1/order/${orderId}/ship`, shipmentIdSchema, {
       what: `shipping order ${shipment.orderNumber}`,
       body,
       creates: true,
     });
-    return { remoteId: String(id), alreadyExisted: false };
+    return { outcome: 'accepted', remoteId: String(id), alreadyExisted: false };
   } catch (err) {
     if (!(err instanceof OutcomeUnknownError)) throw err;
     const created = await findShipmentByTracking(client, orderId, shipment.trackingNumber);
-    if (created) return { remoteId: created, alreadyExisted: false };
+    if (created) return { outcome: 'accepted', remoteId: created, alreadyExisted: false };
     throw err;
   }
 }

@@ -34,7 +34,7 @@ describe('uploadShipment', () => {
       { cartLineId: lines[0].cartLineId, sku: 'A', quantity: 1 },
     ]);
     const result = await uploadShipment(clientFor(fake), shipment);
-    expect(result).toEqual({ remoteId: '1', alreadyExisted: false });
+    expect(result).toEqual({ outcome: 'accepted', remoteId: '1', alreadyExisted: false });
     expect(fake.state.shipments[0]).toMatchObject({
       items: [{ order_item_id: 1, qty: 1 }],
       tracks: [{ track_number: '1Z999AA10123456784', title: 'United Parcel Service', carrier_code: 'ups' }],
@@ -58,7 +58,7 @@ describe('uploadShipment', () => {
     const shipment = shipmentOf({ lines: [{ sku: 'A', qty: 3, price: 1 }] }, (lines) => [{ cartLineId: lines[0].cartLineId, sku: 'A', quantity: 1 }]);
     await uploadShipment(clientFor(fake), shipment);
     const again = await uploadShipment(clientFor(fake), shipment);
-    expect(again).toEqual({ remoteId: '1', alreadyExisted: true });
+    expect(again).toEqual({ outcome: 'accepted', remoteId: '1', alreadyExisted: true });
     expect(fake.state.shipments).toHaveLength(1);
   });
 
@@ -67,7 +67,7 @@ describe('uploadShipment', () => {
     const shipment = shipmentOf({ lines: [{ sku: 'A', qty: 1, price: 1 }] }, (lines) => [{ cartLineId: lines[0].cartLineId, sku: 'A', quantity: 1 }]);
     fake.failNext(1, { status: 502, page: 'nginx', method: 'POST', path: '/V1/order/1/ship', afterApplying: true });
     const result = await uploadShipment(clientFor(fake), shipment);
-    expect(result).toEqual({ remoteId: '1', alreadyExisted: false });
+    expect(result).toEqual({ outcome: 'accepted', remoteId: '1', alreadyExisted: false });
     expect(fake.state.shipments).toHaveLength(1);
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /V1/shipments', 'POST /V1/order/1/ship', 'GET /V1/shipments']);
   });
