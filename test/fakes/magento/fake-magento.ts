@@ -66,6 +66,11 @@ export interface FakeMagento {
   rateLimitNext(n: number, retryAfterSeconds?: number): void;
   /** The order search's reply for this page number comes back without total_count (a proxy mangling it). */
   malformSearchPage(page: number): void;
+  /**
+   * The nth order search from now (1 = the next) comes back without total_count, whatever page it asks
+   * for: a client that pages by keyset (always currentPage 1) meets a bad later page this way.
+   */
+  malformNthSearch(nth: number): void;
   /** Forgets every fault not served yet. */
   healthy(): void;
   /** 429s and 5xx answered so far. */
@@ -88,6 +93,8 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
   const adminTokens = new Map<string, number>();
   const faults: FaultKind[] = [];
   const malformedPages = new Set<number>();
+  /** Order searches still to serve before each malformed one (malformNthSearch), counted down per search. */
+  let malformedSearchCountdowns: number[] = [];
   const stats = { rateLimited: 0, failed: 0 };
   const requests: RequestRecord[] = [];
 
@@ -235,6 +242,11 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
     );
     const items = pageOf(found, criteria).map((o) => state.view(o));
     if (malformedPages.delete(criteria.current_page ?? 1)) return { items, search_criteria: criteria };
+    malformedSearchCountdowns = malformedSearchCountdowns.map((n) => n - 1);
+    if (malformedSearchCountdowns.includes(0)) {
+      malformedSearchCountdowns = malformedSearchCountdowns.filter((n) => n > 0);
+      return { items, search_criteria: criteria };
+    }
     return { items, search_criteria: criteria, total_count: found.length };
   }
 
@@ -291,9 +303,13 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
     malformSearchPage(page) {
       malformedPages.add(page);
     },
+    malformNthSearch(nth) {
+      malformedSearchCountdowns.push(nth);
+    },
     healthy() {
       faults.length = 0;
       malformedPages.clear();
+      malformedSearchCountdowns = [];
     },
     stats,
     corruptOrder(id, reply) {

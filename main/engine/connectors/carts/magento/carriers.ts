@@ -1,15 +1,13 @@
+import { magentoPlatform } from '../../../../../shared/platforms/magento.js';
 import type { PlatformCarriers } from '../../../../../shared/platforms/cart-platform.js';
 
 /**
  * Magento's carrier codes for a shipment track (ShipmentTrackCreationInterface.carrier_code): the
  * built-in online carriers plus "custom" for any other, whose name then goes in the title. Magento keeps
- * no tracking address on a track, so a custom carrier travels by name alone.
- * Belongs in the platform descriptor (shared/platforms/magento.ts) once Magento is registered.
+ * no tracking address on a track, so a custom carrier travels by name alone. Held by the platform
+ * descriptor (shared/platforms/magento.ts).
  */
-export const MAGENTO_CARRIERS: PlatformCarriers = {
-  names: { UPS: 'ups', FDX: 'fedex', USPS: 'usps', DHL: 'dhl' },
-  custom: 'name',
-};
+export const MAGENTO_CARRIERS: PlatformCarriers = magentoPlatform.carriers;
 
 /** How the built-in carrier codes read on the order page and in the shopper's e-mail. */
 export const MAGENTO_CARRIER_TITLES: Record<string, string> = {

@@ -1,7 +1,12 @@
 /**
- * Magento 2 / Adobe Commerce connector pieces. Not yet a CartPlugin: the plugin (descriptor in
- * shared/platforms, registry line, cursor through the connector kit) is wired once the kit lands.
+ * Magento 2 / Adobe Commerce: the CartPlugin (plugin.ts, descriptor in shared/platforms/magento.ts) and
+ * the pieces it is built from.
  */
+export { magentoPlugin } from './plugin.js';
+export { createMagentoConnector } from './connector.js';
+export type { MagentoConnectorOptions } from './connector.js';
+export { downloadMagentoOrders, MAGENTO_ORDERS_PAGE_SIZE } from './download.js';
+export { checkEditedMagentoCursor } from './download-cursor.js';
 export { restBaseFor } from './store-address.js';
 export { MagentoRestClient } from './rest-client.js';
 export type { MagentoClientOptions, CallOptions } from './rest-client.js';

@@ -15,6 +15,14 @@ import { isoToMagentoTime } from './values.js';
 export interface OrderPageRequest {
   /** ISO UTC; absent on a first run from the beginning. */
   updatedFrom?: string;
+  /** ISO UTC: only orders created at or after it (the first run's earliest order date, kept after). */
+  createdFrom?: string;
+  /**
+   * Keyset paging: only orders after this one in the sort (updated_at later, or the same second and a
+   * higher entity_id). Pages asked this way stay put when an order changes during the walk, where
+   * currentPage offsets shift and skip one.
+   */
+  after?: { updatedAt: string; entityId: number };
   /** 1-based, as Magento counts. */
   page: number;
   pageSize: number;
@@ -30,11 +38,26 @@ export interface OrderPage {
 
 export function orderSearchQuery(req: OrderPageRequest): URLSearchParams {
   const q = new URLSearchParams();
-  if (req.updatedFrom !== undefined) {
-    q.set('searchCriteria[filter_groups][0][filters][0][field]', 'updated_at');
-    q.set('searchCriteria[filter_groups][0][filters][0][value]', isoToMagentoTime(req.updatedFrom));
-    q.set('searchCriteria[filter_groups][0][filters][0][condition_type]', 'gteq');
+  // Filter groups are ANDed, the filters of one group ORed (AdobeDocs performing-searches).
+  let group = 0;
+  const filter = (filters: [field: string, value: string, condition: string][]) => {
+    filters.forEach(([field, value, condition], i) => {
+      q.set(`searchCriteria[filter_groups][${group}][filters][${i}][field]`, field);
+      q.set(`searchCriteria[filter_groups][${group}][filters][${i}][value]`, value);
+      q.set(`searchCriteria[filter_groups][${group}][filters][${i}][condition_type]`, condition);
+    });
+    group += 1;
+  };
+  const from = req.after?.updatedAt ?? req.updatedFrom;
+  if (from !== undefined) filter([['updated_at', isoToMagentoTime(from), 'gteq']]);
+  if (req.after) {
+    // (updated_at > T) OR (entity_id > id), with updated_at >= T above: after (T, id) in the sort.
+    filter([
+      ['updated_at', isoToMagentoTime(req.after.updatedAt), 'gt'],
+      ['entity_id', String(req.after.entityId), 'gt'],
+    ]);
   }
+  if (req.createdFrom !== undefined) filter([['created_at', isoToMagentoTime(req.createdFrom), 'gteq']]);
   q.set('searchCriteria[sortOrders][0][field]', 'updated_at');
   q.set('searchCriteria[sortOrders][0][direction]', 'ASC');
   q.set('searchCriteria[sortOrders][1][field]', 'entity_id');

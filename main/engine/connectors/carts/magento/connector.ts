@@ -1,0 +1,78 @@
+import { DockhandError } from '../../../../../shared/errors.js';
+import type { MagentoCredentials, MagentoSettings } from '../../../../../shared/platforms/magento.js';
+import type { BackoffPolicy, HttpContext } from '../../../net/index.js';
+import type { CartConnector, CartContext } from '../cart-connector.js';
+import { downloadMagentoOrders, fetchMagentoOrderByNumber } from './download.js';
+import { MagentoRestClient } from './rest-client.js';
+import { uploadShipment } from './shipment-upload.js';
+import { detectStockMode, pushStock, type StockMode } from './stock-push.js';
+import { restBaseFor } from './store-address.js';
+import { testMagentoConnection } from './test-connection.js';
+import { AdminTokenExchange, IntegrationToken, type MagentoTokenSource } from './token.js';
+
+/** Tuning that tests may change; the plugin uses the defaults. */
+export interface MagentoConnectorOptions {
+  timeoutMs?: number;
+  backoff?: Partial<BackoffPolicy>;
+  pageSize?: number;
+}
+
+export function createMagentoConnector(
+  ctx: CartContext,
+  settings: MagentoSettings,
+  credentials: MagentoCredentials,
+  options: MagentoConnectorOptions = {},
+): CartConnector {
+  const http: HttpContext = { clock: ctx.clock, signal: ctx.signal, onThrottle: ctx.onThrottle };
+  let client: MagentoRestClient | undefined;
+  let stockMode: Promise<StockMode> | undefined;
+
+  // Built on first use: a bad address or missing credentials fail the run (or the Test) with a config
+  // error that names the field, not create().
+  const getClient = (): MagentoRestClient => {
+    if (!client) {
+      const restBase = restBaseFor(settings.storeUrl, settings.storeCode);
+      client = new MagentoRestClient({ restBase, tokens: tokenSource(restBase, settings, credentials, http), http, timeoutMs: options.timeoutMs, backoff: options.backoff });
+    }
+    return client;
+  };
+  const deps = () => ({ client: getClient(), settings, ctx, pageSize: options.pageSize });
+
+  return {
+    testConnection: async (services) => {
+      try {
+        return await testMagentoConnection(getClient(), services);
+      } catch (err) {
+        // A store address that cannot be used is the answer to Test, not a failure of it.
+        if (err instanceof DockhandError && err.kind === 'config') return { ok: false, message: err.message, details: { errorKind: err.kind } };
+        throw err;
+      }
+    },
+    fetchOrders: (fetchOptions) => downloadMagentoOrders(deps(), fetchOptions),
+    fetchOrderByNumber: (orderNumber) => fetchMagentoOrderByNumber(deps(), orderNumber),
+    uploadShipment: (shipment) => uploadShipment(getClient(), shipment),
+    pushInventory: async (levels) => {
+      // MSI or the legacy stock item: asked once per connector (a store does not switch mid-run).
+      stockMode ??= detectStockMode(getClient());
+      stockMode.catch(() => (stockMode = undefined));
+      return pushStock(getClient(), levels, await stockMode, settings.sourceCode);
+    },
+  };
+}
+
+function tokenSource(restBase: string, settings: MagentoSettings, credentials: MagentoCredentials, http: HttpContext): MagentoTokenSource {
+  const store = new URL(restBase).host;
+  if (settings.authMode === 'admin_user') {
+    const fields: Record<string, string> = {};
+    if (!credentials.username) fields['credentials.username'] = 'Enter the admin user name';
+    if (!credentials.password) fields['credentials.password'] = 'Enter the admin password';
+    if (Object.keys(fields).length > 0) throw new DockhandError('config', `Magento ${store}: the admin user name and password are required`, { fields });
+    return new AdminTokenExchange({ restBase, username: credentials.username as string, password: credentials.password as string, http });
+  }
+  if (!credentials.accessToken) {
+    throw new DockhandError('config', `Magento ${store}: the integration Access Token is required`, {
+      fields: { 'credentials.accessToken': 'Enter the integration Access Token' },
+    });
+  }
+  return new IntegrationToken(credentials.accessToken);
+}
