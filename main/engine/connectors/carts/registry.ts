@@ -1,11 +1,13 @@
 import type { CartPlugin } from './cart-connector.js';
 import { demoPlugin } from './demo/index.js';
+import { magentoPlugin } from './magento/plugin.js';
 import { shopifyPlugin } from './shopify/index.js';
 
 /** Every cart platform. Adding one = a folder, its fake, its tests, and one line here. */
 export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   shopify: shopifyPlugin,
   demo: demoPlugin,
+  magento: magentoPlugin,
 };
 
 export function cartPlugin(platform: string): CartPlugin<any, any> | undefined {

@@ -23,6 +23,14 @@ import { magentoTimeToIso } from './values.js';
 /** Orders per request: Magento's REST default maximum is 300; 100 keeps each reply small. */
 export const MAGENTO_ORDERS_PAGE_SIZE = 100;
 
+/**
+ * Orders remembered inside the overlap window (the kit's default is 200). Magento keeps updated_at to
+ * the second, and a mass action in the admin (Actions > Hold, an import) gives hundreds of orders the
+ * same second: each one beyond this bound would be handed over again, same version, on the next run.
+ * About 50 bytes an order in the saved position.
+ */
+export const MAGENTO_MAX_RECENT = 1000;
+
 interface DownloadDeps {
   client: MagentoRestClient;
   settings: MagentoSettings;
@@ -33,7 +41,7 @@ interface DownloadDeps {
 export async function* downloadMagentoOrders(deps: DownloadDeps, options: FetchOrdersOptions): AsyncGenerator<OrderPage> {
   const { client, settings, ctx } = deps;
   const pageSize = deps.pageSize ?? MAGENTO_ORDERS_PAGE_SIZE;
-  const window = new IncrementalWindow({ saved: options.cursor, earliestOrderDate: options.earliestOrderDate, platformName: 'Magento' });
+  const window = new IncrementalWindow({ saved: options.cursor, earliestOrderDate: options.earliestOrderDate, platformName: 'Magento', maxRecent: MAGENTO_MAX_RECENT });
   const rules = magentoOrderRules(settings);
   const invalidSeen = new Set<string>();
   let request: OrderPageRequest = {

@@ -1,5 +1,6 @@
 import type { PlatformForm } from '../platform-form.js';
 import { demoForm } from './demo-form.js';
+import { magentoForm } from './magento-form.js';
 import { shopifyForm } from './shopify-form.js';
 
 /** Every platform's setup form, by platform id (the ids of `carts.platforms`). */
@@ -8,6 +9,7 @@ import { shopifyForm } from './shopify-form.js';
 export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   shopify: shopifyForm,
   demo: demoForm,
+  magento: magentoForm,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,0 +1,4 @@
+import { describeCartConformance } from './cart-conformance.js';
+import { magentoCart } from './magento-cart.js';
+
+describeCartConformance(magentoCart);
