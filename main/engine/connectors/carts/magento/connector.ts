@@ -8,7 +8,8 @@ import { uploadShipment } from './shipment-upload.js';
 import { detectStockMode, pushStock, type StockMode } from './stock-push.js';
 import { restBaseFor } from './store-address.js';
 import { testMagentoConnection } from './test-connection.js';
-import { AdminTokenExchange, IntegrationToken, type MagentoTokenSource } from './token.js';
+import { cachedTokenSource } from '../kit/token-source.js';
+import { ADMIN_TOKEN_LIFETIME_MS, AdminTokenExchange, IntegrationToken, type MagentoTokenSource } from './token.js';
 
 /** Tuning that tests may change; the plugin uses the defaults. */
 export interface MagentoConnectorOptions {
@@ -67,7 +68,15 @@ function tokenSource(restBase: string, settings: MagentoSettings, credentials: M
     if (!credentials.username) fields['credentials.username'] = 'Enter the admin user name';
     if (!credentials.password) fields['credentials.password'] = 'Enter the admin password';
     if (Object.keys(fields).length > 0) throw new DockhandError('config', `Magento ${store}: the admin user name and password are required`, { fields });
-    return new AdminTokenExchange({ restBase, username: credentials.username as string, password: credentials.password as string, http });
+    const exchange = new AdminTokenExchange({ restBase, username: credentials.username as string, password: credentials.password as string, http });
+    // Cached for the process, per store and user: each run reuses the token until shortly before its
+    // 4 hours run out, instead of signing the admin in again (which Magento logs, and may lock on).
+    return cachedTokenSource({
+      key: `magento|${restBase}|${credentials.username as string}`,
+      clock: http.clock,
+      issue: () => exchange.issue(),
+      defaultLifetimeMs: ADMIN_TOKEN_LIFETIME_MS,
+    });
   }
   if (!credentials.accessToken) {
     throw new DockhandError('config', `Magento ${store}: the integration Access Token is required`, {

@@ -29,6 +29,9 @@ export class IntegrationToken implements MagentoTokenSource {
   }
 }
 
+/** Magento's default admin token lifetime (oauth/access_token_lifetime/admin: 4 hours). */
+export const ADMIN_TOKEN_LIFETIME_MS = 4 * 3600_000;
+
 export interface AdminTokenOptions {
   restBase: string;
   username: string;
@@ -57,6 +60,16 @@ export class AdminTokenExchange implements MagentoTokenSource {
     const had = this.cached !== undefined;
     this.cached = undefined;
     return had;
+  }
+
+  /**
+   * One exchange, uncached, with how long the token lives: for the kit's token cache
+   * (kit/token-source.ts), which shares it between every run of the store.
+   */
+  async issue(): Promise<{ token: string; lifetimeMs: number }> {
+    const token = await this.exchange();
+    this.cached = undefined;
+    return { token, lifetimeMs: ADMIN_TOKEN_LIFETIME_MS };
   }
 
   private async exchange(): Promise<string> {

@@ -97,6 +97,19 @@ describe('the Magento order download', () => {
     expect(run.flatMap((p) => p.orders)).toHaveLength(2);
     expect(fake.requests.some((r) => r.path === '/V1/integration/admin/token')).toBe(true);
   });
+
+  it('reuses the admin token across runs of the same store, and signs in again once it is refused', async () => {
+    fake = await createFakeMagento({ orders: 1, admin: { username: 'dockhand', password: 'S3cret!pass' } });
+    const settings = settingsFor(fake, { authMode: 'admin_user' });
+    const run = () => pages(createMagentoConnector(ctxOf(), settings, { username: 'dockhand', password: 'S3cret!pass' }).fetchOrders({ cursor: null, earliestOrderDate: EARLIEST }));
+    const signIns = () => fake!.requests.filter((r) => r.path === '/V1/integration/admin/token').length;
+    await run();
+    await run();
+    expect(signIns()).toBe(1);
+    fake.expireAdminTokens();
+    expect((await run()).flatMap((p) => p.orders)).toHaveLength(1);
+    expect(signIns()).toBe(2);
+  });
 });
 
 describe('the Magento connection test', () => {
