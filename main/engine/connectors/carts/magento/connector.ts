@@ -49,7 +49,11 @@ export function createMagentoConnector(
         throw err;
       }
     },
-    fetchOrders: (fetchOptions) => downloadMagentoOrders(deps(), fetchOptions),
+    // The client is built once the walk starts, so a bad address fails the iteration, like any other error.
+    fetchOrders: (fetchOptions) =>
+      (async function* () {
+        yield* downloadMagentoOrders(deps(), fetchOptions);
+      })(),
     fetchOrderByNumber: (orderNumber) => fetchMagentoOrderByNumber(deps(), orderNumber),
     uploadShipment: (shipment) => uploadShipment(getClient(), shipment),
     pushInventory: async (levels) => {
