@@ -1,0 +1,83 @@
+import { DockhandError } from '../../../../../shared/errors.js';
+import { readCsvPosition, writeCsvPosition, type CsvCartSettings, type HandedFile } from '../../../../../shared/platforms/csv.js';
+import { UnreadableFileError } from '../../../csv/inbound-table.js';
+import type { RemoteFile, Transport } from '../../../transports/transport.js';
+import type { CartContext, FetchOrdersOptions, OrderPage } from '../cart-connector.js';
+import { readOrderFile } from './order-file-reader.js';
+
+/**
+ * The download: one page per file, so the engine saves a file's orders together with the position that
+ * names the file as handed over. A handed-over file is moved to the archive by the next download, once
+ * that position is on disk: a crash between saving and archiving never imports a file twice, and a file
+ * is never archived before its orders are saved. Orders of a file read again (re-sent) keep their cart
+ * order id (the order number), so the engine updates them instead of adding duplicates.
+ *
+ * A file that is not a table, or whose every row is bad, stays in the folder and is reported once (the
+ * position remembers it until it changes); a file with some bad rows hands over its good orders.
+ */
+export async function* downloadOrderFiles(
+  ctx: CartContext,
+  settings: CsvCartSettings,
+  transport: Transport,
+  { cursor }: FetchOrdersOptions,
+): AsyncGenerator<OrderPage> {
+  const saved = cursor === null || cursor.trim() === '' ? { handed: [], kept: [] } : readCsvPosition(cursor);
+  if (saved === null) throw new DockhandError('config', 'The CSV order files sync position is damaged; reset it in Diagnostics');
+  const files = await transport.list(settings.folder);
+
+  const toRead: RemoteFile[] = [];
+  let archived = 0;
+  for (const file of files) {
+    if (saved.handed.some((h) => sameFile(h, file))) {
+      ctx.signal.throwIfAborted();
+      await transport.move(file.path, settings.archiveFolder);
+      archived++;
+    } else {
+      toRead.push(file);
+    }
+  }
+  // Files still wrong since they were reported stay quiet; a changed one is read again.
+  const kept = saved.kept.filter((k) => files.some((f) => sameFile(k, f)));
+  const handed: HandedFile[] = [];
+  const position = () => writeCsvPosition({ handed, kept });
+
+  let pages = 0;
+  for (const file of toRead) {
+    if (kept.some((k) => sameFile(k, file))) continue;
+    ctx.signal.throwIfAborted();
+    const content = await transport.read(file.path);
+    let read;
+    try {
+      read = readOrderFile({ fileName: file.name, content, modifiedAt: file.modifiedAt ?? ctx.clock.now().toISOString() }, settings.mapping);
+    } catch (err) {
+      if (!(err instanceof UnreadableFileError)) throw err;
+      kept.push(handedFile(file));
+      pages++;
+      yield { orders: [], invalid: [{ reason: `${file.name}: ${err.message}. The file stays in the folder: fix it or take it away` }], cursor: position() };
+      continue;
+    }
+    if (read.orders.length === 0 && read.invalid.length > 0) {
+      kept.push(handedFile(file));
+      const kept1 = `${file.name}: no row of the file could be read, so it stays in the folder: fix it or take it away`;
+      pages++;
+      yield { orders: [], invalid: [...read.invalid, { reason: kept1 }], cursor: position() };
+      continue;
+    }
+    handed.push(handedFile(file));
+    ctx.log.log('info', 'Order file read', { file: file.path, orders: read.orders.length, invalid: read.invalid.length });
+    pages++;
+    ctx.progress?.(pages, toRead.length);
+    yield { orders: read.orders, invalid: read.invalid, cursor: position() };
+  }
+  // Nothing new, but files were archived: the position no longer names them.
+  if (pages === 0 && (archived > 0 || saved.kept.length !== kept.length || cursor === null)) yield { orders: [], invalid: [], cursor: position() };
+}
+
+function handedFile(file: RemoteFile): HandedFile {
+  return { name: file.name, size: file.size, ...(file.modifiedAt ? { modifiedAt: file.modifiedAt } : {}) };
+}
+
+/** The same file as it was handed over: a file re-sent under the same name differs in time or size. */
+function sameFile(a: HandedFile, b: RemoteFile): boolean {
+  return a.name === b.name && a.size === b.size && (a.modifiedAt ?? '') === (b.modifiedAt ?? '');
+}
