@@ -73,13 +73,17 @@ export function readOrderFile(source: OrderFileSource, mapping: CsvOrderMapping)
   function buildOrder(orderNumber: string, group: ReadRow[], m: CsvOrderMapping, src: OrderFileSource): { order: CanonicalOrder } | { reasons: string[] } {
     const reasons: string[] = [];
     const lines: OrderLine[] = [];
+    let items = 0;
     for (const row of group) {
       const rowReasons = [...row.problems];
-      const checked = row.items.map((item) => checkItem(item, orderNumber, lines.length));
-      for (const c of checked) if ('reason' in c) rowReasons.push(c.reason);
+      for (const item of row.items) {
+        // The key of an item without a line id is its place in the order, counted over every item.
+        const checked = checkItem(item, orderNumber, ++items);
+        if ('reason' in checked) rowReasons.push(checked.reason);
+        else lines.push({ ...checked.line, lineNo: lines.length + 1 });
+      }
       if (row.items.length === 0) rowReasons.push('the row has no item (no SKU)');
       if (rowReasons.length > 0) reasons.push(`${where(row.line)}: ${rowReasons.join('; ')}`);
-      for (const c of checked) if ('line' in c) lines.push({ ...c.line, lineNo: lines.length + 1 });
     }
     const first = group[0];
     const rawDate = first.order.orderDate;
@@ -124,7 +128,7 @@ export function csvCartLineId(orderNumber: string, lineKey: string): string {
   return `${orderNumber}/${lineKey}`;
 }
 
-function checkItem(item: RawItem, orderNumber: string, before: number): { line: Omit<OrderLine, 'lineNo'> } | { reason: string } {
+function checkItem(item: RawItem, orderNumber: string, place: number): { line: Omit<OrderLine, 'lineNo'> } | { reason: string } {
   const slot = item.slot === undefined ? '' : ` (item ${item.slot})`;
   const sku = item.cells.sku ?? '';
   const problems: string[] = [];
@@ -134,7 +138,7 @@ function checkItem(item: RawItem, orderNumber: string, before: number): { line: 
   const price = decimalText(item.cells.price ?? '', `the price${slot}`);
   if (!price.ok) problems.push(price.reason);
   if (problems.length > 0 || !quantity.ok || !price.ok) return { reason: problems.join('; ') };
-  const lineKey = item.cells.lineId ? item.cells.lineId : String(before + 1);
+  const lineKey = item.cells.lineId ? item.cells.lineId : String(place);
   return {
     line: {
       sku,
