@@ -1,9 +1,9 @@
-import { DockhandError } from '../../../../../shared/errors.js';
+import { DockhandError, isDockhandError } from '../../../../../shared/errors.js';
 import type { CsvCartCredentials, CsvCartSettings } from '../../../../../shared/platforms/csv.js';
 import { createTransport } from '../../../transports/create-transport.js';
 import { joinRelative } from '../../../transports/remote-path.js';
 import type { Transport } from '../../../transports/transport.js';
-import type { CartConnector, CartContext, ShipmentToUpload, ShipmentUploadResult } from '../cart-connector.js';
+import type { CartConnector, CartContext, ShipmentBatchResult, ShipmentToUpload, ShipmentUploadResult } from '../cart-connector.js';
 import { downloadOrderFiles } from './order-download.js';
 import { stockFileContent, stockFileName } from './stock-file.js';
 import { testCsvSource } from './test-connection.js';
@@ -38,18 +38,57 @@ export function createCsvCartConnector(ctx: CartContext, settings: CsvCartSettin
     return { remoteId: name, alreadyExisted: false };
   }
 
-  return {
-    testConnection: () => testCsvSource(settings, transport),
-    fetchOrders: (options) => downloadOrderFiles(ctx, settings, transport, options),
-    uploadShipment,
-    async pushInventory(levels) {
-      if (settings.stockFolder === '') {
-        ctx.log.log('info', 'Stock not sent: no stock folder is set for this CSV order source', { skus: levels.length });
-        return { updated: 0, unknownSkus: [], failed: [] };
+  /**
+   * Each call the engine makes is one session: the cart interface has no close, so the FTP connection
+   * is closed when the call ends instead of lingering until the server drops it.
+   */
+  async function session<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      await transport.close();
+    }
+  }
+
+  async function uploadShipments(shipments: ShipmentToUpload[]): Promise<ShipmentBatchResult[]> {
+    const results: ShipmentBatchResult[] = [];
+    for (const [index, shipment] of shipments.entries()) {
+      try {
+        results.push({ ok: await uploadShipment(shipment) });
+      } catch (err) {
+        if (isDockhandError(err) && err.kind === 'data') {
+          results.push({ error: err });
+          continue;
+        }
+        // Nothing written yet: the whole batch failed. Else the written ones are kept and the run fails.
+        if (!results.some((r) => 'ok' in r) || !isDockhandError(err)) throw err;
+        for (let i = index; i < shipments.length; i++) results.push({ error: err });
+        break;
       }
-      if (levels.length === 0) return { updated: 0, unknownSkus: [], failed: [] };
-      await transport.writeAtomic(settings.stockFolder, stockFileName(ctx.clock.now()), stockFileContent(levels, settings));
-      return { updated: levels.length, unknownSkus: [], failed: [] };
+    }
+    return results;
+  }
+
+  return {
+    testConnection: () => session(() => testCsvSource(settings, transport)),
+    async *fetchOrders(options) {
+      try {
+        yield* downloadOrderFiles(ctx, settings, transport, options);
+      } finally {
+        await transport.close();
+      }
     },
+    uploadShipment: (shipment) => session(() => uploadShipment(shipment)),
+    uploadShipments: (shipments) => session(() => uploadShipments(shipments)),
+    pushInventory: (levels) =>
+      session(async () => {
+        if (settings.stockFolder === '') {
+          ctx.log.log('info', 'Stock not sent: no stock folder is set for this CSV order source', { skus: levels.length });
+          return { updated: 0, unknownSkus: [], failed: [] };
+        }
+        if (levels.length === 0) return { updated: 0, unknownSkus: [], failed: [] };
+        await transport.writeAtomic(settings.stockFolder, stockFileName(ctx.clock.now()), stockFileContent(levels, settings));
+        return { updated: levels.length, unknownSkus: [], failed: [] };
+      }),
   };
 }
