@@ -106,6 +106,12 @@ export const csvCartSettingsSchema = z.object({
   trackingFolder: relativeFolder.default(''),
   /** Stock levels written as a CSV file into this folder; empty: stock is not sent. */
   stockFolder: relativeFolder.default(''),
+  /**
+   * The merchant's item list (a CSV file whose first column, or its "SKU" column, holds the SKUs it
+   * sells), under the same root: stock of other SKUs is reported as unknown and left out. Empty: every
+   * SKU the warehouse reports is written.
+   */
+  itemListFile: relativeFolder.default(''),
   mapping: csvOrderMappingSchema,
 });
 export type CsvCartSettings = z.infer<typeof csvCartSettingsSchema>;

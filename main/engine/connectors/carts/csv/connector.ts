@@ -1,9 +1,11 @@
 import { DockhandError, isDockhandError } from '../../../../../shared/errors.js';
 import type { CsvCartCredentials, CsvCartSettings } from '../../../../../shared/platforms/csv.js';
+import { UnreadableFileError } from '../../../csv/inbound-table.js';
 import { createTransport } from '../../../transports/create-transport.js';
 import { joinRelative } from '../../../transports/remote-path.js';
 import type { Transport } from '../../../transports/transport.js';
 import type { CartConnector, CartContext, ShipmentBatchResult, ShipmentToUpload, ShipmentUploadResult } from '../cart-connector.js';
+import { readItemList } from './item-list.js';
 import { downloadOrderFiles } from './order-download.js';
 import { stockFileContent, stockFileName } from './stock-file.js';
 import { testCsvSource } from './test-connection.js';
@@ -36,6 +38,16 @@ export function createCsvCartConnector(ctx: CartContext, settings: CsvCartSettin
     if (await transport.exists(joinRelative(settings.trackingFolder, name))) return { remoteId: name, alreadyExisted: true };
     await transport.writeAtomic(settings.trackingFolder, name, trackingFileContent(shipment, settings));
     return { remoteId: name, alreadyExisted: false };
+  }
+
+  async function readItems(): Promise<Set<string>> {
+    const content = await transport.read(settings.itemListFile);
+    try {
+      return readItemList(content, settings.mapping.delimiter);
+    } catch (err) {
+      if (!(err instanceof UnreadableFileError)) throw err;
+      throw new DockhandError('config', `The item list ${settings.itemListFile} cannot be read: ${err.message}`);
+    }
   }
 
   /**
@@ -86,9 +98,15 @@ export function createCsvCartConnector(ctx: CartContext, settings: CsvCartSettin
           ctx.log.log('info', 'Stock not sent: no stock folder is set for this CSV order source', { skus: levels.length });
           return { updated: 0, unknownSkus: [], failed: [] };
         }
-        if (levels.length === 0) return { updated: 0, unknownSkus: [], failed: [] };
-        await transport.writeAtomic(settings.stockFolder, stockFileName(ctx.clock.now()), stockFileContent(levels, settings));
-        return { updated: levels.length, unknownSkus: [], failed: [] };
+        let known = levels;
+        let unknownSkus: string[] = [];
+        if (settings.itemListFile !== '') {
+          const items = await readItems();
+          known = levels.filter((l) => items.has(l.sku));
+          unknownSkus = levels.filter((l) => !items.has(l.sku)).map((l) => l.sku);
+        }
+        if (known.length > 0) await transport.writeAtomic(settings.stockFolder, stockFileName(ctx.clock.now()), stockFileContent(known, settings));
+        return { updated: known.length, unknownSkus, failed: [] };
       }),
   };
 }

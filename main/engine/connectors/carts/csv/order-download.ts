@@ -58,9 +58,9 @@ export async function* downloadOrderFiles(
     }
     if (read.orders.length === 0 && read.invalid.length > 0) {
       kept.push(handedFile(file));
-      const kept1 = `${file.name}: no row of the file could be read, so it stays in the folder: fix it or take it away`;
+      const stays = `(no order of ${file.name} could be read: the file stays in the folder until it is fixed or taken away)`;
       pages++;
-      yield { orders: [], invalid: [...read.invalid, { reason: kept1 }], cursor: position() };
+      yield { orders: [], invalid: read.invalid.map((i) => ({ ...i, reason: `${i.reason} ${stays}` })), cursor: position() };
       continue;
     }
     handed.push(handedFile(file));

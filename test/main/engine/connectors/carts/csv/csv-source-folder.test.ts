@@ -76,8 +76,7 @@ describe('the CSV order source in a local folder', () => {
     const first = await downloadAll(connect(), null);
     const reasons = first.pages.flatMap((p) => p.invalid.map((i) => i.reason));
     expect(reasons).toEqual([
-      'Order 1001: bad.csv line 2: the SKU is empty; the quantity "x" is not a whole number',
-      'bad.csv: no row of the file could be read, so it stays in the folder: fix it or take it away',
+      'Order 1001: bad.csv line 2: the SKU is empty; the quantity "x" is not a whole number (no order of bad.csv could be read: the file stays in the folder until it is fixed or taken away)',
       'photo.csv: The file is not a text file (it holds binary data). The file stays in the folder: fix it or take it away',
     ]);
     expect(first.pages.flatMap((p) => p.orders.map((o) => o.orderNumber))).toEqual(['1002']);
@@ -176,5 +175,24 @@ describe('tracking and stock written back by a CSV order source', () => {
     expect(result).toEqual({ updated: 2, unknownSkus: [], failed: [] });
     const [name] = await disk.names('stock');
     expect(await disk.read('stock', name)).toBe("SKU,Quantity\r\nMUG-1,5\r\n'=cmd,0\r\n");
+  });
+});
+
+describe('stock checked against the merchant\'s item list', () => {
+  it('writes the stock of the SKUs on the list and reports the others by name', async () => {
+    await disk.put('', 'items.csv', 'SKU,Description\r\nMUG-1,Mug\r\nTEE-2,Tee\r\n');
+    const result = await connect({ stockFolder: 'stock', itemListFile: 'items.csv' }).pushInventory!([
+      { sku: 'MUG-1', quantity: 5 },
+      { sku: 'NOT-OURS', quantity: 1 },
+    ]);
+    expect(result).toEqual({ updated: 1, unknownSkus: ['NOT-OURS'], failed: [] });
+    const [name] = await disk.names('stock');
+    expect(await disk.read('stock', name)).toBe('SKU,Quantity\r\nMUG-1,5\r\n');
+  });
+
+  it('reads a list without a header from its first column', async () => {
+    await disk.put('', 'items.csv', 'MUG-1\nTEE-2\n');
+    const result = await connect({ stockFolder: 'stock', itemListFile: 'items.csv' }).pushInventory!([{ sku: 'TEE-2', quantity: 3 }]);
+    expect(result).toEqual({ updated: 1, unknownSkus: [], failed: [] });
   });
 });
