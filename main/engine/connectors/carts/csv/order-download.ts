@@ -15,6 +15,9 @@ import { readOrderFile } from './order-file-reader.js';
  * A file that is not a table, or whose every row is bad, stays in the folder and is reported once (the
  * position remembers it until it changes); a file with some bad rows hands over its good orders.
  */
+/** Files read in one download run at most. */
+export const MAX_FILES_PER_RUN = 200;
+
 export async function* downloadOrderFiles(
   ctx: CartContext,
   settings: CsvCartSettings,
@@ -42,8 +45,10 @@ export async function* downloadOrderFiles(
   const position = () => writeCsvPosition({ handed, kept });
 
   let pages = 0;
-  for (const file of toRead) {
-    if (kept.some((k) => sameFile(k, file))) continue;
+  // The position names every file handed over in the run and is saved with each page: a bounded run
+  // keeps it small; the files after these are read by the next run.
+  const fresh = toRead.filter((f) => !kept.some((k) => sameFile(k, f)));
+  for (const file of fresh.slice(0, MAX_FILES_PER_RUN)) {
     ctx.signal.throwIfAborted();
     const content = await transport.read(file.path);
     let read;
@@ -66,7 +71,7 @@ export async function* downloadOrderFiles(
     handed.push(handedFile(file));
     ctx.log.log('info', 'Order file read', { file: file.path, orders: read.orders.length, invalid: read.invalid.length });
     pages++;
-    ctx.progress?.(pages, toRead.length);
+    ctx.progress?.(pages, Math.min(fresh.length, MAX_FILES_PER_RUN));
     yield { orders: read.orders, invalid: read.invalid, cursor: position() };
   }
   // Nothing new, but files were archived: the position no longer names them.

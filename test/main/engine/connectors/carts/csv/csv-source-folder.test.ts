@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvPlugin } from '../../../../../../main/engine/connectors/carts/csv/index.js';
+import { MAX_FILES_PER_RUN } from '../../../../../../main/engine/connectors/carts/csv/order-download.js';
 import type { ShipmentToUpload } from '../../../../../../main/engine/connectors/carts/cart-connector.js';
 import { readCsvPosition } from '../../../../../../shared/platforms/csv.js';
 import { context, downloadAll, localFolder, NO_CREDENTIALS, orderFile, orderRow, settingsFor, type LocalFolder } from './csv-source-world.js';
@@ -89,6 +90,15 @@ describe('the CSV order source in a local folder', () => {
     await disk.put('in', 'bad.csv', orderFile(orderRow('1001')));
     const third = await downloadAll(connect(), second.position);
     expect(third.pages.flatMap((p) => p.orders.map((o) => o.orderNumber))).toEqual(['1001']);
+  });
+
+  it('reads a bounded number of files per run, so the position saved with each page stays small, and the rest on the next run', async () => {
+    for (let i = 0; i < MAX_FILES_PER_RUN + 2; i++) await disk.put('in', `f-${String(i).padStart(4, '0')}.csv`, orderFile(orderRow(`N-${i}`)));
+    const first = await downloadAll(connect(), null);
+    expect(first.pages).toHaveLength(MAX_FILES_PER_RUN);
+    const second = await downloadAll(connect(), first.position);
+    expect(second.pages.flatMap((p) => p.orders.map((o) => o.orderNumber))).toEqual([`N-${MAX_FILES_PER_RUN}`, `N-${MAX_FILES_PER_RUN + 1}`]);
+    expect(await disk.names('in/archive')).toHaveLength(MAX_FILES_PER_RUN);
   });
 
   it('refuses a damaged sync position as a setup problem instead of reading every file again', async () => {
