@@ -100,6 +100,11 @@ export const csvCartSettingsSchema = z.object({
   transport: transportSchema,
   /** The folder the order files arrive in, under the server's root folder or the local folder. */
   folder: relativeFolder.default(''),
+  /**
+   * A file written less than this long ago may still be arriving (an upload in progress): it is read by
+   * a later run. 0 reads every file at once (for merchants that upload under a temporary name).
+   */
+  minFileAgeSeconds: z.number({ error: 'Enter how many seconds a file must be left alone, from 0 to 3600' }).int('Enter a whole number of seconds').min(0, 'Enter a number from 0 to 3600').max(3600, 'Enter a number from 0 to 3600').default(60),
   /** Where a file goes once its orders are saved. */
   archiveFolder: relativeFolder.min(1, 'Enter the archive folder, such as archive').default('archive'),
   /** Tracking written back as one CSV file per shipment into this folder; empty: tracking is not sent back. */

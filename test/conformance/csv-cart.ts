@@ -52,6 +52,8 @@ export async function startCsvFake(clock: VirtualClock): Promise<CsvFake> {
   const settings = csvPlugin.settingsSchema.parse({
     transport: { kind: 'folder', path: root },
     folder: 'in',
+    // The fake writes each file whole before the connector looks: nothing is still arriving.
+    minFileAgeSeconds: 0,
     archiveFolder: 'in/archive',
     trackingFolder: 'out',
     stockFolder: 'stock',

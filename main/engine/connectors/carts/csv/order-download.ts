@@ -47,7 +47,8 @@ export async function* downloadOrderFiles(
   let pages = 0;
   // The position names every file handed over in the run and is saved with each page: a bounded run
   // keeps it small; the files after these are read by the next run.
-  const fresh = toRead.filter((f) => !kept.some((k) => sameFile(k, f)));
+  const now = ctx.clock.now().getTime();
+  const fresh = toRead.filter((f) => !kept.some((k) => sameFile(k, f)) && !stillArriving(f, now, settings.minFileAgeSeconds));
   for (const file of fresh.slice(0, MAX_FILES_PER_RUN)) {
     ctx.signal.throwIfAborted();
     const content = await transport.read(file.path);
@@ -76,6 +77,16 @@ export async function* downloadOrderFiles(
   }
   // Nothing new, but files were archived: the position no longer names them.
   if (pages === 0 && (archived > 0 || saved.kept.length !== kept.length || cursor === null)) yield { orders: [], invalid: [], cursor: position() };
+}
+
+/**
+ * Written moments ago: maybe still being uploaded, and half a file would import half an order. A time
+ * in the future (a server clock ahead, or a listing in another zone) is no sign of an upload: read it.
+ */
+function stillArriving(file: RemoteFile, now: number, minAgeSeconds: number): boolean {
+  if (!file.modifiedAt || minAgeSeconds === 0) return false;
+  const age = now - Date.parse(file.modifiedAt);
+  return age >= 0 && age < minAgeSeconds * 1000;
 }
 
 function handedFile(file: RemoteFile): HandedFile {

@@ -23,6 +23,7 @@ interface CsvDraft {
   root: string;
   folderPath: string;
   folder: string;
+  minFileAgeSeconds: string;
   archiveFolder: string;
   trackingFolder: string;
   stockFolder: string;
@@ -128,6 +129,16 @@ function CsvCredentials({ draft, change, errors, hasSavedCredentials }: Platform
       )}
       <TextField label="Order folder" value={draft.folder} onValue={(folder) => change({ folder })} error={errors['settings.folder']} placeholder="orders" hint="Where the merchant puts its order files. Blank: the folder above itself." />
       <TextField
+        label="Leave new files alone for (seconds)"
+        type="number"
+        min={0}
+        max={3600}
+        value={draft.minFileAgeSeconds}
+        onValue={(minFileAgeSeconds) => change({ minFileAgeSeconds })}
+        error={errors['settings.minFileAgeSeconds']}
+        hint="A file written less than this long ago may still be uploading; it is read by a later download. 0: read every file at once."
+      />
+      <TextField
         label="Archive folder"
         value={draft.archiveFolder}
         onValue={(archiveFolder) => change({ archiveFolder })}
@@ -219,6 +230,7 @@ function draftFromSettings(s: CsvCartSettings): CsvDraft {
     root: t.kind === 'ftp' ? t.root : '/',
     folderPath: t.kind === 'folder' ? t.path : '',
     folder: s.folder,
+    minFileAgeSeconds: String(s.minFileAgeSeconds),
     archiveFolder: s.archiveFolder,
     trackingFolder: s.trackingFolder,
     stockFolder: s.stockFolder,
@@ -261,6 +273,7 @@ export function csvSettingsFromDraft(draft: CsvDraft): unknown {
   return {
     transport,
     folder: draft.folder.trim(),
+    minFileAgeSeconds: toNumber(draft.minFileAgeSeconds),
     archiveFolder: draft.archiveFolder.trim(),
     trackingFolder: draft.trackingFolder.trim(),
     stockFolder: draft.stockFolder.trim(),
@@ -300,6 +313,7 @@ export const csvForm: PlatformForm<CsvDraft> = {
     'settings.transport.path',
     'credentials.password',
     'settings.folder',
+    'settings.minFileAgeSeconds',
     'settings.archiveFolder',
     'settings.trackingFolder',
     'settings.stockFolder',

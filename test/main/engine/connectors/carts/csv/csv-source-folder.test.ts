@@ -101,6 +101,15 @@ describe('the CSV order source in a local folder', () => {
     expect(await disk.names('in/archive')).toHaveLength(MAX_FILES_PER_RUN);
   });
 
+  it('leaves a file written moments ago for a later run, as it may still be arriving', async () => {
+    await disk.put('in', 'growing.csv', orderFile(orderRow('1001')), new Date(Date.now() - 5_000));
+    await disk.put('in', 'done.csv', orderFile(orderRow('1002')));
+    const run = await downloadAll(connect(), null);
+    expect(run.pages.flatMap((p) => p.orders.map((o) => o.orderNumber))).toEqual(['1002']);
+    const settled = await downloadAll(connect({ minFileAgeSeconds: 0 }), run.position);
+    expect(settled.pages.flatMap((p) => p.orders.map((o) => o.orderNumber))).toEqual(['1001']);
+  });
+
   it('refuses a damaged sync position as a setup problem instead of reading every file again', async () => {
     const failed = await downloadAll(connect(), '{"files":3}').catch((err: unknown) => err);
     expect(failed).toMatchObject({ kind: 'config', message: expect.stringContaining('sync position is damaged') });

@@ -28,7 +28,7 @@ export function context(): CartContext {
   return { clock: { now: () => new Date(), sleep: async () => {} }, log: silentLogger, signal: new AbortController().signal };
 }
 
-export function settingsFor(transport: CsvCartSettings['transport'], extra: Partial<Record<'folder' | 'archiveFolder' | 'trackingFolder' | 'stockFolder' | 'itemListFile', string>> = {}): CsvCartSettings {
+export function settingsFor(transport: CsvCartSettings['transport'], extra: Partial<Record<'folder' | 'archiveFolder' | 'trackingFolder' | 'stockFolder' | 'itemListFile', string> & { minFileAgeSeconds: number }> = {}): CsvCartSettings {
   return csvPlugin.settingsSchema.parse({ transport, folder: 'in', archiveFolder: 'in/archive', ...extra, mapping: MAPPING });
 }
 
