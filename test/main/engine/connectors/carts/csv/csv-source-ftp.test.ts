@@ -1,4 +1,5 @@
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvPlugin } from '../../../../../../main/engine/connectors/carts/csv/index.js';
@@ -61,6 +62,15 @@ describe('the CSV order source on an FTPS server', () => {
     const test = await csvPlugin.create(context(), settingsFor(transport(), { folder: 'nowhere' }), { password: ftp.password }).testConnection(['order_download']);
     expect(test.ok).toBe(false);
     expect(test.message).toMatch(/Folder "\/acme\/nowhere" on FTP server .* does not exist or cannot be used/);
+  });
+
+  it('says nothing answers at a wrong address', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const test = await csvPlugin.create(context(), settingsFor(transport({ port, security: 'none' })), { password: ftp.password }).testConnection(['order_download']);
+    expect(test).toMatchObject({ ok: false, message: expect.stringContaining(`FTP server 127.0.0.1:${port} refused the connection: is it running, and is the port right?`) });
   });
 
   it('binds the password to the server it was saved for, and asks for it only for a named FTP login', () => {
