@@ -188,19 +188,21 @@ function rowReader(table: ReturnType<typeof readInboundTable>, mapping: CsvOrder
     return mapping.headerRow ? text : Number(text);
   };
   const orderRefs = Object.fromEntries(ORDER_COLUMNS.map((c) => [c, ref(mapping.columns[c])])) as Record<OrderColumn, ColumnRef | undefined>;
-  const orderAt = resolveColumns(table, orderRefs, ['orderNumber']);
+  // Every column the mapping names must be in the file (a blank mapping field is how a person says the
+  // file has none): a missing one is a file that does not match its mapping, not rows without a price.
+  const named = <K extends string>(refs: Record<K, ColumnRef | undefined>) => (Object.keys(refs) as K[]).filter((k) => refs[k] !== undefined);
+  const orderAt = resolveColumns(table, orderRefs, named(orderRefs));
   const lineRefs = Object.fromEntries(CSV_LINE_COLUMNS.map((c) => [c, ref(mapping.columns[c])])) as Record<LineColumn, ColumnRef | undefined>;
-  // Optional columns the mapping names but the file lacks: every row would be wrong in the same way.
   const slots: { slot?: number; at: Partial<Record<LineColumn, number>> }[] = [];
   if (mapping.layout === 'vertical') {
-    slots.push({ at: resolveColumns(table, lineRefs, ['sku', 'quantity']) });
+    slots.push({ at: resolveColumns(table, lineRefs, named(lineRefs)) });
   } else {
     for (let n = 1; n <= mapping.maxItemsPerRow; n++) {
       const numbered = Object.fromEntries(
         Object.entries(lineRefs).map(([k, r]) => [k, typeof r === 'string' ? r.replaceAll('{n}', String(n)) : r]),
       ) as Record<LineColumn, ColumnRef | undefined>;
       // The first item's columns must be there; later slots are as many as the file has.
-      const at = resolveColumns(table, numbered, n === 1 ? ['sku', 'quantity'] : []);
+      const at = resolveColumns(table, numbered, n === 1 ? named(numbered) : []);
       if (at.sku === undefined) break;
       slots.push({ slot: n, at });
     }

@@ -129,8 +129,11 @@ describe('reading a CSV order file by its mapping', () => {
 
   it('calls a file without the mapped columns, an empty file or a binary one unreadable, naming why', () => {
     expect(() => read('Order,Item\n1,MUG\n')).toThrow(UnreadableFileError);
-    expect(() => read('Order,Item\n1,MUG\n')).toThrow(/Missing required columns "SKU", "Qty"/);
+    expect(() => read('Order,Item\n1,MUG\n')).toThrow(/Missing required columns "Date", "Customer", .* \(the header has: "Order", "Item"\)/);
     expect(() => read('')).toThrow(/empty/);
+    // A column the mapping names is expected in the file: a missing price column is not a price of 0.
+    expect(() => read(HEADER.replace(',Price', ',Cost'))).toThrow(/Missing required column "Price"/);
+    expect(() => read('Order,Date,Customer,Street,City,Zip,Country,Email,Phone,Ship\n1\n')).toThrow(/Missing required columns "SKU", "Qty", "Price", "Line"/);
     expect(() => read(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(/binary/);
   });
 
