@@ -45,6 +45,8 @@ export interface CartView {
   /** The cart's own names for the warehouse's carriers, over the platform's (shared/carrier-mapping.ts). */
   carrierNames: Record<string, string>;
   syncCursor: string | null;
+  /** Every saved sync position of the cart, by stream ('orders' is syncCursor; marketplaces keep others). */
+  syncPositions: { stream: string; position: string; updatedAt: string }[];
   authError: string | null;
   /** What a person should change in settings that still work (a retired Shopify API version). */
   notices: string[];
@@ -95,7 +97,8 @@ export interface ShipmentView {
   trackingUrl: string | null;
   shipDate: string;
   items: { sku: string; quantity: number }[];
-  status: 'pending' | 'uploaded' | 'error';
+  /** submitted: the cart took the request and processes it later (checked on the next uploads). */
+  status: 'pending' | 'submitted' | 'uploaded' | 'error';
   error: string | null;
   remoteId: string | null;
   uploadedAt: string | null;

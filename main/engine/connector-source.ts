@@ -1,10 +1,12 @@
 import { DockhandError } from '../../shared/errors.js';
 import { PLAIN } from '../../shared/plain-messages.js';
 import { wmsSecretAddress } from '../../shared/schemas/wms.js';
+import { memoryCartPorts } from './connectors/carts/memory-ports.js';
 import { cartPlugin } from './connectors/carts/registry.js';
 import { createCsvWmsConnector } from './connectors/wms/csv/index.js';
 import type { WmsMerchantTarget } from './connectors/wms/wms-connector.js';
 import type { Clock, Logger, SecretCipher } from './platform/ports.js';
+import { storedRotatedCredentials, type RotationLineage } from './rotated-credentials.js';
 import { secretToSend } from './saved-secret.js';
 import type { ConnectorSource } from './services/run-context.js';
 import type { CartRow } from './store/repositories/carts-repo.js';
@@ -12,6 +14,7 @@ import { getMerchant } from './store/repositories/merchants-repo.js';
 import { getWms } from './store/repositories/wms-repo.js';
 import { listShipMethods } from './store/repositories/ship-methods-repo.js';
 import type { Store } from './store/sql.js';
+import { storedSyncPositions } from './stored-sync-positions.js';
 
 /** Where a cart's saved settings send its credentials; null when they cannot be read or send none. */
 export function cartSecretAddress(cart: Pick<CartRow, 'platform' | 'settings'>): string | null {
@@ -20,18 +23,48 @@ export function cartSecretAddress(cart: Pick<CartRow, 'platform' | 'settings'>):
   return plugin && settings?.success ? plugin.secretAddress(settings.data) : null;
 }
 
-export function createConnectorSource(deps: { store: Store; clock: Clock; log: Logger; secrets: SecretCipher }): ConnectorSource {
+export interface ConnectorSourceDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  secrets: SecretCipher;
+  /** The cart plugins by platform (registry.ts); tests pass their own scripted platforms. */
+  plugins?: typeof cartPlugin;
+}
+
+export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSource {
+  const pluginOf = deps.plugins ?? cartPlugin;
+  const lineage: RotationLineage = new Map();
   return {
     cart(cart: CartRow, hooks) {
-      const plugin = cartPlugin(cart.platform);
+      const plugin = pluginOf(cart.platform);
       if (!plugin) throw new DockhandError('config', `Unknown cart platform "${cart.platform}"`);
       const settings = plugin.settingsSchema.safeParse(cart.settings, PLAIN);
       if (!settings.success) throw new DockhandError('config', `${cart.name}: the saved settings are invalid: ${settings.error.issues[0]?.message}`);
       const saved = { sealed: cart.credentialsSealed, address: plugin.secretAddress(settings.data) };
-      const credentials = plugin.credentialsSchema.safeParse(secretToSend(deps.secrets, saved, `credentials of ${cart.name}`), PLAIN);
+      const values = secretToSend(deps.secrets, saved, `credentials of ${cart.name}`);
+      const credentials = plugin.credentialsSchema.safeParse(values, PLAIN);
       if (!credentials.success) throw new DockhandError('config', `${cart.name}: the saved credentials are invalid`);
+      const log = deps.log.child({ cart: cart.id, platform: cart.platform });
+      // A row with id 0 is a Test of settings not saved yet: what its connector learns lives only as long as it.
+      const ports =
+        cart.id > 0
+          ? {
+              positions: storedSyncPositions(deps.store, deps.clock, cart.id),
+              credentials: storedRotatedCredentials({
+                store: deps.store,
+                cipher: deps.secrets,
+                log,
+                lineage,
+                cartId: cart.id,
+                address: saved.address,
+                values,
+                accepts: (merged) => plugin.credentialsSchema.safeParse(merged).success,
+              }),
+            }
+          : memoryCartPorts();
       const connector = plugin.create(
-        { clock: deps.clock, log: deps.log.child({ cart: cart.id, platform: cart.platform }), signal: hooks.signal, onThrottle: hooks.onThrottle },
+        { clock: deps.clock, log, signal: hooks.signal, onThrottle: hooks.onThrottle, positions: ports.positions, credentials: ports.credentials },
         settings.data,
         credentials.data,
       );

@@ -15,8 +15,10 @@ export interface CartCapabilities {
   shipments: boolean;
   inventory: boolean;
   /**
-   * Where the platform keeps a tracking number: on the whole fulfilment of an order (Shopify, most web
-   * stores), or on each line (marketplaces that confirm shipment per order item).
+   * How the platform ties tracking numbers to an order (main/engine/connectors/carts/cart-connector.ts,
+   * TrackingGranularity): per_line, each shipment names the lines its package carries (Shopify, eBay,
+   * Amazon); per_order, a tracking number applies to the whole order (Etsy, WooCommerce's Shipment
+   * Tracking), so the upload waits until the whole order has shipped.
    */
   tracking: 'per_order' | 'per_line';
 }

@@ -22,7 +22,7 @@ export const demoPlatform = {
   platform: 'demo',
   displayName: 'Demo store',
   blurb: 'A built-in shop that invents realistic orders: try the whole loop without an account.',
-  capabilities: { shipments: true, inventory: true, tracking: 'per_order' },
+  capabilities: { shipments: true, inventory: true, tracking: 'per_line' },
   settingsSchema: demoSettingsSchema,
   credentialsSchema: demoCredentialsSchema,
   // No credentials, so none is ever saved or sent.

@@ -21,7 +21,7 @@ export const shopifyPlatform = {
   platform: 'shopify',
   displayName: 'Shopify',
   blurb: 'Connect a Shopify shop with an Admin API access token or app credentials.',
-  capabilities: { shipments: true, inventory: true, tracking: 'per_order' },
+  capabilities: { shipments: true, inventory: true, tracking: 'per_line' },
   settingsSchema: shopifySettingsSchema,
   savedSettingsSchema: shopifySavedSettingsSchema,
   credentialsSchema: shopifyCredentialsSchema,

@@ -1,4 +1,4 @@
-import type { CartConnector, CartContext, CartPlugin, OrderPage, ShipmentToUpload } from '../../main/engine/connectors/carts/cart-connector.js';
+import type { CartConnector, CartContext, CartPlugin, OrderPage, ShipmentToUpload, ShipmentUploadResult } from '../../main/engine/connectors/carts/cart-connector.js';
 import { silentLogger } from '../../main/engine/platform/ports.js';
 import type { CanonicalOrder } from '../../shared/domain.js';
 import { DockhandError } from '../../shared/errors.js';
@@ -127,19 +127,26 @@ export async function downloadRun(
 /** What the cart said to one shipment, whichever upload method the connector offers. */
 export type ConformanceShipmentResult =
   | { outcome: 'accepted'; remoteId: string; alreadyExisted: boolean }
+  | { outcome: 'submitted'; remoteId: string }
   | { outcome: 'refused'; error: DockhandError };
+
+/** The cart's answer in the suite's terms: a refusal always carries a DockhandError of kind data. */
+function conformanceResult(result: ShipmentUploadResult): ConformanceShipmentResult {
+  if (result.outcome === 'refused') return { outcome: 'refused', error: new DockhandError('data', result.reason) };
+  return result;
+}
 
 /** Shipments through the batch upload when the connector has one (as the service prefers), else one by one. */
 export async function uploadShipments(connector: CartConnector, shipments: ShipmentToUpload[]): Promise<ConformanceShipmentResult[]> {
   if (connector.uploadShipments) {
     const results = await connector.uploadShipments(shipments);
-    return results.map((r) => ('ok' in r ? { outcome: 'accepted', ...r.ok } : { outcome: 'refused', error: r.error }));
+    return results.map((r) => ('ok' in r ? conformanceResult(r.ok) : { outcome: 'refused', error: r.error }));
   }
   if (!connector.uploadShipment) throw new Error('The connector uploads no shipments');
   const out: ConformanceShipmentResult[] = [];
   for (const s of shipments) {
     try {
-      out.push({ outcome: 'accepted', ...(await connector.uploadShipment(s)) });
+      out.push(conformanceResult(await connector.uploadShipment(s)));
     } catch (err) {
       if (err instanceof DockhandError && err.kind === 'data') out.push({ outcome: 'refused', error: err });
       else throw err;

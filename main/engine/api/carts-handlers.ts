@@ -10,13 +10,14 @@ import {
   deleteCart,
   insertCart,
   listCarts,
-  setCartCursor,
   updateCart,
   type CartRow,
   type CartWrite,
 } from '../store/repositories/carts-repo.js';
 import { setCarrierNames } from '../store/repositories/cart-carrier-names-repo.js';
 import { setScheduleMinutes } from '../store/repositories/schedules-repo.js';
+import { setSyncPosition } from '../store/repositories/sync-positions-repo.js';
+import { ORDERS_STREAM } from '../connectors/carts/sync-streams.js';
 import type { EngineContext } from './engine-context.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 import { cartView, requireCart, requireMerchant } from './views.js';
@@ -135,10 +136,11 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
   },
   async 'carts.update'(input, ctx) {
     checkSchedules(input.cart);
-    const saved = await ctx.store.read((db) => requireCart(db, input.id));
-    const write = cartWrite(ctx, input.cart, saved);
     await ctx.store.write((db) => {
       requireMerchant(db, input.cart.merchantId);
+      // Read in the same transaction: credentials a running sync rotated meanwhile (a new refresh
+      // token) are the saved ones this update keeps, never overwritten with an older copy.
+      const write = cartWrite(ctx, input.cart, requireCart(db, input.id));
       updateCart(db, input.id, write, ctx.nowIso());
       if (input.cart.carrierNames) setCarrierNames(db, input.id, input.cart.carrierNames);
       for (const s of CART_SERVICES) setScheduleMinutes(db, s, input.id, input.cart.schedules[s]);
@@ -182,7 +184,8 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     const cursor = input.cursor === null ? null : checkedCursor(ctx, saved, input.cursor);
     await ctx.store.write((db) => {
       requireCart(db, input.id);
-      setCartCursor(db, input.id, cursor);
+      // Diagnostics set the orders download's position; the cart's other streams keep theirs.
+      setSyncPosition(db, input.id, ORDERS_STREAM, cursor, ctx.nowIso());
     });
     return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
   },

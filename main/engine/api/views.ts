@@ -4,6 +4,7 @@ import { DockhandError } from '../../../shared/errors.js';
 import { cartNotices } from '../cart-notices.js';
 import { cartPlatform } from '../../../shared/platforms/index.js';
 import { getCarrierNames } from '../store/repositories/cart-carrier-names-repo.js';
+import { listSyncPositions } from '../store/repositories/sync-positions-repo.js';
 import { getCart, type CartRow } from '../store/repositories/carts-repo.js';
 import { getMerchant, type MerchantRow } from '../store/repositories/merchants-repo.js';
 import { getSchedule } from '../store/repositories/schedules-repo.js';
@@ -32,8 +33,9 @@ export function cartView(db: SqlReader, c: CartRow): CartView {
     rejectUnmappedShipCodes: c.rejectUnmapped,
     minInventoryLevel: c.minInventoryLevel,
     schedules,
-    capabilities: cartPlatform(c.platform)?.capabilities ?? { shipments: false, inventory: false, tracking: 'per_order' },
+    capabilities: cartPlatform(c.platform)?.capabilities ?? { shipments: false, inventory: false, tracking: 'per_line' },
     carrierNames: getCarrierNames(db, c.id),
+    syncPositions: listSyncPositions(db, c.id),
     syncCursor: c.syncCursor,
     authError: c.authError,
     notices: cartNotices(c),

@@ -1,7 +1,8 @@
 import { DockhandError } from '../../../shared/errors.js';
 import type { CanonicalOrder, OrderStatus } from '../../../shared/domain.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
-import { getCart, setCartCursor, type CartRow } from '../store/repositories/carts-repo.js';
+import { ORDERS_STREAM, otherStreamPositions } from '../connectors/carts/sync-streams.js';
+import { getCart, type CartRow } from '../store/repositories/carts-repo.js';
 import {
   addHistory,
   findOrderState,
@@ -15,6 +16,7 @@ import {
   type OrderState,
 } from '../store/repositories/orders-repo.js';
 import { seeShipCode, UNMAPPED_REASON_PREFIX } from '../store/repositories/ship-methods-repo.js';
+import { setSyncPosition } from '../store/repositories/sync-positions-repo.js';
 import type { SqlRunner } from '../store/sql.js';
 import { nothingToShipReason } from './nothing-to-ship.js';
 import { changedAfterDeliveryAlertKey, changesThatMatter, keepDeliveredQuantities } from './order-changes.js';
@@ -35,8 +37,9 @@ const WAREHOUSE_STILL_SHIPPING: readonly OrderStatus[] = ['at_wms', 'partially_s
 
 /**
  * Order Download (per cart connection): pages of orders from the cart, each page saved together with
- * the sync position it reaches, so a crash repeats at most one page and re-downloads never duplicate
- * (orders are upserted by cart + cart order id).
+ * the sync position it reaches (the cart's 'orders' stream, and any other stream the page moves), so a
+ * crash repeats at most one page and re-downloads never duplicate (orders are upserted by cart + cart
+ * order id).
  */
 export async function downloadOrders(rc: RunContext, cartId: number): Promise<void> {
   const cart = await rc.store.read((db) => getCart(db, cartId));
@@ -52,11 +55,12 @@ export async function downloadOrders(rc: RunContext, cartId: number): Promise<vo
   // the run ends, so a failed commit still fails the run and nothing is acknowledged early.
   let inFlight: Promise<void> | undefined;
   try {
-    for await (const page of connector.fetchOrders({ cursor: cart.syncCursor, earliestOrderDate: cart.earliestOrderDate })) {
+    for await (const page of connector.fetchOrders({ cursor: cart.syncCursor /* the 'orders' stream */, earliestOrderDate: cart.earliestOrderDate })) {
       throwIfAborted(rc.signal);
       if (inFlight) await inFlight;
       inFlight = undefined;
       const now = rc.nowIso();
+      const otherPositions = otherStreamPositions(page.positions ?? {});
       const committed = rc.store.write((db) => {
         const lookup = pageLookup(db, cart, page.orders, now);
         for (const order of page.orders) applyDownloadedOrder(db, rc, cart, order, now, lookup);
@@ -64,7 +68,8 @@ export async function downloadOrders(rc: RunContext, cartId: number): Promise<vo
           rc.report.add('invalid');
           rc.report.error(bad.reason, bad.orderNumber ?? bad.cartOrderId ?? 'order');
         }
-        setCartCursor(db, cart.id, page.cursor);
+        setSyncPosition(db, cart.id, ORDERS_STREAM, page.cursor, now);
+        for (const [stream, position] of otherPositions) setSyncPosition(db, cart.id, stream, position, now);
       });
       inFlight = committed.then(() => {
         rc.report.add('pages');

@@ -7,7 +7,11 @@ import type { Clock, Logger } from '../platform/ports.js';
 import type { CartRow } from '../store/repositories/carts-repo.js';
 import type { Store } from '../store/sql.js';
 
-/** How the services reach connectors: built from saved settings, secrets decrypted only here. */
+/**
+ * How the services reach connectors: built from saved settings, secrets decrypted only here. The
+ * connector's CartContext carries the cart's ports (other streams' sync positions, rotated
+ * credentials) backed by the store; a row with id 0 (a Test of settings not saved) gets them in memory.
+ */
 export interface ConnectorSource {
   cart(cart: CartRow, hooks: { signal: AbortSignal; onThrottle?(ms: number, reason: string): void }): {
     connector: CartConnector;

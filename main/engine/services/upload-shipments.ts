@@ -1,19 +1,12 @@
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
-import type { ShipmentToUpload, ShipmentUploadResult } from '../connectors/carts/cart-connector.js';
 import { carrierForCart } from '../../../shared/carrier-mapping.js';
-import type { PlatformCarriers } from '../../../shared/platforms/cart-platform.js';
 import { cartPlatform } from '../../../shared/platforms/index.js';
 import { getCarrierNames } from '../store/repositories/cart-carrier-names-repo.js';
 import { getCart } from '../store/repositories/carts-repo.js';
-import { confirmIfAllShipmentsUploaded, getOrderState, setStatus } from '../store/repositories/orders-repo.js';
-import {
-  markShipmentFailed,
-  markShipmentUploaded,
-  pendingShipments,
-  type ShipmentOrderRefs,
-  type ShipmentRow,
-} from '../store/repositories/shipments-repo.js';
+import { pendingShipments, type ShipmentRow } from '../store/repositories/shipments-repo.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
+import { refused, saveOutcomes, toUpload as toUploadAsWritten, type Outcome, type PendingItem } from './shipment-outcomes.js';
+import { checkSubmittedShipments } from './submitted-shipment-checks.js';
 
 /**
  * How the upload is paced. A connector with uploadShipments gets batches of about 25 shipments, eight in
@@ -26,16 +19,19 @@ const SINGLE = { size: 1, inFlight: 4 } as const;
 const SAVE_EVERY = 800;
 const READ_AHEAD = 800;
 
-type PendingItem = { shipment: ShipmentRow; order: ShipmentOrderRefs };
-type Outcome = { item: PendingItem; ok: ShipmentUploadResult } | { item: PendingItem; refused: string };
 /** What one call to the cart gave: per-shipment outcomes, and a run-level failure (auth, network) if any. */
 type Sent = { outcomes: Outcome[]; failure?: unknown };
 
 /**
- * Shipment Upload (per cart connection): each pending shipment goes to the cart; the order is Confirmed
- * only once the cart accepted all of its shipments. A shipment the cart refuses for its data is marked
- * failed with the cart's reason while the others go on; an auth or network error stops the run after the
- * calls already in flight finished and everything accepted was saved.
+ * Shipment Upload (per cart connection): first the shipments the cart took to process later are checked
+ * (submitted-shipment-checks.ts); then each pending shipment goes to the cart. The cart accepts it, takes
+ * it to process later ('submitted', checked on later runs), or refuses it; the order is Confirmed only
+ * once the cart accepted all of its shipments. A refused shipment is marked failed with the cart's reason
+ * while the others go on; an auth or network error stops the run after the calls already in flight
+ * finished and every outcome was saved.
+ *
+ * A cart that takes tracking per order (manifest capabilities.tracking, cart-connector.ts) gets an
+ * order's shipments only once the whole order has shipped, and one shipment of an order per call.
  *
  * A pipeline: batches keep flowing while earlier outcomes are saved and more pending shipments are read.
  * Within a round, reads go forward by shipment id, so no shipment is read twice; a shipment whose order
@@ -47,7 +43,14 @@ type Sent = { outcomes: Outcome[]; failure?: unknown };
 export async function uploadShipments(rc: RunContext, cartId: number): Promise<void> {
   const { cart, carrierNames } = await rc.store.read((db) => ({ cart: getCart(db, cartId), carrierNames: getCarrierNames(db, cartId) }));
   if (!cart) throw new DockhandError('not_found', `Cart connection ${cartId} does not exist`);
-  const toUpload = uploadFor(cartPlatform(cart.platform)?.carriers ?? { names: {}, custom: 'name' }, carrierNames);
+  // The carrier under the cart's name for it: its override, else the platform's own name, else a custom
+  // carrier with its tracking page (shared/carrier-mapping.ts).
+  const platformCarriers = cartPlatform(cart.platform)?.carriers ?? { names: {}, custom: 'name' as const };
+  const toUpload = (item: PendingItem) => {
+    const upload = toUploadAsWritten(item);
+    const mapped = carrierForCart(platformCarriers, carrierNames, { carrier: upload.carrier, trackingNumber: upload.trackingNumber, trackingUrl: upload.trackingUrl });
+    return { ...upload, carrier: mapped.carrier, trackingUrl: mapped.trackingUrl };
+  };
   const { connector, manifest } = rc.connectors.cart(cart, {
     signal: rc.signal,
     onThrottle: (ms) => (rc.report.throttleWaitMs += ms),
@@ -57,6 +60,7 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
   if (!manifest.capabilities.shipments || (!upload && !uploadMany)) {
     throw new DockhandError('config', `${manifest.displayName} does not accept shipments`);
   }
+  await checkSubmittedShipments(rc, cartId, cart.name, connector);
 
   const send = async (batch: PendingItem[]): Promise<Sent> => {
     const outcomes: Outcome[] = [];
@@ -66,8 +70,8 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
         let failure: unknown;
         results.forEach((r, k) => {
           const item = batch[k];
-          if ('ok' in r) outcomes.push({ item, ok: r.ok });
-          else if (r.error.kind === 'data') outcomes.push({ item, refused: r.error.message });
+          if ('ok' in r) outcomes.push({ item, result: r.ok });
+          else if (r.error.kind === 'data') outcomes.push({ item, result: refused(r.error.message) });
           else failure ??= r.error;
         });
         return { outcomes, failure };
@@ -78,16 +82,17 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
     // One at a time, in saved order: a batch here is one order's shipments.
     for (const item of batch) {
       try {
-        outcomes.push({ item, ok: await upload!(toUpload(item)) });
+        outcomes.push({ item, result: await upload!(toUpload(item)) });
       } catch (err) {
-        if (isDockhandError(err) && err.kind === 'data') outcomes.push({ item, refused: err.message });
+        if (isDockhandError(err) && err.kind === 'data') outcomes.push({ item, result: refused(err.message) });
         else return { outcomes, failure: err };
       }
     }
     return { outcomes };
   };
 
-  const pipeline = new UploadPipeline(rc, cartId, cart.name, uploadMany ? BATCHED : SINGLE, send);
+  const perOrder = manifest.capabilities.tracking === 'per_order';
+  const pipeline = new UploadPipeline(rc, cartId, cart.name, { ...(uploadMany ? BATCHED : SINGLE), perOrder }, send);
   await pipeline.run();
 }
 
@@ -108,7 +113,8 @@ class UploadPipeline {
     private readonly rc: RunContext,
     private readonly cartId: number,
     private readonly cartName: string,
-    private readonly pace: { size: number; inFlight: number },
+    /** perOrder: one shipment of an order per round, and only orders shipped whole (TrackingGranularity). */
+    private readonly pace: { size: number; inFlight: number; perOrder: boolean },
     private readonly send: (batch: PendingItem[]) => Promise<Sent>,
   ) {}
 
@@ -149,16 +155,19 @@ class UploadPipeline {
       .read((db) => {
         const picked: PendingItem[] = [];
         for (;;) {
-          const rows = pendingShipments(db, this.cartId, READ_AHEAD, this.readAfterId);
+          const rows = pendingShipments(db, this.cartId, READ_AHEAD, this.readAfterId, { wholeOrdersOnly: this.pace.perOrder });
           for (const { shipment: s, order } of rows) {
             this.readAfterId = s.id;
             // Another shipment of its order is still out: it waits for the next round.
             if (this.claimedOrders.has(s.orderId)) continue;
-            if (order) picked.push({ shipment: s, order }); // else its order is gone: nothing to upload it for
+            if (!order) continue; // its order is gone: nothing to upload it for
+            picked.push({ shipment: s, order });
+            // Per-order tracking: the order's next tracking number goes once this one's outcome is saved.
+            if (this.pace.perOrder) this.claim(s);
           }
           if (picked.length > 0 || rows.length < READ_AHEAD) break;
         }
-        for (const item of picked) this.claim(item.shipment);
+        if (!this.pace.perOrder) for (const item of picked) this.claim(item.shipment);
         const batches = batchesByOrder(picked, this.pace.size);
         this.queue.push(...batches);
         return batches.length;
@@ -178,7 +187,7 @@ class UploadPipeline {
     this.unsaved = [];
     const previous = this.saving;
     this.saving = previous.then(async () => {
-      await saveOutcomes(this.rc, this.cartName, outcomes);
+      await saveOutcomes(this.rc, this.cartName, outcomes, 'upload');
       for (const o of outcomes) this.release(o.item.shipment);
       this.done += outcomes.length;
       this.rc.progress(this.done);
@@ -195,27 +204,6 @@ class UploadPipeline {
     if (left > 0) this.claimedOrders.set(s.orderId, left);
     else this.claimedOrders.delete(s.orderId);
   }
-}
-
-/**
- * A saved shipment as the cart is sent it: the carrier under the cart's name for it (its override, else
- * the platform's own name, else a custom carrier with its tracking page: carrier-mapping.ts).
- */
-function uploadFor(platform: PlatformCarriers, carrierNames: Record<string, string>) {
-  return ({ shipment: s, order }: PendingItem): ShipmentToUpload => ({
-    cartOrderId: order.cartOrderId,
-    orderNumber: order.orderNumber,
-    ...carrierForUpload(platform, carrierNames, s),
-    service: s.service ?? undefined,
-    trackingNumber: s.trackingNumber,
-    shipDate: s.shipDate,
-    items: s.items.map((i) => ({ cartLineId: i.cartLineId ?? '', sku: i.sku, quantity: i.quantity })),
-  });
-}
-
-function carrierForUpload(platform: PlatformCarriers, carrierNames: Record<string, string>, s: PendingItem['shipment']): { carrier: string; trackingUrl?: string } {
-  const mapped = carrierForCart(platform, carrierNames, { carrier: s.carrier, trackingNumber: s.trackingNumber, trackingUrl: s.trackingUrl ?? undefined });
-  return mapped.trackingUrl ? { carrier: mapped.carrier, trackingUrl: mapped.trackingUrl } : { carrier: mapped.carrier };
 }
 
 /**
@@ -240,24 +228,4 @@ function batchesByOrder(items: PendingItem[], size: number): PendingItem[][] {
   }
   if (current.length > 0) batches.push(current);
   return batches;
-}
-
-async function saveOutcomes(rc: RunContext, cartName: string, outcomes: Outcome[]): Promise<void> {
-  await rc.store.write((db) => {
-    const now = rc.nowIso();
-    for (const o of outcomes) {
-      const s = o.item.shipment;
-      if ('ok' in o) {
-        markShipmentUploaded(db, s.id, o.ok.remoteId, now);
-        confirmIfAllShipmentsUploaded(db, s.orderId, `Tracking ${s.trackingNumber} accepted by ${cartName}`, now);
-        rc.report.add(o.ok.alreadyExisted ? 'alreadyUploaded' : 'uploaded');
-      } else {
-        const state = getOrderState(db, s.orderId);
-        markShipmentFailed(db, s.id, o.refused, true);
-        if (state) setStatus(db, s.orderId, state.status, 'error', `Tracking ${s.trackingNumber} refused by the cart: ${o.refused}`, now);
-        rc.report.add('failed');
-        rc.report.error(o.refused, o.item.order.orderNumber);
-      }
-    }
-  });
 }

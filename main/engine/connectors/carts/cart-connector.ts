@@ -23,6 +23,54 @@ export interface CartContext {
   progress?(done: number, total?: number): void;
   /** Report that a throttle/backoff wait happened (counted by the bench and the run record). */
   onThrottle?(waitMs: number, reason: string): void;
+  /**
+   * The cart's sync positions of streams other than the orders download ('shipment_checks',
+   * 'inventory_feeds', ...). The engine always gives it; it is absent only where a connector is built
+   * outside the engine (a unit test: see memory-ports.ts).
+   */
+  positions?: SyncPositionPort;
+  /**
+   * Saves credentials the platform rotated (a new refresh token) so the next run starts from them.
+   * The engine always gives it; see `positions` for where it is absent.
+   */
+  credentials?: RotatedCredentialsPort;
+}
+
+/**
+ * A cart's sync positions, one per stream (Airbyte's per-stream state): each stream is read from where
+ * it was last saved, and saving one never moves another. Stream names are lower-case words joined by
+ * underscores (sync-streams.ts). The 'orders' stream moves only together with the orders of a page
+ * (OrderPage.cursor), in the same transaction, so it is refused here.
+ */
+export interface SyncPositionPort {
+  /** The saved position of `stream`, or null before its first save (or after a reset). */
+  read(stream: string): Promise<string | null>;
+  /**
+   * Saves the positions of one or more streams (null clears one) in one write: all of them or none.
+   * Resolves once it is on disk, so what a connector tells the platform after it (an acknowledgement)
+   * never runs ahead of the saved position. A position that must be saved with the orders it covers
+   * travels in OrderPage.positions instead.
+   */
+  save(positions: Record<string, string | null>): Promise<void>;
+}
+
+/**
+ * Where a connector saves credentials the platform replaced (a rotated refresh token, a new access
+ * token with its expiry). They are sealed exactly as the cart's saved credentials are
+ * (saved-secret.ts), bound to the address these settings send them to, and never logged. The
+ * connector goes on using the new values itself; the port makes them outlive the run. Save as soon as
+ * the platform answers, before anything else is sent: where the old refresh token stops working on
+ * use, a crash between the answer and the save would lose the grant.
+ */
+export interface RotatedCredentialsPort {
+  /**
+   * Saves `values` over the cart's current credentials (pass only the fields that changed); resolves
+   * once on disk, true when saved. False when a person entered other credentials, or moved the cart to
+   * another address, while this connector ran: theirs win, and these are dropped (nothing is logged
+   * but the field names). Throws DockhandError kind validation when the merged credentials do not fit
+   * the platform's credentials schema.
+   */
+  save(values: Record<string, string>): Promise<boolean>;
 }
 
 export interface ConnectionTestResult {
@@ -41,6 +89,11 @@ export interface OrderPage {
   invalid: { cartOrderId?: string; orderNumber?: string; reason: string }[];
   /** The position after this page; the service persists it with the page's orders. Never moves backwards. */
   cursor: string;
+  /**
+   * Positions of other streams this page moves (an Amazon report id read while downloading), saved in
+   * the same transaction as the page's orders and its cursor. Keys are stream names other than 'orders'.
+   */
+  positions?: Record<string, string | null>;
 }
 
 export interface FetchOrdersOptions {
@@ -61,13 +114,43 @@ export interface ShipmentToUpload {
   items: { cartLineId: string; sku: string; quantity: number }[];
 }
 
-export interface ShipmentUploadResult {
-  /** The cart's id of the fulfillment it created, or found already created (idempotent retry). */
-  remoteId: string;
-  alreadyExisted: boolean;
-}
+/**
+ * What became of a shipment sent to the cart:
+ * - accepted: the cart holds it (the order is Confirmed once all its shipments are accepted);
+ * - submitted: the cart took the request but processes it later (an Amazon feed): recorded as submitted
+ *   and checked on later runs through checkSubmittedShipments until accepted or refused;
+ * - refused: the cart will not take it, for a reason in its data: that shipment fails with the reason
+ *   (its order goes to Error) while the others flow. Throwing DockhandError kind data means the same.
+ */
+export type ShipmentOutcome = 'accepted' | 'submitted' | 'refused';
+
+export type ShipmentUploadResult =
+  | {
+      outcome: 'accepted';
+      /** The cart's id of the fulfillment it created, or found already created (idempotent retry). */
+      remoteId: string;
+      alreadyExisted: boolean;
+    }
+  | {
+      outcome: 'submitted';
+      /** The platform's reference of the request (a feed id): checkSubmittedShipments gets it back. */
+      remoteId: string;
+    }
+  | {
+      outcome: 'refused';
+      /** The platform's reason, as a person reads it (shown on the shipment and its order). */
+      reason: string;
+    };
 
 export type ShipmentBatchResult = { ok: ShipmentUploadResult } | { error: DockhandError };
+
+/** A shipment the cart took as 'submitted' on an earlier run, to be checked again. */
+export interface SubmittedShipment extends ShipmentToUpload {
+  /** The reference the cart gave when it took the request (ShipmentUploadResult.remoteId). */
+  remoteId: string;
+  /** When it was submitted (ISO UTC): a platform may give up on a request after some time. */
+  submittedAt: string;
+}
 
 export interface InventoryPushResult {
   updated: number;
@@ -90,13 +173,34 @@ export interface CartConnector {
    * Shipments of the same order may be passed together: they are applied in input order.
    */
   uploadShipments?(shipments: ShipmentToUpload[]): Promise<ShipmentBatchResult[]>;
+  /**
+   * Required of a connector that ever answers 'submitted'. One result per shipment, in input order:
+   * 'accepted' or 'refused' once the platform processed it, 'submitted' (with the same or a new
+   * reference) while it still processes it. Errors that stop every check (auth, network) are thrown:
+   * the shipments stay submitted and are checked on the next run.
+   */
+  checkSubmittedShipments?(shipments: SubmittedShipment[]): Promise<ShipmentUploadResult[]>;
   pushInventory?(levels: { sku: string; quantity: number }[]): Promise<InventoryPushResult>;
 }
+
+/**
+ * How a platform ties tracking numbers to an order:
+ * - per_line: each shipment names the order lines and quantities its package carries (Shopify, eBay,
+ *   Amazon); an order's packages are uploaded as they ship.
+ * - per_order: a tracking number applies to the whole order (Etsy's receipt shipment, WooCommerce's
+ *   Shipment Tracking), and the first one marks the whole order shipped there. So the upload holds an
+ *   order's shipments until the whole order has shipped (whatever the merchant's partial-shipment
+ *   setting), then sends its tracking numbers one per call: a call (or a batch of uploadShipments)
+ *   never carries two shipments of one order, the next goes once the previous outcome is saved. The
+ *   items still travel (for platforms that note them) but split no lines.
+ */
+export type TrackingGranularity = 'per_line' | 'per_order';
 
 export interface CartManifest {
   platform: string;
   displayName: string;
-  capabilities: { shipments: boolean; inventory: boolean };
+  /** tracking: per_line when left out (what every cart before the marketplaces does). */
+  capabilities: { shipments: boolean; inventory: boolean; tracking?: TrackingGranularity };
 }
 
 /** What a connector may need to judge a sync position a person typed. */

@@ -8,7 +8,21 @@ import { batchSendStage } from './007-batch-send-stage.js';
 import { dashboardTallies } from './008-dashboard-tallies.js';
 import { ordersListSpeed } from './009-orders-list-speed.js';
 import { talliesWithoutTriggers } from './010-tallies-without-triggers.js';
+import { syncStreamsAndSubmittedShipments } from './011-sync-streams-and-submitted-shipments.js';
 import { cartCarrierNames } from './012-cart-carrier-names.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
-export const migrations = [initialSchema, batchSendAttempts, settingsTable, orderSearch, shipmentProgress, schedulePausedBy, batchSendStage, dashboardTallies, ordersListSpeed, talliesWithoutTriggers, cartCarrierNames];
+export const migrations = [
+  initialSchema,
+  batchSendAttempts,
+  settingsTable,
+  orderSearch,
+  shipmentProgress,
+  schedulePausedBy,
+  batchSendStage,
+  dashboardTallies,
+  ordersListSpeed,
+  talliesWithoutTriggers,
+  syncStreamsAndSubmittedShipments,
+  cartCarrierNames,
+];

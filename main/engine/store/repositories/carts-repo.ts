@@ -1,5 +1,6 @@
 import type { SqlReader, SqlRunner, SqlValue } from '../sql.js';
 import { parseJson } from './json-column.js';
+import { deleteSyncPositions } from './sync-positions-repo.js';
 
 export interface CartRow {
   id: number;
@@ -13,6 +14,7 @@ export interface CartRow {
   earliestOrderDate: string;
   rejectUnmapped: boolean;
   minInventoryLevel: number;
+  /** The position of the cart's 'orders' stream (sync-positions-repo.ts); read-only here. */
   syncCursor: string | null;
   authError: string | null;
   createdAt: string;
@@ -55,16 +57,20 @@ function toRow(r: Raw): CartRow {
   };
 }
 
+/** A cart with its 'orders' position, which lives in cart_sync_positions since migration 011. */
+const SELECT_CART = `SELECT c.*, p.position AS sync_cursor
+  FROM cart_connections c LEFT JOIN cart_sync_positions p ON p.cart_id = c.id AND p.stream = 'orders'`;
+
 export function listCarts(db: SqlReader, merchantId?: number): CartRow[] {
   const rows =
     merchantId === undefined
-      ? db.all<Raw>('SELECT * FROM cart_connections ORDER BY merchant_id, name')
-      : db.all<Raw>('SELECT * FROM cart_connections WHERE merchant_id = ? ORDER BY name', [merchantId]);
+      ? db.all<Raw>(`${SELECT_CART} ORDER BY c.merchant_id, c.name`)
+      : db.all<Raw>(`${SELECT_CART} WHERE c.merchant_id = ? ORDER BY c.name`, [merchantId]);
   return rows.map(toRow);
 }
 
 export function getCart(db: SqlReader, id: number): CartRow | undefined {
-  const r = db.get<Raw>('SELECT * FROM cart_connections WHERE id = ?', [id]);
+  const r = db.get<Raw>(`${SELECT_CART} WHERE c.id = ?`, [id]);
   return r ? toRow(r) : undefined;
 }
 
@@ -105,8 +111,12 @@ export function updateCart(db: SqlRunner, id: number, c: CartWrite, now: string)
   );
 }
 
-export function setCartCursor(db: SqlRunner, id: number, cursor: string | null): void {
-  db.run('UPDATE cart_connections SET sync_cursor = ? WHERE id = ?', [cursor, id]);
+/**
+ * Replaces the saved credentials of a cart (rotated by its platform), without touching settings or
+ * anything a person saved; `updated_at` stays, as nothing a person sees changed.
+ */
+export function setCartCredentials(db: SqlRunner, id: number, sealed: string | null): void {
+  db.run('UPDATE cart_connections SET credentials_sealed = ? WHERE id = ?', [sealed, id]);
 }
 
 export function setCartAuthError(db: SqlRunner, id: number, message: string | null): void {
@@ -120,5 +130,6 @@ export function deleteCart(db: SqlRunner, id: number): void {
     `DELETE FROM schedules WHERE service IN ('order_download','shipment_upload','inventory_upload') AND target_id = ?`,
     [id],
   );
+  deleteSyncPositions(db, id);
   db.run('DELETE FROM cart_connections WHERE id = ?', [id]);
 }

@@ -93,6 +93,7 @@ export function deleteMerchant(db: SqlRunner, id: number): void {
   const cartIds = 'SELECT id FROM cart_connections WHERE merchant_id = ?';
   db.run(`DELETE FROM ship_code_map WHERE cart_id IN (${cartIds})`, [id]);
   db.run(`DELETE FROM inventory_pushed WHERE cart_id IN (${cartIds})`, [id]);
+  db.run(`DELETE FROM cart_sync_positions WHERE cart_id IN (${cartIds})`, [id]);
   db.run(`DELETE FROM schedules WHERE service IN ('order_download','shipment_upload','inventory_upload') AND target_id IN (${cartIds})`, [id]);
   db.run('DELETE FROM cart_connections WHERE merchant_id = ?', [id]);
   db.run(`DELETE FROM schedules WHERE service IN ('order_delivery','shipment_pickup','inventory_pickup') AND target_id = ?`, [id]);

@@ -567,6 +567,7 @@ export function getOrderDetail(db: SqlReader, id: number): OrderDetailView | und
     trackingUrl: s.tracking_url,
     shipDate: s.ship_date,
     items: itemsOf[k].map((i) => ({ sku: i.sku, quantity: i.quantity })),
+    // 'submitted': the cart took it and processes it later; shown with the cart's reference (remoteId).
     status: s.status,
     error: s.error,
     remoteId: s.remote_id,

@@ -2,6 +2,12 @@ import type { ShippedItem } from '../../../../shared/line-shipping.js';
 import type { SqlReader, SqlRunner } from '../sql.js';
 import { parseJson } from './json-column.js';
 
+/**
+ * Where a shipment stands with the cart: waiting to go, taken by the cart but processed later
+ * ('submitted': checked on later runs), accepted ('uploaded'), or refused ('error').
+ */
+export type ShipmentStatus = 'pending' | 'submitted' | 'uploaded' | 'error';
+
 export interface ShipmentRow {
   id: number;
   orderId: number;
@@ -12,7 +18,7 @@ export interface ShipmentRow {
   trackingUrl: string | null;
   shipDate: string;
   items: ShippedItem[];
-  status: 'pending' | 'uploaded' | 'error';
+  status: ShipmentStatus;
   error: string | null;
   attempts: number;
 }
@@ -28,11 +34,13 @@ export interface ShipmentRecord {
   tracking_url: string | null;
   ship_date: string;
   items_json: string;
-  status: 'pending' | 'uploaded' | 'error';
+  status: ShipmentStatus;
   error: string | null;
   attempts: number;
   remote_id: string | null;
   uploaded_at: string | null;
+  submitted_at: string | null;
+  created_at: string;
 }
 
 const toRow = (r: ShipmentRecord): ShipmentRow => ({
@@ -124,20 +132,65 @@ export function pendingShipments(
   cartId: number,
   limit: number,
   afterId = 0,
+  options: { wholeOrdersOnly?: boolean } = {},
 ): { shipment: ShipmentRow; order: ShipmentOrderRefs | null }[] {
+  // wholeOrdersOnly: a cart that takes tracking per order marks the whole order shipped on the first
+  // tracking number, so a partially shipped order's shipments wait whatever the merchant chose.
+  const waitForWhole = options.wholeOrdersOnly
+    ? `AND (o.status IS NULL OR o.status <> 'partially_shipped')`
+    : `AND (o.status IS NULL OR o.status <> 'partially_shipped' OR m.partial_shipments IS NULL OR m.partial_shipments <> 'when_complete')`;
   return db
     .all<ShipmentRecord & { ref_cart_order_id: string | null; ref_order_number: string | null }>(
       `SELECT s.*, o.cart_order_id AS ref_cart_order_id, o.order_number AS ref_order_number
        FROM shipments s LEFT JOIN orders o ON o.id = s.order_id LEFT JOIN merchants m ON m.id = o.merchant_id
        WHERE s.cart_id = ? AND s.status = 'pending' AND s.id > ?
-         AND (o.status IS NULL OR o.status <> 'partially_shipped' OR m.partial_shipments IS NULL OR m.partial_shipments <> 'when_complete')
+         ${waitForWhole}
        ORDER BY s.id LIMIT ?`,
       [cartId, afterId, limit],
     )
-    .map((r) => ({
-      shipment: toRow(r),
-      order: r.ref_cart_order_id === null ? null : { cartOrderId: r.ref_cart_order_id, orderNumber: r.ref_order_number ?? '' },
-    }));
+    .map(withOrderRefs);
+}
+
+/** A shipment the cart took to process later, with its reference there and when it was submitted. */
+export interface SubmittedShipmentRow {
+  shipment: ShipmentRow;
+  order: ShipmentOrderRefs | null;
+  remoteId: string;
+  submittedAt: string;
+}
+
+/** The cart's submitted shipments after shipment `afterId`, oldest first (checked on later runs). */
+export function submittedShipments(db: SqlReader, cartId: number, limit: number, afterId = 0): SubmittedShipmentRow[] {
+  return db
+    .all<ShipmentRecord & { ref_cart_order_id: string | null; ref_order_number: string | null }>(
+      `SELECT s.*, o.cart_order_id AS ref_cart_order_id, o.order_number AS ref_order_number
+       FROM shipments s LEFT JOIN orders o ON o.id = s.order_id
+       WHERE s.cart_id = ? AND s.status = 'submitted' AND s.id > ?
+       ORDER BY s.id LIMIT ?`,
+      [cartId, afterId, limit],
+    )
+    .map((r) => ({ ...withOrderRefs(r), remoteId: r.remote_id ?? '', submittedAt: r.submitted_at ?? r.created_at }));
+}
+
+function withOrderRefs(r: ShipmentRecord & { ref_cart_order_id: string | null; ref_order_number: string | null }) {
+  return {
+    shipment: toRow(r),
+    order: r.ref_cart_order_id === null ? null : { cartOrderId: r.ref_cart_order_id, orderNumber: r.ref_order_number ?? '' },
+  };
+}
+
+/**
+ * The cart took the shipment but processes it later: kept as submitted with the cart's reference of
+ * the request. A still-processing answer on a later check saves the reference again (it may change)
+ * and keeps the first submission time.
+ */
+export function markShipmentSubmitted(db: SqlRunner, id: number, remoteId: string, now: string): void {
+  db.run(
+    `UPDATE shipments SET status = 'submitted', remote_id = ?, submitted_at = COALESCE(submitted_at, ?), error = NULL,
+       attempts = attempts + 1
+     WHERE id = ?`,
+    [remoteId, now, id],
+  );
 }
 
 export function markShipmentUploaded(db: SqlRunner, id: number, remoteId: string, now: string): void {
@@ -156,12 +209,12 @@ export function markShipmentFailed(db: SqlRunner, id: number, error: string, fin
   ]);
 }
 
-export function shipmentStatusCounts(db: SqlReader, orderId: number): { pending: number; uploaded: number; error: number } {
+export function shipmentStatusCounts(db: SqlReader, orderId: number): Record<ShipmentStatus, number> {
   const rows = db.all<{ status: string; n: number }>(
     'SELECT status, COUNT(*) AS n FROM shipments WHERE order_id = ? GROUP BY status',
     [orderId],
   );
-  const out = { pending: 0, uploaded: 0, error: 0 };
+  const out = { pending: 0, submitted: 0, uploaded: 0, error: 0 };
   for (const r of rows) (out as Record<string, number>)[r.status] = r.n;
   return out;
 }

@@ -2,8 +2,18 @@ import type { ShipmentView } from '../../../../shared/api-types.js';
 import { Empty } from '../../components/states.js';
 import { formatDate, formatDateTime } from '../../format/time.js';
 
-const UPLOAD_LABELS: Record<ShipmentView['status'], string> = { pending: 'Waiting for upload', uploaded: 'Uploaded to the cart', error: 'Upload failed' };
-const UPLOAD_BADGES: Record<ShipmentView['status'], string> = { pending: 'badge--order-at_wms', uploaded: 'badge--order-confirmed', error: 'badge--order-error' };
+const UPLOAD_LABELS: Record<ShipmentView['status'], string> = {
+  pending: 'Waiting for upload',
+  submitted: 'Sent; the cart confirms it later',
+  uploaded: 'Uploaded to the cart',
+  error: 'Upload failed',
+};
+const UPLOAD_BADGES: Record<ShipmentView['status'], string> = {
+  pending: 'badge--order-at_wms',
+  submitted: 'badge--order-at_wms',
+  uploaded: 'badge--order-confirmed',
+  error: 'badge--order-error',
+};
 
 /** Only http(s) tracking links: a URL from a file must not become a javascript: link. */
 function safeUrl(url: string | null): string | null {

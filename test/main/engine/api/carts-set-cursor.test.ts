@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
 import { rejection } from '../../../support/rejection.js';
+import { listSyncPositions, setSyncPosition } from '../../../../main/engine/store/repositories/sync-positions-repo.js';
 
 
 describe('carts.setCursor checks a typed sync position through the cart platform before saving it', () => {
@@ -26,6 +27,19 @@ describe('carts.setCursor checks a typed sync position through the cart platform
     demoId = demo.id;
   });
   afterAll(() => t.close());
+
+  it("sets and clears the 'orders' stream only: the cart's other streams keep their positions", async () => {
+    const store = t.engine.context.store;
+    await store.write((db) => setSyncPosition(db, demoId, 'inventory_feeds', 'feed-7', '2026-02-01T00:00:00.000Z'));
+    const set = await t.call('carts.setCursor', { id: demoId, cursor: '5' });
+    expect(set.syncCursor).toBe('{"issued":5}');
+    // The view lists every stream's position, the other streams as they were.
+    expect(set.syncPositions.map((p) => [p.stream, p.position])).toEqual([['inventory_feeds', 'feed-7'], ['orders', '{"issued":5}']]);
+    const streams = () => store.read((db) => listSyncPositions(db, demoId).map((p) => [p.stream, p.position]));
+    expect(await streams()).toEqual([['inventory_feeds', 'feed-7'], ['orders', '{"issued":5}']]);
+    expect((await t.call('carts.setCursor', { id: demoId, cursor: null })).syncCursor).toBeNull();
+    expect(await streams()).toEqual([['inventory_feeds', 'feed-7']]);
+  });
 
   it('saves a full Shopify position as the download writes it', async () => {
     const view = await t.call('carts.setCursor', { id: shopId, cursor: shopCursor });

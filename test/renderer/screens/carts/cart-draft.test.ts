@@ -13,8 +13,8 @@ import { demoForm } from '../../../../renderer/src/screens/carts/platforms/demo-
 import { shopifyForm } from '../../../../renderer/src/screens/carts/platforms/shopify-form.js';
 import { cartView } from '../../../support/api-views.js';
 
-const ALL = { shipments: true, inventory: true, tracking: 'per_order' } as const;
-const DOWNLOAD_ONLY = { shipments: false, inventory: false, tracking: 'per_order' } as const;
+const ALL = { shipments: true, inventory: true, tracking: 'per_line' } as const;
+const DOWNLOAD_ONLY = { shipments: false, inventory: false, tracking: 'per_line' } as const;
 
 const savedShopifyCart = cartView({
   id: 7,
@@ -72,7 +72,7 @@ describe('the services a platform can run', () => {
   it('always include order download, and shipments and inventory by capability', () => {
     expect(supportedServices(ALL)).toEqual(['order_download', 'shipment_upload', 'inventory_upload']);
     expect(supportedServices(DOWNLOAD_ONLY)).toEqual(['order_download']);
-    expect(supportedServices({ shipments: false, inventory: true, tracking: 'per_order' })).toEqual(['order_download', 'inventory_upload']);
+    expect(supportedServices({ shipments: false, inventory: true, tracking: 'per_line' })).toEqual(['order_download', 'inventory_upload']);
   });
 });
 

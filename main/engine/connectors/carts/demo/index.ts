@@ -29,7 +29,7 @@ function createDemoConnector(ctx: CartContext, settings: DemoSettings): CartConn
           throw new DockhandError('data', `Line ${item.sku} is not a Demo store line`);
         }
       }
-      return { remoteId: `demo-fulfillment-${s.trackingNumber}`, alreadyExisted: false };
+      return { outcome: 'accepted', remoteId: `demo-fulfillment-${s.trackingNumber}`, alreadyExisted: false };
     },
     async pushInventory(levels) {
       const unknownSkus = levels.filter((l) => !knownSkus.has(l.sku)).map((l) => l.sku);

@@ -84,7 +84,7 @@ async function uploadRound(
     }
     const existing = findByTracking(state, shipment.trackingNumber);
     if (existing) {
-      results[index] = { ok: { remoteId: existing, alreadyExisted: true } };
+      results[index] = { ok: { outcome: 'accepted', remoteId: existing, alreadyExisted: true } };
       return;
     }
     try {
@@ -117,7 +117,7 @@ async function uploadRound(
     creates.forEach((c, k) => {
       const state = after[k];
       const created = state instanceof DockhandError ? undefined : findByTracking(state, shipments[c.index].trackingNumber);
-      results[c.index] = created ? { ok: { remoteId: created, alreadyExisted: false } } : { error: err };
+      results[c.index] = created ? { ok: { outcome: 'accepted', remoteId: created, alreadyExisted: false } } : { error: err };
     });
     return;
   }

@@ -38,7 +38,7 @@ export const NOTIFY_CUSTOMER = true;
 export async function uploadShipment(client: ShopifyGraphqlClient, shipment: ShipmentToUpload): Promise<ShipmentUploadResult> {
   const state = await loadState(client, shipment);
   const existing = findByTracking(state, shipment.trackingNumber);
-  if (existing) return { remoteId: existing, alreadyExisted: true };
+  if (existing) return { outcome: 'accepted', remoteId: existing, alreadyExisted: true };
 
   const lineItemsByFulfillmentOrder = allocate(state, shipment);
   const trackingInfo = trackingInfoOf(shipment);
@@ -54,7 +54,7 @@ export async function uploadShipment(client: ShopifyGraphqlClient, shipment: Shi
     if (err instanceof OutcomeUnknownError) {
       // "Maybe created": look before anyone creates it again.
       const created = findByTracking(await loadState(client, shipment), shipment.trackingNumber);
-      if (created) return { remoteId: created, alreadyExisted: false };
+      if (created) return { outcome: 'accepted', remoteId: created, alreadyExisted: false };
     }
     throw err;
   }
@@ -75,7 +75,7 @@ export function readCreatePayload(
   }
   const fulfillment = payload.fulfillment;
   if (!isRecord(fulfillment) || typeof fulfillment.id !== 'string') throw client.malformed('fulfillmentCreate returned no fulfillment id');
-  return { remoteId: fulfillment.id, alreadyExisted: false };
+  return { outcome: 'accepted', remoteId: fulfillment.id, alreadyExisted: false };
 }
 
 export function trackingInfoOf(shipment: ShipmentToUpload): Record<string, string> {

@@ -30,7 +30,7 @@ function shipment(order: FakeOrder, tracking: string, items: [number, number][])
 }
 
 const remaining = (order: FakeOrder) => fake.state.order(order.id)!.fulfillmentOrders[0].lines.map((l) => l.remainingQuantity);
-const okOf = (r: ShipmentBatchResult) => ('ok' in r ? r.ok : undefined);
+const okOf = (r: ShipmentBatchResult) => ('ok' in r && r.ok.outcome === 'accepted' ? r.ok : undefined);
 const errorOf = (r: ShipmentBatchResult) => ('error' in r ? r.error : undefined);
 
 describe('Shopify batched shipment upload', () => {
@@ -46,7 +46,7 @@ describe('Shopify batched shipment upload', () => {
     orders.forEach((o, i) => {
       const [fulfillment, ...more] = fake.state.fulfillmentsOf(o.id);
       expect(more).toEqual([]);
-      expect(results[i]).toEqual({ ok: { remoteId: fulfillment.id, alreadyExisted: false } });
+      expect(results[i]).toEqual({ ok: { outcome: 'accepted', remoteId: fulfillment.id, alreadyExisted: false } });
       expect(fulfillment.trackingInfo).toEqual([{ company: 'UPS', number: `1ZBATCH${i}`, url: `https://www.ups.com/track?tracknum=1ZBATCH${i}` }]);
       expect(remaining(o)).toEqual(i % 2 === 0 ? [1, 1] : [0, 0]);
       expect(fake.state.order(o.id)!.fulfillmentStatus).toBe(i % 2 === 0 ? 'PARTIALLY_FULFILLED' : 'FULFILLED');
@@ -63,7 +63,7 @@ describe('Shopify batched shipment upload', () => {
     const again = await connector.uploadShipments!(shipments);
 
     expect(fake.state.stats.graphqlRequests - before).toBe(1); // the lookup only
-    expect(again).toEqual(first.map((r) => ({ ok: { remoteId: okOf(r)!.remoteId, alreadyExisted: true } })));
+    expect(again).toEqual(first.map((r) => ({ ok: { outcome: 'accepted', remoteId: okOf(r)!.remoteId, alreadyExisted: true } })));
     for (const o of orders) {
       expect(fake.state.fulfillmentsOf(o.id)).toHaveLength(1);
       expect(remaining(o)).toEqual([2, 1]);
@@ -136,7 +136,7 @@ describe('Shopify batched shipment upload', () => {
     orders.forEach((o, i) => {
       const fulfillments = fake.state.fulfillmentsOf(o.id);
       expect(fulfillments).toHaveLength(1);
-      expect(results[i]).toEqual({ ok: { remoteId: fulfillments[0].id, alreadyExisted: false } });
+      expect(results[i]).toEqual({ ok: { outcome: 'accepted', remoteId: fulfillments[0].id, alreadyExisted: false } });
     });
   });
 

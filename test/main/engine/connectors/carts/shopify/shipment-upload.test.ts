@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DockhandError } from '../../../../../../shared/errors.js';
-import type { ShipmentToUpload } from '../../../../../../main/engine/connectors/carts/cart-connector.js';
+import type { ShipmentToUpload, ShipmentUploadResult } from '../../../../../../main/engine/connectors/carts/cart-connector.js';
 import { createFakeShopify, type FakeOrder, type FakeShopify } from '../../../../../fakes/shopify/index.js';
 import { connectTo } from './helpers.js';
 
@@ -38,12 +38,18 @@ function shipment(tracking: string, items: [number, number][]): ShipmentToUpload
   };
 }
 
+/** Shopify accepts a shipment at once (or refuses it by throwing): never 'submitted'. */
+function accepted(result: ShipmentUploadResult) {
+  if (result.outcome !== 'accepted') throw new Error(`expected accepted, got ${result.outcome}`);
+  return result;
+}
+
 const remaining = () => fake.state.order(order.id)!.fulfillmentOrders[0].lines.map((l) => l.remainingQuantity);
 
 describe('Shopify shipment upload', () => {
   it('creates a fulfillment with tracking for part of the order', async () => {
     const { connector } = connectTo(fake);
-    const result = await connector.uploadShipment!(shipment('1Z999AA10123456784', [[0, 2]]));
+    const result = accepted(await connector.uploadShipment!(shipment('1Z999AA10123456784', [[0, 2]])));
     expect(result.alreadyExisted).toBe(false);
     const [fulfillment] = fake.state.fulfillmentsOf(order.id);
     expect(result.remoteId).toBe(fulfillment.id);
@@ -57,9 +63,9 @@ describe('Shopify shipment upload', () => {
 
   it('returns the existing fulfillment when the same tracking number is uploaded again', async () => {
     const { connector } = connectTo(fake);
-    const first = await connector.uploadShipment!(shipment('1Z999AA10123456784', [[0, 2]]));
+    const first = accepted(await connector.uploadShipment!(shipment('1Z999AA10123456784', [[0, 2]])));
     const again = await connector.uploadShipment!(shipment('1z999aa1 0123456784', [[0, 2]]));
-    expect(again).toEqual({ remoteId: first.remoteId, alreadyExisted: true });
+    expect(again).toEqual({ outcome: 'accepted', remoteId: first.remoteId, alreadyExisted: true });
     expect(fake.state.fulfillmentsOf(order.id)).toHaveLength(1);
     expect(remaining()).toEqual([1, 1]);
   });
@@ -107,7 +113,7 @@ describe('Shopify shipment upload', () => {
     const result = await connector.uploadShipment!(shipment('TRACK-SLOW', [[0, 3], [1, 1]]));
     const fulfillments = fake.state.fulfillmentsOf(order.id);
     expect(fulfillments).toHaveLength(1);
-    expect(result).toEqual({ remoteId: fulfillments[0].id, alreadyExisted: false });
+    expect(result).toEqual({ outcome: 'accepted', remoteId: fulfillments[0].id, alreadyExisted: false });
   });
 
   it('says which order was not found', async () => {
