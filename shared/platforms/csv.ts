@@ -187,7 +187,8 @@ export const csvPlatform = {
   platform: 'csv',
   displayName: 'CSV order files',
   blurb: 'Orders arrive as CSV files on an FTP/FTPS server or in a folder, read by a column mapping you set up.',
-  capabilities: { shipments: true, inventory: true, tracking: 'per_order' },
+  // per_line: each tracking file names the lines and quantities its package carries.
+  capabilities: { shipments: true, inventory: true, tracking: 'per_line' },
   settingsSchema: csvCartSettingsSchema,
   credentialsSchema: csvCartCredentialsSchema,
   // The password goes only to the server (scheme, host and port) it was saved for.

@@ -33,11 +33,11 @@ export function createCsvCartConnector(ctx: CartContext, settings: CsvCartSettin
     const name = trackingFileName(shipment);
     if (settings.trackingFolder === '') {
       ctx.log.log('info', 'Tracking not sent back: no tracking folder is set for this CSV order source', { order: shipment.orderNumber });
-      return { remoteId: `not-sent-back:${name}`, alreadyExisted: false };
+      return { outcome: 'accepted', remoteId: `not-sent-back:${name}`, alreadyExisted: false };
     }
-    if (await transport.exists(joinRelative(settings.trackingFolder, name))) return { remoteId: name, alreadyExisted: true };
+    if (await transport.exists(joinRelative(settings.trackingFolder, name))) return { outcome: 'accepted', remoteId: name, alreadyExisted: true };
     await transport.writeAtomic(settings.trackingFolder, name, trackingFileContent(shipment, settings));
-    return { remoteId: name, alreadyExisted: false };
+    return { outcome: 'accepted', remoteId: name, alreadyExisted: false };
   }
 
   async function readItems(): Promise<Set<string>> {

@@ -164,12 +164,12 @@ describe('tracking and stock written back by a CSV order source', () => {
   it('writes one tracking file per shipment, and finds it when the shipment is sent again', async () => {
     const connector = connect({ trackingFolder: 'out' });
     const first = await connector.uploadShipment!(shipment([{ cartLineId: '1001/A', sku: 'MUG-1', quantity: 2 }]));
-    expect(first).toEqual({ remoteId: 'tracking-1001-1Z999.csv', alreadyExisted: false });
+    expect(first).toEqual({ outcome: 'accepted', remoteId: 'tracking-1001-1Z999.csv', alreadyExisted: false });
     expect(await disk.read('out', 'tracking-1001-1Z999.csv')).toBe(
       'Order Number,Line Id,SKU,Quantity,Carrier,Service,Tracking Number,Tracking URL,Ship Date\r\n1001,A,MUG-1,2,UPS,Ground,1Z999,https://ups.example/1Z999,2026-11-26\r\n',
     );
     const again = await connect({ trackingFolder: 'out' }).uploadShipment!(shipment([{ cartLineId: '1001/A', sku: 'MUG-1', quantity: 2 }]));
-    expect(again).toEqual({ remoteId: 'tracking-1001-1Z999.csv', alreadyExisted: true });
+    expect(again).toEqual({ outcome: 'accepted', remoteId: 'tracking-1001-1Z999.csv', alreadyExisted: true });
     expect(await disk.names('out')).toEqual(['tracking-1001-1Z999.csv']);
   });
 
@@ -182,7 +182,7 @@ describe('tracking and stock written back by a CSV order source', () => {
 
   it('accepts shipments without writing anything when no tracking folder is set', async () => {
     const result = await connect().uploadShipment!(shipment([{ cartLineId: '1001/A', sku: 'MUG-1', quantity: 1 }]));
-    expect(result.remoteId).toMatch(/^not-sent-back:/);
+    expect(result).toMatchObject({ outcome: 'accepted', remoteId: expect.stringMatching(/^not-sent-back:/) });
     expect(await disk.names('')).toEqual([]);
   });
 

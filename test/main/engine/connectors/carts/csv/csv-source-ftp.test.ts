@@ -43,8 +43,8 @@ describe('the CSV order source on an FTPS server', () => {
   it('writes tracking files to the server', async () => {
     const connector = csvPlugin.create(context(), settingsFor(transport(), { trackingFolder: 'out' }), { password: ftp.password });
     const shipment = { cartOrderId: 'F-1', orderNumber: 'F-1', carrier: 'UPS', trackingNumber: 'T1', shipDate: '2026-11-26', items: [{ cartLineId: 'F-1/1', sku: 'MUG-1', quantity: 1 }] };
-    expect(await connector.uploadShipment!(shipment)).toEqual({ remoteId: 'tracking-F-1-T1.csv', alreadyExisted: false });
-    expect(await connector.uploadShipment!(shipment)).toEqual({ remoteId: 'tracking-F-1-T1.csv', alreadyExisted: true });
+    expect(await connector.uploadShipment!(shipment)).toEqual({ outcome: 'accepted', remoteId: 'tracking-F-1-T1.csv', alreadyExisted: false });
+    expect(await connector.uploadShipment!(shipment)).toEqual({ outcome: 'accepted', remoteId: 'tracking-F-1-T1.csv', alreadyExisted: true });
   });
 
   it('says the password is wrong on Test, and fails the download as an auth problem', async () => {
