@@ -191,18 +191,22 @@ function rowReader(table: ReturnType<typeof readInboundTable>, mapping: CsvOrder
   // Every column the mapping names must be in the file (a blank mapping field is how a person says the
   // file has none): a missing one is a file that does not match its mapping, not rows without a price.
   const named = <K extends string>(refs: Record<K, ColumnRef | undefined>) => (Object.keys(refs) as K[]).filter((k) => refs[k] !== undefined);
-  const orderAt = resolveColumns(table, orderRefs, named(orderRefs));
   const lineRefs = Object.fromEntries(CSV_LINE_COLUMNS.map((c) => [c, ref(mapping.columns[c])])) as Record<LineColumn, ColumnRef | undefined>;
+  const numbered = (n: number) =>
+    Object.fromEntries(Object.entries(lineRefs).map(([k, r]) => [k, typeof r === 'string' ? r.replaceAll('{n}', String(n)) : r])) as Record<LineColumn, ColumnRef | undefined>;
+  // The order's columns and the first item's, resolved at once so a file missing several is told all of them.
+  const firstItemRefs = mapping.layout === 'vertical' ? lineRefs : numbered(1);
+  const both = { ...orderRefs, ...firstItemRefs };
+  const resolved = resolveColumns(table, both, named(both));
+  const orderAt: Partial<Record<OrderColumn, number>> = resolved;
   const slots: { slot?: number; at: Partial<Record<LineColumn, number>> }[] = [];
   if (mapping.layout === 'vertical') {
-    slots.push({ at: resolveColumns(table, lineRefs, named(lineRefs)) });
+    slots.push({ at: resolved });
   } else {
-    for (let n = 1; n <= mapping.maxItemsPerRow; n++) {
-      const numbered = Object.fromEntries(
-        Object.entries(lineRefs).map(([k, r]) => [k, typeof r === 'string' ? r.replaceAll('{n}', String(n)) : r]),
-      ) as Record<LineColumn, ColumnRef | undefined>;
-      // The first item's columns must be there; later slots are as many as the file has.
-      const at = resolveColumns(table, numbered, n === 1 ? named(numbered) : []);
+    slots.push({ slot: 1, at: resolved });
+    // Later item slots are as many as the file has.
+    for (let n = 2; n <= mapping.maxItemsPerRow; n++) {
+      const at = resolveColumns(table, numbered(n), []);
       if (at.sku === undefined) break;
       slots.push({ slot: n, at });
     }
