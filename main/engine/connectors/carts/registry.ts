@@ -1,4 +1,5 @@
 import type { CartPlugin } from './cart-connector.js';
+import { csvPlugin } from './csv/index.js';
 import { demoPlugin } from './demo/index.js';
 import { shopifyPlugin } from './shopify/index.js';
 
@@ -6,6 +7,7 @@ import { shopifyPlugin } from './shopify/index.js';
 export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   shopify: shopifyPlugin,
   demo: demoPlugin,
+  csv: csvPlugin,
 };
 
 export function cartPlugin(platform: string): CartPlugin<any, any> | undefined {
