@@ -233,7 +233,9 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number; retr
           targetId: row.targetId,
           targetName: names.get(`${kindOf(row.service)}:${row.targetId}`) ?? `#${row.targetId}`,
           minutes: job.minutes,
-          lastRunAt: row.lastRunAt,
+          // The scheduler's start when it has one: the time its next run is counted from (the run's saved
+          // start is read from the clock a moment later, and would put the two a millisecond apart).
+          lastRunAt: job.lastRunAt ?? row.lastRunAt,
           lastStatus: last?.status ?? null,
           ...job.state,
         };

@@ -1,4 +1,5 @@
 import type { CartPlatform } from './cart-platform.js';
+import { csvPlatform } from './csv.js';
 import { demoPlatform } from './demo.js';
 import { magentoPlatform } from './magento.js';
 import { shopifyPlatform } from './shopify.js';
@@ -8,7 +9,7 @@ import { shopifyPlatform } from './shopify.js';
  * contract's cart input is built from this list; the engine's connector registry has one connector each
  * (a test holds the two lists equal).
  */
-export const CART_PLATFORMS = [shopifyPlatform, demoPlatform, magentoPlatform] as const;
+export const CART_PLATFORMS = [shopifyPlatform, demoPlatform, csvPlatform, magentoPlatform] as const;
 
 export type CartPlatformId = (typeof CART_PLATFORMS)[number]['platform'];
 

@@ -119,7 +119,11 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }),
 };
 
-function sendOnce(req: HttpRequest, method: string, outer: AbortSignal | undefined): Promise<HttpResponse> {
+/**
+ * One HTTP exchange, no retry, every status returned (429 and 5xx included, with their headers and
+ * body): for connectors whose platform paces by headers httpRequest does not read (BigCommerce's quota).
+ */
+export function sendOnce(req: HttpRequest, method: string, outer: AbortSignal | undefined): Promise<HttpResponse> {
   const timeout = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
   const url = new URL(req.url);

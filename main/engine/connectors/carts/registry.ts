@@ -1,4 +1,5 @@
 import type { CartPlugin } from './cart-connector.js';
+import { csvPlugin } from './csv/index.js';
 import { demoPlugin } from './demo/index.js';
 import { magentoPlugin } from './magento/plugin.js';
 import { shopifyPlugin } from './shopify/index.js';
@@ -7,6 +8,7 @@ import { shopifyPlugin } from './shopify/index.js';
 export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   shopify: shopifyPlugin,
   demo: demoPlugin,
+  csv: csvPlugin,
   magento: magentoPlugin,
 };
 

@@ -36,15 +36,20 @@ export function CartCarriers({
     setAdded('');
   };
 
+  const own = Object.values(names).filter((name) => name.trim() !== '').length;
+  const hasErrors = Object.keys(errors).some((key) => key === 'carrierNames' || key.startsWith('carrierNames.'));
   return (
-    <>
-      <h2 id="cart-carriers-title">Carriers</h2>
+    // Closed until a cart has names of its own: most carts send the platform's names as they are.
+    <details className="panel cart-form__advanced cart-carriers" open={own > 0 || hasErrors || undefined}>
+      <summary id="cart-carriers-title">
+        Carriers <span className="muted">{own === 0 ? `(${platformName}'s own names)` : `(${own} named for this cart)`}</span>
+      </summary>
       <p className="muted">
         What {platformName} is told for each carrier in the warehouse&apos;s confirmations. Leave a name blank to use {platformName}&apos;s own; a carrier{' '}
         {platformName} does not list is sent under its own name{carriers.custom === 'name_and_url' ? ' with its tracking page' : ''}.
       </p>
       <div className="table-wrap">
-        <table aria-labelledby="cart-carriers-title">
+        <table aria-label="Carriers">
           <thead>
             <tr>
               <th scope="col">Warehouse carrier</th>
@@ -94,6 +99,6 @@ export function CartCarriers({
         </button>
       </div>
       <FieldError message={errors.carrierNames} />
-    </>
+    </details>
   );
 }

@@ -164,9 +164,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
       </section>
 
       {info.capabilities.shipments ? (
-        <section className="panel" aria-labelledby="cart-carriers-title">
-          <CartCarriers platform={info.platform} platformName={info.displayName} names={draft.carrierNames} onNames={(carrierNames) => change({ carrierNames })} errors={errors} />
-        </section>
+        <CartCarriers platform={info.platform} platformName={info.displayName} names={draft.carrierNames} onNames={(carrierNames) => change({ carrierNames })} errors={errors} />
       ) : null}
 
       {Advanced ? (

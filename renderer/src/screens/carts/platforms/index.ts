@@ -1,4 +1,5 @@
 import type { PlatformForm } from '../platform-form.js';
+import { csvForm } from './csv-form.js';
 import { demoForm } from './demo-form.js';
 import { magentoForm } from './magento-form.js';
 import { shopifyForm } from './shopify-form.js';
@@ -9,6 +10,7 @@ import { shopifyForm } from './shopify-form.js';
 export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   shopify: shopifyForm,
   demo: demoForm,
+  csv: csvForm,
   magento: magentoForm,
 };
 
