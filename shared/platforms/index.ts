@@ -1,3 +1,4 @@
+import { bigcommercePlatform } from './bigcommerce.js';
 import type { CartPlatform } from './cart-platform.js';
 import { demoPlatform } from './demo.js';
 import { shopifyPlatform } from './shopify.js';
@@ -7,7 +8,7 @@ import { shopifyPlatform } from './shopify.js';
  * contract's cart input is built from this list; the engine's connector registry has one connector each
  * (a test holds the two lists equal).
  */
-export const CART_PLATFORMS = [shopifyPlatform, demoPlatform] as const;
+export const CART_PLATFORMS = [shopifyPlatform, demoPlatform, bigcommercePlatform] as const;
 
 export type CartPlatformId = (typeof CART_PLATFORMS)[number]['platform'];
 

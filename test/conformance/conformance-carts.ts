@@ -1,6 +1,7 @@
+import { bigcommerceCart } from './bigcommerce-cart.js';
 import type { CartUnderTest } from './cart-under-test.js';
 import { demoCart } from './demo-cart.js';
 import { shopifyCart } from './shopify-cart.js';
 
 /** Every cart's conformance adapter; a cart platform in the registry without one fails every-cart's test. */
-export const CARTS_UNDER_TEST: CartUnderTest[] = [shopifyCart, demoCart];
+export const CARTS_UNDER_TEST: CartUnderTest[] = [shopifyCart, demoCart, bigcommerceCart];

@@ -1,3 +1,4 @@
+import { bigcommercePlugin } from './bigcommerce/index.js';
 import type { CartPlugin } from './cart-connector.js';
 import { demoPlugin } from './demo/index.js';
 import { shopifyPlugin } from './shopify/index.js';
@@ -6,6 +7,7 @@ import { shopifyPlugin } from './shopify/index.js';
 export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   shopify: shopifyPlugin,
   demo: demoPlugin,
+  bigcommerce: bigcommercePlugin,
 };
 
 export function cartPlugin(platform: string): CartPlugin<any, any> | undefined {
