@@ -1,4 +1,5 @@
 import type { PlatformForm } from '../platform-form.js';
+import { bigcommerceForm } from './bigcommerce-form.js';
 import { demoForm } from './demo-form.js';
 import { shopifyForm } from './shopify-form.js';
 
@@ -8,6 +9,7 @@ import { shopifyForm } from './shopify-form.js';
 export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   shopify: shopifyForm,
   demo: demoForm,
+  bigcommerce: bigcommerceForm,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
