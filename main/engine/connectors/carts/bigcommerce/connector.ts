@@ -53,16 +53,19 @@ export function createBigCommerceConnector(
   const getClient = (): BigCommerceClient => (client ??= clientWith());
   const deps = () => ({ client: getClient(), settings, ctx, pageSize: options.pageSize });
 
+  // Every method reports a missing token as its own failure (a rejected promise, a failed run).
   return {
-    testConnection: (services) =>
+    testConnection: async (services) =>
       testBigCommerceConnection(
         clientWith({ backoff: TEST_BACKOFF, maxRateLimitWaitMs: TEST_MAX_RATE_LIMIT_WAIT_MS }),
         { storeHash: settings.storeHash, address: apiBase },
         services,
       ),
-    fetchOrders: (fetchOptions) => downloadOrders(deps(), fetchOptions),
-    fetchOrderByNumber: (orderNumber) => fetchOrderByNumber(deps(), orderNumber),
-    uploadShipment: (shipment) => uploadShipment(getClient(), shipment),
-    pushInventory: (levels) => pushInventory(getClient(), levels, { locationId: settings.locationId }),
+    fetchOrders: async function* (fetchOptions) {
+      yield* downloadOrders(deps(), fetchOptions);
+    },
+    fetchOrderByNumber: async (orderNumber) => fetchOrderByNumber(deps(), orderNumber),
+    uploadShipment: async (shipment) => uploadShipment(getClient(), shipment),
+    pushInventory: async (levels) => pushInventory(getClient(), levels, { locationId: settings.locationId }),
   };
 }
