@@ -125,8 +125,10 @@ function nextWalk(client: BigCommerceClient, walk: Walk, result: OrderPageResult
   }
   if (walk.kind === 'second') {
     const ids = result.orders.map((o) => Number(o.ok ? o.order.cartOrderId : o.cartOrderId)).filter((n) => Number.isInteger(n));
-    if (ids.length === 0) throw client.malformed('a full page of orders without a readable id');
-    return { ...walk, afterId: Math.max(walk.afterId, ...ids) };
+    const afterId = Math.max(...ids);
+    // min_id must move the walk on; a store that ignored it would hand the same page for ever.
+    if (ids.length === 0 || afterId <= walk.afterId) throw client.malformed('a full page of orders that does not move on by id (min_id)');
+    return { ...walk, afterId };
   }
   const times = result.orders.map(updatedAtOf).filter((t): t is string => t !== undefined).map((t) => Date.parse(t));
   if (times.length === 0) throw client.malformed('a full page of orders without a readable date_modified');
