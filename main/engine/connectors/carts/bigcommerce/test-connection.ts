@@ -1,6 +1,6 @@
 import type { CartServiceName } from '../../../../../shared/domain.js';
 import { isDockhandError } from '../../../../../shared/errors.js';
-import { BIGCOMMERCE_REQUIRED_SCOPES } from '../../../../../shared/platforms/bigcommerce.js';
+import { BIGCOMMERCE_API_BASE, BIGCOMMERCE_REQUIRED_SCOPES } from '../../../../../shared/platforms/bigcommerce.js';
 import type { ConnectionTestResult } from '../cart-connector.js';
 import { BigCommerceHttpError, type BigCommerceClient } from './rest-client.js';
 
@@ -105,10 +105,12 @@ function whatIsWrong(err: unknown, target: TestTarget): string {
   if (err instanceof BigCommerceHttpError) {
     switch (err.status) {
       case 401:
-        return `BigCommerce refused the access token for store ${target.storeHash} (HTTP 401). Copy the access token of the store's API account again (Settings > Store-level API accounts); the token of a deleted account no longer works.`;
+        // A token works only for its own store, so a store hash from another account is refused the same way.
+        return `BigCommerce refused the access token for store ${target.storeHash} (HTTP 401). Copy the access token of the store's API account again (Settings > Store-level API accounts), and check that the store hash is the one shown with that account; the token of a deleted account no longer works.`;
       case 404:
-        // BigCommerce answers an unknown store hash in its own error shape; any other site just says 404.
-        return err.detail
+        // At BigCommerce's own address a 404 can only mean the store; elsewhere, BigCommerce answers an
+        // unknown store hash in its own error shape and any other site just says 404.
+        return at === BIGCOMMERCE_API_BASE || err.detail
           ? `There is no BigCommerce store with the store hash "${target.storeHash}" at ${at}. Check the store hash: the letters and digits after /stores/ in the API path shown with the API account.`
           : `${at} is not the BigCommerce API (it has no /stores/${target.storeHash}/v2/store). Check the API address: https://api.bigcommerce.com`;
       default:
