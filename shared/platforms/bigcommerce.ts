@@ -76,10 +76,12 @@ export const bigcommerceSettingsSchema = z.object({
 });
 export type BigCommerceSettings = z.infer<typeof bigcommerceSettingsSchema>;
 
+/**
+ * Only the access token: the API reads X-Auth-Token alone (the client id and secret shown with it are
+ * for apps that sign in through OAuth, which a store-level API account does not).
+ */
 export const bigcommerceCredentialsSchema = z.object({
   accessToken: z.string().trim().min(1).max(500).optional(),
-  /** Shown with the token; not needed to call the API, kept only if a person enters it. */
-  clientId: z.string().trim().min(1).max(500).optional(),
 });
 export type BigCommerceCredentials = z.infer<typeof bigcommerceCredentialsSchema>;
 

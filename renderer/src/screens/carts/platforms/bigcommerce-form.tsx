@@ -18,7 +18,6 @@ import type { PlatformForm, PlatformSectionProps } from '../platform-form.js';
 interface BigCommerceDraft {
   storeHash: string;
   accessToken: string;
-  clientId: string;
   statusIds: number[];
   locationId: string;
   apiBase: string;
@@ -27,7 +26,7 @@ interface BigCommerceDraft {
 
 /** The OAuth scopes to set on the API account, as the control panel names them. */
 export const BIGCOMMERCE_SCOPES_HINT =
-  'Create it under Settings > Store-level API accounts (older control panels: Advanced Settings > API Accounts) > Create API account, type V2/V3 API token. Set the OAuth scopes Orders: modify, Products: read-only and Store inventory: modify (Information & settings: read-only lets Test show the store name). BigCommerce shows the access token once, when the account is saved.';
+  'Create it under Settings > Store-level API accounts (older control panels: Advanced Settings > API Accounts) > Create API account, type V2/V3 API token. Set the OAuth scopes Orders: modify, Products: read-only and Store inventory: modify (Information & settings: read-only lets Test show the store name). BigCommerce shows the access token once, when the account is saved; only the token is needed here, not the client ID or secret.';
 
 const STATUS_OPTIONS = Object.entries(BIGCOMMERCE_ORDER_STATUSES).map(([id, label]) => ({ id: Number(id), label }));
 
@@ -57,14 +56,6 @@ function BigCommerceCredentials({ draft, change, errors, hasSavedCredentials }: 
         onValue={(accessToken) => change({ accessToken })}
         error={errors['credentials.accessToken']}
         hint={keepHint(hasSavedCredentials) ?? `The access token of a store-level API account. ${BIGCOMMERCE_SCOPES_HINT}`}
-        autoComplete="off"
-      />
-      <TextField
-        label="Client ID (optional)"
-        value={draft.clientId}
-        onValue={(clientId) => change({ clientId })}
-        error={errors['credentials.clientId']}
-        hint="Shown with the token; Dockhand does not need it to call the API. Kept with the token if you enter it."
         autoComplete="off"
       />
     </>
@@ -136,7 +127,6 @@ function draftFromSettings(s: BigCommerceSettings): BigCommerceDraft {
   return {
     storeHash: s.storeHash,
     accessToken: '',
-    clientId: '',
     statusIds: [...s.statusIds],
     locationId: String(s.locationId),
     apiBase: s.apiBase,
@@ -156,7 +146,6 @@ export const bigcommerceForm: PlatformForm<BigCommerceDraft> = {
   toInput(draft) {
     const credentials: Record<string, string> = {};
     if (draft.accessToken.trim()) credentials.accessToken = draft.accessToken.trim();
-    if (draft.clientId.trim()) credentials.clientId = draft.clientId.trim();
     const location = draft.locationId.trim();
     return {
       settings: {
@@ -180,7 +169,6 @@ export const bigcommerceForm: PlatformForm<BigCommerceDraft> = {
     'settings.apiBase',
     'settings.baseUrl',
     'credentials.accessToken',
-    'credentials.clientId',
   ],
   advancedFields: ['settings.apiBase', 'settings.baseUrl'],
   opensAdvanced: (draft) => draft.apiBase.replace(/\/+$/, '') !== BIGCOMMERCE_API_BASE || draft.baseUrl !== '',

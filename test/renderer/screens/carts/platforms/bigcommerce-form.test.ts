@@ -12,7 +12,6 @@ describe('the BigCommerce connection form', () => {
     expect(bigcommerceForm.newDraft()).toEqual({
       storeHash: '',
       accessToken: '',
-      clientId: '',
       statusIds: [11],
       locationId: '1',
       apiBase: 'https://api.bigcommerce.com',
