@@ -18,7 +18,9 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
 import { startEngineWorker } from '../main/host/worker-engine.js';
-import { createFakeBigCommerce } from '../test/fakes/bigcommerce/index.js';
+import { bigcommercePlugin } from '../main/engine/connectors/carts/bigcommerce/index.js';
+import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
+import { createFakeBigCommerce, type FakeBigCommerce } from '../test/fakes/bigcommerce/index.js';
 import { round } from './measure.js';
 
 type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
@@ -28,6 +30,8 @@ const QUOTA = 150;
 const WINDOW_MS = 30_000;
 /** Enough orders for about two and a half windows at 200 orders per request. */
 export const DEFAULT_BC_ORDERS = 200 * QUOTA * 2 + 200 * 75;
+/** Shipments uploaded after the download: three requests each, so about two windows' worth. */
+export const DEFAULT_BC_SHIPMENTS = 100;
 
 export async function bigcommerceDownloadRows(
   call: Call,
@@ -60,6 +64,7 @@ export async function bigcommerceDownloadRows(
     const budgetUsedPct = afterFirstWindowSec > 0 ? (100 * (served - QUOTA)) / ((QUOTA * afterFirstWindowSec) / (WINDOW_MS / 1000)) : NaN;
     if (!Number.isNaN(budgetUsedPct)) check(budgetUsedPct >= 90, `BigCommerce download used ${round(budgetUsedPct, 1)}% of the quota (target >= 90%)`);
     check(rateLimited <= Math.max(1, Math.ceil(requests * 0.02)), `BigCommerce answered 429 ${rateLimited} times in ${requests} requests (target: rare)`);
+    const shipments = await uploadShipments(fake, Math.min(orders, DEFAULT_BC_SHIPMENTS), check);
     return {
       'bigcommerce: orders': orders,
       'bigcommerce: download s': round(sec, 1),
@@ -68,10 +73,51 @@ export async function bigcommerceDownloadRows(
       'bigcommerce: 429 replies': rateLimited,
       'bigcommerce: client wait (ms)': run.counts.throttleWaitMs ?? 0,
       'bigcommerce: quota used % (after the first window)': Number.isNaN(budgetUsedPct) ? '-' : round(budgetUsedPct, 1),
+      ...shipments,
     };
   } finally {
     await fake.close();
   }
+}
+
+/**
+ * Shipments of the first orders through the connector (the upload service's per-shipment call, four in
+ * flight as it sends them), on the quota the download left: shipments per second at the default quota.
+ */
+async function uploadShipments(fake: FakeBigCommerce, count: number, check: (ok: boolean, what: string) => void): Promise<Record<string, string | number>> {
+  const settings = bigcommercePlugin.settingsSchema.parse({ storeHash: fake.storeHash, baseUrl: fake.url });
+  const connector = bigcommercePlugin.create({ clock: systemClock, log: silentLogger, signal: new AbortController().signal }, settings, { accessToken: fake.token });
+  const orders = [...fake.store.orders.values()].slice(0, count);
+  const before = fake.store.stats.requests;
+  const limitedBefore = fake.store.stats.rateLimited;
+  const t0 = performance.now();
+  let accepted = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < orders.length) {
+      const order = orders[next++];
+      const result = await connector.uploadShipment!({
+        cartOrderId: String(order.id),
+        orderNumber: String(order.id),
+        carrier: 'ups',
+        trackingNumber: `1ZBENCH${order.id}`,
+        shipDate: new Date().toISOString().slice(0, 10),
+        items: order.products.map((p) => ({ cartLineId: String(p.id), sku: p.sku, quantity: p.quantity })),
+      });
+      if (result.outcome === 'accepted') accepted += 1;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  const sec = (performance.now() - t0) / 1000;
+  check(accepted === orders.length, `BigCommerce shipment upload: ${accepted} of ${orders.length} accepted`);
+  console.error(`bigcommerce shipments: ${accepted} in ${round(sec, 1)} s`);
+  return {
+    'bigcommerce: shipments': orders.length,
+    'bigcommerce: upload s': round(sec, 1),
+    'bigcommerce: upload shipments/s': round(orders.length / sec, 2),
+    'bigcommerce: upload requests': fake.store.stats.requests - before,
+    'bigcommerce: upload 429 replies': fake.store.stats.rateLimited - limitedBefore,
+  };
 }
 
 async function main(): Promise<number> {
