@@ -26,6 +26,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.j
 import type { Engine } from '../main/engine/engine-api.js';
 import { measureBareFsync } from '../main/engine/store/index.js';
 import { startEngineWorker } from '../main/host/worker-engine.js';
+import { bigcommerceDownloadRows } from './bigcommerce-download.js';
 import { startFakes, type Fakes } from './fakes-client.js';
 import type { ShopInfo } from './fakes-protocol.js';
 import { LiveFsyncProbe } from './live-fsync.js';
@@ -390,6 +391,8 @@ async function main(): Promise<number> {
       'data dir on disk MB': round(onDiskMB, 1),
       ...table,
     };
+    // BigCommerce at its default quota (bigcommerce-download.ts), last so the Shopify figures above stay as they were.
+    if (!args.skipThrottled) Object.assign(rows, await bigcommerceDownloadRows(call, merchant.id, check));
     console.table(rows);
     if (failures.length > 0) {
       console.log('\nFAILED checks:');

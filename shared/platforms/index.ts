@@ -1,3 +1,4 @@
+import { bigcommercePlatform } from './bigcommerce.js';
 import type { CartPlatform } from './cart-platform.js';
 import { csvPlatform } from './csv.js';
 import { demoPlatform } from './demo.js';
@@ -9,7 +10,7 @@ import { shopifyPlatform } from './shopify.js';
  * contract's cart input is built from this list; the engine's connector registry has one connector each
  * (a test holds the two lists equal).
  */
-export const CART_PLATFORMS = [shopifyPlatform, demoPlatform, csvPlatform, magentoPlatform] as const;
+export const CART_PLATFORMS = [shopifyPlatform, bigcommercePlatform, magentoPlatform, csvPlatform, demoPlatform] as const;
 
 export type CartPlatformId = (typeof CART_PLATFORMS)[number]['platform'];
 

@@ -1,3 +1,4 @@
+import { bigcommerceCart } from './bigcommerce-cart.js';
 import type { CartUnderTest } from './cart-under-test.js';
 import { csvCart } from './csv-cart.js';
 import { demoCart } from './demo-cart.js';
@@ -5,4 +6,4 @@ import { magentoCart } from './magento-cart.js';
 import { shopifyCart } from './shopify-cart.js';
 
 /** Every cart's conformance adapter; a cart platform in the registry without one fails every-cart's test. */
-export const CARTS_UNDER_TEST: CartUnderTest[] = [shopifyCart, demoCart, csvCart, magentoCart];
+export const CARTS_UNDER_TEST: CartUnderTest[] = [shopifyCart, demoCart, csvCart, magentoCart, bigcommerceCart];

@@ -98,6 +98,8 @@ function answer(store: FakeBcStore, req: IncomingMessage, text: string, base: st
   const fault = store.takeFault();
   if (fault !== null) return withQuota({ status: fault, body: { status: fault, title: 'Internal Server Error' } }); // [U] body
 
+  if (route.name === 'GET /v2/orders' && store.takeOrderListMalform()) return withQuota(ok({ orders: 'not the list of orders BigCommerce documents' }));
+
   let body: unknown;
   if (text !== '') {
     try {

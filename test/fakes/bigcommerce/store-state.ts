@@ -70,6 +70,7 @@ export class FakeBcStore {
   private nextVariantId = 1;
   private faults: { status: number; left: number } | null = null;
   private garbled = 0;
+  private orderListMalform: { skip: number } | null = null;
 
   constructor(options: FakeBigCommerceOptions = {}) {
     this.storeHash = options.storeHash ?? 'abc123xyz';
@@ -224,6 +225,29 @@ export class FakeBcStore {
     if (!this.faults || this.faults.left <= 0) return null;
     this.faults.left -= 1;
     return this.faults.status;
+  }
+
+  /**
+   * The order list (GET /v2/orders) answers, after `skip` more answers of it, one page that is JSON but
+   * not the documented list: how a test makes the first or a later page of a download malformed.
+   */
+  malformOrderList(skip = 0): void {
+    this.orderListMalform = { skip };
+  }
+
+  /** Forgets an order-list fault not served yet. */
+  clearOrderListMalform(): void {
+    this.orderListMalform = null;
+  }
+
+  takeOrderListMalform(): boolean {
+    if (!this.orderListMalform) return false;
+    if (this.orderListMalform.skip > 0) {
+      this.orderListMalform.skip -= 1;
+      return false;
+    }
+    this.orderListMalform = null;
+    return true;
   }
 
   takeGarble(): boolean {

@@ -1,3 +1,4 @@
+import { bigcommercePlugin } from './bigcommerce/index.js';
 import type { CartPlugin } from './cart-connector.js';
 import { csvPlugin } from './csv/index.js';
 import { demoPlugin } from './demo/index.js';
@@ -10,6 +11,7 @@ export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   demo: demoPlugin,
   csv: csvPlugin,
   magento: magentoPlugin,
+  bigcommerce: bigcommercePlugin,
 };
 
 export function cartPlugin(platform: string): CartPlugin<any, any> | undefined {

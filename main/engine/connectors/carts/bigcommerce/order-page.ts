@@ -19,6 +19,12 @@ export const MAX_PAGE_SIZE = V2_MAX_PAGE_SIZE;
 export interface OrderPageRequest {
   /** ISO UTC; inclusive, at whole seconds as the store keeps them. */
   modifiedSince: string;
+  /** ISO UTC; inclusive: only orders modified up to this second (to walk one second through by id). */
+  modifiedUntil?: string;
+  /** ISO UTC; inclusive: only orders created since (the cart's earliest order date). */
+  createdSince?: string;
+  /** Only orders with this id or higher, listed by id instead of by date_modified. */
+  minId?: number;
   page: number;
   limit?: number;
 }
@@ -35,21 +41,28 @@ export async function readOrderPage(client: BigCommerceClient, request: OrderPag
   const limit = Math.min(MAX_PAGE_SIZE, request.limit ?? MAX_PAGE_SIZE);
   const listed = await client.getList('/v2/orders', {
     min_date_modified: toDateFilter(request.modifiedSince),
-    sort: 'date_modified:asc',
+    max_date_modified: request.modifiedUntil === undefined ? undefined : toDateFilter(request.modifiedUntil),
+    min_date_created: request.createdSince === undefined ? undefined : toDateFilter(request.createdSince),
+    min_id: request.minId,
+    sort: request.minId === undefined ? 'date_modified:asc' : 'id:asc',
     page: request.page,
     limit,
     ...ORDER_INCLUDES,
   });
   const orders: BigCommerceOrderMapping[] = [];
-  for (const raw of listed) {
-    const parts = partsFromConsignments(raw) ?? (await readParts(client, raw));
-    if ('missing' in parts) {
-      // Still mapped, for the id and date_modified the sync position needs; the reason is ours.
-      const mapped = mapBigCommerceOrder({ order: raw, products: null, shippingAddresses: null });
-      orders.push(mapped.ok ? mapped : { ...mapped, reason: parts.missing });
-    } else orders.push(mapBigCommerceOrder(parts));
-  }
+  for (const raw of listed) orders.push(await mapListedOrder(client, raw));
   return { orders, received: listed.length, last: listed.length < limit };
+}
+
+/** One order as a list (or GET /v2/orders/{id} with ORDER_INCLUDES) gives it, mapped with its lines and addresses. */
+export async function mapListedOrder(client: BigCommerceClient, raw: unknown): Promise<BigCommerceOrderMapping> {
+  const parts = partsFromConsignments(raw) ?? (await readParts(client, raw));
+  if ('missing' in parts) {
+    // Still mapped, for the id and date_modified the sync position needs; the reason is ours.
+    const mapped = mapBigCommerceOrder({ order: raw, products: null, shippingAddresses: null });
+    return mapped.ok ? mapped : { ...mapped, reason: parts.missing };
+  }
+  return mapBigCommerceOrder(parts);
 }
 
 /** The sub-resources of an order that came without its consignments, or why they cannot be read. */

@@ -1,4 +1,5 @@
 import type { PlatformForm } from '../platform-form.js';
+import { bigcommerceForm } from './bigcommerce-form.js';
 import { csvForm } from './csv-form.js';
 import { demoForm } from './demo-form.js';
 import { magentoForm } from './magento-form.js';
@@ -12,6 +13,7 @@ export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   demo: demoForm,
   csv: csvForm,
   magento: magentoForm,
+  bigcommerce: bigcommerceForm,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,0 +1,152 @@
+/**
+ * The BigCommerce row of `npm run bench`: a download through the engine from the fake BigCommerce store
+ * (test/fakes/bigcommerce, in this process) at BigCommerce's default quota (150 requests per 30 s window,
+ * Standard and Plus plans): orders per second, and the share of the quota the download used.
+ *
+ * The quota is spent in windows: the first window's 150 requests are there at the start (a balance, like
+ * Shopify's full bucket), each later window brings 150 more. The share used is what the download got
+ * from the later windows over what they offered while it ran: (requests served - the first window's)
+ * / (quota x seconds after the first window / window length). A download shorter than one window
+ * spends only the balance and has no share to tell (reported as "-").
+ *
+ * Alone: `npx tsx bench/bigcommerce-download.ts [--bc-orders N]` (an engine worker of its own).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
+import { startEngineWorker } from '../main/host/worker-engine.js';
+import { bigcommercePlugin } from '../main/engine/connectors/carts/bigcommerce/index.js';
+import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
+import { createFakeBigCommerce, type FakeBigCommerce } from '../test/fakes/bigcommerce/index.js';
+import { round } from './measure.js';
+
+type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+/** BigCommerce's default quota (api-rate-limits: Standard and Plus plans). */
+const QUOTA = 150;
+const WINDOW_MS = 30_000;
+/** Enough orders for about two and a half windows at 200 orders per request. */
+export const DEFAULT_BC_ORDERS = 200 * QUOTA * 2 + 200 * 75;
+/** Shipments uploaded after the download: three requests each, so about two windows' worth. */
+export const DEFAULT_BC_SHIPMENTS = 100;
+
+export async function bigcommerceDownloadRows(
+  call: Call,
+  merchantId: number,
+  check: (ok: boolean, what: string) => void,
+  orders = DEFAULT_BC_ORDERS,
+): Promise<Record<string, string | number>> {
+  const fake = await createFakeBigCommerce({ quota: QUOTA, windowMs: WINDOW_MS });
+  try {
+    fake.store.seedOrders(orders);
+    const cart = await call('carts.create', {
+      merchantId,
+      name: 'Bench BigCommerce (default quota)',
+      platform: 'bigcommerce',
+      earliestOrderDate: new Date(Date.now() - 400 * 86_400_000).toISOString(),
+      settings: { storeHash: fake.storeHash, baseUrl: fake.url },
+      credentials: { accessToken: fake.token },
+      rejectUnmappedShipCodes: false,
+    } as never);
+    const t0 = performance.now();
+    const run = await call('services.runNow', { service: 'order_download', targetId: cart.id });
+    const sec = (performance.now() - t0) / 1000;
+    console.error(`bigcommerce order_download: ${run.status} in ${round(sec, 1)} s ${JSON.stringify(run.counts)}`);
+    check(run.status === 'ok', `BigCommerce download ended ${run.status}: ${run.message ?? ''}`);
+    check(run.counts.new === orders, `BigCommerce download: ${run.counts.new ?? 0} new orders, expected ${orders}`);
+
+    const { requests, rateLimited } = fake.store.stats;
+    const served = requests - rateLimited;
+    const afterFirstWindowSec = sec - WINDOW_MS / 1000;
+    const budgetUsedPct = afterFirstWindowSec > 0 ? (100 * (served - QUOTA)) / ((QUOTA * afterFirstWindowSec) / (WINDOW_MS / 1000)) : NaN;
+    if (!Number.isNaN(budgetUsedPct)) check(budgetUsedPct >= 90, `BigCommerce download used ${round(budgetUsedPct, 1)}% of the quota (target >= 90%)`);
+    check(rateLimited <= Math.max(1, Math.ceil(requests * 0.02)), `BigCommerce answered 429 ${rateLimited} times in ${requests} requests (target: rare)`);
+    const shipments = await uploadShipments(fake, Math.min(orders, DEFAULT_BC_SHIPMENTS), check);
+    return {
+      'bigcommerce: orders': orders,
+      'bigcommerce: download s': round(sec, 1),
+      'bigcommerce: download orders/s': round(orders / sec, 1),
+      'bigcommerce: requests': requests,
+      'bigcommerce: 429 replies': rateLimited,
+      'bigcommerce: client wait (ms)': run.counts.throttleWaitMs ?? 0,
+      'bigcommerce: quota used % (after the first window)': Number.isNaN(budgetUsedPct) ? '-' : round(budgetUsedPct, 1),
+      ...shipments,
+    };
+  } finally {
+    await fake.close();
+  }
+}
+
+/**
+ * Shipments of the first orders through the connector (the upload service's per-shipment call, four in
+ * flight as it sends them), on the quota the download left: shipments per second at the default quota.
+ */
+async function uploadShipments(fake: FakeBigCommerce, count: number, check: (ok: boolean, what: string) => void): Promise<Record<string, string | number>> {
+  const settings = bigcommercePlugin.settingsSchema.parse({ storeHash: fake.storeHash, baseUrl: fake.url });
+  const connector = bigcommercePlugin.create({ clock: systemClock, log: silentLogger, signal: new AbortController().signal }, settings, { accessToken: fake.token });
+  const orders = [...fake.store.orders.values()].slice(0, count);
+  const before = fake.store.stats.requests;
+  const limitedBefore = fake.store.stats.rateLimited;
+  const t0 = performance.now();
+  let accepted = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < orders.length) {
+      const order = orders[next++];
+      const result = await connector.uploadShipment!({
+        cartOrderId: String(order.id),
+        orderNumber: String(order.id),
+        carrier: 'ups',
+        trackingNumber: `1ZBENCH${order.id}`,
+        shipDate: new Date().toISOString().slice(0, 10),
+        items: order.products.map((p) => ({ cartLineId: String(p.id), sku: p.sku, quantity: p.quantity })),
+      });
+      if (result.outcome === 'accepted') accepted += 1;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  const sec = (performance.now() - t0) / 1000;
+  check(accepted === orders.length, `BigCommerce shipment upload: ${accepted} of ${orders.length} accepted`);
+  console.error(`bigcommerce shipments: ${accepted} in ${round(sec, 1)} s`);
+  return {
+    'bigcommerce: shipments': orders.length,
+    'bigcommerce: upload s': round(sec, 1),
+    'bigcommerce: upload shipments/s': round(orders.length / sec, 2),
+    'bigcommerce: upload requests': fake.store.stats.requests - before,
+    'bigcommerce: upload 429 replies': fake.store.stats.rateLimited - limitedBefore,
+  };
+}
+
+async function main(): Promise<number> {
+  const i = process.argv.indexOf('--bc-orders');
+  const orders = i >= 0 ? Number(process.argv[i + 1]) : DEFAULT_BC_ORDERS;
+  if (!Number.isInteger(orders) || orders <= 0) throw new Error('--bc-orders needs a positive whole number');
+  const dataDir = await mkdtemp(join(tmpdir(), 'dockhand-bench-bc-'));
+  const engine = await startEngineWorker({ dataDir, startScheduler: false });
+  const failures: string[] = [];
+  try {
+    const call: Call = (method, input) => engine.call(method, input) as never;
+    await call('account.setup', { mode: 'fulfillment' });
+    const merchant = await call('merchants.create', { name: 'Bench Merchant', code: 'BENCH' });
+    const rows = await bigcommerceDownloadRows(call, merchant.id, (ok, what) => void (ok || failures.push(what)), orders);
+    console.table(rows);
+    for (const f of failures) console.log(`FAILED: ${f}`);
+    return failures.length > 0 ? 1 : 0;
+  } finally {
+    await engine.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
