@@ -1,13 +1,14 @@
 import type { CartPlatform } from './cart-platform.js';
 import { demoPlatform } from './demo.js';
 import { shopifyPlatform } from './shopify.js';
+import { woocommercePlatform } from './woocommerce.js';
 
 /**
  * Every cart platform Dockhand can connect to, in the order the platform choice shows them. The
  * contract's cart input is built from this list; the engine's connector registry has one connector each
  * (a test holds the two lists equal).
  */
-export const CART_PLATFORMS = [shopifyPlatform, demoPlatform] as const;
+export const CART_PLATFORMS = [shopifyPlatform, demoPlatform, woocommercePlatform] as const;
 
 export type CartPlatformId = (typeof CART_PLATFORMS)[number]['platform'];
 

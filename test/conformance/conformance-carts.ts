@@ -1,6 +1,7 @@
 import type { CartUnderTest } from './cart-under-test.js';
 import { demoCart } from './demo-cart.js';
 import { shopifyCart } from './shopify-cart.js';
+import { woocommerceCart } from './woocommerce-cart.js';
 
 /** Every cart's conformance adapter; a cart platform in the registry without one fails every-cart's test. */
-export const CARTS_UNDER_TEST: CartUnderTest[] = [shopifyCart, demoCart];
+export const CARTS_UNDER_TEST: CartUnderTest[] = [shopifyCart, demoCart, woocommerceCart];

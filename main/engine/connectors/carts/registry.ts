@@ -1,11 +1,13 @@
 import type { CartPlugin } from './cart-connector.js';
 import { demoPlugin } from './demo/index.js';
 import { shopifyPlugin } from './shopify/index.js';
+import { woocommercePlugin } from './woocommerce/plugin.js';
 
 /** Every cart platform. Adding one = a folder, its fake, its tests, and one line here. */
 export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   shopify: shopifyPlugin,
   demo: demoPlugin,
+  woocommerce: woocommercePlugin,
 };
 
 export function cartPlugin(platform: string): CartPlugin<any, any> | undefined {

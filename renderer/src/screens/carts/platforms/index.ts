@@ -1,6 +1,7 @@
 import type { PlatformForm } from '../platform-form.js';
 import { demoForm } from './demo-form.js';
 import { shopifyForm } from './shopify-form.js';
+import { woocommerceForm } from './woocommerce-form.js';
 
 /** Every platform's setup form, by platform id (the ids of `carts.platforms`). */
 // Each form has its own draft type; `any` is confined to this map.
@@ -8,6 +9,7 @@ import { shopifyForm } from './shopify-form.js';
 export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   shopify: shopifyForm,
   demo: demoForm,
+  woocommerce: woocommerceForm,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
