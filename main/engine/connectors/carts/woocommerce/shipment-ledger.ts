@@ -27,7 +27,8 @@ export function readLedgerNote(note: string): { trackingNumber: string; lines: R
   const cut = rest.indexOf(' shipped: ');
   if (cut < 0) return undefined;
   const lines: Record<string, number> = {};
-  for (const match of rest.slice(cut).matchAll(/(\d+) × [^;]*?\[line ([^\]]+)\]/g)) {
+  // Lazy up to each " [line ": a SKU may hold ";" or "×".
+  for (const match of rest.slice(cut).matchAll(/(\d+) × .*? \[line ([^\]]+)\]/g)) {
     lines[match[2]] = (lines[match[2]] ?? 0) + Number(match[1]);
   }
   return { trackingNumber: rest.slice(0, cut), lines };
