@@ -25,8 +25,8 @@ describe('the WooCommerce descriptor', () => {
   });
 
   it('sends the keys to the store address, or to the override named for the store', () => {
-    expect(woocommercePlatform.secretAddress({ storeUrl: 'https://shop.example/', statuses: ['processing'], queryStringAuth: false })).toBe('https://shop.example');
-    expect(woocommercePlatform.secretAddress({ storeUrl: 'https://shop.example', baseUrl: 'http://127.0.0.1:9/', statuses: ['processing'], queryStringAuth: false })).toBe(
+    expect(woocommercePlatform.secretAddress({ storeUrl: 'https://shop.example/' })).toBe('https://shop.example');
+    expect(woocommercePlatform.secretAddress({ storeUrl: 'https://shop.example', baseUrl: 'http://127.0.0.1:9/' })).toBe(
       'http://127.0.0.1:9 for https://shop.example',
     );
   });
