@@ -4,6 +4,7 @@ import { statusesToQuery } from './order-filters.js';
 import { readOrdersPage } from './order-page.js';
 import { walkOrders } from './order-walk.js';
 import type { WooRestClient } from './rest-client.js';
+import { gmtToUtcIso } from './values.js';
 
 /**
  * The incremental order download: the kit's window (high-water mark on date_modified_gmt, overlap,
@@ -72,5 +73,7 @@ function invalidVersion(bad: { cartOrderId?: string }, items: readonly unknown[]
   if (!bad.cartOrderId) return undefined;
   const item = items.find((i) => typeof i === 'object' && i !== null && String((i as { id?: unknown }).id) === bad.cartOrderId);
   const modified = item ? (item as { date_modified_gmt?: unknown }).date_modified_gmt : undefined;
-  return typeof modified === 'string' ? { key: `invalid:${bad.cartOrderId}`, updatedAt: modified } : undefined;
+  // In the window's own form (UTC ISO), so its pruning compares like with like.
+  const updatedAt = typeof modified === 'string' ? gmtToUtcIso(modified) : null;
+  return updatedAt ? { key: `invalid:${bad.cartOrderId}`, updatedAt } : undefined;
 }
