@@ -72,6 +72,15 @@ export class FakeWooStore {
   readonly variations = new Map<number, FakeVariation>();
   readonly requests: RequestRecord[] = [];
   readonly faults: Fault[] = [];
+  /** Every stock level a batch update stored, in order (what was written, not just what is held). */
+  readonly stockWrites: { sku: string; quantity: number }[] = [];
+  /**
+   * While set, the orders list answers normally `good` more times, then with a body that is not the
+   * documented list (a plugin wrapping the reply) until cleared.
+   */
+  malformedOrdersList?: { good: number };
+  /** 429s served from the queued rate-limit faults (rateLimitNext), as proof a test exercised one. */
+  rateLimitFaultsServed = 0;
   /** The store's clock: an instant that only moves forward, one second per write. */
   nowMs: number;
   private nextPostId = 100;

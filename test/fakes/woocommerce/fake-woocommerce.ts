@@ -90,6 +90,7 @@ function handle(store: FakeWooStore, baseUrl: string, req: IncomingMessage, rawB
     return { reply: { status: fault.status, body: fault.status === 503 ? MAINTENANCE_PAGE : CRITICAL_ERROR_PAGE, headers }, notice: false };
   }
   if (fault?.kind === 'rate-limit') {
+    store.rateLimitFaultsServed += 1;
     return { reply: { status: 429, body: TOO_MANY_REQUESTS_PAGE, headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {} }, notice: false };
   }
   const notice = fault?.kind === 'php-notice';

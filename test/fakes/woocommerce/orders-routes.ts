@@ -36,6 +36,11 @@ export function ordersRoute(store: FakeWooStore, req: RouteRequest): FakeReply |
 }
 
 function listOrders(store: FakeWooStore, req: RouteRequest): FakeReply {
+  const malformed = store.malformedOrdersList;
+  if (malformed) {
+    if (malformed.good <= 0) return json(200, { orders: 'wrapped by a plugin, not the documented list' });
+    malformed.good -= 1;
+  }
   const { query } = req;
   const paging = readPaging(query);
   if ('status' in paging) return paging;

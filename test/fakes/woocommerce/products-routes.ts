@@ -106,6 +106,7 @@ function updateProduct(store: FakeWooStore, item: Record<string, unknown>): Item
     const quantity = Number(item.stock_quantity);
     if (!Number.isInteger(quantity)) return { id, error: itemError('rest_invalid_param', 'Invalid parameter(s): stock_quantity', 400) };
     product.stock_quantity = quantity;
+    store.stockWrites.push({ sku: product.sku, quantity });
   }
   store.tick();
   return productJson(product);
@@ -122,6 +123,7 @@ function updateVariation(store: FakeWooStore, parent: FakeProduct, item: Record<
     const quantity = Number(item.stock_quantity);
     if (!Number.isInteger(quantity)) return { id, error: itemError('rest_invalid_param', 'Invalid parameter(s): stock_quantity', 400) };
     variation.stock_quantity = quantity;
+    store.stockWrites.push({ sku: variation.sku, quantity });
   }
   store.tick();
   return variationJson(variation, parent);

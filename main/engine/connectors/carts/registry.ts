@@ -4,6 +4,7 @@ import { csvPlugin } from './csv/index.js';
 import { demoPlugin } from './demo/index.js';
 import { magentoPlugin } from './magento/plugin.js';
 import { shopifyPlugin } from './shopify/index.js';
+import { woocommercePlugin } from './woocommerce/plugin.js';
 
 /** Every cart platform. Adding one = a folder, its fake, its tests, and one line here. */
 export const cartPlugins: Record<string, CartPlugin<any, any>> = {
@@ -12,6 +13,7 @@ export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   csv: csvPlugin,
   magento: magentoPlugin,
   bigcommerce: bigcommercePlugin,
+  woocommerce: woocommercePlugin,
 };
 
 export function cartPlugin(platform: string): CartPlugin<any, any> | undefined {

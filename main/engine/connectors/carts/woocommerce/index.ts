@@ -1,7 +1,11 @@
 /**
- * WooCommerce (REST API v3) building blocks. The CartPlugin that wires them (manifest, settings and
- * credentials schemas, factory) comes with the connector kit; nothing here is registered yet.
+ * WooCommerce (REST API v3): the plugin (plugin.ts, listed in ../registry.ts) and its building blocks.
  */
+export { woocommercePlugin } from './plugin.js';
+export { createWooConnector, wooRequestAddress } from './connector.js';
+export type { WooConnectorOptions } from './connector.js';
+export { checkEditedWooCursor } from './edited-cursor.js';
+export { ledgerNote, readLedgerNote, shippedPerLine } from './shipment-ledger.js';
 export { WooRestClient, parseStoreUrl } from './rest-client.js';
 export type { WooRestClientOptions, ListPage, SiteDiscovery, WooReply } from './rest-client.js';
 export { WooRestError, isNoRoute } from './rest-errors.js';

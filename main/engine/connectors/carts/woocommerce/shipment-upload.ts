@@ -2,6 +2,7 @@ import { DockhandError } from '../../../../../shared/errors.js';
 import type { ShipmentToUpload } from '../cart-connector.js';
 import { addOrderNote, addTracking, completeOrder, listOrderNotes, listTrackings } from './orders-api.js';
 import type { WooRestClient } from './rest-client.js';
+import { isLedgerNote } from './shipment-ledger.js';
 import { trackingInputFor } from './tracking-provider.js';
 
 /**
@@ -50,7 +51,8 @@ async function viaTracking(client: WooRestClient, shipment: ShipmentToUpload, pr
 
 async function viaNote(client: WooRestClient, shipment: ShipmentToUpload): Promise<WooShipmentResult> {
   const notes = await listOrderNotes(client, shipment.cartOrderId);
-  const found = notes.find((n) => n.note.includes(shipment.trackingNumber));
+  // The ledger note of the package (shipment-ledger.ts) names the tracking number too: not the customer's note.
+  const found = notes.find((n) => !isLedgerNote(n.note) && n.note.includes(shipment.trackingNumber));
   if (found) return { remoteId: `note:${found.id}`, alreadyExisted: true };
   const id = await addOrderNote(client, shipment.cartOrderId, shippedNote(shipment), true);
   return { remoteId: `note:${id}`, alreadyExisted: false };

@@ -4,6 +4,7 @@ import { csvForm } from './csv-form.js';
 import { demoForm } from './demo-form.js';
 import { magentoForm } from './magento-form.js';
 import { shopifyForm } from './shopify-form.js';
+import { woocommerceForm } from './woocommerce-form.js';
 
 /** Every platform's setup form, by platform id (the ids of `carts.platforms`). */
 // Each form has its own draft type; `any` is confined to this map.
@@ -14,6 +15,7 @@ export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   csv: csvForm,
   magento: magentoForm,
   bigcommerce: bigcommerceForm,
+  woocommerce: woocommerceForm,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,0 +1,93 @@
+import { DockhandError, isDockhandError } from '../../../../../shared/errors.js';
+import type { WooCredentials, WooSettings } from '../../../../../shared/platforms/woocommerce.js';
+import type { BackoffPolicy, HttpContext } from '../../../net/index.js';
+import type { CartConnector, CartContext } from '../cart-connector.js';
+import { limitedRequest } from '../kit/limited-request.js';
+import { shopLimiter } from '../kit/shop-limiters.js';
+import { TokenBucketLimiter } from '../kit/token-bucket.js';
+import { downloadWooOrders } from './download.js';
+import { pushWooInventory } from './inventory-push.js';
+import { listTrackingProviders } from './orders-api.js';
+import { uploadWooPackage } from './package-upload.js';
+import { WooRestClient } from './rest-client.js';
+import { testWooConnection } from './test-connection.js';
+
+/** Tuning that tests may change; the plugin uses the defaults. */
+export interface WooConnectorOptions {
+  timeoutMs?: number;
+  backoff?: Partial<BackoffPolicy>;
+}
+
+/**
+ * WooCommerce itself sets no request limit; the store's host and firewall do, and every request costs
+ * the merchant's server a WordPress boot. So every run of one store shares a polite budget (a host's 429
+ * with Retry-After holds them all back through the same limiter).
+ */
+export const WOO_REQUESTS_PER_SECOND = 20;
+
+/** Where the requests go: the advanced override (a fake in tests), else the store address. */
+export function wooRequestAddress(settings: Pick<WooSettings, 'storeUrl' | 'baseUrl'>): string {
+  return (settings.baseUrl ?? settings.storeUrl).trim().replace(/\/+$/, '');
+}
+
+/** Plain http only for the override on this machine (a fake); a store's address must be https. */
+function isLoopbackOverride(settings: Pick<WooSettings, 'baseUrl'>): boolean {
+  if (!settings.baseUrl) return false;
+  const host = new URL(settings.baseUrl).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+export function createWooConnector(ctx: CartContext, settings: WooSettings, credentials: WooCredentials, options: WooConnectorOptions = {}): CartConnector {
+  const http: HttpContext = { clock: ctx.clock, signal: ctx.signal, onThrottle: ctx.onThrottle };
+  let client: WooRestClient | undefined;
+  let providers: Promise<readonly string[] | undefined> | undefined;
+
+  // Built on first use, so missing keys or a refused address surface as the run's config error (or
+  // Test's message), not as a crash of create().
+  const getClient = (): WooRestClient => {
+    if (client) return client;
+    const fields: Record<string, string> = {};
+    if (!credentials.consumerKey) fields['credentials.consumerKey'] = 'Enter the consumer key';
+    if (!credentials.consumerSecret) fields['credentials.consumerSecret'] = 'Enter the consumer secret';
+    if (Object.keys(fields).length > 0) {
+      throw new DockhandError('config', `WooCommerce ${settings.storeUrl}: the consumer key and secret are required`, { fields });
+    }
+    const address = wooRequestAddress(settings);
+    const limiter = shopLimiter('woocommerce', address, () => new TokenBucketLimiter(`WooCommerce ${address}`, { ratePerSecond: WOO_REQUESTS_PER_SECOND, burst: WOO_REQUESTS_PER_SECOND }));
+    client = new WooRestClient({
+      storeUrl: address,
+      consumerKey: credentials.consumerKey as string,
+      consumerSecret: credentials.consumerSecret as string,
+      http,
+      log: ctx.log,
+      allowHttp: isLoopbackOverride(settings),
+      queryStringAuth: settings.queryStringAuth,
+      timeoutMs: options.timeoutMs,
+      backoff: options.backoff,
+      transport: (req) => limitedRequest(limiter, http, req),
+    });
+    return client;
+  };
+
+  return {
+    async testConnection(services) {
+      let tested: WooRestClient;
+      try {
+        tested = getClient();
+      } catch (err) {
+        // An http:// address, a typo, missing keys: said on Test, not thrown at the person.
+        if (isDockhandError(err) && err.kind === 'config') return { ok: false, message: err.message, details: { errorKind: 'config' } };
+        throw err;
+      }
+      return testWooConnection(tested, services);
+    },
+    fetchOrders: (fetchOptions) => downloadWooOrders(getClient(), settings.statuses, ctx, fetchOptions),
+    uploadShipment: (shipment) => {
+      const c = getClient();
+      providers ??= listTrackingProviders(c);
+      const known = providers;
+      return uploadWooPackage(c, shipment, () => known);
+    },
+    pushInventory: (levels) => pushWooInventory(getClient(), levels),
+  };
+}

@@ -1,0 +1,4 @@
+import { describeCartConformance } from './cart-conformance.js';
+import { woocommerceCart } from './woocommerce-cart.js';
+
+describeCartConformance(woocommerceCart);
