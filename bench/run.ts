@@ -27,6 +27,8 @@ import type { Engine } from '../main/engine/engine-api.js';
 import { measureBareFsync } from '../main/engine/store/index.js';
 import { startEngineWorker } from '../main/host/worker-engine.js';
 import { bigcommerceDownloadRows } from './bigcommerce-download.js';
+import { magentoDownloadRows } from './magento-download.js';
+import { woocommerceDownloadRows } from './woocommerce-download.js';
 import { startFakes, type Fakes } from './fakes-client.js';
 import type { ShopInfo } from './fakes-protocol.js';
 import { LiveFsyncProbe } from './live-fsync.js';
@@ -393,6 +395,8 @@ async function main(): Promise<number> {
     };
     // BigCommerce at its default quota (bigcommerce-download.ts), last so the Shopify figures above stay as they were.
     if (!args.skipThrottled) Object.assign(rows, await bigcommerceDownloadRows(call, merchant.id, check));
+    // WooCommerce at its connector's own 20 requests/s and Magento without a limit (woocommerce-download.ts, magento-download.ts).
+    if (!args.skipThrottled) Object.assign(rows, await woocommerceDownloadRows(call, merchant.id, check), await magentoDownloadRows(call, merchant.id, check));
     console.table(rows);
     if (failures.length > 0) {
       console.log('\nFAILED checks:');
