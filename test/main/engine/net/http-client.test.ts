@@ -87,7 +87,8 @@ describe('httpRequest', () => {
     const res = await httpRequest(ctx, { url, backoff: { attempts: 2, baseDelayMs: 10 } });
     expect(res.text).toBe('done');
     expect(ctx.sleeps.slice(0, 3)).toEqual([2000, 2000, 1000]);
-    expect(ctx.throttles.filter((r) => r.includes('429'))).toHaveLength(3);
+    // By the words of a 429 wait: the server's random port can hold "429" too (it did once in CI).
+    expect(ctx.throttles.filter((r) => r.includes('answered 429'))).toHaveLength(3);
   });
 
   it('fails with rate_limited when 429s outlast the longest allowed wait', async () => {
