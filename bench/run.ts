@@ -27,6 +27,7 @@ import type { Engine } from '../main/engine/engine-api.js';
 import { measureBareFsync } from '../main/engine/store/index.js';
 import { startEngineWorker } from '../main/host/worker-engine.js';
 import { bigcommerceDownloadRows } from './bigcommerce-download.js';
+import { csvSourceDownloadRows } from './csv-source-download.js';
 import { magentoDownloadRows } from './magento-download.js';
 import { woocommerceDownloadRows } from './woocommerce-download.js';
 import { startFakes, type Fakes } from './fakes-client.js';
@@ -397,6 +398,8 @@ async function main(): Promise<number> {
     if (!args.skipThrottled) Object.assign(rows, await bigcommerceDownloadRows(call, merchant.id, check));
     // WooCommerce at its connector's own 20 requests/s and Magento without a limit (woocommerce-download.ts, magento-download.ts).
     if (!args.skipThrottled) Object.assign(rows, await woocommerceDownloadRows(call, merchant.id, check), await magentoDownloadRows(call, merchant.id, check));
+    // The CSV order source: files in a local folder read through the engine (csv-source-download.ts).
+    if (!args.skipThrottled) Object.assign(rows, await csvSourceDownloadRows(call, merchant.id, check));
     console.table(rows);
     if (failures.length > 0) {
       console.log('\nFAILED checks:');

@@ -1,0 +1,119 @@
+/**
+ * The CSV order source's row of `npm run bench`: order files in a local folder (FILES files of
+ * ORDERS_PER_FILE orders, two lines each), downloaded through the engine as a merchant's CSV order
+ * source: orders per second and megabytes read per second, then a second run that archives every
+ * file whose orders were saved (the archive waits for the next run: main/engine/connectors/carts/csv).
+ * There is no remote budget to share: the figure is the engine's own speed at reading files.
+ *
+ * Alone: `npx tsx bench/csv-source-download.ts [--csv-orders N]` (an engine worker of its own).
+ */
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
+import { startEngineWorker } from '../main/host/worker-engine.js';
+import { round } from './measure.js';
+
+type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+export const DEFAULT_CSV_ORDERS = 20_000;
+const ORDERS_PER_FILE = 1000;
+const HEADER = 'Order,Date,Customer,Street,City,Zip,Country,Ship,SKU,Qty,Price';
+const MAPPING = {
+  dateFormat: 'YYYY-MM-DD',
+  columns: { orderNumber: 'Order', orderDate: 'Date', name: 'Customer', address1: 'Street', city: 'City', zip: 'Zip', country: 'Country', shipCode: 'Ship', sku: 'SKU', quantity: 'Qty', price: 'Price' },
+};
+
+/** Writes the order files: order numbers CSV-100001..., two lines each (a mug and a shirt). */
+async function writeOrderFiles(folder: string, orders: number): Promise<number> {
+  let bytes = 0;
+  for (let first = 0; first < orders; first += ORDERS_PER_FILE) {
+    const rows = [HEADER];
+    for (let i = first; i < Math.min(orders, first + ORDERS_PER_FILE); i++) {
+      const n = `CSV-${100_001 + i}`;
+      const who = `Customer ${i},${i} Main St,Springfield,${String(10_000 + (i % 90_000))},US,STD`;
+      rows.push(`${n},2026-11-20,${who},MUG-1,1,9.99`, `${n},2026-11-20,${who},TEE-${i % 7},2,19.50`);
+    }
+    const text = `${rows.join('\r\n')}\r\n`;
+    bytes += Buffer.byteLength(text);
+    await writeFile(join(folder, `orders-${String(first / ORDERS_PER_FILE + 1).padStart(5, '0')}.csv`), text);
+  }
+  return bytes;
+}
+
+export async function csvSourceDownloadRows(
+  call: Call,
+  merchantId: number,
+  check: (ok: boolean, what: string) => void,
+  orders = DEFAULT_CSV_ORDERS,
+): Promise<Record<string, string | number>> {
+  const root = await mkdtemp(join(tmpdir(), 'dockhand-bench-csv-source-'));
+  try {
+    await mkdir(join(root, 'in'));
+    const bytes = await writeOrderFiles(join(root, 'in'), orders);
+    const cart = await call('carts.create', {
+      merchantId,
+      name: 'Bench CSV order files',
+      platform: 'csv',
+      earliestOrderDate: '2026-01-01',
+      settings: { transport: { kind: 'folder', path: root }, folder: 'in', archiveFolder: 'archive', minFileAgeSeconds: 0, mapping: MAPPING },
+      rejectUnmappedShipCodes: false,
+    } as never);
+    const t0 = performance.now();
+    const run = await call('services.runNow', { service: 'order_download', targetId: cart.id });
+    const sec = (performance.now() - t0) / 1000;
+    console.error(`csv order_download: ${run.status} in ${round(sec, 1)} s ${JSON.stringify(run.counts)}`);
+    check(run.status === 'ok', `CSV source download ended ${run.status}: ${run.message ?? ''}`);
+    check(run.counts.new === orders, `CSV source download: ${run.counts.new ?? 0} new orders, expected ${orders}`);
+
+    // The next run archives the files whose orders the first one saved, and finds no new order.
+    const t1 = performance.now();
+    const again = await call('services.runNow', { service: 'order_download', targetId: cart.id });
+    const archiveSec = (performance.now() - t1) / 1000;
+    const left = (await readdir(join(root, 'in'), { withFileTypes: true })).filter((e) => e.isFile()).length;
+    check(again.status === 'ok' && (again.counts.new ?? 0) === 0, `CSV source second run: ${again.status}, ${again.counts.new ?? 0} new orders (expected none)`);
+    check(left === 0, `CSV source: ${left} files left in the folder after the second run (expected all archived)`);
+    return {
+      'csv source: orders (files)': `${orders} (${Math.ceil(orders / ORDERS_PER_FILE)})`,
+      'csv source: download s': round(sec, 1),
+      'csv source: download orders/s': round(orders / sec, 1),
+      'csv source: MB read/s': round(bytes / 2 ** 20 / sec, 2),
+      'csv source: archive run s': round(archiveSec, 2),
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const i = process.argv.indexOf('--csv-orders');
+  const orders = i >= 0 ? Number(process.argv[i + 1]) : DEFAULT_CSV_ORDERS;
+  if (!Number.isInteger(orders) || orders <= 0) throw new Error('--csv-orders needs a positive whole number');
+  const dataDir = await mkdtemp(join(tmpdir(), 'dockhand-bench-csv-'));
+  const engine = await startEngineWorker({ dataDir, startScheduler: false });
+  const failures: string[] = [];
+  try {
+    const call: Call = (method, input) => engine.call(method, input) as never;
+    await call('account.setup', { mode: 'fulfillment' });
+    const merchant = await call('merchants.create', { name: 'Bench Merchant', code: 'BENCH' });
+    const rows = await csvSourceDownloadRows(call, merchant.id, (ok, what) => void (ok || failures.push(what)), orders);
+    console.table(rows);
+    for (const f of failures) console.log(`FAILED: ${f}`);
+    return failures.length > 0 ? 1 : 0;
+  } finally {
+    await engine.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
