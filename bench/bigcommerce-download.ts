@@ -10,19 +10,12 @@
  *
  * Alone: `npx tsx bench/bigcommerce-download.ts [--bc-orders N]` (an engine worker of its own).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
-import { startEngineWorker } from '../main/host/worker-engine.js';
 import { bigcommercePlugin } from '../main/engine/connectors/carts/bigcommerce/index.js';
 import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
 import { createFakeBigCommerce, type FakeBigCommerce } from '../test/fakes/bigcommerce/index.js';
 import { round } from './measure.js';
-
-type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
 /** BigCommerce's default quota (api-rate-limits: Standard and Plus plans). */
 const QUOTA = 150;
@@ -119,33 +112,4 @@ async function uploadShipments(fake: FakeBigCommerce, count: number, check: (ok:
   };
 }
 
-async function main(): Promise<number> {
-  const i = process.argv.indexOf('--bc-orders');
-  const orders = i >= 0 ? Number(process.argv[i + 1]) : DEFAULT_BC_ORDERS;
-  if (!Number.isInteger(orders) || orders <= 0) throw new Error('--bc-orders needs a positive whole number');
-  const dataDir = await mkdtemp(join(tmpdir(), 'dockhand-bench-bc-'));
-  const engine = await startEngineWorker({ dataDir, startScheduler: false });
-  const failures: string[] = [];
-  try {
-    const call: Call = (method, input) => engine.call(method, input) as never;
-    await call('account.setup', { mode: 'fulfillment' });
-    const merchant = await call('merchants.create', { name: 'Bench Merchant', code: 'BENCH' });
-    const rows = await bigcommerceDownloadRows(call, merchant.id, (ok, what) => void (ok || failures.push(what)), orders);
-    console.table(rows);
-    for (const f of failures) console.log(`FAILED: ${f}`);
-    return failures.length > 0 ? 1 : 0;
-  } finally {
-    await engine.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAloneWhenMain(import.meta.url, { flag: 'bc-orders', defaultOrders: DEFAULT_BC_ORDERS, rows: bigcommerceDownloadRows });

@@ -11,12 +11,8 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
-import { startEngineWorker } from '../main/host/worker-engine.js';
 import { round } from './measure.js';
-
-type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
 export const DEFAULT_CSV_ORDERS = 20_000;
 const ORDERS_PER_FILE = 1000;
@@ -87,33 +83,4 @@ export async function csvSourceDownloadRows(
   }
 }
 
-async function main(): Promise<number> {
-  const i = process.argv.indexOf('--csv-orders');
-  const orders = i >= 0 ? Number(process.argv[i + 1]) : DEFAULT_CSV_ORDERS;
-  if (!Number.isInteger(orders) || orders <= 0) throw new Error('--csv-orders needs a positive whole number');
-  const dataDir = await mkdtemp(join(tmpdir(), 'dockhand-bench-csv-'));
-  const engine = await startEngineWorker({ dataDir, startScheduler: false });
-  const failures: string[] = [];
-  try {
-    const call: Call = (method, input) => engine.call(method, input) as never;
-    await call('account.setup', { mode: 'fulfillment' });
-    const merchant = await call('merchants.create', { name: 'Bench Merchant', code: 'BENCH' });
-    const rows = await csvSourceDownloadRows(call, merchant.id, (ok, what) => void (ok || failures.push(what)), orders);
-    console.table(rows);
-    for (const f of failures) console.log(`FAILED: ${f}`);
-    return failures.length > 0 ? 1 : 0;
-  } finally {
-    await engine.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAloneWhenMain(import.meta.url, { flag: 'csv-orders', defaultOrders: DEFAULT_CSV_ORDERS, rows: csvSourceDownloadRows });

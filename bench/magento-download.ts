@@ -8,19 +8,12 @@
  *
  * Alone: `npx tsx bench/magento-download.ts [--magento-orders N]` (an engine worker of its own).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
-import { startEngineWorker } from '../main/host/worker-engine.js';
 import { magentoPlugin } from '../main/engine/connectors/carts/magento/index.js';
 import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
 import { createFakeMagento, type FakeMagento } from '../test/fakes/magento/index.js';
 import { round } from './measure.js';
-
-type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
 /** Enough pages (100 orders each) for a steady rate past the first pages' warm-up. */
 export const DEFAULT_MAGENTO_ORDERS = 10_000;
@@ -111,33 +104,4 @@ async function uploadShipments(fake: FakeMagento, count: number, check: (ok: boo
   };
 }
 
-async function main(): Promise<number> {
-  const i = process.argv.indexOf('--magento-orders');
-  const orders = i >= 0 ? Number(process.argv[i + 1]) : DEFAULT_MAGENTO_ORDERS;
-  if (!Number.isInteger(orders) || orders <= 0) throw new Error('--magento-orders needs a positive whole number');
-  const dataDir = await mkdtemp(join(tmpdir(), 'dockhand-bench-magento-'));
-  const engine = await startEngineWorker({ dataDir, startScheduler: false });
-  const failures: string[] = [];
-  try {
-    const call: Call = (method, input) => engine.call(method, input) as never;
-    await call('account.setup', { mode: 'fulfillment' });
-    const merchant = await call('merchants.create', { name: 'Bench Merchant', code: 'BENCH' });
-    const rows = await magentoDownloadRows(call, merchant.id, (ok, what) => void (ok || failures.push(what)), orders);
-    console.table(rows);
-    for (const f of failures) console.log(`FAILED: ${f}`);
-    return failures.length > 0 ? 1 : 0;
-  } finally {
-    await engine.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAloneWhenMain(import.meta.url, { flag: 'magento-orders', defaultOrders: DEFAULT_MAGENTO_ORDERS, rows: magentoDownloadRows });

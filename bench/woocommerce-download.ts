@@ -12,20 +12,13 @@
  *
  * Alone: `npx tsx bench/woocommerce-download.ts [--woo-orders N]` (an engine worker of its own).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import type { MethodInput, MethodName, MethodOutput } from '../shared/contract.js';
-import { startEngineWorker } from '../main/host/worker-engine.js';
 import { ORDERS_PER_PAGE, woocommercePlugin } from '../main/engine/connectors/carts/woocommerce/index.js';
 import { WOO_REQUESTS_PER_SECOND } from '../main/engine/connectors/carts/woocommerce/connector.js';
 import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
 import { createFakeWooCommerce, type FakeWooCommerce } from '../test/fakes/woocommerce/index.js';
 import { round } from './measure.js';
-
-type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
 /** About 15 s at the connector's budget (one request a page of ORDERS_PER_PAGE). */
 export const DEFAULT_WOO_ORDERS = ORDERS_PER_PAGE * WOO_REQUESTS_PER_SECOND * 15;
@@ -139,33 +132,4 @@ async function uploadShipments(fake: FakeWooCommerce, count: number, check: (ok:
   };
 }
 
-async function main(): Promise<number> {
-  const i = process.argv.indexOf('--woo-orders');
-  const orders = i >= 0 ? Number(process.argv[i + 1]) : DEFAULT_WOO_ORDERS;
-  if (!Number.isInteger(orders) || orders <= 0) throw new Error('--woo-orders needs a positive whole number');
-  const dataDir = await mkdtemp(join(tmpdir(), 'dockhand-bench-woo-'));
-  const engine = await startEngineWorker({ dataDir, startScheduler: false });
-  const failures: string[] = [];
-  try {
-    const call: Call = (method, input) => engine.call(method, input) as never;
-    await call('account.setup', { mode: 'fulfillment' });
-    const merchant = await call('merchants.create', { name: 'Bench Merchant', code: 'BENCH' });
-    const rows = await woocommerceDownloadRows(call, merchant.id, (ok, what) => void (ok || failures.push(what)), orders);
-    console.table(rows);
-    for (const f of failures) console.log(`FAILED: ${f}`);
-    return failures.length > 0 ? 1 : 0;
-  } finally {
-    await engine.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runAloneWhenMain(import.meta.url, { flag: 'woo-orders', defaultOrders: DEFAULT_WOO_ORDERS, rows: woocommerceDownloadRows });
