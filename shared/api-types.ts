@@ -65,6 +65,8 @@ export interface TestResultView {
   message: string;
   details?: Record<string, string | string[]>;
   missingScopes?: string[];
+  /** FTPS: the certificate the server showed, when the system does not trust it or it is not the accepted one. */
+  certificate?: ServerCertificateView;
 }
 
 export interface OrderSummaryView {
@@ -267,4 +269,21 @@ export interface SetupProgressView {
   show: boolean;
   steps: { step: SetupStep; done: boolean; link: string }[];
   done: boolean;
+}
+
+/**
+ * A server certificate a Test found untrusted, for the user to look at and accept (pin). `sha256` is
+ * the fingerprint as browsers show it (colon hex); `pinnedSha256` is the accepted one it differs from.
+ */
+export interface ServerCertificateView {
+  sha256: string;
+  subject: string;
+  issuer: string;
+  /** ISO dates. */
+  validFrom: string;
+  validTo: string;
+  selfSigned: boolean;
+  /** Why the system does not trust it, in words ("self-signed", "issued for another host name"). */
+  problem: string;
+  pinnedSha256?: string;
 }

@@ -34,6 +34,26 @@ export function isAbsoluteLocalPath(p: string): boolean {
   return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 }
 
+/** A SHA-256 certificate fingerprint as browsers show it: 32 bytes in hex, colon-separated. */
+export const SHA256_FINGERPRINT = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
+
+/**
+ * The one FTPS server certificate the user accepted after a Test showed it (a self-signed certificate,
+ * or one the system does not trust for this host). Connections accept exactly this certificate and no other.
+ */
+export const pinnedCertificateSchema = z.object({
+  sha256: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .refine((v) => SHA256_FINGERPRINT.test(v), 'The certificate fingerprint is 32 pairs of hex digits separated by colons: run Test again and accept the certificate it shows'),
+  /** Shown beside the fingerprint so a person recognises the server ("CN=ftp.warehouse.local"). */
+  subject: z.string().max(1000).default(''),
+  /** ISO date the certificate expires. */
+  validTo: z.string().max(100).default(''),
+});
+export type PinnedCertificate = z.infer<typeof pinnedCertificateSchema>;
+
 export const ftpTransportSchema = z
   .object({
     kind: z.literal('ftp'),
@@ -52,9 +72,18 @@ export const ftpTransportSchema = z
     user: z.string().trim().max(255).default(''),
     /** none = plain FTP; explicit = FTPS with AUTH TLS on the control port. */
     security: z.enum(['none', 'explicit']).default('none'),
-    /** Accept a self-signed server certificate (common on site servers); off by default. */
+    /** FTPS: the certificate accepted by the user when the system does not trust the server's own. */
+    pinnedCertificate: pinnedCertificateSchema.optional(),
+    /**
+     * Old settings only ("accept any self-signed certificate"), parsed so they still load. It no longer
+     * trusts anything: without a pinned certificate, connecting fails and asks for a Test to accept one.
+     */
     allowSelfSigned: z.boolean().default(false),
-    passive: z.boolean().default(true),
+    /**
+     * Old settings only. Dockhand always connects in passive mode (basic-ftp has no active mode, and
+     * every current FTP server offers passive), so this is parsed and ignored.
+     */
+    passive: z.boolean().optional(),
     /** Base folder on the server that every path below is relative to. */
     root: ftpRootPath.default('/'),
   })

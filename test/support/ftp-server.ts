@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
@@ -43,6 +44,8 @@ export interface TestFtpServer {
   user: string;
   password: string;
   tls: boolean;
+  /** With tls: the certificate's SHA-256 fingerprint (colon hex), to pin it as a user who accepted it would. */
+  certificateSha256?: string;
   /** Client paths of every STOR begun, in order ("/acme/orders/.orders-b1.csv.part"). */
   readonly uploads: string[];
   /** Client paths of every rename target, in order. */
@@ -156,6 +159,7 @@ export async function startFtpServer(options: StartFtpServerOptions = {}): Promi
   const user = options.user ?? 'dockhand';
   const password = options.password ?? 'secret-pass';
   const useTls = options.tls ?? false;
+  const tlsCertificate = useTls ? await selfSignedCertificate() : undefined;
   const hooks: Hooks = {
     dropArmed: false,
     dropAfterRenameArmed: false,
@@ -176,7 +180,7 @@ export async function startFtpServer(options: StartFtpServerOptions = {}): Promi
     pasv_max: 0,
     anonymous: options.anonymous === true,
     greeting: 'Dockhand test FTP server',
-    tls: useTls ? await selfSignedCertificate() : false,
+    tls: tlsCertificate ?? false,
     log: quietLog,
   });
   for (const signal of SIGNALS) {
@@ -206,6 +210,7 @@ export async function startFtpServer(options: StartFtpServerOptions = {}): Promi
     user,
     password,
     tls: useTls,
+    certificateSha256: tlsCertificate ? new X509Certificate(tlsCertificate.cert).fingerprint256 : undefined,
     uploads: hooks.uploads,
     renames: hooks.renames,
     get logins() {

@@ -76,7 +76,7 @@ export function mapFtpError(err: unknown, ctx: FtpErrorContext): DockhandError {
   if (CERT_ERRORS.has(code)) {
     return new DockhandError(
       'config',
-      `The FTPS certificate of ${where} is not trusted (${code}); if the server uses a self-signed certificate, turn on "Allow self-signed certificate"`,
+      `The FTPS certificate of ${where} is not trusted (${code}) on a file transfer connection; run Test in the setup to see the certificate and accept it if the server's administrator confirms its fingerprint`,
       { cause: error },
     );
   }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { DockhandError } from '../../../shared/errors.js';
 import { ftpLoginUser, type ftpTransportSchema } from '../../../shared/schemas/wms.js';
 import type { Logger } from '../platform/ports.js';
+import { controlTlsOptions, UntrustedCertificateError, verifyControlCertificate } from './ftp-certificate.js';
 import { isConnectionError, mapFtpError, type FtpErrorContext } from './ftp-errors.js';
 import { baseName, cleanRelative, isTempName, joinRelative, oldestFirst, tempNameFor } from './remote-path.js';
 import type { AtomicWriteOptions, RemoteFile, Transport } from './transport.js';
@@ -25,8 +26,10 @@ export interface FtpTransportContext {
  *   Read-only operations (list, read, exists, test) retry once on a fresh connection when a reused
  *   one turns out dead (servers close idle sessions); uploads and moves never retry inside: a drop
  *   mid-upload fails the call, so the caller marks nothing delivered and resends the same file later.
- * - basic-ftp only speaks passive mode (PASV/EPSV). `passive: false` is refused as a config error
- *   rather than silently running passive against a server that expects active connections.
+ * - Passive mode only (PASV/EPSV): basic-ftp has no active mode (its README: "Active Mode is not
+ *   supported"). Old settings' `passive` flag is ignored; every current FTP server offers passive mode.
+ * - FTPS: a certificate the system does not trust is accepted only when it is the pinned one
+ *   (ftp-certificate.ts), checked before the password is sent.
  * - Operations are queued: an FTP control connection runs one command at a time.
  */
 export function createFtpTransport(settings: FtpTransportSettings, password: string, ctx: FtpTransportContext): Transport {
@@ -183,7 +186,8 @@ class FtpTransport implements Transport {
 
   /** `options.path` is relative; shown as the server path, which is what a person can look for. */
   private fail(err: unknown, action: string, options: { path?: string; refusal?: Refusal }): DockhandError {
-    if (isConnectionError(err)) this.dropClient();
+    // A refused certificate on a data connection ends that session too: the next call checks afresh.
+    if (isConnectionError(err) || err instanceof UntrustedCertificateError) this.dropClient();
     // A refusal may mean a folder was removed behind our back: look again next time.
     if (err instanceof FTPError) this.knownDirs.clear();
     let shown = options.path;
@@ -203,20 +207,13 @@ class FtpTransport implements Transport {
   private async connected(): Promise<Client> {
     if (this.client && !this.client.closed) return this.client;
     this.client = undefined;
-    const { host, port, security, allowSelfSigned, passive, root } = this.settings;
-    if (!passive) {
-      throw new DockhandError(
-        'config',
-        `Active FTP mode is not supported: Dockhand connects in passive mode (PASV/EPSV). Turn on "Passive mode" for ${host}:${port}`,
-      );
-    }
+    const { host, port, security, root } = this.settings;
     const client = new Client(this.ctx.timeoutMs ?? 30_000);
     try {
       await client.connect(host, port);
       if (security === 'explicit') {
         try {
-          // host is repeated for the data connections' TLS (basic-ftp issue #166).
-          await client.useTLS({ host, rejectUnauthorized: !allowSelfSigned });
+          await client.useTLS(controlTlsOptions(host));
         } catch (err) {
           if (err instanceof FTPError) {
             throw new DockhandError(
@@ -227,6 +224,12 @@ class FtpTransport implements Transport {
           }
           throw err;
         }
+        verifyControlCertificate(client, {
+          host,
+          port,
+          pinned: this.settings.pinnedCertificate,
+          legacyAllowSelfSigned: this.settings.allowSelfSigned,
+        });
       }
       await client.sendIgnoringError('OPTS UTF8 ON');
       // Anonymous: USER anonymous, and the customary address as password should the server ask for one.

@@ -1,5 +1,6 @@
 import type { CanonicalOrder, InventoryLevel } from '../../../../shared/domain.js';
 import type { Clock, Logger } from '../../platform/ports.js';
+import type { ServerCertificateView } from '../../../../shared/api-types.js';
 
 /**
  * What a WMS connector offers the services. Persist before acknowledge: inbound files are handed out
@@ -115,7 +116,8 @@ export interface UnreadableFile {
 }
 
 export interface WmsConnector {
-  testConnection(merchants: WmsMerchantTarget[]): Promise<{ ok: boolean; message: string }>;
+  /** `certificate`: an FTPS certificate the test found untrusted, offered for the user to accept. */
+  testConnection(merchants: WmsMerchantTarget[]): Promise<{ ok: boolean; message: string; certificate?: ServerCertificateView }>;
   deliverOrders(batch: DeliveryBatch): Promise<DeliveryResult>;
   /**
    * Only for a batch whose file's `beforePublish` was called (its content complete at the WMS): looks

@@ -1,7 +1,7 @@
 import type { WmsView } from '../../../../shared/api-types.js';
 import type { MethodInput } from '../../../../shared/contract.js';
 import { DEFAULT_CONFIRMATION_PROFILE, DEFAULT_INVENTORY_PROFILE, DEFAULT_ORDER_PROFILE } from '../../../../shared/csv-defaults.js';
-import type { CsvWmsSettings } from '../../../../shared/schemas/wms.js';
+import type { CsvWmsSettings, PinnedCertificate } from '../../../../shared/schemas/wms.js';
 
 /** The WMS form's values as typed, and their conversion to `wms.save` / `wms.test` input. */
 
@@ -18,8 +18,9 @@ export interface WmsDraft {
   anonymous: boolean;
   /** Blank keeps the saved password. */
   password: string;
-  passive: boolean;
-  allowSelfSigned: boolean;
+  /** FTPS: the certificate accepted after a Test showed it, and the server (host:port) it was accepted for. */
+  pinnedCertificate: PinnedCertificate | null;
+  pinnedFor: string;
   root: string;
   folderPath: string;
   folderOrder: CsvWmsSettings['folderOrder'];
@@ -37,8 +38,8 @@ export function newWmsDraft(): WmsDraft {
     user: '',
     anonymous: false,
     password: '',
-    passive: true,
-    allowSelfSigned: false,
+    pinnedCertificate: null,
+    pinnedFor: '',
     root: '/',
     folderPath: '',
     folderOrder: 'client_then_wms',
@@ -63,8 +64,8 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
           port: String(t.port),
           user: t.user,
           anonymous: t.anonymous === true,
-          passive: t.passive,
-          allowSelfSigned: t.allowSelfSigned,
+          pinnedCertificate: t.pinnedCertificate ?? null,
+          pinnedFor: t.pinnedCertificate ? ftpServerKey(t.host, String(t.port)) : '',
           root: t.root,
         }
       : { transport: 'folder' as const, folderPath: t.path }),
@@ -77,6 +78,7 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
 }
 
 export function wmsInputFrom(draft: WmsDraft): MethodInput<'wms.save'> {
+  const pinned = pinnedCertificateFor(draft);
   const transport =
     draft.transport === 'folder'
       ? { kind: 'folder' as const, path: draft.folderPath.trim() }
@@ -86,8 +88,7 @@ export function wmsInputFrom(draft: WmsDraft): MethodInput<'wms.save'> {
           port: draft.port.trim() === '' ? 21 : Number(draft.port),
           ...(draft.anonymous ? { anonymous: true, user: '' } : { user: draft.user.trim() }),
           security: draft.transport === 'ftps' ? ('explicit' as const) : ('none' as const),
-          allowSelfSigned: draft.transport === 'ftps' && draft.allowSelfSigned,
-          passive: draft.passive,
+          ...(pinned ? { pinnedCertificate: pinned } : {}),
           root: draft.root.trim() || '/',
         };
   return {
@@ -103,6 +104,17 @@ export function wmsInputFrom(draft: WmsDraft): MethodInput<'wms.save'> {
     // A password only travels when typed: none means "keep the saved one".
     secrets: draft.transport !== 'folder' && !draft.anonymous && draft.password !== '' ? { password: draft.password } : {},
   };
+}
+
+/** The server a certificate was accepted for: another host or port must show its own certificate. */
+export function ftpServerKey(host: string, port: string): string {
+  return `${host.trim().toLowerCase()}:${port.trim() === '' ? '21' : port.trim()}`;
+}
+
+/** The accepted certificate, when the draft is FTPS to the server it was accepted for. */
+export function pinnedCertificateFor(draft: WmsDraft): PinnedCertificate | null {
+  if (draft.transport !== 'ftps' || !draft.pinnedCertificate) return null;
+  return draft.pinnedFor === ftpServerKey(draft.host, draft.port) ? draft.pinnedCertificate : null;
 }
 
 /** Where a merchant's files go, as the connector builds it: root, then client and WMS folder in the chosen order. */

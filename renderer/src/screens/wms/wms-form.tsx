@@ -159,7 +159,7 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
             options={TRANSPORTS.map(({ value, label }) => ({ value, label }))}
             hint="How Dockhand exchanges files with the WMS."
           />
-          <Fields draft={draft} change={change} errors={errors} hasSavedPassword={hasSavedPassword} />
+          <Fields draft={draft} change={change} errors={errors} hasSavedPassword={hasSavedPassword} testResult={testResult} />
         </section>
 
         <section className="panel" aria-labelledby="wms-folders-title">

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ftpTransportSchema } from '../../../../shared/schemas/wms.js';
 import { silentLogger } from '../../../../main/engine/platform/ports.js';
+import { offeredCertificate } from '../../../../main/engine/transports/ftp-certificate.js';
 import { createFtpTransport } from '../../../../main/engine/transports/ftp-transport.js';
 import type { Transport } from '../../../../main/engine/transports/transport.js';
 import { startFtpServer, type TestFtpServer } from '../../../support/ftp-server.js';
@@ -19,7 +20,7 @@ function transportFor(server: TestFtpServer, overrides: Record<string, unknown> 
     port: server.port,
     user: server.user,
     security: server.tls ? 'explicit' : 'none',
-    allowSelfSigned: server.tls,
+    ...(server.certificateSha256 ? { pinnedCertificate: { sha256: server.certificateSha256 } } : {}),
     ...overrides,
   });
   return createFtpTransport(settings, password, ctx());
@@ -153,11 +154,10 @@ describe('FTP transport against a real FTP server', () => {
     expect(err.message).toContain(`127.0.0.1:${port}`);
   });
 
-  it('refuses active mode with a config error that says passive mode is needed', async () => {
+  it('connects in passive mode even when old settings asked for active mode, which basic-ftp cannot do', async () => {
     transport = transportFor(server, { passive: false });
-    const err = await rejection(transport.list(''));
-    expect(err.kind).toBe('config');
-    expect(err.message).toMatch(/passive/i);
+    await transport.writeAtomic('legacy', 'active.csv', Buffer.from('x'));
+    expect(await transport.exists('legacy/active.csv')).toBe(true);
   });
 
   it('deletes the old file first on a server that will not rename over an existing file', async () => {
@@ -195,17 +195,39 @@ describe('FTP transport over explicit FTPS', () => {
   afterAll(() => server.close());
   afterEach(() => transport?.close());
 
-  it('uploads, lists and reads over TLS when self-signed certificates are allowed', async () => {
+  it('uploads, lists and reads over TLS when the self-signed certificate is the pinned one', async () => {
     transport = transportFor(server);
     await transport.writeAtomic('secure', 'f.csv', Buffer.from('tls'));
     expect(await transport.list('secure')).toMatchObject([{ name: 'f.csv', size: 3 }]);
     expect((await transport.read('secure/f.csv')).toString()).toBe('tls');
   });
 
-  it('refuses the self-signed certificate unless allowed, and says how to allow it', async () => {
-    transport = transportFor(server, { allowSelfSigned: false });
+  it('refuses an unpinned self-signed certificate before logging in, and offers its fingerprint to accept', async () => {
+    const loginsBefore = server.logins;
+    transport = transportFor(server, { pinnedCertificate: undefined });
     const err = await rejection(transport.list(''));
     expect(err.kind).toBe('config');
-    expect(err.message).toContain('Allow self-signed certificate');
+    expect(err.message).toContain(server.certificateSha256);
+    expect(err.message).toContain('Run Test in the setup and accept this certificate');
+    expect(offeredCertificate(err)).toMatchObject({ sha256: server.certificateSha256, subject: 'CN=127.0.0.1', selfSigned: true, problem: 'self-signed' });
+    expect(server.logins).toBe(loginsBefore);
+  });
+
+  it('still refuses old settings that allowed any self-signed certificate, asking for a Test to accept it', async () => {
+    transport = transportFor(server, { pinnedCertificate: undefined, allowSelfSigned: true });
+    const err = await rejection(transport.list(''));
+    expect(err.kind).toBe('config');
+    expect(err.message).toContain('no longer accepts such a certificate');
+    expect(offeredCertificate(err)?.sha256).toBe(server.certificateSha256);
+  });
+
+  it('refuses a certificate that is not the pinned one, naming both fingerprints', async () => {
+    const other = 'AB:'.repeat(31) + 'AB';
+    transport = transportFor(server, { pinnedCertificate: { sha256: other, subject: 'CN=old', validTo: '2030-01-01T00:00:00.000Z' } });
+    const err = await rejection(transport.list(''));
+    expect(err.message).toContain('has changed');
+    expect(err.message).toContain(other);
+    expect(err.message).toContain(server.certificateSha256);
+    expect(offeredCertificate(err)).toMatchObject({ sha256: server.certificateSha256, pinnedSha256: other });
   });
 });

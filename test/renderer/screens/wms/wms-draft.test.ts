@@ -15,24 +15,28 @@ const ftpDraft = (overrides: Partial<WmsDraft> = {}): WmsDraft => ({
 
 const savedView = (settings: WmsView['settings']): WmsView => ({ configured: settings !== null, settings, hasPassword: true });
 
+const PIN = { sha256: '0A:'.repeat(31) + '0A', subject: 'CN=ftp.warehouse.test', validTo: '2030-01-01T00:00:00.000Z' };
+
 const ftpsSettings = defaultCsvWmsSettings({
   kind: 'ftp',
   host: 'ftp.warehouse.test',
   port: 990,
   user: 'dockhand',
   security: 'explicit',
-  allowSelfSigned: true,
-  passive: false,
+  pinnedCertificate: PIN,
+  allowSelfSigned: false,
   root: '/data',
 });
 
+/** Saved before certificate pinning: "accept any self-signed certificate" and an active-mode flag. */
+const oldFtpsSettings = defaultCsvWmsSettings({ ...ftpsSettings.transport, pinnedCertificate: undefined, allowSelfSigned: true, passive: false } as typeof ftpsSettings.transport);
+
 describe('a new WMS setup form', () => {
-  it('starts on plain FTP, port 21, passive, at the server root, with the standard folders and file formats', () => {
+  it('starts on plain FTP, port 21, with no accepted certificate, at the server root, with the standard folders and file formats', () => {
     expect(newWmsDraft()).toMatchObject({
       transport: 'ftp',
       port: '21',
-      passive: true,
-      allowSelfSigned: false,
+      pinnedCertificate: null,
       root: '/',
       folderOrder: 'client_then_wms',
       folders: { orders: 'orders', confirmations: 'confirmations', inventory: 'inventory' },
@@ -67,18 +71,21 @@ describe('the WMS setup sent to the API', () => {
     expect(validate(wmsInputSchema, input).ok).toBe(true);
   });
 
-  it('sends plain FTP without TLS and never accepts a self-signed certificate there', () => {
-    const { settings } = wmsInputFrom(ftpDraft({ allowSelfSigned: true }));
-    expect(settings.transport).toMatchObject({ kind: 'ftp', security: 'none', allowSelfSigned: false });
+  it('sends plain FTP without TLS and without an accepted certificate, even one accepted earlier for FTPS', () => {
+    const { settings } = wmsInputFrom(ftpDraft({ pinnedCertificate: PIN, pinnedFor: 'ftp.warehouse.test:21' }));
+    expect(settings.transport).toMatchObject({ kind: 'ftp', security: 'none' });
+    expect(settings.transport).not.toHaveProperty('pinnedCertificate');
   });
 
-  it('sends FTPS as FTP with explicit TLS, with the self-signed choice as made', () => {
-    expect(wmsInputFrom(ftpDraft({ transport: 'ftps', allowSelfSigned: true })).settings.transport).toMatchObject({
-      kind: 'ftp',
-      security: 'explicit',
-      allowSelfSigned: true,
-    });
-    expect(wmsInputFrom(ftpDraft({ transport: 'ftps' })).settings.transport).toMatchObject({ allowSelfSigned: false });
+  it('sends FTPS as FTP with explicit TLS, with the certificate accepted for that server', () => {
+    const input = wmsInputFrom(ftpDraft({ transport: 'ftps', pinnedCertificate: PIN, pinnedFor: 'ftp.warehouse.test:21' }));
+    expect(input.settings.transport).toMatchObject({ kind: 'ftp', security: 'explicit', pinnedCertificate: PIN });
+    expect(validate(wmsInputSchema, input).ok).toBe(true);
+  });
+
+  it('drops the accepted certificate once the host or port is changed, so another server must show its own', () => {
+    expect(wmsInputFrom(ftpDraft({ transport: 'ftps', host: 'ftp.other.test', pinnedCertificate: PIN, pinnedFor: 'ftp.warehouse.test:21' })).settings.transport).not.toHaveProperty('pinnedCertificate');
+    expect(wmsInputFrom(ftpDraft({ transport: 'ftps', port: '2121', pinnedCertificate: PIN, pinnedFor: 'ftp.warehouse.test:21' })).settings.transport).not.toHaveProperty('pinnedCertificate');
   });
 
   it('trims host, user, root and folder names, and reads a blank root as the server root and a blank port as 21', () => {
@@ -130,11 +137,20 @@ describe('editing the saved WMS setup', () => {
       host: 'ftp.warehouse.test',
       port: '990',
       user: 'dockhand',
-      passive: false,
-      allowSelfSigned: true,
+      pinnedCertificate: PIN,
+      pinnedFor: 'ftp.warehouse.test:990',
       root: '/data',
       password: '',
     });
+  });
+
+  it('loads settings saved before pinning, and saves them back without "any self-signed certificate" or active mode', () => {
+    const form = wmsDraftFrom(savedView(oldFtpsSettings));
+    expect(form).toMatchObject({ transport: 'ftps', host: 'ftp.warehouse.test', pinnedCertificate: null });
+    const sent = wmsInputSchema.parse(wmsInputFrom(form)).settings.transport;
+    expect(sent).toMatchObject({ security: 'explicit', allowSelfSigned: false });
+    expect(sent).not.toHaveProperty('passive');
+    expect(sent).not.toHaveProperty('pinnedCertificate');
   });
 
   it('shows a local folder setup as such', () => {
@@ -143,7 +159,7 @@ describe('editing the saved WMS setup', () => {
   });
 
   it('saves back the same setup, keeping the saved password, when nothing is changed', () => {
-    const input = wmsInputFrom(wmsDraftFrom(savedView(ftpsSettings)));
+    const input = wmsInputSchema.parse(wmsInputFrom(wmsDraftFrom(savedView(ftpsSettings))));
     expect(input).toEqual({ settings: ftpsSettings, secrets: {} });
     const folder = defaultCsvWmsSettings({ kind: 'folder', path: '/srv/wms' });
     expect(wmsInputFrom(wmsDraftFrom(savedView(folder))).settings).toEqual(folder);

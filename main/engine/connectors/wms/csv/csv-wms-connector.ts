@@ -8,6 +8,7 @@ import { createTransport } from '../../../transports/create-transport.js';
 import { traceAtomicWrite } from '../../../transports/atomic-write-trace.js';
 import { joinRelative } from '../../../transports/remote-path.js';
 import type { Transport } from '../../../transports/transport.js';
+import { offeredCertificate } from '../../../transports/ftp-certificate.js';
 import type {
   ConfirmationRow,
   DeliveryBatch,
@@ -108,7 +109,9 @@ export function createCsvWmsConnector(
       try {
         await transport.test(folders.length > 0 ? folders : ['']);
       } catch (err) {
-        return { ok: false, message: err instanceof Error ? err.message : String(err) };
+        // An untrusted FTPS certificate comes back with the test, for the user to look at and accept.
+        const certificate = offeredCertificate(err);
+        return { ok: false, message: err instanceof Error ? err.message : String(err), ...(certificate ? { certificate } : {}) };
       }
       const checked = folders.length > 0 ? `; folders ready: ${folders.join(', ')}` : '';
       return { ok: true, message: `Connected to ${describeTransport(settings)}${checked}` };

@@ -1,13 +1,25 @@
 import { CheckboxField, TextField } from '../../../components/field.js';
+import { FtpsCertificate } from './ftps-certificate.js';
 import type { TransportFieldsProps } from './transport-fields.js';
 
-/** FTP and explicit FTPS (AUTH TLS): server, login, passive mode, and for FTPS the certificate rule. */
-export function FtpFields({ draft, change, errors, hasSavedPassword }: TransportFieldsProps) {
+/**
+ * FTP and explicit FTPS (AUTH TLS): server, login, root, and for FTPS the server certificate to accept.
+ * No passive/active choice: basic-ftp only speaks passive mode, which every current FTP server offers.
+ */
+export function FtpFields({ draft, change, errors, hasSavedPassword, testResult }: TransportFieldsProps) {
   const tls = draft.transport === 'ftps';
   return (
     <>
       <div className="wms-form__row">
-        <TextField label="Host" value={draft.host} onValue={(host) => change({ host })} error={errors['settings.transport.host']} placeholder="ftp.warehouse.example" autoComplete="off" />
+        <TextField
+          label="Host"
+          value={draft.host}
+          onValue={(host) => change({ host })}
+          error={errors['settings.transport.host']}
+          placeholder="ftp.warehouse.example"
+          autoComplete="off"
+          hint="The server’s name or address. Dockhand uses passive mode, which every current FTP server offers."
+        />
         <TextField label="Port" type="number" min={1} max={65535} value={draft.port} onValue={(port) => change({ port })} error={errors['settings.transport.port']} className="wms-form__port" />
       </div>
       <CheckboxField
@@ -41,15 +53,7 @@ export function FtpFields({ draft, change, errors, hasSavedPassword }: Transport
         error={errors['settings.transport.root']}
         hint="The folder on the server that the merchant folders below live in, from the top of the server: / or /outbox."
       />
-      <CheckboxField label="Passive mode" checked={draft.passive} onChecked={(passive) => change({ passive })} hint="Usual behind firewalls and NAT; turn off only if the server asks for active mode." />
-      {tls ? (
-        <CheckboxField
-          label="Allow a self-signed certificate"
-          checked={draft.allowSelfSigned}
-          onChecked={(allowSelfSigned) => change({ allowSelfSigned })}
-          hint="Common on servers inside the warehouse. Leave off when the server has a certificate from a public authority."
-        />
-      ) : null}
+      {tls ? <FtpsCertificate draft={draft} change={change} errors={errors} testResult={testResult} /> : null}
     </>
   );
 }

@@ -19,4 +19,5 @@ export const TRANSPORT_FIELDS = [
   'settings.transport.root',
   'settings.transport.path',
   'secrets.password',
+  'settings.transport.pinnedCertificate.sha256',
 ];

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const transport = (extra: Record<string, unknown> = {}) =>
-  ({ kind: 'ftp', host: ftp.host, port: ftp.port, user: ftp.user, security: 'explicit', allowSelfSigned: true, root: '/acme', ...extra }) as never;
+  ({ kind: 'ftp', host: ftp.host, port: ftp.port, user: ftp.user, security: 'explicit', pinnedCertificate: { sha256: ftp.certificateSha256 }, root: '/acme', ...extra }) as never;
 
 async function put(folder: string, name: string, text: string, at: string): Promise<void> {
   await mkdir(join(ftp.root, 'acme', folder), { recursive: true });
