@@ -65,6 +65,11 @@ export interface TestFtpServer {
   onRename(listener: (clientPath: string) => void | Promise<void>): () => void;
   /** Destroy every open client connection now (an idle drop, e.g. a server restart). */
   dropAllConnections(): void;
+  /**
+   * With tls: new TLS connections, the data connections of open sessions included, show another
+   * self-signed certificate from now on (as a machine in the middle would); returns its fingerprint.
+   */
+  showOtherCertificate(): Promise<string>;
   /** Local path of a client path ("/a/b.csv" -> <root>/a/b.csv). */
   localPath(clientPath: string): string;
   close(): Promise<void>;
@@ -232,6 +237,12 @@ export async function startFtpServer(options: StartFtpServerOptions = {}): Promi
     },
     dropAllConnections() {
       for (const connection of Object.values(inner.connections)) connection.commandSocket.destroy();
+    },
+    async showOtherCertificate() {
+      const other = await generate([{ name: 'commonName', value: 'someone-else' }], { keySize: 2048, algorithm: 'sha256' });
+      // ftp-srv reads its TLS options afresh for every passive data server.
+      (server as unknown as { options: { tls: unknown } }).options.tls = { key: other.private, cert: other.cert };
+      return new X509Certificate(other.cert).fingerprint256;
     },
     localPath(clientPath: string) {
       return join(root, ...clientPath.split('/').filter(Boolean));

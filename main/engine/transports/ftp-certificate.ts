@@ -15,12 +15,19 @@ import type { PinnedCertificate } from '../../../shared/schemas/wms.js';
 
 /** A refused certificate, carrying what the server showed so a Test can offer it for acceptance. */
 export class UntrustedCertificateError extends DockhandError {
+  private readonly text: string;
   constructor(
     message: string,
     readonly certificate: ServerCertificateView,
   ) {
     super('config', message);
     this.name = 'UntrustedCertificateError';
+    this.text = message;
+  }
+
+  /** The error as raised: basic-ftp appends " (data socket)" to the message of a data socket's error. */
+  asRaised(): UntrustedCertificateError {
+    return this.message === this.text ? this : new UntrustedCertificateError(this.text, this.certificate);
   }
 }
 

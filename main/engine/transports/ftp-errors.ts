@@ -1,5 +1,6 @@
 import { FTPError } from 'basic-ftp';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
+import { UntrustedCertificateError } from './ftp-certificate.js';
 
 /**
  * Turns basic-ftp and socket errors into DockhandErrors whose kind the scheduler acts on and whose
@@ -40,6 +41,7 @@ export function isConnectionError(err: unknown): boolean {
 }
 
 export function mapFtpError(err: unknown, ctx: FtpErrorContext): DockhandError {
+  if (err instanceof UntrustedCertificateError) return err.asRaised();
   if (isDockhandError(err)) return err;
   const where = `${ctx.host}:${ctx.port}`;
   const about = ctx.path ? ` "${ctx.path}"` : '';

@@ -94,7 +94,20 @@ class FtpTransport implements Transport {
           done();
         },
       });
-      await client.downloadTo(sink, this.abs(path));
+      const absPath = this.abs(path);
+      try {
+        await client.downloadTo(sink, absPath);
+      } catch (err) {
+        // A warehouse that deletes files once imported can take one between our listing and this read.
+        if (err instanceof FTPError && err.code >= 500 && !(await this.existsAbs(client, absPath))) {
+          throw new DockhandError(
+            'data',
+            `File "${absPath}" is no longer on FTP server ${this.settings.host}:${this.settings.port}: it was removed (perhaps taken by the warehouse) after it was listed`,
+            { cause: err },
+          );
+        }
+        throw err;
+      }
       return Buffer.concat(chunks);
     });
   }

@@ -221,6 +221,26 @@ describe('FTP transport over explicit FTPS', () => {
     expect(offeredCertificate(err)?.sha256).toBe(server.certificateSha256);
   });
 
+  it('refuses a data connection that shows another certificate than the pinned one, and sends nothing over it', async () => {
+    const own = await startFtpServer({ tls: true });
+    try {
+      transport = transportFor(own);
+      await transport.writeAtomic('mitm', 'before.csv', Buffer.from('ok'));
+      const other = await own.showOtherCertificate();
+      const err = await rejection(transport.writeAtomic('mitm', 'after.csv', Buffer.from('secret order data')));
+      expect(err.kind).toBe('config');
+      expect(err.message).toContain(own.certificateSha256);
+      expect(err.message).toContain(other);
+      expect(offeredCertificate(err)).toMatchObject({ sha256: other, pinnedSha256: own.certificateSha256 });
+      expect(err.message).toMatch(/ask the server's administrator$/);
+      const part = own.localPath('/mitm/.after.csv.part');
+      expect(existsSync(part) ? readFileSync(part, 'utf8') : '').toBe('');
+      expect(existsSync(own.localPath('/mitm/after.csv'))).toBe(false);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('refuses a certificate that is not the pinned one, naming both fingerprints', async () => {
     const other = 'AB:'.repeat(31) + 'AB';
     transport = transportFor(server, { pinnedCertificate: { sha256: other, subject: 'CN=old', validTo: '2030-01-01T00:00:00.000Z' } });
