@@ -1,4 +1,5 @@
 import { CheckboxField, TextField } from '../../../components/field.js';
+import { ftpServerKey, pinnedCertificateFor } from '../wms-draft.js';
 import { FtpsCertificate } from './ftps-certificate.js';
 import type { TransportFieldsProps } from './transport-fields.js';
 
@@ -8,6 +9,7 @@ import type { TransportFieldsProps } from './transport-fields.js';
  */
 export function FtpFields({ draft, change, errors, hasSavedPassword, testResult }: TransportFieldsProps) {
   const tls = draft.transport === 'ftps';
+  const server = ftpServerKey(draft.host, draft.port);
   return (
     <>
       <div className="wms-form__row">
@@ -53,7 +55,16 @@ export function FtpFields({ draft, change, errors, hasSavedPassword, testResult 
         error={errors['settings.transport.root']}
         hint="The folder on the server that the merchant folders below live in, from the top of the server: / or /outbox."
       />
-      {tls ? <FtpsCertificate draft={draft} change={change} errors={errors} testResult={testResult} /> : null}
+      {tls ? (
+        <FtpsCertificate
+          server={server}
+          offered={testResult?.certificate}
+          pinned={pinnedCertificateFor(draft)}
+          onAccept={(pinnedCertificate) => change({ pinnedCertificate, pinnedFor: server })}
+          onForget={() => change({ pinnedCertificate: null, pinnedFor: '' })}
+          error={errors['settings.transport.pinnedCertificate.sha256']}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,26 +1,33 @@
 import { useId } from 'react';
 import { ShieldCheck, ShieldAlert } from 'lucide-react';
 import type { ServerCertificateView } from '../../../../../shared/api-types.js';
+import type { PinnedCertificate } from '../../../../../shared/schemas/wms.js';
 import { FieldError } from '../../../components/field-error.js';
-import { ftpServerKey, pinnedCertificateFor } from '../wms-draft.js';
-import type { TransportFieldsProps } from './transport-fields.js';
 import './ftps-certificate.css';
+
+export interface FtpsCertificateProps {
+  /** "host:port", as the user reads it. */
+  server: string;
+  /** The certificate the last Test found untrusted, if any (it wins over the accepted one). */
+  offered: ServerCertificateView | undefined;
+  /** The accepted certificate for this server, if any. */
+  pinned: PinnedCertificate | null;
+  onAccept: (certificate: PinnedCertificate) => void;
+  onForget: () => void;
+  error?: string;
+}
 
 /**
  * The FTPS server certificate: the one a Test found untrusted (to check and accept), or the one
  * accepted (to forget). Accepting pins its fingerprint: Dockhand then accepts that certificate from
  * this host and port and no other, and refuses a changed one with an alert naming both fingerprints.
+ * Plain props, so any form with an FTPS connection (the WMS, the CSV order source) can show it.
  */
-export function FtpsCertificate({ draft, change, errors, testResult }: Pick<TransportFieldsProps, 'draft' | 'change' | 'errors' | 'testResult'>) {
+export function FtpsCertificate({ server, offered, pinned, onAccept, onForget, error }: FtpsCertificateProps) {
   const titleId = useId();
-  const offered = testResult?.certificate;
-  const pinned = pinnedCertificateFor(draft);
-  const server = ftpServerKey(draft.host, draft.port);
-  const error = errors['settings.transport.pinnedCertificate.sha256'];
 
   if (offered) {
-    const accept = () =>
-      change({ pinnedCertificate: { sha256: offered.sha256, subject: offered.subject, validTo: offered.validTo }, pinnedFor: server });
+    const accept = () => onAccept({ sha256: offered.sha256, subject: offered.subject, validTo: offered.validTo });
     return (
       <section className="ftps-certificate ftps-certificate--offered" aria-labelledby={titleId}>
         <h3 id={titleId}>
@@ -51,7 +58,9 @@ export function FtpsCertificate({ draft, change, errors, testResult }: Pick<Tran
         <p>Dockhand connects to {server} only while the server shows this certificate. Save to keep it with the setup.</p>
         <dl className="details">
           <dt>Fingerprint (SHA-256)</dt>
-          <dd className="ftps-certificate__fingerprint">{pinned.sha256}</dd>
+          <dd className="ftps-certificate__fingerprint">
+            <Fingerprint sha256={pinned.sha256} />
+          </dd>
           {pinned.subject ? (
             <>
               <dt>Issued to</dt>
@@ -68,7 +77,7 @@ export function FtpsCertificate({ draft, change, errors, testResult }: Pick<Tran
         {expired ? <p>It has expired: it is still accepted, but ask the server’s administrator to renew it, then Test and accept the new one.</p> : null}
         <FieldError message={error} id={`${titleId}-error`} />
         <div className="ftps-certificate__actions">
-          <button type="button" className="button" onClick={() => change({ pinnedCertificate: null, pinnedFor: '' })}>
+          <button type="button" className="button" onClick={onForget}>
             Forget this certificate
           </button>
         </div>
@@ -88,11 +97,15 @@ function CertificateDetails({ certificate }: { certificate: ServerCertificateVie
   return (
     <dl className="details">
       <dt>Fingerprint (SHA-256)</dt>
-      <dd className="ftps-certificate__fingerprint">{certificate.sha256}</dd>
+      <dd className="ftps-certificate__fingerprint">
+            <Fingerprint sha256={certificate.sha256} />
+          </dd>
       {certificate.pinnedSha256 ? (
         <>
           <dt>Accepted before</dt>
-          <dd className="ftps-certificate__fingerprint">{certificate.pinnedSha256}</dd>
+          <dd className="ftps-certificate__fingerprint">
+            <Fingerprint sha256={certificate.pinnedSha256} />
+          </dd>
         </>
       ) : null}
       <dt>Issued to</dt>
@@ -104,6 +117,22 @@ function CertificateDetails({ certificate }: { certificate: ServerCertificateVie
         {day(certificate.validFrom)} to {day(certificate.validTo)}
       </dd>
     </dl>
+  );
+}
+
+/** Colon hex that wraps only between pairs, so no pair is ever split across lines. */
+function Fingerprint({ sha256 }: { sha256: string }) {
+  const pairs = sha256.split(':');
+  return (
+    <>
+      {pairs.map((pair, i) => (
+        <span key={i}>
+          {pair}
+          {i < pairs.length - 1 ? ':' : ''}
+          <wbr />
+        </span>
+      ))}
+    </>
   );
 }
 
