@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DockhandError } from '../../../../../shared/errors.js';
 import { httpRequest, OutcomeUnknownError, type BackoffPolicy, type HttpContext, type HttpResponse } from '../../../net/index.js';
 import { classifyFailure, looksLikeHtml, notMagento } from './magento-errors.js';
+import { nameServerFailure } from './server-failure.js';
 import type { MagentoTokenSource } from './token.js';
 
 /**
@@ -72,6 +73,9 @@ export class MagentoRestClient {
           label: this.label,
         });
       } catch (err) {
+        // The HTTP layer gave up on 5xx answers: name what Magento said (its report, maintenance mode).
+        const named = nameServerFailure(this.label, call.what, err);
+        if (named !== err) throw named;
         if (err instanceof DockhandError && !(err instanceof OutcomeUnknownError) && err.kind === 'transient') {
           // net says "answered HTTP 503 (gave up after 4 attempts)"; say what we were doing.
           throw new DockhandError('transient', `${err.message} during ${call.what}`, { cause: err });
