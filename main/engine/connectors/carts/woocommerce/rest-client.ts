@@ -30,6 +30,11 @@ export interface WooRestClientOptions {
   allowHttp?: boolean;
   /** Start with query-string keys (the store is known to drop the Authorization header). */
   queryStringAuth?: boolean;
+  /**
+   * Told once when the client found the Authorization header dropped and the query-string keys worked,
+   * so the choice outlives the run (key-delivery.ts). Awaited before the request goes on.
+   */
+  onQueryStringAuthLearnt?(): Promise<void>;
   timeoutMs?: number;
   backoff?: Partial<BackoffPolicy>;
   maxRateLimitWaitMs?: number;
@@ -85,6 +90,11 @@ export class WooRestClient {
     return this.queryAuth;
   }
 
+  /** From now on the keys go in the query string (an earlier run found the Authorization header dropped). */
+  useQueryStringAuth(): void {
+    this.queryAuth = true;
+  }
+
   async get(route: string, query?: RequestOptions['query']): Promise<WooReply> {
     return this.request('GET', route, { query });
   }
@@ -118,6 +128,7 @@ export class WooRestClient {
   async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, opts: RequestOptions = {}): Promise<WooReply> {
     const authenticated = opts.authenticated !== false;
     let switchedToQuery = false;
+    let told = false;
     for (;;) {
       let res: HttpResponse;
       try {
@@ -125,6 +136,11 @@ export class WooRestClient {
       } catch (err) {
         // The HTTP layer gave up on 5xx answers: name what WordPress said (maintenance, a critical error).
         throw nameServerFailure(this.label, route || 'the site index (/wp-json)', err);
+      }
+      if (switchedToQuery && !told && res.status >= 200 && res.status < 300) {
+        // The query-string keys worked where Basic arrived as nothing: remember it for the next runs.
+        told = true;
+        await this.options.onQueryStringAuthLearnt?.();
       }
       if (res.status >= 200 && res.status < 300 && res.text.trim() === '') return { status: res.status, value: null, headers: res.headers };
       const body = readReplyBody(res.text);
