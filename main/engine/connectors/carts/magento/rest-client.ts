@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DockhandError } from '../../../../../shared/errors.js';
-import { httpRequest, OutcomeUnknownError, type BackoffPolicy, type HttpContext, type HttpResponse } from '../../../net/index.js';
+import { httpRequest, OutcomeUnknownError, type BackoffPolicy, type HttpContext, type HttpRequest, type HttpResponse } from '../../../net/index.js';
 import { classifyFailure, looksLikeHtml, notMagento } from './magento-errors.js';
 import { nameServerFailure } from './server-failure.js';
 import type { MagentoTokenSource } from './token.js';
@@ -8,7 +8,7 @@ import type { MagentoTokenSource } from './token.js';
 /**
  * Calls one Magento store's REST API: the bearer token on every call, one fresh admin token after a 401
  * (an integration token cannot be renewed), net's retries for 5xx and network errors and its wait for
- * 429s (Retry-After in seconds), and every reply checked against its schema before anyone reads it.
+ * 429s (Retry-After in seconds; through the store's limiter when the connector passes its transport), and every reply checked against its schema before anyone reads it.
  * A store that is not Magento (an HTML page where JSON was due) is named as such, never taken for a
  * wrong token or an outage.
  */
@@ -20,6 +20,12 @@ export interface MagentoClientOptions {
   http: HttpContext;
   timeoutMs?: number;
   backoff?: Partial<BackoffPolicy>;
+  /**
+   * How one exchange is sent; httpRequest by default. The connector passes the kit's limitedRequest bound
+   * to the store's limiter, so every run of one store shares its budget and a 429's Retry-After holds
+   * them all back.
+   */
+  transport?: (req: HttpRequest) => Promise<HttpResponse>;
 }
 
 export interface CallOptions {
@@ -58,7 +64,8 @@ export class MagentoRestClient {
       const token = await tokens.token();
       let res: HttpResponse;
       try {
-        res = await httpRequest(http, {
+        const send = this.options.transport ?? ((req: HttpRequest) => httpRequest(http, req));
+        res = await send({
           url,
           method,
           headers: {
