@@ -59,6 +59,8 @@ export interface RequestRecord {
   path: string;
   query: URLSearchParams;
   auth: 'basic' | 'query' | 'none';
+  /** When it arrived (performance.now() of this process, ms): the bench measures a limiter's pace by it. */
+  atMs: number;
 }
 
 export const DEFAULT_CONSUMER_KEY = 'ck_4f1c2e9a0b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e';

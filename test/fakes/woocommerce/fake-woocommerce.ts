@@ -74,7 +74,7 @@ function handle(store: FakeWooStore, baseUrl: string, req: IncomingMessage, rawB
   const url = new URL(req.url ?? '/', baseUrl);
   const method = req.method ?? 'GET';
   const credentials = authenticate(store, req.headers.authorization, url.searchParams);
-  store.requests.push({ method, path: url.pathname, query: url.searchParams, auth: credentials.via });
+  store.requests.push({ method, path: url.pathname, query: url.searchParams, auth: credentials.via, atMs: performance.now() });
 
   if (store.options.redirectTo) return { reply: { status: 301, body: '', headers: { Location: store.options.redirectTo } }, notice: false };
   if (store.options.notWordPress) {
