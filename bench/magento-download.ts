@@ -7,7 +7,7 @@
  * 10), the kit's token bucket shared by every run of the store. The row reports the share of that
  * budget the download used as WooCommerce's row does (the kit's tokenBucketShare: the requests the fake
  * received over the most the bucket could grant from the first to the last of them) and checks it is
- * >= 90% where the limiter was the binding constraint (the client waited for it at least half of the
+ * >= 90% where the limiter was the binding constraint (the client waited for it at least a tenth of the
  * requests' span; otherwise "machine-bound", see woocommerce-download.ts) and the requests span long
  * enough for the budget to bind (DEFAULT_MAGENTO_ORDERS is chosen so they do: 100 orders a page at 10
  * pages a second is 1,000 orders a second, ~15 s for 15,000), with any 429 the fake served (none are
@@ -30,7 +30,7 @@ export const DEFAULT_MAGENTO_SHIPMENTS = 100;
 /** Below this span of requests the starting burst (one second's budget) is too much of them to tell. */
 const MIN_BOUND_SEC = 5;
 /** The limiter is the binding constraint when the client spent at least this share of the span waiting for it. */
-const MIN_BINDING_PCT = 50;
+const MIN_BINDING_PCT = 10;
 
 export async function magentoDownloadRows(
   call: Call,
@@ -83,7 +83,7 @@ interface BudgetShare {
   pct: number;
   /** Percent of the requests' span the client spent waiting for the limiter. */
   bindingPct: number;
-  /** The limiter bound the requests (the client waited for it at least half of their span). */
+  /** The limiter bound the requests (the client waited for it at least MIN_BINDING_PCT of their span). */
   bound: boolean;
   /** The row's figure: the share, "(machine-bound)" when the limiter did not bind, "-" when too short. */
   text: string | number;
