@@ -43,12 +43,13 @@ export function createWooConnector(ctx: CartContext, settings: WooSettings, cred
   let client: WooRestClient | undefined;
   let providers: Promise<readonly string[] | undefined> | undefined;
 
-  // Built on first use, so missing keys or a refused address surface as the run's config error (or
-  // Test's message), not as a crash of create().
   const address = wooRequestAddress(settings);
+  // Whether an earlier run found that this store needs the keys in the query string (key-delivery.ts).
   const keyDelivery = keyDeliveryMemory(ctx.positions, address, ctx.log, `WooCommerce ${address}`);
   let learnt: Promise<boolean> | undefined;
 
+  // Built on first use, so missing keys or a refused address surface as the run's config error (or
+  // Test's message), not as a crash of create().
   const getClient = (): WooRestClient => {
     if (client) return client;
     const fields: Record<string, string> = {};
