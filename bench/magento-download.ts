@@ -2,22 +2,35 @@
  * The Magento 2 row of `npm run bench`: a download through the engine from the fake Magento store
  * (test/fakes/magento, in this process), then 100 shipments through the connector.
  *
- * Magento documents no request limit (a store's host or WAF may set one) and the connector has no
- * limiter of its own, so there is no budget share to report: orders per second is the figure, with the
- * requests it took and any 429 the fake served (none are queued here, so any is news).
+ * Adobe Commerce documents no request limit (a store's host or WAF may set one); the connector holds
+ * itself to MAGENTO_REQUEST_BUDGET per store (the descriptor says why: 10 requests a second, a burst of
+ * 10), the kit's token bucket shared by every run of the store. The row reports the share of that
+ * budget the download used as WooCommerce's row does (the kit's tokenBucketShare: the requests the fake
+ * received over the most the bucket could grant from the first to the last of them) and checks it is
+ * >= 90% where the limiter was the binding constraint (the client waited for it at least a tenth of the
+ * requests' span; otherwise "machine-bound", see woocommerce-download.ts) and the requests span long
+ * enough for the budget to bind (DEFAULT_MAGENTO_ORDERS is chosen so they do: 100 orders a page at 10
+ * pages a second is 1,000 orders a second, ~15 s for 15,000), with any 429 the fake served (none are
+ * queued here, so any is news). The upload reports the same share, unchecked.
  *
  * Alone: `npx tsx bench/magento-download.ts [--magento-orders N]` (an engine worker of its own).
  */
 import { performance } from 'node:perf_hooks';
+import { tokenBucketShare } from '../main/engine/connectors/carts/kit/token-bucket.js';
 import { magentoPlugin } from '../main/engine/connectors/carts/magento/index.js';
 import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
+import { MAGENTO_REQUEST_BUDGET } from '../shared/platforms/magento.js';
 import { createFakeMagento, type FakeMagento } from '../test/fakes/magento/index.js';
 import { round } from './measure.js';
 import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
-/** Enough pages (100 orders each) for a steady rate past the first pages' warm-up. */
-export const DEFAULT_MAGENTO_ORDERS = 10_000;
+/** About 15 s at the connector's budget (one request a page of 100 orders, 10 a second). */
+export const DEFAULT_MAGENTO_ORDERS = 100 * MAGENTO_REQUEST_BUDGET.ratePerSecond * 15;
 export const DEFAULT_MAGENTO_SHIPMENTS = 100;
+/** Below this span of requests the starting burst (one second's budget) is too much of them to tell. */
+const MIN_BOUND_SEC = 5;
+/** The limiter is the binding constraint when the client spent at least this share of the span waiting for it. */
+const MIN_BINDING_PCT = 10;
 
 export async function magentoDownloadRows(
   call: Call,
@@ -29,7 +42,7 @@ export async function magentoDownloadRows(
   try {
     const cart = await call('carts.create', {
       merchantId,
-      name: 'Bench Magento 2 (no limit)',
+      name: `Bench Magento 2 (${MAGENTO_REQUEST_BUDGET.ratePerSecond} requests/s budget)`,
       platform: 'magento',
       earliestOrderDate: new Date(Date.now() - 400 * 86_400_000).toISOString(),
       // Plain http is accepted for a store on this machine (magentoStoreUrlProblem), so the fake is the store.
@@ -46,6 +59,8 @@ export async function magentoDownloadRows(
 
     const requests = fake.requests.length;
     const rateLimited = fake.stats.rateLimited;
+    const budget = budgetShare(fake.requests.map((r) => r.atMs), run.counts.throttleWaitMs ?? 0);
+    checkBudget(budget, 'Magento download', check);
     const shipments = await uploadShipments(fake, Math.min(orders, DEFAULT_MAGENTO_SHIPMENTS), check);
     return {
       'magento: orders': orders,
@@ -54,11 +69,44 @@ export async function magentoDownloadRows(
       'magento: requests': requests,
       'magento: 429 replies': rateLimited,
       'magento: client wait (ms)': run.counts.throttleWaitMs ?? 0,
+      [`magento: own budget used % (${MAGENTO_REQUEST_BUDGET.ratePerSecond} requests/s)`]: budget.text,
+      'magento: limiter binding % of requests span': budget.bindingPct,
       ...shipments,
     };
   } finally {
     await fake.close();
   }
+}
+
+interface BudgetShare {
+  /** Percent of the budget the requests used from the first to the last (tokenBucketShare); NaN when too short. */
+  pct: number;
+  /** Percent of the requests' span the client spent waiting for the limiter. */
+  bindingPct: number;
+  /** The limiter bound the requests (the client waited for it at least MIN_BINDING_PCT of their span). */
+  bound: boolean;
+  /** The row's figure: the share, "(machine-bound)" when the limiter did not bind, "-" when too short. */
+  text: string | number;
+}
+
+/** The budget share of requests arriving at `times` (ms) whose client waited `waitedMs` for the limiter. */
+function budgetShare(times: number[], waitedMs: number): BudgetShare {
+  const spanMs = times.length < 2 ? 0 : Math.max(...times) - Math.min(...times);
+  const pct = spanMs >= MIN_BOUND_SEC * 1000 ? 100 * tokenBucketShare(MAGENTO_REQUEST_BUDGET, times) : NaN;
+  const bindingPct = spanMs > 0 ? round(Math.min(100, (100 * waitedMs) / spanMs), 1) : 0;
+  const bound = bindingPct >= MIN_BINDING_PCT;
+  const text = Number.isNaN(pct) ? '-' : bound ? round(pct, 1) : `${round(pct, 1)} (machine-bound)`;
+  return { pct, bindingPct, bound, text };
+}
+
+/** >= 90% where the limiter bound the requests; otherwise the figure stands with its reason, on stderr too. */
+function checkBudget(budget: BudgetShare, what: string, check: (ok: boolean, what: string) => void): void {
+  if (Number.isNaN(budget.pct)) return;
+  if (!budget.bound) {
+    console.error(`${what}: the limiter bound ${budget.bindingPct}% of the time, so the machine, not the budget, set the pace (${round(budget.pct, 1)}% of the budget used); not checked against 90%`);
+    return;
+  }
+  check(budget.pct >= 90, `${what} used ${round(budget.pct, 1)}% of its ${MAGENTO_REQUEST_BUDGET.ratePerSecond} requests/s budget while the limiter bound it (target >= 90%)`);
 }
 
 /**
@@ -67,7 +115,9 @@ export async function magentoDownloadRows(
  */
 async function uploadShipments(fake: FakeMagento, count: number, check: (ok: boolean, what: string) => void): Promise<Record<string, string | number>> {
   const settings = magentoPlugin.settingsSchema.parse({ storeUrl: fake.url });
-  const connector = magentoPlugin.create({ clock: systemClock, log: silentLogger, signal: new AbortController().signal }, settings, {
+  let waitedMs = 0;
+  const onThrottle = (ms: number) => void (waitedMs += ms);
+  const connector = magentoPlugin.create({ clock: systemClock, log: silentLogger, signal: new AbortController().signal, onThrottle }, settings, {
     accessToken: fake.integrationToken,
   });
   const orders = [...fake.state.orders.values()].slice(0, count);
@@ -93,6 +143,8 @@ async function uploadShipments(fake: FakeMagento, count: number, check: (ok: boo
   await Promise.all([worker(), worker(), worker(), worker()]);
   const sec = (performance.now() - t0) / 1000;
   const requests = fake.requests.length - before;
+  // Four workers wait at once: their waits overlap, so the binding share is the waits over four spans.
+  const uploadShare = budgetShare(fake.requests.slice(before).map((r) => r.atMs), waitedMs / 4);
   check(accepted === orders.length, `Magento shipment upload: ${accepted} of ${orders.length} accepted`);
   console.error(`magento shipments: ${accepted} in ${round(sec, 1)} s`);
   return {
@@ -101,6 +153,7 @@ async function uploadShipments(fake: FakeMagento, count: number, check: (ok: boo
     'magento: upload shipments/s': round(orders.length / sec, 2),
     'magento: upload requests per shipment': round(requests / orders.length, 2),
     'magento: upload 429 replies': fake.stats.rateLimited - limitedBefore,
+    'magento: upload own budget used %': uploadShare.text,
   };
 }
 

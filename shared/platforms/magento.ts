@@ -36,6 +36,19 @@ export function magentoStoreAddress(text: string): string {
   return `${url.origin}${prefix}`;
 }
 
+/**
+ * The request budget Dockhand holds itself to per Magento store (every run of the store shares it, the
+ * kit's token bucket): 10 requests a second, and a burst of 10 after a quiet spell.
+ *
+ * Why this number: Adobe Commerce publishes no fixed REST quota (a store's host, Fastly on Adobe Commerce
+ * Cloud, or a WAF may add one, answering 429 with Retry-After, which the connector honours for every run
+ * of the store). Each REST call boots Magento in one PHP worker for roughly 100-300 ms, and those workers
+ * also serve the store's shoppers: 10 a second keeps about one to three workers busy on the merchant's
+ * server, and still downloads 1,000 orders a second at 100 orders a page. The burst is kept short (one
+ * second's worth) so a run that starts never lands a spike on the store.
+ */
+export const MAGENTO_REQUEST_BUDGET = { ratePerSecond: 10, burst: 10 } as const;
+
 export const MAGENTO_AUTH_MODES = ['integration_token', 'admin_user'] as const;
 
 export const magentoSettingsSchema = z.object({

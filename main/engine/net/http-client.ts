@@ -12,6 +12,8 @@ import { parseRetryAfterMs } from './retry-after.js';
  * - a request that is not idempotent is never sent twice once it may have reached the server: the caller
  *   gets an OutcomeUnknownError and must look the result up before trying again.
  * Every other status is returned to the caller, who knows what a 401 or a 404 means for its platform.
+ * The last 5xx answer travels on the error it ends in (ServerFailureError, OutcomeUnknownError), body cut
+ * to 64 KB, for the connector to name what the server said.
  */
 
 export interface HttpContext {
@@ -43,12 +45,67 @@ export interface HttpResponse {
   text: string;
 }
 
+/**
+ * The last 5xx answer a request got before it gave up: what the server said, so a connector can name it
+ * (WordPress's maintenance page, Magento's error report) instead of "HTTP 503". Its body is cut to
+ * MAX_KEPT_ERROR_BODY_CHARS; it is for classifying, never for logs or messages as a whole (a page may
+ * echo the request, keys in its query string included).
+ */
+export interface ServerErrorReply {
+  status: number;
+  headers: HttpResponse['headers'];
+  /** The first MAX_KEPT_ERROR_BODY_CHARS characters of the body. */
+  body: string;
+  /** The body was longer than what is kept. */
+  truncated: boolean;
+}
+
+/** Enough for any error page's title and text, and bounded, so a huge page held on an error costs little. */
+export const MAX_KEPT_ERROR_BODY_CHARS = 64 * 1024;
+
+/**
+ * Holds a final 5xx reply on an error without making it part of what a logger serialises: the property
+ * is not enumerable, so redact.ts (which walks own enumerable keys) never writes the body out.
+ */
+function attachReply(err: DockhandError, reply: ServerErrorReply | undefined): void {
+  if (reply) Object.defineProperty(err, 'serverReply', { value: reply, enumerable: false, writable: false });
+}
+
 /** The request may or may not have been carried out (timeout or drop after sending a non-idempotent call). */
 export class OutcomeUnknownError extends DockhandError {
-  constructor(message: string, cause?: unknown) {
+  /** The 5xx answer that left the outcome unknown, when there was one (a timeout or a drop has none). */
+  declare readonly serverReply?: ServerErrorReply;
+
+  constructor(message: string, cause?: unknown, reply?: ServerErrorReply) {
     super('transient', message, { cause });
     this.name = 'OutcomeUnknownError';
+    attachReply(this, reply);
   }
+}
+
+/** An idempotent request that kept getting 5xx until its attempts ran out: kind transient, with the last answer. */
+export class ServerFailureError extends DockhandError {
+  declare readonly serverReply: ServerErrorReply;
+
+  constructor(message: string, reply: ServerErrorReply, retryAfterMs?: number) {
+    super('transient', message, { retryAfterMs });
+    this.name = 'ServerFailureError';
+    attachReply(this, reply);
+  }
+
+  get status(): number {
+    return this.serverReply.status;
+  }
+}
+
+/** The final 5xx reply an error carries (ServerFailureError, or OutcomeUnknownError after a 5xx), if any. */
+export function serverReplyOf(err: unknown): ServerErrorReply | undefined {
+  return err instanceof ServerFailureError || err instanceof OutcomeUnknownError ? err.serverReply : undefined;
+}
+
+export function keptReply(res: HttpResponse): ServerErrorReply {
+  const truncated = res.text.length > MAX_KEPT_ERROR_BODY_CHARS;
+  return { status: res.status, headers: res.headers, body: truncated ? res.text.slice(0, MAX_KEPT_ERROR_BODY_CHARS) : res.text, truncated };
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -68,7 +125,7 @@ export async function httpRequest(ctx: HttpContext, req: HttpRequest): Promise<H
   for (;;) {
     throwIfAborted(ctx.signal);
     attempt += 1;
-    let failure: { message: string; cause?: unknown; retryAfterMs?: number };
+    let failure: { message: string; cause?: unknown; retryAfterMs?: number; reply?: ServerErrorReply };
     try {
       const res = await sendOnce(req, method, ctx.signal);
       if (res.status === 429) {
@@ -86,11 +143,12 @@ export async function httpRequest(ctx: HttpContext, req: HttpRequest): Promise<H
       }
       if (res.status < 500) return res;
       if (!idempotent) {
-        throw new OutcomeUnknownError(`${label} answered HTTP ${res.status}; the request may or may not have been applied`);
+        throw new OutcomeUnknownError(`${label} answered HTTP ${res.status}; the request may or may not have been applied`, undefined, keptReply(res));
       }
       failure = {
         message: `${label} answered HTTP ${res.status}`,
         retryAfterMs: parseRetryAfterMs(res.headers.get('retry-after'), ctx.clock.now()),
+        reply: keptReply(res),
       };
     } catch (err) {
       if (err instanceof DockhandError) throw err;
@@ -102,6 +160,7 @@ export async function httpRequest(ctx: HttpContext, req: HttpRequest): Promise<H
       failure = { message: `${label}: ${description}`, cause: err };
     }
     if (attempt >= policy.attempts) {
+      if (failure.reply) throw new ServerFailureError(`${failure.message} (gave up after ${attempt} attempts)`, failure.reply, failure.retryAfterMs);
       throw new DockhandError('transient', `${failure.message} (gave up after ${attempt} attempts)`, { cause: failure.cause });
     }
     const wait = Math.max(backoffDelayMs(policy, attempt), failure.retryAfterMs ?? 0);

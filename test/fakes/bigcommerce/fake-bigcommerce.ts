@@ -45,6 +45,9 @@ const ROUTES: Route[] = [
   { method: 'PUT', pattern: /^\/v3\/inventory\/adjustments\/absolute$/, name: 'PUT /v3/inventory/adjustments/absolute', scope: 'store_inventory', handle: (s, _m, _q, b) => absoluteAdjustment(s, b) },
 ];
 
+/** The reason phrase of each 5xx, as the error's title (the body's shape is [U]). */
+const SERVER_ERROR_TITLES: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout', 507: 'Insufficient Storage' };
+
 export async function createFakeBigCommerce(options: FakeBigCommerceOptions = {}): Promise<FakeBigCommerce> {
   const store = new FakeBcStore(options);
   const server = createServer((req, res) => {
@@ -96,7 +99,7 @@ function answer(store: FakeBcStore, req: IncomingMessage, text: string, base: st
   if (!store.scopes.has(route.scope) && !(route.readScope && store.scopes.has(route.readScope))) return withQuota(forbidden());
 
   const fault = store.takeFault();
-  if (fault !== null) return withQuota({ status: fault, body: { status: fault, title: 'Internal Server Error' } }); // [U] body
+  if (fault !== null) return withQuota({ status: fault, body: { status: fault, title: SERVER_ERROR_TITLES[fault] ?? 'Internal Server Error' } }); // [U] body
 
   if (route.name === 'GET /v2/orders' && store.takeOrderListMalform()) return withQuota(ok({ orders: 'not the list of orders BigCommerce documents' }));
 

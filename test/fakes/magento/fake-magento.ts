@@ -51,6 +51,8 @@ export interface RequestRecord {
   query: URLSearchParams;
   authorization?: string;
   body?: unknown;
+  /** When it arrived (performance.now() of this process, ms): the bench measures a limiter's pace by it. */
+  atMs: number;
 }
 
 export interface FakeMagento {
@@ -121,7 +123,7 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
       } catch {
         return send(400, { message: 'Decoding error: \nSyntax error' });
       }
-      const record: RequestRecord = { method: req.method ?? 'GET', path: `/V1/${route[2]}`, query: url.searchParams, body };
+      const record: RequestRecord = { method: req.method ?? 'GET', path: `/V1/${route[2]}`, query: url.searchParams, body, atMs: performance.now() };
       if (req.headers.authorization) record.authorization = req.headers.authorization;
       requests.push(record);
 

@@ -31,7 +31,12 @@ export interface FakeWooOptions {
 }
 
 export type Fault =
-  | { kind: 'html-error'; status: 500 | 503; retryAfter?: string }
+  /**
+   * WordPress dying with wp_die(): 500 the critical error (a plugin's fatal error), 503 maintenance mode.
+   * Sent as WordPress sends it: JSON to a request that asks for JSON, else the HTML page; `page` forces
+   * the page (WordPress before 5.1, a maintenance plugin's or the host's own page).
+   */
+  | { kind: 'html-error'; status: 500 | 503; retryAfter?: string; page?: boolean }
   | { kind: 'rate-limit'; retryAfter?: string }
   | { kind: 'php-notice' };
 
@@ -54,6 +59,8 @@ export interface RequestRecord {
   path: string;
   query: URLSearchParams;
   auth: 'basic' | 'query' | 'none';
+  /** When it arrived (performance.now() of this process, ms): the bench measures a limiter's pace by it. */
+  atMs: number;
 }
 
 export const DEFAULT_CONSUMER_KEY = 'ck_4f1c2e9a0b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e';
@@ -257,6 +264,19 @@ export class FakeWooStore {
   /** The next `count` requests answer an HTML error page (WordPress critical error 500, maintenance 503). */
   failNext(count: number, status: 500 | 503 = 500, retryAfter?: string): void {
     for (let i = 0; i < count; i++) this.faults.push({ kind: 'html-error', status, retryAfter });
+  }
+
+  /**
+   * The next `count` requests meet maintenance mode as wp_maintenance() answers it: 503 with
+   * Retry-After: 600 and "Briefly unavailable for scheduled maintenance. Check back in a minute.".
+   */
+  maintenanceNext(count: number, options: { page?: boolean } = {}): void {
+    for (let i = 0; i < count; i++) this.faults.push({ kind: 'html-error', status: 503, retryAfter: '600', page: options.page });
+  }
+
+  /** The next `count` requests die in a plugin's fatal error: WordPress's "critical error" answer (500). */
+  criticalErrorNext(count: number, options: { page?: boolean } = {}): void {
+    for (let i = 0; i < count; i++) this.faults.push({ kind: 'html-error', status: 500, page: options.page });
   }
 
   /** The next `count` requests answer 429, as a host's or WAF's limiter does (WooCommerce has none). */

@@ -236,18 +236,35 @@ describe('fake WooCommerce: products and stock', () => {
 });
 
 describe('fake WooCommerce: failures for tests', () => {
-  it('answers the next requests with HTML error pages, then recovers', async () => {
+  it('answers wp_die() as WordPress does: JSON to a request asking for JSON, then recovers', async () => {
     const shop = await start();
-    shop.store.failNext(1, 500);
+    shop.store.criticalErrorNext(1);
     shop.store.failNext(1, 503, '30');
     const critical = await call(shop, '/wp-json/wc/v3/orders');
     expect(critical.status).toBe(500);
-    expect(critical.headers.get('content-type')).toContain('text/html');
-    expect(critical.text).toContain('There has been a critical error on this website.');
+    expect(critical.body).toMatchObject({ code: 'internal_server_error', data: { status: 500 }, additional_errors: [] });
+    expect(critical.body.message).toContain('There has been a critical error on this website.');
     const maintenance = await call(shop, '/wp-json/wc/v3/orders');
     expect(maintenance.status).toBe(503);
     expect(maintenance.headers.get('retry-after')).toBe('30');
+    expect(maintenance.body).toMatchObject({ code: 'wp_die', message: 'Briefly unavailable for scheduled maintenance. Check back in a minute.' });
     expect((await call(shop, '/wp-json/wc/v3/orders')).status).toBe(200);
+  });
+
+  it('answers the HTML pages to a request that does not ask for JSON, or when told to', async () => {
+    const shop = await start();
+    shop.store.criticalErrorNext(1);
+    shop.store.maintenanceNext(1, { page: true });
+    const res = await fetch(`${shop.url}/wp-json/wc/v3/orders`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('There has been a critical error on this website.');
+    const maintenance = await call(shop, '/wp-json/wc/v3/orders');
+    expect(maintenance.status).toBe(503);
+    expect(maintenance.headers.get('content-type')).toContain('text/html');
+    // wp_maintenance() asks to come back in ten minutes.
+    expect(maintenance.headers.get('retry-after')).toBe('600');
+    expect(maintenance.text).toContain('Briefly unavailable for scheduled maintenance. Check back in a minute.');
   });
 
   it('prints a PHP notice before the JSON, and answers 429 with Retry-After', async () => {

@@ -8,12 +8,12 @@ import { PUBLIC_TRACKING_PATHS, trackingRoute } from './tracking-routes.js';
 import {
   CRITICAL_ERROR_PAGE,
   HTML_404_PAGE,
-  MAINTENANCE_PAGE,
   NOT_WORDPRESS_PAGE,
   noRoute,
   PHP_NOTICE,
   restError,
   TOO_MANY_REQUESTS_PAGE,
+  wpDie,
   type FakeReply,
 } from './wp-replies.js';
 
@@ -74,7 +74,7 @@ function handle(store: FakeWooStore, baseUrl: string, req: IncomingMessage, rawB
   const url = new URL(req.url ?? '/', baseUrl);
   const method = req.method ?? 'GET';
   const credentials = authenticate(store, req.headers.authorization, url.searchParams);
-  store.requests.push({ method, path: url.pathname, query: url.searchParams, auth: credentials.via });
+  store.requests.push({ method, path: url.pathname, query: url.searchParams, auth: credentials.via, atMs: performance.now() });
 
   if (store.options.redirectTo) return { reply: { status: 301, body: '', headers: { Location: store.options.redirectTo } }, notice: false };
   if (store.options.notWordPress) {
@@ -87,7 +87,8 @@ function handle(store: FakeWooStore, baseUrl: string, req: IncomingMessage, rawB
   const fault = store.takeFault();
   if (fault?.kind === 'html-error') {
     const headers: Record<string, string> = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {};
-    return { reply: { status: fault.status, body: fault.status === 503 ? MAINTENANCE_PAGE : CRITICAL_ERROR_PAGE, headers }, notice: false };
+    const asJson = !fault.page && asksForJson(req);
+    return { reply: { ...wpDie(fault.status, asJson), headers }, notice: false };
   }
   if (fault?.kind === 'rate-limit') {
     store.rateLimitFaultsServed += 1;
@@ -151,6 +152,11 @@ function siteIndex(store: FakeWooStore, baseUrl: string): FakeReply {
       routes: {},
     },
   };
+}
+
+/** wp_is_json_request(): WordPress answers wp_die() in JSON when the request accepts or sends JSON. */
+function asksForJson(req: IncomingMessage): boolean {
+  return /application\/json/i.test(req.headers.accept ?? '') || /^application\/json/i.test(req.headers['content-type'] ?? '');
 }
 
 function send(res: ServerResponse, reply: FakeReply, notice: boolean): void {

@@ -28,6 +28,10 @@ export function missingParam(name: string): FakeReply {
   return restError(400, 'rest_missing_callback_param', `Missing parameter(s): ${name}`, { params: [name] });
 }
 
+const CRITICAL_ERROR_MESSAGE =
+  '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>';
+const MAINTENANCE_MESSAGE = 'Briefly unavailable for scheduled maintenance. Check back in a minute.';
+
 /** What WordPress 5.2+ prints when a plugin dies with a fatal error. */
 export const CRITICAL_ERROR_PAGE = `<!DOCTYPE html>
 <html lang="en-US">
@@ -43,6 +47,20 @@ export const MAINTENANCE_PAGE = `<!DOCTYPE html>
 <title>Maintenance</title></head>
 <body id="error-page"><div class="wp-die-message"><h1>Briefly unavailable for scheduled maintenance. Check back in a minute.</h1></div></body>
 </html>`;
+
+/**
+ * wp_die() as WordPress 5.1+ answers it: the HTML page, or to a request that accepts or sends JSON
+ * (wp_is_json_request) _json_wp_die_handler's {code, message, data: {status}, additional_errors}. The
+ * fatal error handler passes the code internal_server_error; maintenance mode passes none, so 'wp_die'.
+ */
+export function wpDie(status: 500 | 503, asJson: boolean): FakeReply {
+  if (!asJson) return { status, body: status === 503 ? MAINTENANCE_PAGE : CRITICAL_ERROR_PAGE };
+  const body =
+    status === 503
+      ? { code: 'wp_die', message: MAINTENANCE_MESSAGE, data: { status }, additional_errors: [] }
+      : { code: 'internal_server_error', message: CRITICAL_ERROR_MESSAGE, data: { status }, additional_errors: [] };
+  return { status, body };
+}
 
 export const TOO_MANY_REQUESTS_PAGE = '<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>nginx</center></body></html>';
 

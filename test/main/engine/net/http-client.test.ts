@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DockhandError } from '../../../../shared/errors.js';
-import { httpRequest, OutcomeUnknownError, type HttpContext } from '../../../../main/engine/net/index.js';
+import { redact } from '../../../../main/engine/log/redact.js';
+import { httpRequest, MAX_KEPT_ERROR_BODY_CHARS, OutcomeUnknownError, ServerFailureError, serverReplyOf, type HttpContext } from '../../../../main/engine/net/index.js';
 
 /** A server that answers each request with the next scripted reply. */
 interface Scripted {
@@ -147,5 +148,47 @@ describe('httpRequest', () => {
     const err = await httpRequest({ ...fakeWaitContext(), signal: controller.signal }, { url }).catch((e) => e);
     expect(err.message).toBe('run cancelled');
     expect(received).toBe(0);
+  });
+
+  it('keeps the last 5xx answer (status, headers, body) on the error it gives up with, for the connector to name', async () => {
+    const page = '<html><title>Maintenance</title><body>Briefly unavailable for scheduled maintenance. Check back in a minute.</body></html>';
+    script = [
+      { status: 500, body: 'first answer' },
+      { status: 503, headers: { 'retry-after': '600', 'content-type': 'text/html' }, body: page },
+    ];
+    const err = await httpRequest(fakeWaitContext(), { url, label: 'Shop X', backoff: { attempts: 2 } }).catch((e) => e);
+    expect(err).toBeInstanceOf(ServerFailureError);
+    expect(err.kind).toBe('transient');
+    expect(err.retryAfterMs).toBe(600_000);
+    const reply = serverReplyOf(err);
+    expect(reply?.status).toBe(503);
+    expect(reply?.body).toBe(page);
+    expect(reply?.headers.get('retry-after')).toBe('600');
+    expect(reply?.truncated).toBe(false);
+    // The page is for classifying: not in the message, and not in what a logger writes of the error.
+    expect(err.message).not.toContain('Briefly unavailable');
+    expect(JSON.stringify(redact(err))).not.toContain('Briefly unavailable');
+  });
+
+  it('keeps only the first 64 KB of a huge 5xx body', async () => {
+    script = [{ status: 500, body: 'x'.repeat(MAX_KEPT_ERROR_BODY_CHARS + 5000) }];
+    const err = await httpRequest(fakeWaitContext(), { url, backoff: { attempts: 1 } }).catch((e) => e);
+    const reply = serverReplyOf(err);
+    expect(reply?.body).toHaveLength(MAX_KEPT_ERROR_BODY_CHARS);
+    expect(reply?.truncated).toBe(true);
+  });
+
+  it('keeps the 5xx answer of a create whose outcome it leaves unknown', async () => {
+    script = [{ status: 502, body: '<html><title>502 Bad Gateway</title></html>' }];
+    const err = await httpRequest(fakeWaitContext(), { url, method: 'POST', body: '{}' }).catch((e) => e);
+    expect(err).toBeInstanceOf(OutcomeUnknownError);
+    expect(serverReplyOf(err)?.body).toContain('502 Bad Gateway');
+  });
+
+  it('has no reply to keep when the request never got an answer', async () => {
+    script = [{ status: 200, body: 'late', delayMs: 200 }];
+    const err = await httpRequest(fakeWaitContext(), { url, method: 'POST', body: '{}', timeoutMs: 20 }).catch((e) => e);
+    expect(err).toBeInstanceOf(OutcomeUnknownError);
+    expect(serverReplyOf(err)).toBeUndefined();
   });
 });

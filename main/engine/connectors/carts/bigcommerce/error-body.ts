@@ -26,3 +26,14 @@ export function errorBodyText(text: string): string {
 function clip(text: string): string {
   return text.length > 300 ? `${text.slice(0, 297)}...` : text;
 }
+
+/**
+ * What a final 5xx means on BigCommerce, in words, where its REST overview documents one: 503 while the
+ * store is marked "Down for Maintenance" or is being upgraded, 507 when the store reached a limit of its
+ * plan. Other 5xx are BigCommerce's own trouble and say nothing more than their status.
+ */
+export function serverStatusMeaning(status: number): string {
+  if (status === 503) return ' BigCommerce answers this while the store is marked "Down for Maintenance" or is being upgraded; it ends when the store is open again.';
+  if (status === 507) return " BigCommerce answers this when the store reached a limit of its plan: the merchant's plan needs upgrading.";
+  return '';
+}

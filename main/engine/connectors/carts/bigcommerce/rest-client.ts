@@ -1,6 +1,6 @@
 import { DockhandError, type ErrorKind } from '../../../../../shared/errors.js';
-import { backoffDelayMs, DEFAULT_BACKOFF, DEFAULT_TIMEOUT_MS, OutcomeUnknownError, type BackoffPolicy, type HttpContext, type HttpResponse } from '../../../net/index.js';
-import { errorBodyText } from './error-body.js';
+import { backoffDelayMs, DEFAULT_BACKOFF, DEFAULT_TIMEOUT_MS, keptReply, OutcomeUnknownError, type BackoffPolicy, type HttpContext, type HttpResponse } from '../../../net/index.js';
+import { errorBodyText, serverStatusMeaning } from './error-body.js';
 import { RequestQuotaTracker } from './request-quota.js';
 import { exchange } from './rest-transport.js';
 
@@ -98,7 +98,7 @@ export class BigCommerceClient {
         continue;
       }
       attempt += 1;
-      let failure: { message: string; cause?: unknown };
+      let failure: { message: string; cause?: unknown; meaning?: string };
       try {
         const res = await exchange({ url, method, headers: this.headers(body !== undefined), body, timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: http.signal });
         this.quota.observe(res.headers, http.clock.now().getTime());
@@ -115,8 +115,10 @@ export class BigCommerceClient {
           continue;
         }
         if (res.status < 500) return this.read(res, method, path);
-        if (!idempotent) throw new OutcomeUnknownError(`${this.label} answered HTTP ${res.status} to ${method} ${path}; it may or may not have been applied`);
-        failure = { message: `${this.label} answered HTTP ${res.status}${detail(res.text)}` };
+        if (!idempotent) {
+          throw new OutcomeUnknownError(`${this.label} answered HTTP ${res.status}${detail(res.text)} to ${method} ${path}; it may or may not have been applied.${serverStatusMeaning(res.status)}`, undefined, keptReply(res));
+        }
+        failure = { message: `${this.label} answered HTTP ${res.status}${detail(res.text)} to ${method} ${path}`, meaning: serverStatusMeaning(res.status) };
       } catch (err) {
         if (err instanceof DockhandError) throw err;
         if (http.signal?.aborted) throw http.signal.reason ?? err;
@@ -127,7 +129,7 @@ export class BigCommerceClient {
         failure = { message: `${this.label}: ${description}`, cause: err };
       }
       if (attempt >= policy.attempts) {
-        throw new DockhandError('transient', `${failure.message} (gave up after ${attempt} attempts)`, { cause: failure.cause });
+        throw new DockhandError('transient', `${failure.message} (gave up after ${attempt} attempts).${failure.meaning ?? ''}`, { cause: failure.cause });
       }
       const wait = backoffDelayMs(policy, attempt);
       http.onThrottle?.(wait, `retrying after: ${failure.message}`);

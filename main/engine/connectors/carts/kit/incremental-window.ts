@@ -32,6 +32,14 @@ export interface WindowOptions {
   platformName: string;
   overlapMs?: number;
   maxRecent?: number;
+  /**
+   * Never split a second when bounding the remembered hand-overs: the second that reaches maxRecent is
+   * kept whole, the high-water second always. For platforms that keep times to the second, where a mass
+   * action saves thousands of orders in one second: an order of that second left out of the position
+   * would be handed over again, same version, by the next run's overlap. Bounded by maxRecent plus what
+   * one second holds.
+   */
+  wholeSeconds?: boolean;
 }
 
 export interface WindowStart extends WindowOptions {
@@ -76,16 +84,26 @@ export function serializeWindowPosition(position: WindowPosition): string {
   return JSON.stringify(position);
 }
 
-/** Keeps only the hand-overs inside the overlap window below the high-water mark, newest first, bounded. */
+/**
+ * Keeps only the hand-overs inside the overlap window below the high-water mark, newest first, bounded by
+ * maxRecent; with wholeSeconds, the second that reaches the bound is kept whole (see WindowOptions).
+ */
 export function pruneRecent(
   recent: Map<string, string>,
   highWater: string,
   overlapMs = DEFAULT_OVERLAP_MS,
   maxRecent = DEFAULT_MAX_RECENT,
+  wholeSeconds = false,
 ): Record<string, string> {
   const floor = new Date(Date.parse(highWater) - overlapMs).toISOString();
   const kept = [...recent.entries()].filter(([, at]) => at >= floor).sort((a, b) => (a[1] < b[1] ? 1 : -1));
-  return Object.fromEntries(kept.slice(0, maxRecent));
+  let end = Math.min(maxRecent, kept.length);
+  if (wholeSeconds && end > 0) {
+    // Carry on past the bound to the end of the last kept entry's second (ISO UTC text: its first 19 characters).
+    const second = kept[end - 1][1].slice(0, 19);
+    while (end < kept.length && kept[end][1].slice(0, 19) === second) end++;
+  }
+  return Object.fromEntries(kept.slice(0, end));
 }
 
 /**
@@ -102,10 +120,12 @@ export class IncrementalWindow {
   private readonly recent: Map<string, string>;
   private readonly overlapMs: number;
   private readonly maxRecent: number;
+  private readonly wholeSeconds: boolean;
 
   constructor(start: WindowStart) {
     this.overlapMs = start.overlapMs ?? DEFAULT_OVERLAP_MS;
     this.maxRecent = start.maxRecent ?? DEFAULT_MAX_RECENT;
+    this.wholeSeconds = start.wholeSeconds === true;
     const saved = parseWindowPosition(start.saved, start.platformName);
     if (saved) {
       this.createdAtMin = saved.createdAtMin;
@@ -150,7 +170,7 @@ export class IncrementalWindow {
 
   /** The position to save with the page just read. Never behind the one the run started from. */
   positionAfterPage(): string {
-    const kept = pruneRecent(this.recent, this.high, this.overlapMs, this.maxRecent);
+    const kept = pruneRecent(this.recent, this.high, this.overlapMs, this.maxRecent, this.wholeSeconds);
     this.recent.clear();
     for (const [id, at] of Object.entries(kept)) this.recent.set(id, at);
     const position: WindowPosition = { v: 1, updatedAt: this.high, recent: kept };

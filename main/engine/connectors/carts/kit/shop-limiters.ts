@@ -38,7 +38,7 @@ export function normalizeAddress(address: string): string {
 }
 
 export { ShopLimiter, type LimiterContext } from './shop-limiter.js';
-export { TokenBucketLimiter, type TokenBucketSettings } from './token-bucket.js';
+export { TokenBucketLimiter, tokenBucketShare, type TokenBucketSettings } from './token-bucket.js';
 export { CostBucketLimiter, throttledWaitMs, type CostBucketStatus } from './cost-bucket.js';
 export { QuotaHeaderLimiter, BIGCOMMERCE_QUOTA_HEADERS, type QuotaHeaders } from './quota-header-limiter.js';
 export { limitedRequest } from './limited-request.js';

@@ -43,3 +43,23 @@ export class TokenBucketLimiter extends ShopLimiter {
     this.atMs = Math.max(nowMs, this.atMs ?? nowMs);
   }
 }
+
+/**
+ * The share (0..1) of a token bucket's budget that requests granted at `grantTimesMs` used: the requests
+ * over the most a bucket that starts full could have granted from the first to the last of them
+ * (its burst, plus its rate over that span). A limiter kept busy to the end scores 1; time before the
+ * first request and after the last (a run starting, saving its last page) is not the limiter's and is
+ * left out, so the share measures the limiter and what feeds it, not the run around them.
+ * NaN for fewer than two requests.
+ */
+export function tokenBucketShare(settings: TokenBucketSettings, grantTimesMs: readonly number[]): number {
+  if (grantTimesMs.length < 2) return NaN;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const t of grantTimesMs) {
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  const available = settings.burst + (settings.ratePerSecond * (last - first)) / 1000;
+  return grantTimesMs.length / available;
+}

@@ -1,5 +1,5 @@
 import { DockhandError } from '../../../../../shared/errors.js';
-import type { MagentoCredentials, MagentoSettings } from '../../../../../shared/platforms/magento.js';
+import { MAGENTO_REQUEST_BUDGET, magentoStoreAddress, type MagentoCredentials, type MagentoSettings } from '../../../../../shared/platforms/magento.js';
 import type { BackoffPolicy, HttpContext } from '../../../net/index.js';
 import type { CartConnector, CartContext } from '../cart-connector.js';
 import { downloadMagentoOrders, fetchMagentoOrderByNumber } from './download.js';
@@ -8,6 +8,9 @@ import { uploadShipment } from './shipment-upload.js';
 import { detectStockMode, pushStock, type StockMode } from './stock-push.js';
 import { restBaseFor } from './store-address.js';
 import { testMagentoConnection } from './test-connection.js';
+import { limitedRequest } from '../kit/limited-request.js';
+import { shopLimiter } from '../kit/shop-limiters.js';
+import { TokenBucketLimiter } from '../kit/token-bucket.js';
 import { cachedTokenSource } from '../kit/token-source.js';
 import { ADMIN_TOKEN_LIFETIME_MS, AdminTokenExchange, IntegrationToken, type MagentoTokenSource } from './token.js';
 
@@ -33,7 +36,15 @@ export function createMagentoConnector(
   const getClient = (): MagentoRestClient => {
     if (!client) {
       const restBase = restBaseFor(settings.storeUrl, settings.storeCode);
-      client = new MagentoRestClient({ restBase, tokens: tokenSource(restBase, settings, credentials, http), http, timeoutMs: options.timeoutMs, backoff: options.backoff });
+      const limiter = magentoLimiter(settings);
+      client = new MagentoRestClient({
+        restBase,
+        tokens: tokenSource(restBase, settings, credentials, http),
+        http,
+        timeoutMs: options.timeoutMs,
+        backoff: options.backoff,
+        transport: (req) => limitedRequest(limiter, http, req),
+      });
     }
     return client;
   };
@@ -63,6 +74,16 @@ export function createMagentoConnector(
       return pushStock(getClient(), levels, await stockMode, settings.sourceCode);
     },
   };
+}
+
+/**
+ * The store's limiter, one per store address for the process (every run and store view of one server
+ * shares it): Adobe Commerce has no public quota, so a conservative budget of our own
+ * (MAGENTO_REQUEST_BUDGET in the descriptor says why), and a 429's Retry-After holds back every run.
+ */
+export function magentoLimiter(settings: Pick<MagentoSettings, 'storeUrl'>): TokenBucketLimiter {
+  const address = magentoStoreAddress(settings.storeUrl);
+  return shopLimiter('magento', address, () => new TokenBucketLimiter(`Magento ${new URL(address).host}`, { ...MAGENTO_REQUEST_BUDGET }));
 }
 
 function tokenSource(restBase: string, settings: MagentoSettings, credentials: MagentoCredentials, http: HttpContext): MagentoTokenSource {

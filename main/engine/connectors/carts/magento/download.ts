@@ -24,10 +24,11 @@ import { magentoTimeToIso } from './values.js';
 export const MAGENTO_ORDERS_PAGE_SIZE = 100;
 
 /**
- * Orders remembered inside the overlap window (the kit's default is 200). Magento keeps updated_at to
- * the second, and a mass action in the admin (Actions > Hold, an import) gives hundreds of orders the
- * same second: each one beyond this bound would be handed over again, same version, on the next run.
- * About 50 bytes an order in the saved position.
+ * Orders remembered inside the overlap window (the kit's default is 200), about 50 bytes each in the
+ * saved position. Magento keeps updated_at to the second, and a mass action in the admin (Actions >
+ * Hold, an import) gives thousands of orders the same second: the window keeps whole seconds
+ * (wholeSeconds), so every order of the high-water second, and of the second that reaches this bound,
+ * is remembered however many it holds, and none of them is handed over again by the next run's overlap.
  */
 export const MAGENTO_MAX_RECENT = 1000;
 
@@ -41,7 +42,7 @@ interface DownloadDeps {
 export async function* downloadMagentoOrders(deps: DownloadDeps, options: FetchOrdersOptions): AsyncGenerator<OrderPage> {
   const { client, settings, ctx } = deps;
   const pageSize = deps.pageSize ?? MAGENTO_ORDERS_PAGE_SIZE;
-  const window = new IncrementalWindow({ saved: options.cursor, earliestOrderDate: options.earliestOrderDate, platformName: 'Magento', maxRecent: MAGENTO_MAX_RECENT });
+  const window = new IncrementalWindow({ saved: options.cursor, earliestOrderDate: options.earliestOrderDate, platformName: 'Magento', maxRecent: MAGENTO_MAX_RECENT, wholeSeconds: true });
   const rules = magentoOrderRules(settings);
   const invalidSeen = new Set<string>();
   let request: OrderPageRequest = {

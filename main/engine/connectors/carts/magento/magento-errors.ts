@@ -70,8 +70,15 @@ export function classifyFailure(label: string, res: HttpResponse, what: string, 
   const said = message ? `: ${message.slice(0, 300)}` : '';
   const { status } = res;
   if (status >= 300 && status < 400) {
-    const location = res.headers.get('location') ?? 'another address';
-    return new MagentoApiError('config', `${label} redirects ${what} to ${location}: enter the address the store is really at (https://, with or without www.)`, status);
+    const location = res.headers.get('location');
+    const target = location ? storeAddressOf(location, base) : undefined;
+    return new MagentoApiError(
+      'config',
+      target
+        ? `${label} redirects ${what} to ${target} (HTTP ${status}): enter ${target} as the store address`
+        : `${label} redirects ${what} to another address (HTTP ${status}): enter the address the store is really at (https://, with or without www.)`,
+      status,
+    );
   }
   if (status === 401 && /^\s*basic/i.test(res.headers.get('www-authenticate') ?? '')) {
     return new MagentoApiError(
@@ -108,4 +115,19 @@ export function classifyFailure(label: string, res: HttpResponse, what: string, 
       if (status >= 500) return new MagentoApiError('transient', `${label} failed ${what} (HTTP ${status})${said}`, status, message);
       return new MagentoApiError('data', `${label} refused ${what} (HTTP ${status})${said}`, status, message);
   }
+}
+
+/**
+ * The store address a redirect points at, as a person types it: origin and the folder the store lives
+ * in, without the REST path or the query string (which could carry what the request sent).
+ */
+export function storeAddressOf(location: string, base: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(location, base);
+  } catch {
+    return undefined;
+  }
+  const folder = url.pathname.replace(/\/(index\.php\/)?rest(\/.*)?$/i, '').replace(/\/+$/, '');
+  return `${url.origin}${folder}`;
 }

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { DockhandError } from '../../../../../shared/errors.js';
-import { httpRequest, OutcomeUnknownError, type BackoffPolicy, type HttpContext, type HttpResponse } from '../../../net/index.js';
+import { httpRequest, OutcomeUnknownError, type BackoffPolicy, type HttpContext, type HttpRequest, type HttpResponse } from '../../../net/index.js';
 import { classifyFailure, looksLikeHtml, notMagento } from './magento-errors.js';
+import { nameServerFailure } from './server-failure.js';
 import type { MagentoTokenSource } from './token.js';
 
 /**
  * Calls one Magento store's REST API: the bearer token on every call, one fresh admin token after a 401
  * (an integration token cannot be renewed), net's retries for 5xx and network errors and its wait for
- * 429s (Retry-After in seconds), and every reply checked against its schema before anyone reads it.
+ * 429s (Retry-After in seconds; through the store's limiter when the connector passes its transport), and every reply checked against its schema before anyone reads it.
  * A store that is not Magento (an HTML page where JSON was due) is named as such, never taken for a
  * wrong token or an outage.
  */
@@ -19,6 +20,12 @@ export interface MagentoClientOptions {
   http: HttpContext;
   timeoutMs?: number;
   backoff?: Partial<BackoffPolicy>;
+  /**
+   * How one exchange is sent; httpRequest by default. The connector passes the kit's limitedRequest bound
+   * to the store's limiter, so every run of one store shares its budget and a 429's Retry-After holds
+   * them all back.
+   */
+  transport?: (req: HttpRequest) => Promise<HttpResponse>;
 }
 
 export interface CallOptions {
@@ -57,7 +64,8 @@ export class MagentoRestClient {
       const token = await tokens.token();
       let res: HttpResponse;
       try {
-        res = await httpRequest(http, {
+        const send = this.options.transport ?? ((req: HttpRequest) => httpRequest(http, req));
+        res = await send({
           url,
           method,
           headers: {
@@ -72,6 +80,9 @@ export class MagentoRestClient {
           label: this.label,
         });
       } catch (err) {
+        // The HTTP layer gave up on 5xx answers: name what Magento said (its report, maintenance mode).
+        const named = nameServerFailure(this.label, call.what, err);
+        if (named !== err) throw named;
         if (err instanceof DockhandError && !(err instanceof OutcomeUnknownError) && err.kind === 'transient') {
           // net says "answered HTTP 503 (gave up after 4 attempts)"; say what we were doing.
           throw new DockhandError('transient', `${err.message} during ${call.what}`, { cause: err });

@@ -9,6 +9,7 @@ import { downloadWooOrders } from './download.js';
 import { pushWooInventory } from './inventory-push.js';
 import { listTrackingProviders } from './orders-api.js';
 import { uploadWooPackage } from './package-upload.js';
+import { keyDeliveryMemory } from './key-delivery.js';
 import { WooRestClient } from './rest-client.js';
 import { testWooConnection } from './test-connection.js';
 
@@ -42,6 +43,11 @@ export function createWooConnector(ctx: CartContext, settings: WooSettings, cred
   let client: WooRestClient | undefined;
   let providers: Promise<readonly string[] | undefined> | undefined;
 
+  const address = wooRequestAddress(settings);
+  // Whether an earlier run found that this store needs the keys in the query string (key-delivery.ts).
+  const keyDelivery = keyDeliveryMemory(ctx.positions, address, ctx.log, `WooCommerce ${address}`);
+  let learnt: Promise<boolean> | undefined;
+
   // Built on first use, so missing keys or a refused address surface as the run's config error (or
   // Test's message), not as a crash of create().
   const getClient = (): WooRestClient => {
@@ -52,7 +58,6 @@ export function createWooConnector(ctx: CartContext, settings: WooSettings, cred
     if (Object.keys(fields).length > 0) {
       throw new DockhandError('config', `WooCommerce ${settings.storeUrl}: the consumer key and secret are required`, { fields });
     }
-    const address = wooRequestAddress(settings);
     const limiter = shopLimiter('woocommerce', address, () => new TokenBucketLimiter(`WooCommerce ${address}`, { ratePerSecond: WOO_REQUESTS_PER_SECOND, burst: WOO_REQUESTS_PER_SECOND }));
     client = new WooRestClient({
       storeUrl: address,
@@ -62,6 +67,7 @@ export function createWooConnector(ctx: CartContext, settings: WooSettings, cred
       log: ctx.log,
       allowHttp: isLoopbackOverride(settings),
       queryStringAuth: settings.queryStringAuth,
+      onQueryStringAuthLearnt: () => keyDelivery.rememberQueryString(),
       timeoutMs: options.timeoutMs,
       backoff: options.backoff,
       transport: (req) => limitedRequest(limiter, http, req),
@@ -69,11 +75,19 @@ export function createWooConnector(ctx: CartContext, settings: WooSettings, cred
     return client;
   };
 
+  /** The client, set to send the keys in the query string when an earlier run learnt the store needs it. */
+  const ready = async (): Promise<WooRestClient> => {
+    const c = getClient();
+    learnt ??= keyDelivery.queryStringLearnt();
+    if (await learnt) c.useQueryStringAuth();
+    return c;
+  };
+
   return {
     async testConnection(services) {
       let tested: WooRestClient;
       try {
-        tested = getClient();
+        tested = await ready();
       } catch (err) {
         // An http:// address, a typo, missing keys: said on Test, not thrown at the person.
         if (isDockhandError(err) && err.kind === 'config') return { ok: false, message: err.message, details: { errorKind: 'config' } };
@@ -81,13 +95,15 @@ export function createWooConnector(ctx: CartContext, settings: WooSettings, cred
       }
       return testWooConnection(tested, services);
     },
-    fetchOrders: (fetchOptions) => downloadWooOrders(getClient(), settings.statuses, ctx, fetchOptions),
-    uploadShipment: (shipment) => {
-      const c = getClient();
+    async *fetchOrders(fetchOptions) {
+      yield* downloadWooOrders(await ready(), settings.statuses, ctx, fetchOptions);
+    },
+    async uploadShipment(shipment) {
+      const c = await ready();
       providers ??= listTrackingProviders(c);
       const known = providers;
       return uploadWooPackage(c, shipment, () => known);
     },
-    pushInventory: (levels) => pushWooInventory(getClient(), levels),
+    pushInventory: async (levels) => pushWooInventory(await ready(), levels),
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../../../platform/ports.js';
 import { siteIndexSchema } from './payload-schemas.js';
 import { readReplyBody } from './reply-body.js';
 import { classifyFailure, isGuestRefusal, WooRestError } from './rest-errors.js';
+import { nameServerFailure } from './server-failure.js';
 
 /**
  * Talks to one WooCommerce store's REST API (/wp-json/<namespace>/...). The consumer key and secret go
@@ -11,7 +12,8 @@ import { classifyFailure, isGuestRefusal, WooRestError } from './rest-errors.js'
  * visitor and answers woocommerce_rest_cannot_*), the client switches to the query-string form the docs
  * give for that case and keeps it. A PHP notice before the JSON is cut off and logged; HTML pages and
  * error bodies become DockhandErrors of the right kind (rest-errors.ts). Retries of 5xx and waits for
- * 429 (Retry-After honoured) are the HTTP layer's.
+ * 429 (Retry-After honoured) are the HTTP layer's; the last 5xx it gave up on is named here
+ * (server-failure.ts: WordPress's maintenance page, its critical error).
  */
 
 export interface WooRestClientOptions {
@@ -28,6 +30,11 @@ export interface WooRestClientOptions {
   allowHttp?: boolean;
   /** Start with query-string keys (the store is known to drop the Authorization header). */
   queryStringAuth?: boolean;
+  /**
+   * Told once when the client found the Authorization header dropped and the query-string keys worked,
+   * so the choice outlives the run (key-delivery.ts). Awaited before the request goes on.
+   */
+  onQueryStringAuthLearnt?(): Promise<void>;
   timeoutMs?: number;
   backoff?: Partial<BackoffPolicy>;
   maxRateLimitWaitMs?: number;
@@ -83,6 +90,11 @@ export class WooRestClient {
     return this.queryAuth;
   }
 
+  /** From now on the keys go in the query string (an earlier run found the Authorization header dropped). */
+  useQueryStringAuth(): void {
+    this.queryAuth = true;
+  }
+
   async get(route: string, query?: RequestOptions['query']): Promise<WooReply> {
     return this.request('GET', route, { query });
   }
@@ -116,8 +128,20 @@ export class WooRestClient {
   async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, opts: RequestOptions = {}): Promise<WooReply> {
     const authenticated = opts.authenticated !== false;
     let switchedToQuery = false;
+    let told = false;
     for (;;) {
-      const res = await this.send(method, route, opts, authenticated);
+      let res: HttpResponse;
+      try {
+        res = await this.send(method, route, opts, authenticated);
+      } catch (err) {
+        // The HTTP layer gave up on 5xx answers: name what WordPress said (maintenance, a critical error).
+        throw nameServerFailure(this.label, route || 'the site index (/wp-json)', err);
+      }
+      if (switchedToQuery && !told && res.status >= 200 && res.status < 300) {
+        // The query-string keys worked where Basic arrived as nothing: remember it for the next runs.
+        told = true;
+        await this.options.onQueryStringAuthLearnt?.();
+      }
       if (res.status >= 200 && res.status < 300 && res.text.trim() === '') return { status: res.status, value: null, headers: res.headers };
       const body = readReplyBody(res.text);
       if (body.kind === 'json' && body.notice !== undefined) {

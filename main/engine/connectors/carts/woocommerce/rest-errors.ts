@@ -34,8 +34,14 @@ export function isGuestRefusal(status: number, body: ReplyBody): boolean {
 
 export function classifyFailure(label: string, route: string, status: number, body: ReplyBody, location: string | null): WooRestError {
   if (status >= 300 && status < 400) {
-    const target = location ? ` to ${location}` : '';
-    return new WooRestError('config', `${label} redirects${target} (HTTP ${status}): enter the address it redirects to as the store address`, status);
+    const address = location ? storeAddressOf(location) : undefined;
+    return new WooRestError(
+      'config',
+      address
+        ? `${label} redirects to ${address} (HTTP ${status}): enter ${address} as the store address`
+        : `${label} redirects (HTTP ${status}): enter the address it redirects to as the store address`,
+      status,
+    );
   }
   if (body.kind === 'html') return htmlFailure(label, status, body);
   const error = errorOf(body);
@@ -81,4 +87,19 @@ function errorOf(body: ReplyBody) {
   if (body.kind !== 'json') return undefined;
   const parsed = wpErrorSchema.safeParse(body.value);
   return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The store address a redirect points at, as a person types it: origin and the folder WordPress lives
+ * in, without /wp-json/... or the query string (which may carry the keys when they go in the query).
+ */
+function storeAddressOf(location: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch {
+    return undefined;
+  }
+  const folder = url.pathname.replace(/\/wp-json(\/.*)?$/, '').replace(/\/+$/, '');
+  return `${url.origin}${folder}`;
 }

@@ -184,6 +184,16 @@ describe('BigCommerce REST client: server errors', () => {
     expect(fake.store.stats.requests).toBe(3);
   });
 
+  it('names what a lasting 503 means on BigCommerce (down for maintenance) with the body’s title', async () => {
+    const vc = virtualClock();
+    fake = await fakeStore(vc, { orders: 1 });
+    fake.store.failNext(10, 503);
+    const { client } = clientFor(fake, vc, { backoff: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const err = await rejection(client.get('/v2/orders/100'));
+    expect(err).toMatchObject({ kind: 'transient' });
+    expect(err.message).toMatch(/answered HTTP 503: Service Unavailable to GET \/v2\/orders\/100 \(gave up after 2 attempts\)\. .*"Down for Maintenance"/);
+  });
+
   it('never sends a shipment twice after a 5xx: the outcome is unknown', async () => {
     const vc = virtualClock();
     fake = await fakeStore(vc, { orders: 1 });

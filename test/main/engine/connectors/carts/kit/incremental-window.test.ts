@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_OVERLAP_MS,
   IncrementalWindow,
   parseWindowPosition,
   pruneRecent,
@@ -93,5 +94,17 @@ describe('the incremental window on a modified-since field', () => {
     w.handOver('b', '2026-11-20T09:59:59.800Z');
     w.handOver('c', '2026-11-20T09:00:00.000Z');
     expect(position(w.positionAfterPage()).recent).toEqual({ b: '2026-11-20T09:59:59.800Z' });
+  });
+
+  it('keeps whole seconds when told: the high-water second always, and the second that reaches the bound', () => {
+    const recent = new Map<string, string>();
+    for (let i = 0; i < 5; i++) recent.set(`mass${i}`, '2026-11-20T10:00:00.000Z');
+    recent.set('newer', '2026-11-20T10:00:01.000Z');
+    recent.set('older', '2026-11-20T09:59:59.000Z');
+    // Bound 3: 'newer', then the mass action's second is reached and kept whole; the older second is not.
+    const kept = pruneRecent(recent, '2026-11-20T10:00:01.000Z', DEFAULT_OVERLAP_MS, 3, true);
+    expect(Object.keys(kept).sort()).toEqual(['mass0', 'mass1', 'mass2', 'mass3', 'mass4', 'newer']);
+    // Without it the bound cuts the second in half.
+    expect(Object.keys(pruneRecent(recent, '2026-11-20T10:00:01.000Z', DEFAULT_OVERLAP_MS, 3))).toHaveLength(3);
   });
 });

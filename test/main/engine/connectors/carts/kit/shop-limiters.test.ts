@@ -5,6 +5,7 @@ import {
   QuotaHeaderLimiter,
   shopLimiter,
   TokenBucketLimiter,
+  tokenBucketShare,
   type LimiterContext,
 } from '../../../../../../main/engine/connectors/carts/kit/shop-limiters.js';
 
@@ -74,6 +75,27 @@ describe('a token bucket', () => {
     await limiter.acquire(second.ctx);
     expect(second.waits).toHaveLength(1);
     expect(first.waits).toHaveLength(0);
+  });
+});
+
+describe('the share of a token bucket’s budget that requests used', () => {
+  it('is 1 for requests the bucket paced itself, whatever came before the first or after the last', async () => {
+    const { ctx, state } = run();
+    const limiter = new TokenBucketLimiter('Acme', { ratePerSecond: 20, burst: 20 });
+    const grants: number[] = [];
+    state.nowMs += 5_000; // a run starting: not the limiter's time
+    for (let i = 0; i < 320; i++) {
+      await limiter.acquire(ctx);
+      grants.push(state.nowMs);
+    }
+    expect(tokenBucketShare(limiter.settings, grants)).toBeCloseTo(1, 5);
+  });
+
+  it('falls with the time the limiter sat idle between requests', () => {
+    // 20 at once, then 100 more over 10 s where the bucket allowed 200.
+    const grants = [...Array.from({ length: 20 }, () => 0), ...Array.from({ length: 100 }, (_, i) => (i + 1) * 100)];
+    expect(tokenBucketShare({ ratePerSecond: 20, burst: 20 }, grants)).toBeCloseTo(120 / 220, 5);
+    expect(tokenBucketShare({ ratePerSecond: 20, burst: 20 }, [5])).toBeNaN();
   });
 });
 

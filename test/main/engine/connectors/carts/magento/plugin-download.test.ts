@@ -144,3 +144,33 @@ describe('a Magento sync position typed in Diagnostics', () => {
     expect(() => magentoPlugin.parseCursor!('2027-01-01T00:00:00Z', context)).toThrow(/in the future/);
   });
 });
+
+describe('the Magento download after a mass action (thousands of orders saved in one second)', () => {
+  async function run(connector: ReturnType<typeof createMagentoConnector>, cursor: string | null) {
+    const got = await pages(connector.fetchOrders({ cursor, earliestOrderDate: EARLIEST }));
+    return { ids: got.flatMap((p) => p.orders.map((o) => o.cartOrderId)), cursor: got.at(-1)?.cursor ?? cursor };
+  }
+
+  it('hands none of 1,500 orders of one updated_at second over again, nor after a newer order arrives', async () => {
+    fake = await createFakeMagento();
+    for (let i = 0; i < 1500; i++) fake.state.addOrder();
+    const connector = createMagentoConnector(ctxOf(), settingsFor(fake), { accessToken: fake.integrationToken });
+    const first = await run(connector, null);
+    expect(new Set(first.ids).size).toBe(1500);
+    expect(first.ids).toHaveLength(1500);
+    // Every one of the second is remembered in the position, past the 1,000 bound.
+    expect(Object.keys(JSON.parse(first.cursor as string).recent)).toHaveLength(1500);
+
+    // The next run re-reads the overlap, the whole second included: nothing is handed over again.
+    const second = await run(connector, first.cursor);
+    expect(second.ids).toEqual([]);
+
+    // A shopper's order a second later moves the high-water mark; the mass action's second stays remembered.
+    fake.state.advance(1);
+    const newer = fake.state.addOrder();
+    const third = await run(connector, second.cursor);
+    expect(third.ids).toEqual([String(newer.entity_id)]);
+    expect((await run(connector, third.cursor)).ids).toEqual([]);
+  });
+});
+

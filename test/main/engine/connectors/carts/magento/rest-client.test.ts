@@ -100,7 +100,28 @@ describe('MagentoRestClient: outages and rate limits', () => {
     fake.failNext(10, { status: 500, page: 'magento-report' });
     const err = await listOrders(clientFor(fake)).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'transient' });
-    expect((err as Error).message).toMatch(/HTTP 500.*gave up after 4 attempts.*the order search/);
+    expect((err as Error).message).toMatch(/failed the order search with Magento's error report page \(HTTP 500\).*var\/report\/1f0ee4bd7c5f5b4a7bc1d37b2d5e3c8b.*Gave up after 4 attempts/);
+  });
+
+  it('names Magento’s webapi error and its report id when a JSON 500 lasts', async () => {
+    fake = await createFakeMagento({ orders: 1 });
+    fake.failNext(10, { status: 500 });
+    const err = await listOrders(clientFor(fake)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'transient' });
+    expect((err as Error).message).toMatch(
+      /failed the order search \(HTTP 500\): "Internal Error\. Details are available in Magento log file\. Report ID: webapi-6717a3f4"\. .*var\/log\/exception\.log under report webapi-6717a3f4/,
+    );
+  });
+
+  it('names maintenance mode when its 503 page lasts, and the web server’s page by its title', async () => {
+    fake = await createFakeMagento({ orders: 1 });
+    fake.failNext(10, { status: 503, page: 'magento-maintenance' });
+    const maintenance = await listOrders(clientFor(fake)).catch((e: unknown) => e);
+    expect((maintenance as Error).message).toMatch(/is in maintenance mode \(HTTP 503, "Error 503: Service Unavailable"\) during the order search: .*bin\/magento maintenance:disable/);
+    fake.healthy();
+    fake.failNext(10, { status: 502, page: 'nginx' });
+    const gateway = await listOrders(clientFor(fake)).catch((e: unknown) => e);
+    expect((gateway as Error).message).toMatch(/failed the order search: the web server in front of Magento answered "502 Bad Gateway" \(HTTP 502\)/);
   });
 
   it('never resends a shipment after a 5xx: the outcome is unknown and must be looked up', async () => {
@@ -159,7 +180,8 @@ describe('MagentoRestClient: wrong addresses and missing routes', () => {
     other = await createOtherSite({ redirectTo: 'https://www.shop.example' });
     const err = await listOrders(clientFor(fake, { restBase: `${other.url}/rest/default` })).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'config' });
-    expect((err as Error).message).toContain('redirects the order search to https://www.shop.example/rest/default/V1/orders');
+    expect((err as Error).message).toContain('redirects the order search to https://www.shop.example (HTTP 301): enter https://www.shop.example as the store address');
+    expect((err as Error).message).not.toContain('searchCriteria');
   });
 
   it('classes a store code the store does not have as config', async () => {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CartContext, OrderPage } from '../../../../../../main/engine/connectors/carts/cart-connector.js';
 import { clearShopLimiters } from '../../../../../../main/engine/connectors/carts/kit/shop-limiters.js';
+import { memoryCartPorts, type MemoryCartPorts } from '../../../../../../main/engine/connectors/carts/memory-ports.js';
+import { KEY_DELIVERY_STREAM } from '../../../../../../main/engine/connectors/carts/woocommerce/key-delivery.js';
 import { woocommercePlugin } from '../../../../../../main/engine/connectors/carts/woocommerce/plugin.js';
 import { silentLogger } from '../../../../../../main/engine/platform/ports.js';
 import { createFakeWooCommerce, type FakeWooCommerce, type FakeWooOptions } from '../../../../../fakes/woocommerce/index.js';
@@ -130,5 +132,42 @@ describe('the WooCommerce plugin', () => {
     shop.store.addSimpleProduct('UNMANAGED', { manageStock: false });
     const result = await connect(shop).pushInventory!([{ sku: 'MANAGED', quantity: 5 }, { sku: 'UNMANAGED', quantity: 6 }, { sku: 'NOPE', quantity: 1 }]);
     expect(result).toEqual({ updated: 1, unknownSkus: ['NOPE'], failed: [{ sku: 'UNMANAGED', reason: expect.stringContaining('manage_stock is off') }] });
+  });
+});
+
+describe('the WooCommerce plugin remembers how the keys reach the store', () => {
+  function connectWith(shop: FakeWooCommerce, ports: MemoryCartPorts, baseUrl = shop.url) {
+    const parsed = woocommercePlugin.settingsSchema.parse({ storeUrl: 'https://acme.example', baseUrl });
+    return woocommercePlugin.create({ ...ctx(), positions: ports.positions }, parsed, { consumerKey: shop.consumerKey, consumerSecret: shop.consumerSecret });
+  }
+
+  it('sends no Basic attempt on the next run once the query-string keys were found to work', async () => {
+    const shop = await start({ dropsAuthorizationHeader: true });
+    shop.store.seedOrders(2);
+    const ports = memoryCartPorts();
+    const first = await pages(connectWith(shop, ports).fetchOrders({ cursor: null, earliestOrderDate: EARLIEST }));
+    expect(first.flatMap((p) => p.orders)).toHaveLength(2);
+    // Run 1: Basic arrived as nothing (the server dropped the header), then the query string worked.
+    expect(shop.store.requests[0].auth).toBe('none');
+    expect(shop.store.requests.slice(1).every((r) => r.auth === 'query')).toBe(true);
+    expect(JSON.parse(ports.saved.positions.get(KEY_DELIVERY_STREAM) ?? '{}')).toMatchObject({ via: 'query_string' });
+
+    shop.store.requests.length = 0;
+    await pages(connectWith(shop, ports).fetchOrders({ cursor: null, earliestOrderDate: EARLIEST }));
+    await connectWith(shop, ports).pushInventory?.([{ sku: 'NOPE', quantity: 1 }]);
+    expect(shop.store.requests.length).toBeGreaterThan(0);
+    expect(shop.store.requests.map((r) => r.auth).filter((a) => a !== 'query')).toEqual([]);
+  });
+
+  it('starts from Basic again where nothing was learnt, or for a cart moved to another address', async () => {
+    const shop = await start();
+    shop.store.seedOrders(1);
+    const ports = memoryCartPorts({
+      positions: { [KEY_DELIVERY_STREAM]: JSON.stringify({ via: 'query_string', address: 'http://127.0.0.1:1' }) },
+    });
+    await pages(connectWith(shop, ports).fetchOrders({ cursor: null, earliestOrderDate: EARLIEST }));
+    expect(shop.store.requests.map((r) => r.auth)).toEqual(['basic']);
+    // A store that takes Basic leaves nothing new behind.
+    expect(JSON.parse(ports.saved.positions.get(KEY_DELIVERY_STREAM) ?? '{}').address).toBe('http://127.0.0.1:1');
   });
 });

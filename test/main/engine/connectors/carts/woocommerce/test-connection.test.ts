@@ -45,7 +45,7 @@ describe('WooCommerce connection test', () => {
     expect((await testWooConnection(clientFor(plain).client, ['order_download'])).message).toContain('is not a WordPress site');
     await plain.close();
     const moved = await start({ redirectTo: 'https://acme.example/' });
-    expect((await testWooConnection(clientFor(moved).client, ['order_download'])).message).toContain('redirects to https://acme.example/');
+    expect((await testWooConnection(clientFor(moved).client, ['order_download'])).message).toContain('redirects to https://acme.example (HTTP 301)');
   });
 
   it('says when the keys had to go in the query string', async () => {
