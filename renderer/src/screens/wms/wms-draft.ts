@@ -67,7 +67,9 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
           allowSelfSigned: t.allowSelfSigned,
           root: t.root,
         }
-      : { transport: 'folder' as const, folderPath: t.path }),
+      : t.kind === 'folder'
+        ? { transport: 'folder' as const, folderPath: t.path }
+        : {}),
     folderOrder: s.folderOrder,
     folders: { ...s.folders },
     orderProfile: s.orderProfile,
