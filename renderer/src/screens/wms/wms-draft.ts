@@ -1,4 +1,4 @@
-import type { WmsView } from '../../../../shared/api-types.js';
+import type { TestResultView, WmsView } from '../../../../shared/api-types.js';
 import type { MethodInput } from '../../../../shared/contract.js';
 import { DEFAULT_CONFIRMATION_PROFILE, DEFAULT_INVENTORY_PROFILE, DEFAULT_ORDER_PROFILE } from '../../../../shared/csv-defaults.js';
 import type { CsvWmsSettings } from '../../../../shared/schemas/wms.js';
@@ -6,7 +6,7 @@ import type { CsvWmsSettings } from '../../../../shared/schemas/wms.js';
 /** The WMS form's values as typed, and their conversion to `wms.save` / `wms.test` input. */
 
 /** What the user picks; FTP and FTPS are one transport in the settings, told apart by `security`. */
-export type TransportChoice = 'ftp' | 'ftps' | 'folder';
+export type TransportChoice = 'ftp' | 'ftps' | 'sftp' | 'folder';
 export type FolderKind = 'orders' | 'confirmations' | 'inventory';
 
 export interface WmsDraft {
@@ -20,6 +20,14 @@ export interface WmsDraft {
   password: string;
   passive: boolean;
   allowSelfSigned: boolean;
+  /** SFTP: sign in with the password or a private key. */
+  sftpAuth: 'password' | 'key';
+  /** SFTP: the private key text as pasted; blank keeps the saved one. */
+  privateKey: string;
+  /** SFTP: the key's passphrase; blank keeps the saved one (or none). */
+  passphrase: string;
+  /** SFTP: the server key confirmed by a person ("SHA256:..."), '' when none is. */
+  hostKeyFingerprint: string;
   root: string;
   folderPath: string;
   folderOrder: CsvWmsSettings['folderOrder'];
@@ -39,6 +47,10 @@ export function newWmsDraft(): WmsDraft {
     password: '',
     passive: true,
     allowSelfSigned: false,
+    sftpAuth: 'password',
+    privateKey: '',
+    passphrase: '',
+    hostKeyFingerprint: '',
     root: '/',
     folderPath: '',
     folderOrder: 'client_then_wms',
@@ -67,9 +79,17 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
           allowSelfSigned: t.allowSelfSigned,
           root: t.root,
         }
-      : t.kind === 'folder'
-        ? { transport: 'folder' as const, folderPath: t.path }
-        : {}),
+      : t.kind === 'sftp'
+        ? {
+            transport: 'sftp' as const,
+            host: t.host,
+            port: String(t.port),
+            user: t.user,
+            sftpAuth: t.auth,
+            hostKeyFingerprint: t.hostKeyFingerprint ?? '',
+            root: t.root,
+          }
+        : { transport: 'folder' as const, folderPath: t.path }),
     folderOrder: s.folderOrder,
     folders: { ...s.folders },
     orderProfile: s.orderProfile,
@@ -79,6 +99,7 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
 }
 
 export function wmsInputFrom(draft: WmsDraft): MethodInput<'wms.save'> {
+  if (draft.transport === 'sftp') return { settings: settingsWith(draft, sftpTransportFrom(draft)), secrets: sftpSecretsFrom(draft) };
   const transport =
     draft.transport === 'folder'
       ? { kind: 'folder' as const, path: draft.folderPath.trim() }
@@ -93,18 +114,65 @@ export function wmsInputFrom(draft: WmsDraft): MethodInput<'wms.save'> {
           root: draft.root.trim() || '/',
         };
   return {
-    settings: {
-      kind: 'csv',
-      transport,
-      folderOrder: draft.folderOrder,
-      folders: { orders: draft.folders.orders.trim(), confirmations: draft.folders.confirmations.trim(), inventory: draft.folders.inventory.trim() },
-      orderProfile: draft.orderProfile,
-      confirmationProfile: draft.confirmationProfile,
-      inventoryProfile: draft.inventoryProfile,
-    },
+    settings: settingsWith(draft, transport),
     // A password only travels when typed: none means "keep the saved one".
     secrets: draft.transport !== 'folder' && !draft.anonymous && draft.password !== '' ? { password: draft.password } : {},
   };
+}
+
+type WmsSettingsInput = MethodInput<'wms.save'>['settings'];
+
+function settingsWith(draft: WmsDraft, transport: WmsSettingsInput['transport']): WmsSettingsInput {
+  return {
+    kind: 'csv',
+    transport,
+    folderOrder: draft.folderOrder,
+    folders: { orders: draft.folders.orders.trim(), confirmations: draft.folders.confirmations.trim(), inventory: draft.folders.inventory.trim() },
+    orderProfile: draft.orderProfile,
+    confirmationProfile: draft.confirmationProfile,
+    inventoryProfile: draft.inventoryProfile,
+  };
+}
+
+function sftpTransportFrom(draft: WmsDraft): WmsSettingsInput['transport'] {
+  return {
+    kind: 'sftp',
+    host: draft.host.trim(),
+    port: draft.port.trim() === '' ? 22 : Number(draft.port),
+    user: draft.user.trim(),
+    auth: draft.sftpAuth,
+    root: draft.root.trim() || '/',
+    ...(draft.hostKeyFingerprint.trim() !== '' ? { hostKeyFingerprint: draft.hostKeyFingerprint.trim() } : {}),
+  };
+}
+
+/** Only what was typed travels (blank keeps the saved one), and only the secret the sign-in uses. */
+function sftpSecretsFrom(draft: WmsDraft): MethodInput<'wms.save'>['secrets'] {
+  if (draft.sftpAuth === 'password') return draft.password !== '' ? { password: draft.password } : {};
+  return {
+    ...(draft.privateKey.trim() !== '' ? { privateKey: draft.privateKey.trim() + '\n' } : {}),
+    ...(draft.passphrase !== '' ? { passphrase: draft.passphrase } : {}),
+  };
+}
+
+/**
+ * Changing the transport: the port follows when it still holds the other transport's usual one (21 for
+ * FTP, 22 for SFTP), so a person who picks SFTP does not connect to the FTP port by mistake.
+ */
+export function transportChange(draft: WmsDraft, transport: TransportChoice): Partial<WmsDraft> {
+  const usual = (t: TransportChoice) => (t === 'sftp' ? '22' : '21');
+  const port = draft.port.trim() === '' || draft.port === usual(draft.transport) ? usual(transport) : draft.port;
+  return { transport, port };
+}
+
+/** The secret the form must have typed when none is saved, by its API field, with the message; or null. */
+export function missingSecret(draft: WmsDraft, hasSaved: boolean): { field: string; message: string } | null {
+  if (hasSaved || draft.transport === 'folder') return null;
+  if (draft.transport === 'sftp') {
+    if (draft.sftpAuth === 'key') return draft.privateKey.trim() === '' ? { field: 'secrets.privateKey', message: 'Paste the private key' } : null;
+    return draft.password === '' ? { field: 'secrets.password', message: 'Enter the SFTP password' } : null;
+  }
+  return !draft.anonymous && draft.password === '' ? { field: 'secrets.password', message: 'Enter the FTP password' } : null;
 }
 
 /** Where a merchant's files go, as the connector builds it: root, then client and WMS folder in the chosen order. */
@@ -115,4 +183,18 @@ export function examplePath(draft: WmsDraft, merchantCode: string, kind: FolderK
   const separator = base.includes('\\') && !base.includes('/') ? '\\' : '/';
   const tail = parts.filter(Boolean).join(separator);
   return base.endsWith(separator) ? `${base}${tail}` : `${base}${separator}${tail}`;
+}
+
+/** The server key a passing test saw that the form has not confirmed yet, or null. */
+export function unconfirmedServerKey(draft: WmsDraft, result: TestResultView): string | null {
+  const seen = result.details?.hostKeyFingerprint;
+  if (draft.transport !== 'sftp' || typeof seen !== 'string' || seen === '') return null;
+  return draft.hostKeyFingerprint.trim() === seen ? null : seen;
+}
+
+/** The input with the server key a person just confirmed. */
+export function withServerKey(input: MethodInput<'wms.save'>, hostKeyFingerprint: string): MethodInput<'wms.save'> {
+  const transport = input.settings.transport;
+  if (transport.kind !== 'sftp') return input;
+  return { ...input, settings: { ...input.settings, transport: { ...transport, hostKeyFingerprint } } };
 }
