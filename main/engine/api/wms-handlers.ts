@@ -3,7 +3,7 @@ import type { wmsInputSchema } from '../../../shared/contract.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { createCsvWmsConnector } from '../connectors/wms/csv/index.js';
 import { wmsSecretAddress } from '../../../shared/schemas/wms.js';
-import { transportRequiredSecrets, type TransportSecrets, type TransportSettings } from '../../../shared/transports/index.js';
+import { transportRequiredSecrets, type TransportSecrets } from '../../../shared/transports/index.js';
 import type { TestResultView } from '../../../shared/api-types.js';
 import { resolveSecret, sealBound, secretToSend } from '../saved-secret.js';
 import { listMerchants } from '../store/repositories/merchants-repo.js';
@@ -82,7 +82,7 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
     const connector = createCsvWmsConnector(settings, secrets, { clock: ctx.clock, log: ctx.log, signal: controller.signal, identity });
     try {
       const tested = await connector.testConnection(merchants.map((m) => ({ merchantId: m.id, code: m.code, folders: m.folders ?? undefined })));
-      const result = withServerIdentity(tested, settings.transport, seenFingerprint);
+      const result = withServerIdentity(tested, seenFingerprint);
       // The saved settings work: what a failure paused runs again soon, and its alert clears when it passes.
       if (result.ok && ofSaved) await ctx.jobs.settingsSaved({ kind: 'wms' });
       return result;
@@ -98,16 +98,8 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
 
 /**
  * The server key a Test saw, in the result (`details.hostKeyFingerprint`): the screen shows it and saves
- * it with the settings once the person confirms it. A key not saved yet is said in the message too.
+ * it with the settings once the person confirms it (the settings say whether one is confirmed).
  */
-function withServerIdentity(result: TestResultView, transport: TransportSettings, seen: string | undefined): TestResultView {
-  if (seen === undefined) return result;
-  const saved = 'hostKeyFingerprint' in transport ? transport.hostKeyFingerprint : undefined;
-  const details = { ...result.details, hostKeyFingerprint: seen };
-  if (saved !== undefined || !result.ok) return { ...result, details };
-  return {
-    ...result,
-    message: `${result.message}. The server's key is ${seen}: check it is your server's (your IT can read it with ssh-keygen -lf on the server) and save to trust it`,
-    details,
-  };
+function withServerIdentity(result: TestResultView, seen: string | undefined): TestResultView {
+  return seen === undefined ? result : { ...result, details: { ...result.details, hostKeyFingerprint: seen } };
 }

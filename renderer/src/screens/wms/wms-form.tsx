@@ -102,8 +102,8 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
     try {
       await call('wms.save', input);
       await client.invalidateQueries();
-      // The password is saved now; the field goes back to blank ("keep the saved one").
-      setDraft((old) => ({ ...old, password: '' }));
+      // The secrets are saved now; their fields go back to blank ("keep the saved one").
+      setDraft((old) => ({ ...old, password: '', privateKey: '', passphrase: '' }));
       setOutcome({ kind: test.ok ? 'saved' : 'saved_failing', test });
       showAtTop();
     } catch (err) {

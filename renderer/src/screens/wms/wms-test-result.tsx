@@ -27,9 +27,12 @@ export function WmsTestResult({ result, savedKey, onTrustKey }: { result: TestRe
                 {savedKey === serverKey ? (
                   <span>(the confirmed key)</span>
                 ) : result.ok && onTrustKey ? (
-                  <button type="button" className="button button--small" onClick={() => onTrustKey(serverKey)}>
-                    Trust this key
-                  </button>
+                  <>
+                    <button type="button" className="button button--small" onClick={() => onTrustKey(serverKey)}>
+                      Trust this key
+                    </button>
+                    <div>Not confirmed yet: check it is your server's key (your IT reads it on the server with ssh-keygen -lf). Save asks you to trust it too.</div>
+                  </>
                 ) : null}
               </dd>
             </div>

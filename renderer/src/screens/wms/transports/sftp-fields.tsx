@@ -75,9 +75,11 @@ export function SftpFields({ draft, change, errors, hasSavedPassword }: Transpor
           <>
             <div className="mono">{draft.hostKeyFingerprint}</div>
             <div className="field__hint">Dockhand connects only to a server showing this key. Forget it only when your IT changed the server; the next test shows the new key to confirm.</div>
-            <button type="button" className="button button--small" onClick={() => change({ hostKeyFingerprint: '' })}>
-              Forget the saved key
-            </button>
+            <div>
+              <button type="button" className="button button--small" onClick={() => change({ hostKeyFingerprint: '' })}>
+                Forget the saved key
+              </button>
+            </div>
           </>
         ) : (
           <div className="field__hint">Not confirmed yet: Test connection shows the server's key, and you confirm it before it is saved.</div>
