@@ -4,9 +4,10 @@ import ssh2 from 'ssh2';
 const { Server, utils } = ssh2;
 
 /**
- * An in-process SSH server (ssh2's Server) for what a real sshd cannot test without system accounts:
- * password login. It takes one user and password, and serves a read-only SFTP folder "/" holding one
- * file, enough for a client to log in and list. Every login attempt is recorded with its method.
+ * An in-process SSH server (ssh2's Server) for what a real sshd cannot test without system accounts or
+ * as root: password login, and a folder the user may not write to. It takes one user and password, and
+ * serves a read-only SFTP folder "/" holding one file: a client can log in, list and look, and every
+ * write is refused with "permission denied". Every login attempt is recorded with its method.
  */
 export interface TestPasswordSshServer {
   host: '127.0.0.1';
@@ -60,6 +61,17 @@ export async function startPasswordSshServer(options: { user?: string; password?
             ]);
           });
           sftp.on('CLOSE', (reqId) => sftp.status(reqId, STATUS_CODE.OK));
+          const look = (reqId: number, path: string) => {
+            if (path === '/') return sftp.attrs(reqId, { mode: 0o40555, uid: 1000, gid: 1000, size: 4096, atime: mtime, mtime });
+            if (path === `/${fileName}`) return sftp.attrs(reqId, { mode: 0o100444, uid: 1000, gid: 1000, size: 5, atime: mtime, mtime });
+            sftp.status(reqId, STATUS_CODE.NO_SUCH_FILE);
+          };
+          sftp.on('STAT', look);
+          sftp.on('LSTAT', look);
+          // A read-only folder: opening a file to write, making a folder, renaming are all refused.
+          sftp.on('OPEN', (reqId) => sftp.status(reqId, STATUS_CODE.PERMISSION_DENIED));
+          sftp.on('MKDIR', (reqId) => sftp.status(reqId, STATUS_CODE.PERMISSION_DENIED));
+          sftp.on('RENAME', (reqId) => sftp.status(reqId, STATUS_CODE.PERMISSION_DENIED));
         });
       });
     });

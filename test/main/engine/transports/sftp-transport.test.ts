@@ -233,6 +233,20 @@ describe('SFTP password login against an in-process SSH server', () => {
     expect(server.attempts).toEqual([]);
   });
 
+  it('says the user may not write to the folder, as a setup problem, on a Test and on an upload', async () => {
+    const key = await serverKey();
+    const onTest = await failure(transport(server.password, key).test(['']));
+    expect(onTest).toMatchObject({
+      kind: 'config',
+      message: `SFTP user ${server.user} may not write to "/" on 127.0.0.1:${server.port}: permission denied (ask for write permission on that folder)`,
+    });
+    const onUpload = await failure(transport(server.password, key).writeAtomic('', 'orders-1.csv', Buffer.from('x')));
+    expect(onUpload).toMatchObject({
+      kind: 'config',
+      message: `SFTP user ${server.user} may not write to "/orders-1.csv" on 127.0.0.1:${server.port}: permission denied (ask for write permission on that folder)`,
+    });
+  });
+
   it('reports a server that is not there as worth another try later', async () => {
     const port = await unusedPort();
     const settings = sftpTransportSchema.parse({ kind: 'sftp', host: '127.0.0.1', port, user: 'x', hostKeyFingerprint: 'SHA256:' + 'B'.repeat(43) });
