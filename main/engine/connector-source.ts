@@ -75,7 +75,7 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
       if (!row) throw new DockhandError('config', 'No WMS is set up yet: open WMS setup first');
       const carriers = new Map(methods.filter((m) => m.carrier.trim() !== '').map((m) => [m.code, m.carrier]));
       const secrets = secretToSend(deps.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password');
-      return createCsvWmsConnector(row.settings, { password: secrets.password as string | undefined }, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers });
+      return createCsvWmsConnector(row.settings, secrets, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers });
     },
     async merchantTarget(merchantId): Promise<WmsMerchantTarget> {
       const m = await deps.store.read((db) => getMerchant(db, merchantId));

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DATE_FORMATS, delimiterSchema } from '../schemas/csv-profile.js';
 import { transportSchema, wmsSecretAddress, type TransportSettings } from '../schemas/wms.js';
+import { transportRequiredSecrets, transportSecretsSchema } from '../transports/index.js';
+import { PRIVATE_KEY_TEXT_PATTERN } from '../transports/sftp.js';
 import type { CartPlatform, CredentialField } from './cart-platform.js';
 import { notStartedText, parseJsonObject, UNREADABLE_POSITION, type SyncPositionText } from './sync-position.js';
 
@@ -121,13 +123,18 @@ export const csvCartSettingsSchema = z.object({
 });
 export type CsvCartSettings = z.infer<typeof csvCartSettingsSchema>;
 
-export const csvCartCredentialsSchema = z.object({ password: z.string().max(1000, 'Keep the password under 1000 characters').optional() });
+/** The secrets of any transport (an FTP or SFTP password, an SFTP private key and its passphrase). */
+export const csvCartCredentialsSchema = transportSecretsSchema;
 export type CsvCartCredentials = z.infer<typeof csvCartCredentialsSchema>;
 
-/** The FTP password, unless the files are in a folder or the server takes an anonymous login. */
+/**
+ * The FTP password, unless the files are in a folder or the server takes an anonymous login; for any
+ * other transport what its descriptor asks for (an SFTP password or private key).
+ */
 export function csvRequiredCredentials(settings: { transport: TransportSettings }): Record<string, CredentialField> {
   const t = settings.transport;
-  return t.kind === 'ftp' && !t.anonymous ? { password: { label: `the password of FTP user ${t.user || '(none)'}`, noun: 'password' } } : {};
+  if (t.kind !== 'ftp') return transportRequiredSecrets(t);
+  return !t.anonymous ? { password: { label: `the password of FTP user ${t.user || '(none)'}`, noun: 'password' } } : {};
 }
 
 // ---- the sync position: which files were handed over (their orders saved) and wait to be archived ----
@@ -194,8 +201,9 @@ export const csvPlatform = {
   // The password goes only to the server (scheme, host and port) it was saved for.
   secretAddress: (settings) => wmsSecretAddress(settings),
   requiredCredentials: csvRequiredCredentials,
-  // An FTP password never shows up in text by a pattern of its own; the log redacts it by field name.
-  secretPatterns: [],
+  // A password never shows up in text by a pattern of its own (the log redacts it by field name); a
+  // pasted SFTP private key does, whatever field it sits in.
+  secretPatterns: [PRIVATE_KEY_TEXT_PATTERN],
   // The tracking file carries the warehouse's own carrier names.
   carriers: { names: {}, custom: 'name_and_url' },
   linkSites: [],

@@ -5,112 +5,20 @@ import {
   orderFileProfileSchema,
 } from './csv-profile.js';
 
-/**
- * The account's one WMS. For now the CSV-file WMS with its transports (FTP / explicit FTPS, or a local
- * or shared folder). Secrets (the FTP password) travel in `secrets` on input and are never returned.
- */
-
-const folderPath = z
-  .string()
-  .max(500)
-  .refine((p) => !p.split(/[\\/]/).includes('..'), 'A folder may not contain ".."');
-
-/** What is wrong with an FTP host as typed (a scheme, a folder, spaces), or undefined when it is a host. */
-export function ftpHostProblem(host: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) return 'Enter the host name without ftp:// or ftps://, such as ftp.example.com (choose FTPS under Transport for a secure one)';
-  if (/[/\\]/.test(host)) return 'Enter the host name only, such as ftp.example.com; put a folder in Root folder';
-  if (/\s/.test(host)) return 'A host name has no spaces, such as ftp.example.com';
-  return undefined;
-}
-
-/** The user an anonymous login sends; the server asks for no password. */
-export const ANONYMOUS_FTP_USER = 'anonymous';
-
-/** A folder from the top of the FTP server ("/outbox"): a relative one depends on where the login lands. */
-const ftpRootPath = folderPath.refine((p) => p.startsWith('/'), 'Enter the folder from the top of the server, starting with /, such as / or /outbox');
-
-/** A folder on this computer or a share, written out in full: a relative one depends on where Dockhand was started. */
-export function isAbsoluteLocalPath(p: string): boolean {
-  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
-}
-
-/** A SHA-256 certificate fingerprint as browsers show it: 32 bytes in hex, colon-separated. */
-export const SHA256_FINGERPRINT = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
+import { transportSchema, transportSecretAddress, transportSecretsSchema, type TransportSettings } from '../transports/index.js';
+import { folderPath } from '../transports/remote-folder.js';
 
 /**
- * The one FTPS server certificate the user accepted after a Test showed it (a self-signed certificate,
- * or one the system does not trust for this host). Connections accept exactly this certificate and no other.
+ * The account's one WMS. For now the CSV-file WMS with its transports (shared/transports: FTP / explicit
+ * FTPS, SFTP, or a local or shared folder). Secrets (a password, a private key) travel in `secrets` on
+ * input and are never returned.
  */
-export const pinnedCertificateSchema = z.object({
-  sha256: z
-    .string()
-    .trim()
-    .transform((v) => v.toUpperCase())
-    .refine((v) => SHA256_FINGERPRINT.test(v), 'The certificate fingerprint is 32 pairs of hex digits separated by colons: run Test again and accept the certificate it shows'),
-  /** Shown beside the fingerprint so a person recognises the server ("CN=ftp.warehouse.local"). */
-  subject: z.string().max(1000).default(''),
-  /** ISO date the certificate expires. */
-  validTo: z.string().max(100).default(''),
-});
-export type PinnedCertificate = z.infer<typeof pinnedCertificateSchema>;
 
-export const ftpTransportSchema = z
-  .object({
-    kind: z.literal('ftp'),
-    host: z
-      .string()
-      .trim()
-      .min(1, 'Enter the FTP server host')
-      .max(255)
-      .check((ctx) => {
-        const message = ftpHostProblem(ctx.value);
-        if (message) ctx.issues.push({ code: 'custom', message, input: ctx.value });
-      }),
-    port: z.number({ error: 'Enter the port: a whole number from 1 to 65535 (FTP is usually 21)' }).int('Enter a whole number from 1 to 65535').min(1, 'The port is a number from 1 to 65535').max(65535, 'The port is a number from 1 to 65535').default(21),
-    /** Log in as "anonymous" with no password, where the server allows it; `user` is then ignored. Absent: off. */
-    anonymous: z.boolean().optional(),
-    user: z.string().trim().max(255).default(''),
-    /** none = plain FTP; explicit = FTPS with AUTH TLS on the control port. */
-    security: z.enum(['none', 'explicit']).default('none'),
-    /** FTPS: the certificate accepted by the user when the system does not trust the server's own. */
-    pinnedCertificate: pinnedCertificateSchema.optional(),
-    /**
-     * Old settings only ("accept any self-signed certificate"), parsed so they still load. It no longer
-     * trusts anything: without a pinned certificate, connecting fails and asks for a Test to accept one.
-     */
-    allowSelfSigned: z.boolean().default(false),
-    /**
-     * Old settings only. Dockhand always connects in passive mode (basic-ftp has no active mode, and
-     * every current FTP server offers passive), so this is parsed and ignored.
-     */
-    passive: z.boolean().optional(),
-    /** Base folder on the server that every path below is relative to. */
-    root: ftpRootPath.default('/'),
-  })
-  // Checked even when other fields have problems too, so every missing field is named at once.
-  .refine((t) => t.anonymous === true || (typeof t.user === 'string' && t.user !== ''), {
-    message: 'Enter the FTP user, or tick Anonymous login',
-    path: ['user'],
-    when: () => true,
-  });
-
-/** The user the FTP login sends. */
-export function ftpLoginUser(t: { anonymous?: boolean; user: string }): string {
-  return t.anonymous ? ANONYMOUS_FTP_USER : t.user;
-}
-
-export const folderTransportSchema = z.object({
-  kind: z.literal('folder'),
-  path: z
-    .string()
-    .trim()
-    .min(1, 'Choose a folder')
-    .max(1000)
-    .refine(isAbsoluteLocalPath, 'Enter the full path of the folder, such as /srv/wms or C:\\WMS'),
-});
-
-export const transportSchema = z.discriminatedUnion('kind', [ftpTransportSchema, folderTransportSchema]);
-export type TransportSettings = z.infer<typeof transportSchema>;
+// The transports moved to shared/transports/ (one descriptor each); these names stay importable from here.
+export { ANONYMOUS_FTP_USER, ftpHostProblem, ftpLoginUser, ftpTransportSchema, pinnedCertificateSchema, SHA256_FINGERPRINT, type PinnedCertificate } from '../transports/ftp.js';
+export { folderTransportSchema, isAbsoluteLocalPath } from '../transports/folder.js';
+export { sftpTransportSchema } from '../transports/sftp.js';
+export { transportSchema, type TransportSettings } from '../transports/index.js';
 
 export const wmsFoldersSchema = z.object({
   orders: folderPath.default('orders'),
@@ -130,31 +38,18 @@ export const csvWmsSettingsSchema = z.object({
 });
 export type CsvWmsSettings = z.infer<typeof csvWmsSettingsSchema>;
 
-export const wmsSecretsSchema = z.object({ password: z.string().max(1000).optional() });
+/** Every secret any transport takes (password, private key, passphrase), each optional. */
+export const wmsSecretsSchema = transportSecretsSchema;
 export type WmsSecrets = z.infer<typeof wmsSecretsSchema>;
 
 export const wmsSettingsSchema = csvWmsSettingsSchema;
 export type WmsSettings = CsvWmsSettings;
 
 /**
- * Where the transport sends the password, as a person reads it ("ftps://ftp.example.com:21"), or null
- * when it sends none (a folder). The scheme is part of it: a password saved for FTPS must not go out
- * in the clear over plain FTP to the same host. A saved password goes only to the address it was saved for.
+ * Where the transport sends its secrets, as a person reads it ("ftps://ftp.example.com:21",
+ * "sftp://files.example.com:22"), or null when it sends none (a folder). The transport's descriptor
+ * says (shared/transports). A saved secret goes only to the address it was saved for.
  */
 export function wmsSecretAddress(settings: { transport: TransportSettings }): string | null {
-  const t = settings.transport;
-  switch (t.kind) {
-    case 'ftp':
-      // An anonymous login sends no password: nothing to keep for an address.
-      if (t.anonymous) return null;
-      return `${t.security === 'explicit' ? 'ftps' : 'ftp'}://${t.host.trim().toLowerCase()}:${t.port}`;
-    case 'folder':
-      return null;
-    default:
-      return unknownTransport(t);
-  }
-}
-
-function unknownTransport(t: never): never {
-  throw new Error(`No secret address for transport ${(t as { kind: string }).kind}`);
+  return transportSecretAddress(settings.transport);
 }

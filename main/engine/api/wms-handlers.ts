@@ -3,6 +3,8 @@ import type { wmsInputSchema } from '../../../shared/contract.js';
 import { DockhandError, isDockhandError } from '../../../shared/errors.js';
 import { createCsvWmsConnector } from '../connectors/wms/csv/index.js';
 import { wmsSecretAddress } from '../../../shared/schemas/wms.js';
+import { transportRequiredSecrets, type TransportSecrets } from '../../../shared/transports/index.js';
+import type { TestResultView } from '../../../shared/api-types.js';
 import { resolveSecret, sealBound, secretToSend } from '../saved-secret.js';
 import { listMerchants } from '../store/repositories/merchants-repo.js';
 import { getWms, saveWms, type WmsRow } from '../store/repositories/wms-repo.js';
@@ -16,24 +18,25 @@ type WmsInput = z.output<typeof wmsInputSchema>;
  * The settings and password to test or save: the typed password, or the saved one where it may go to
  * the server the settings point at (saved-secret.ts).
  */
-async function resolveWmsInput(ctx: EngineContext, input: WmsInput): Promise<{ settings: WmsInput['settings']; password?: string; address: string | null }> {
+async function resolveWmsInput(ctx: EngineContext, input: WmsInput): Promise<{ settings: WmsInput['settings']; secrets: TransportSecrets; address: string | null }> {
   const saved = await ctx.store.read((db) => getWms(db));
   const address = wmsSecretAddress(input.settings);
   const secrets = resolveSecret(ctx.secrets, {
     provided: input.secrets,
     saved: saved ? { sealed: saved.secretsSealed, address: wmsSecretAddress(saved.settings) } : undefined,
     address,
-    required: address === null ? {} : { password: { label: 'the FTP password', noun: 'password' } },
+    // The transport's descriptor says which secrets its settings need (an FTP password, an SFTP key...).
+    required: address === null ? {} : transportRequiredSecrets(input.settings.transport),
     fieldPrefix: 'secrets',
     place: 'server',
     what: 'WMS password',
   });
-  return { settings: input.settings, password: secrets.password as string | undefined, address };
+  return { settings: input.settings, secrets: secrets as TransportSecrets, address };
 }
 
-/** The saved setup's password, for the server it was saved for only. */
-function savedPassword(ctx: EngineContext, row: WmsRow): string | undefined {
-  return secretToSend(ctx.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password').password as string | undefined;
+/** The saved setup's secrets, for the server they were saved for only. */
+function savedSecrets(ctx: EngineContext, row: WmsRow): TransportSecrets {
+  return secretToSend(ctx.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password') as TransportSecrets;
 }
 
 export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
@@ -42,8 +45,8 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
     return { configured: row !== undefined, settings: row?.settings ?? null, hasPassword: row?.secretsSealed != null };
   },
   async 'wms.save'(input, ctx) {
-    const { settings, password, address } = await resolveWmsInput(ctx, input);
-    const sealed = sealBound(ctx.secrets, { password }, address);
+    const { settings, secrets, address } = await resolveWmsInput(ctx, input);
+    const sealed = sealBound(ctx.secrets, secrets, address);
     const merchants = await ctx.store.write((db) => {
       saveWms(db, settings, sealed, ctx.nowIso());
       return listMerchants(db);
@@ -55,15 +58,15 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
   },
   async 'wms.test'(input, ctx) {
     let settings;
-    let password: string | undefined;
+    let secrets: TransportSecrets;
     if (input.wms) {
-      ({ settings, password } = await resolveWmsInput(ctx, input.wms));
+      ({ settings, secrets } = await resolveWmsInput(ctx, input.wms));
     } else {
       const row = await ctx.store.read((db) => getWms(db));
       if (!row) return { ok: false, message: 'No WMS is set up yet' };
       settings = row.settings;
       try {
-        password = savedPassword(ctx, row);
+        secrets = savedSecrets(ctx, row);
       } catch (err) {
         if (isDockhandError(err)) return { ok: false, message: err.message, details: { kind: err.kind } };
         throw err;
@@ -73,9 +76,13 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
     const ofSaved = !input.wms;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DockhandError('transient', 'The test took longer than 60 s')), 60_000);
-    const connector = createCsvWmsConnector(settings, { password }, { clock: ctx.clock, log: ctx.log, signal: controller.signal });
+    // A Test may meet a server whose identity (an SFTP host key) is not confirmed yet: it shows it to confirm.
+    let seenFingerprint: string | undefined;
+    const identity = { allowUnconfirmed: true, seen: (fingerprint: string) => (seenFingerprint = fingerprint) };
+    const connector = createCsvWmsConnector(settings, secrets, { clock: ctx.clock, log: ctx.log, signal: controller.signal, identity });
     try {
-      const result = await connector.testConnection(merchants.map((m) => ({ merchantId: m.id, code: m.code, folders: m.folders ?? undefined })));
+      const tested = await connector.testConnection(merchants.map((m) => ({ merchantId: m.id, code: m.code, folders: m.folders ?? undefined })));
+      const result = withServerIdentity(tested, seenFingerprint);
       // The saved settings work: what a failure paused runs again soon, and its alert clears when it passes.
       if (result.ok && ofSaved) await ctx.jobs.settingsSaved({ kind: 'wms' });
       return result;
@@ -88,3 +95,11 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
     }
   },
 };
+
+/**
+ * The server key a Test saw, in the result (`details.hostKeyFingerprint`): the screen shows it and saves
+ * it with the settings once the person confirms it (the settings say whether one is confirmed).
+ */
+function withServerIdentity(result: TestResultView, seen: string | undefined): TestResultView {
+  return seen === undefined ? result : { ...result, details: { ...result.details, hostKeyFingerprint: seen } };
+}

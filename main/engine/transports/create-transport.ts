@@ -1,18 +1,9 @@
-import type { TransportSettings } from '../../../shared/schemas/wms.js';
-import { createFolderTransport, type FolderTransportContext } from './folder-transport.js';
-import { createFtpTransport, type FtpTransportContext } from './ftp-transport.js';
+import type { TransportSecrets, TransportSettings } from '../../../shared/transports/index.js';
+import { TRANSPORT_FACTORIES, type TransportContext, type TransportFactory } from './registry.js';
 import type { Transport } from './transport.js';
 
-/** The transport a CSV WMS setup names; the password is only used by FTP. */
-export function createTransport(
-  settings: TransportSettings,
-  secrets: { password?: string },
-  ctx: FtpTransportContext & FolderTransportContext,
-): Transport {
-  switch (settings.kind) {
-    case 'ftp':
-      return createFtpTransport(settings, secrets.password ?? '', ctx);
-    case 'folder':
-      return createFolderTransport(settings, ctx);
-  }
+/** The transport the settings name (a WMS setup, a CSV order source), from the registry. */
+export function createTransport(settings: TransportSettings, secrets: TransportSecrets, ctx: TransportContext): Transport {
+  const factory = TRANSPORT_FACTORIES[settings.kind] as TransportFactory<TransportSettings['kind']>;
+  return factory(settings as never, secrets, ctx);
 }

@@ -1,6 +1,7 @@
 import type { CanonicalOrder, InventoryLevel } from '../../../../shared/domain.js';
 import type { Clock, Logger } from '../../platform/ports.js';
 import type { ServerCertificateView } from '../../../../shared/api-types.js';
+import type { ServerIdentityWitness } from '../../transports/registry.js';
 
 /**
  * What a WMS connector offers the services. Persist before acknowledge: inbound files are handed out
@@ -14,6 +15,8 @@ export interface WmsContext {
   signal: AbortSignal;
   /** The carrier of each WMS ship method by its code, written in the order file's Carrier column. */
   carriers?: ReadonlyMap<string, string>;
+  /** Given by a Test only: may meet a server whose key is not confirmed yet, and tells what it showed. */
+  identity?: ServerIdentityWitness;
 }
 
 /** The merchant-specific part of the WMS setup. */

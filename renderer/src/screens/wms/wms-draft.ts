@@ -1,4 +1,4 @@
-import type { WmsView } from '../../../../shared/api-types.js';
+import type { TestResultView, WmsView } from '../../../../shared/api-types.js';
 import type { MethodInput } from '../../../../shared/contract.js';
 import { DEFAULT_CONFIRMATION_PROFILE, DEFAULT_INVENTORY_PROFILE, DEFAULT_ORDER_PROFILE } from '../../../../shared/csv-defaults.js';
 import type { CsvWmsSettings, PinnedCertificate } from '../../../../shared/schemas/wms.js';
@@ -6,7 +6,7 @@ import type { CsvWmsSettings, PinnedCertificate } from '../../../../shared/schem
 /** The WMS form's values as typed, and their conversion to `wms.save` / `wms.test` input. */
 
 /** What the user picks; FTP and FTPS are one transport in the settings, told apart by `security`. */
-export type TransportChoice = 'ftp' | 'ftps' | 'folder';
+export type TransportChoice = 'ftp' | 'ftps' | 'sftp' | 'folder';
 export type FolderKind = 'orders' | 'confirmations' | 'inventory';
 
 export interface WmsDraft {
@@ -21,6 +21,14 @@ export interface WmsDraft {
   /** FTPS: the certificate accepted after a Test showed it, and the server (host:port) it was accepted for. */
   pinnedCertificate: PinnedCertificate | null;
   pinnedFor: string;
+  /** SFTP: sign in with the password or a private key. */
+  sftpAuth: 'password' | 'key';
+  /** SFTP: the private key text as pasted; blank keeps the saved one. */
+  privateKey: string;
+  /** SFTP: the key's passphrase; blank keeps the saved one (or none). */
+  passphrase: string;
+  /** SFTP: the server key confirmed by a person ("SHA256:..."), '' when none is. */
+  hostKeyFingerprint: string;
   root: string;
   folderPath: string;
   folderOrder: CsvWmsSettings['folderOrder'];
@@ -40,6 +48,10 @@ export function newWmsDraft(): WmsDraft {
     password: '',
     pinnedCertificate: null,
     pinnedFor: '',
+    sftpAuth: 'password',
+    privateKey: '',
+    passphrase: '',
+    hostKeyFingerprint: '',
     root: '/',
     folderPath: '',
     folderOrder: 'client_then_wms',
@@ -68,7 +80,17 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
           pinnedFor: t.pinnedCertificate ? ftpServerKey(t.host, String(t.port)) : '',
           root: t.root,
         }
-      : { transport: 'folder' as const, folderPath: t.path }),
+      : t.kind === 'sftp'
+        ? {
+            transport: 'sftp' as const,
+            host: t.host,
+            port: String(t.port),
+            user: t.user,
+            sftpAuth: t.auth,
+            hostKeyFingerprint: t.hostKeyFingerprint ?? '',
+            root: t.root,
+          }
+        : { transport: 'folder' as const, folderPath: t.path }),
     folderOrder: s.folderOrder,
     folders: { ...s.folders },
     orderProfile: s.orderProfile,
@@ -78,6 +100,7 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
 }
 
 export function wmsInputFrom(draft: WmsDraft): MethodInput<'wms.save'> {
+  if (draft.transport === 'sftp') return { settings: settingsWith(draft, sftpTransportFrom(draft)), secrets: sftpSecretsFrom(draft) };
   const pinned = pinnedCertificateFor(draft);
   const transport =
     draft.transport === 'folder'
@@ -92,15 +115,7 @@ export function wmsInputFrom(draft: WmsDraft): MethodInput<'wms.save'> {
           root: draft.root.trim() || '/',
         };
   return {
-    settings: {
-      kind: 'csv',
-      transport,
-      folderOrder: draft.folderOrder,
-      folders: { orders: draft.folders.orders.trim(), confirmations: draft.folders.confirmations.trim(), inventory: draft.folders.inventory.trim() },
-      orderProfile: draft.orderProfile,
-      confirmationProfile: draft.confirmationProfile,
-      inventoryProfile: draft.inventoryProfile,
-    },
+    settings: settingsWith(draft, transport),
     // A password only travels when typed: none means "keep the saved one".
     secrets: draft.transport !== 'folder' && !draft.anonymous && draft.password !== '' ? { password: draft.password } : {},
   };
@@ -117,6 +132,61 @@ export function pinnedCertificateFor(draft: WmsDraft): PinnedCertificate | null 
   return draft.pinnedFor === ftpServerKey(draft.host, draft.port) ? draft.pinnedCertificate : null;
 }
 
+type WmsSettingsInput = MethodInput<'wms.save'>['settings'];
+
+function settingsWith(draft: WmsDraft, transport: WmsSettingsInput['transport']): WmsSettingsInput {
+  return {
+    kind: 'csv',
+    transport,
+    folderOrder: draft.folderOrder,
+    folders: { orders: draft.folders.orders.trim(), confirmations: draft.folders.confirmations.trim(), inventory: draft.folders.inventory.trim() },
+    orderProfile: draft.orderProfile,
+    confirmationProfile: draft.confirmationProfile,
+    inventoryProfile: draft.inventoryProfile,
+  };
+}
+
+function sftpTransportFrom(draft: WmsDraft): WmsSettingsInput['transport'] {
+  return {
+    kind: 'sftp',
+    host: draft.host.trim(),
+    port: draft.port.trim() === '' ? 22 : Number(draft.port),
+    user: draft.user.trim(),
+    auth: draft.sftpAuth,
+    root: draft.root.trim() || '/',
+    ...(draft.hostKeyFingerprint.trim() !== '' ? { hostKeyFingerprint: draft.hostKeyFingerprint.trim() } : {}),
+  };
+}
+
+/** Only what was typed travels (blank keeps the saved one), and only the secret the sign-in uses. */
+function sftpSecretsFrom(draft: WmsDraft): MethodInput<'wms.save'>['secrets'] {
+  if (draft.sftpAuth === 'password') return draft.password !== '' ? { password: draft.password } : {};
+  return {
+    ...(draft.privateKey.trim() !== '' ? { privateKey: draft.privateKey.trim() + '\n' } : {}),
+    ...(draft.passphrase !== '' ? { passphrase: draft.passphrase } : {}),
+  };
+}
+
+/**
+ * Changing the transport: the port follows when it still holds the other transport's usual one (21 for
+ * FTP, 22 for SFTP), so a person who picks SFTP does not connect to the FTP port by mistake.
+ */
+export function transportChange(draft: WmsDraft, transport: TransportChoice): Partial<WmsDraft> {
+  const usual = (t: TransportChoice) => (t === 'sftp' ? '22' : '21');
+  const port = draft.port.trim() === '' || draft.port === usual(draft.transport) ? usual(transport) : draft.port;
+  return { transport, port };
+}
+
+/** The secret the form must have typed when none is saved, by its API field, with the message; or null. */
+export function missingSecret(draft: WmsDraft, hasSaved: boolean): { field: string; message: string } | null {
+  if (hasSaved || draft.transport === 'folder') return null;
+  if (draft.transport === 'sftp') {
+    if (draft.sftpAuth === 'key') return draft.privateKey.trim() === '' ? { field: 'secrets.privateKey', message: 'Paste the private key' } : null;
+    return draft.password === '' ? { field: 'secrets.password', message: 'Enter the SFTP password' } : null;
+  }
+  return !draft.anonymous && draft.password === '' ? { field: 'secrets.password', message: 'Enter the FTP password' } : null;
+}
+
 /** Where a merchant's files go, as the connector builds it: root, then client and WMS folder in the chosen order. */
 export function examplePath(draft: WmsDraft, merchantCode: string, kind: FolderKind): string {
   const base = draft.transport === 'folder' ? draft.folderPath.trim() || '<folder>' : draft.root.trim() || '/';
@@ -125,4 +195,18 @@ export function examplePath(draft: WmsDraft, merchantCode: string, kind: FolderK
   const separator = base.includes('\\') && !base.includes('/') ? '\\' : '/';
   const tail = parts.filter(Boolean).join(separator);
   return base.endsWith(separator) ? `${base}${tail}` : `${base}${separator}${tail}`;
+}
+
+/** The server key a passing test saw that the form has not confirmed yet, or null. */
+export function unconfirmedServerKey(draft: WmsDraft, result: TestResultView): string | null {
+  const seen = result.details?.hostKeyFingerprint;
+  if (draft.transport !== 'sftp' || typeof seen !== 'string' || seen === '') return null;
+  return draft.hostKeyFingerprint.trim() === seen ? null : seen;
+}
+
+/** The input with the server key a person just confirmed. */
+export function withServerKey(input: MethodInput<'wms.save'>, hostKeyFingerprint: string): MethodInput<'wms.save'> {
+  const transport = input.settings.transport;
+  if (transport.kind !== 'sftp') return input;
+  return { ...input, settings: { ...input.settings, transport: { ...transport, hostKeyFingerprint } } };
 }

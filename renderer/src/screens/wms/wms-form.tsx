@@ -13,7 +13,7 @@ import { Banner } from '../../components/states.js';
 import { FileProfiles } from './file-profiles.js';
 import { WmsFolderFields } from './folder-fields.js';
 import { TRANSPORTS, TRANSPORT_FIELDS } from './transports/index.js';
-import { wmsDraftFrom, wmsInputFrom, type TransportChoice, type WmsDraft } from './wms-draft.js';
+import { missingSecret, transportChange, unconfirmedServerKey, wmsDraftFrom, wmsInputFrom, withServerKey, type TransportChoice, type WmsDraft } from './wms-draft.js';
 import { WmsTestResult } from './wms-test-result.js';
 import { FormProblems } from '../../components/form-problems.js';
 import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
@@ -37,6 +37,8 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
   const [busy, setBusy] = useState<'testing' | 'saving' | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [confirmFailing, setConfirmFailing] = useState<{ input: MethodInput<'wms.save'>; test: TestResultView } | null>(null);
+  /** A passing test met an SFTP server whose key nobody confirmed: asked before it is saved. */
+  const [confirmKey, setConfirmKey] = useState<{ input: MethodInput<'wms.save'>; test: TestResultView; fingerprint: string } | null>(null);
   const top = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const hasSavedPassword = view.hasPassword;
@@ -53,7 +55,8 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
     const input = wmsInputFrom(draft);
     const checked = validate(wmsInputSchema, input);
     const found: FieldErrors = checked.ok ? {} : { ...checked.errors };
-    if (draft.transport !== 'folder' && !draft.anonymous && draft.password === '' && !hasSavedPassword) found['secrets.password'] = 'Enter the FTP password';
+    const missing = missingSecret(draft, hasSavedPassword);
+    if (missing) found[missing.field] = missing.message;
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setFormError('Some fields need attention: see the messages below.');
@@ -99,8 +102,8 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
     try {
       await call('wms.save', input);
       await client.invalidateQueries();
-      // The password is saved now; the field goes back to blank ("keep the saved one").
-      setDraft((old) => ({ ...old, password: '' }));
+      // The secrets are saved now; their fields go back to blank ("keep the saved one").
+      setDraft((old) => ({ ...old, password: '', privateKey: '', passphrase: '' }));
       setOutcome({ kind: test.ok ? 'saved' : 'saved_failing', test });
       showAtTop();
     } catch (err) {
@@ -126,7 +129,11 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
       setBusy(null);
       return;
     }
-    if (result.ok) await persist(input, result);
+    const fingerprint = unconfirmedServerKey(draft, result);
+    if (result.ok && fingerprint) {
+      setBusy(null);
+      setConfirmKey({ input, test: result, fingerprint });
+    } else if (result.ok) await persist(input, result);
     else {
       setBusy(null);
       setConfirmFailing({ input, test: result });
@@ -146,7 +153,16 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
             WMS setup saved, but its test failed: {outcome.test.message}. Deliveries and pickups will fail until this is fixed.
           </Banner>
         ) : null}
-        {testResult && !outcome ? <WmsTestResult result={testResult} /> : null}
+        {testResult && !outcome ? (
+          <WmsTestResult
+            result={testResult}
+            savedKey={draft.transport === 'sftp' ? draft.hostKeyFingerprint : undefined}
+            onTrustKey={(hostKeyFingerprint) => {
+              // Not `change`: the result stays on screen, now saying the key is the one to be saved.
+              setDraft((old) => ({ ...old, hostKeyFingerprint }));
+            }}
+          />
+        ) : null}
       </div>
 
       <div className="form-columns">
@@ -155,7 +171,7 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
           <SelectField
             label="Transport"
             value={draft.transport}
-            onValue={(value) => change({ transport: value as TransportChoice })}
+            onValue={(value) => change(transportChange(draft, value as TransportChoice))}
             options={TRANSPORTS.map(({ value, label }) => ({ value, label }))}
             hint="How Dockhand exchanges files with the WMS."
           />
@@ -179,6 +195,25 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
             {busy === 'testing' ? 'Testing…' : 'Test connection'}
         </button>
       </SaveBar>
+
+      {confirmKey ? (
+        <ConfirmDialog
+          title="Trust this SFTP server?"
+          confirmLabel="Trust and save"
+          onCancel={() => setConfirmKey(null)}
+          onConfirm={() => {
+            const { input, test: passed, fingerprint } = confirmKey;
+            setConfirmKey(null);
+            setDraft((old) => ({ ...old, hostKeyFingerprint: fingerprint }));
+            void persist(withServerKey(input, fingerprint), passed);
+          }}
+        >
+          <p>
+            The server showed the key <code>{confirmKey.fingerprint}</code>.
+          </p>
+          <p>Check it with your IT (they read it on the server with ssh-keygen -lf). Once saved, Dockhand connects only to a server showing this key.</p>
+        </ConfirmDialog>
+      ) : null}
 
       {confirmFailing ? (
         <ConfirmDialog

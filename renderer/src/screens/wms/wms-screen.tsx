@@ -18,7 +18,7 @@ export function WmsScreen(_props: object) {
             <Empty title="No warehouse system connected yet">
               <p className="wms-screen__intro">
                 The WMS is the warehouse management system that picks and ships the orders. Dockhand hands it each merchant's orders as CSV files and
-                collects its shipment confirmations and inventory files, over FTP, FTPS or a shared folder.
+                collects its shipment confirmations and inventory files, over FTP, FTPS, SFTP or a shared folder.
               </p>
               <button type="button" className="button button--primary" onClick={() => setStarting(true)}>
                 Set up the WMS

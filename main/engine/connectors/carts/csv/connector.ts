@@ -22,7 +22,7 @@ export interface CsvCartDeps {
  * the inbound CSV reading (csv/inbound-table.ts).
  */
 export function createCsvCartConnector(ctx: CartContext, settings: CsvCartSettings, credentials: CsvCartCredentials, deps: CsvCartDeps = {}): CartConnector {
-  const transport = deps.transport ?? createTransport(settings.transport, { password: credentials.password }, ctx);
+  const transport = deps.transport ?? createTransport(settings.transport, credentials, ctx);
 
   async function uploadShipment(shipment: ShipmentToUpload): Promise<ShipmentUploadResult> {
     // Line ids are the order number and the line's key: a line of another order is not this order's.

@@ -1,4 +1,5 @@
 import type { CsvCartSettings } from '../../../../../shared/platforms/csv.js';
+import { describeTransport } from '../../../../../shared/transports/index.js';
 import type { Transport } from '../../../transports/transport.js';
 import type { ConnectionTestResult } from '../cart-connector.js';
 
@@ -30,6 +31,7 @@ export function describeSource(settings: CsvCartSettings): string {
   const t = settings.transport;
   const folder = settings.folder === '' ? '' : `/${settings.folder}`;
   if (t.kind === 'folder') return `${t.path.replace(/[\\/]+$/, '')}${folder}`;
+  if (t.kind !== 'ftp') return `${describeTransport(t).replace(/\/+$/, '')}${folder}`;
   const scheme = t.security === 'explicit' ? 'ftps' : 'ftp';
   const root = t.root === '/' ? '' : t.root.replace(/\/+$/, '');
   return `${scheme}://${t.host}:${t.port}${root}${folder}`;

@@ -1,5 +1,6 @@
 import { isDockhandError } from '../../../../../shared/errors.js';
 import type { CsvWmsSettings } from '../../../../../shared/schemas/wms.js';
+import { describeTransport as describeAnyTransport, type TransportSecrets } from '../../../../../shared/transports/index.js';
 import { readConfirmationFile, type ParsedRows } from '../../../csv/confirmation-reader.js';
 import { UnreadableFileError } from '../../../csv/inbound-table.js';
 import { readInventoryFile, type InventoryRow } from '../../../csv/inventory-reader.js';
@@ -38,7 +39,7 @@ export function orderFileName(batchId: string): string {
  */
 export function createCsvWmsConnector(
   settings: CsvWmsSettings,
-  secrets: { password?: string },
+  secrets: TransportSecrets,
   ctx: WmsContext,
   deps: CsvWmsDeps = {},
 ): WmsConnector {
@@ -161,6 +162,7 @@ export function createCsvWmsConnector(
 function describeTransport(settings: CsvWmsSettings): string {
   const t = settings.transport;
   if (t.kind === 'folder') return `folder ${t.path}`;
+  if (t.kind !== 'ftp') return describeAnyTransport(t);
   const scheme = t.security === 'explicit' ? 'ftps (explicit TLS)' : 'ftp';
   return `${scheme} ${t.user}@${t.host}:${t.port}${t.root.startsWith('/') ? t.root : `/${t.root}`}`;
 }

@@ -220,7 +220,7 @@ function draftFromSettings(s: CsvCartSettings): CsvDraft {
   const t = s.transport;
   const columns = Object.fromEntries(CSV_ORDER_COLUMNS.map((c) => [c, s.mapping.columns[c] ?? ''])) as Record<CsvOrderColumn, string>;
   return {
-    transport: t.kind === 'folder' ? 'folder' : t.security === 'explicit' ? 'ftps' : 'ftp',
+    transport: t.kind === 'folder' ? 'folder' : t.kind === 'ftp' && t.security === 'explicit' ? 'ftps' : 'ftp',
     host: t.kind === 'ftp' ? t.host : '',
     port: t.kind === 'ftp' ? String(t.port) : '21',
     user: t.kind === 'ftp' ? t.user : '',
