@@ -37,6 +37,9 @@ export const bigcommerceCart: CartUnderTest = {
       credentials,
       connect: (ctx) => bigcommercePlugin.create(ctx, bigcommercePlugin.settingsSchema.parse(settings), credentials),
       knownSkus: SKUS,
+      seedOrdersInOneGo(count) {
+        for (let i = 0; i < count; i++) store.addOrder({ createdAt: clock.now().getTime(), lines });
+      },
       seedOrders(count) {
         for (let i = 0; i < count; i++) store.addOrder({ createdAt: clock.now().getTime(), lines });
       },

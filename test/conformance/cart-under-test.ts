@@ -51,6 +51,12 @@ export interface FakeCart<Settings = unknown, Credentials = unknown> {
 
   /** Adds `count` orders created at `createdAt` (ISO), before or after the earliest order date. */
   seedOrdersCreatedAt?(count: number, createdAt: string): Promise<void> | void;
+  /**
+   * Adds `count` orders saved in one go, as a bulk action in the cart's admin does: the platform keeps
+   * their times to the second, so more than a thousand can share one (the fake stamps them with the
+   * shared clock, which does not move while they are seeded: a few milliseconds).
+   */
+  seedOrdersInOneGo?(count: number): Promise<void> | void;
   /** Changes an order as a person would in the cart's admin; returns its new updated-at (ISO). */
   changeOrder?(cartOrderId: string): Promise<string> | string;
   /** How many orders the connector gets per page: the suite seeds enough for three pages and more. */

@@ -5,6 +5,7 @@ import {
   firstRunFromEarliestDate,
   incrementalChangedOnly,
   incrementalNewOnly,
+  massActionInOneSecond,
   pagesAcrossThreeOrMore,
 } from './download-cases.js';
 import { inventoryPushesOnlyChangedSkus, inventoryWrittenInCart, unknownSkusReported } from './inventory-cases.js';
@@ -64,6 +65,12 @@ export const CONFORMANCE_CASES = {
     remote: false,
     requires: ['changeOrder', 'pageSize'],
     run: changedDuringRun,
+  },
+  'mass-action-one-second': {
+    title: 'a bulk action saving 1,200 orders in one second hands each over once, none again, and a newer order still comes',
+    remote: false,
+    requires: ['seedOrdersInOneGo'],
+    run: massActionInOneSecond,
   },
   'rate-limit': {
     title: 'rate-limit answers are waited out (and reported) without failing the run',

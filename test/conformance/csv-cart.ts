@@ -134,6 +134,8 @@ export const csvCart: CartUnderTest = {
   notApplicable: {
     'first-run-from-earliest-date':
       'An order file is handed over whole, whatever its order dates: the merchant put it in the folder to be shipped, and a folder holds no history to leave out',
+    'mass-action-one-second':
+      'Order files are not read by a time window: each file is handed over once and archived, whatever its orders\' times (at most 200 files a run, tested in csv-source-folder.test.ts)',
     'rate-limit': `${NO_SERVER} a rate limit`,
     'server-error-retried': `${NO_SERVER} a 5xx; FTP refusals and dropped connections are the FTP transport's, tested in transports/ftp-transport.test.ts`,
     'server-error-fails-cleanly': `${NO_SERVER} a 5xx; FTP refusals and dropped connections are the FTP transport's, tested in transports/ftp-transport.test.ts`,

@@ -18,6 +18,7 @@ export const demoCart: CartUnderTest = {
   notApplicable: {
     'first-run-from-earliest-date': `${INVENTS_AT_DOWNLOAD}, so no order is older than the earliest order date and none can be made so`,
     'pages': 'The Demo store hands out all of a run\'s orders in one page',
+    'mass-action-one-second': `${INVENTS_AT_DOWNLOAD}: it keeps no order times to bound, and a run is one page`,
     'incremental-changed': `${INVENTS_AT_DOWNLOAD} and never changes it afterwards`,
     'changed-during-run': `${INVENTS_AT_DOWNLOAD} and never changes it afterwards; a run is one page`,
     'rate-limit': `${NO_NETWORK}: nothing answers with a rate limit`,

@@ -104,3 +104,24 @@ export async function changedDuringRun(env: CaseEnv): Promise<void> {
     expect(versions, `the changed version of ${id} is handed over`).toContain(Date.parse(updatedAt));
   }
 }
+
+/**
+ * A bulk action in the cart's admin saves more orders in one second than the window remembers by default
+ * (1,000): every one is handed over once, none again on the next run, and a newer order still comes.
+ * Platforms that keep times to the second must never split that second when bounding what they remember.
+ */
+export async function massActionInOneSecond(env: CaseEnv): Promise<void> {
+  const count = 1_200;
+  await hook(env.fake, 'seedOrdersInOneGo')(count);
+  const first = await downloadOnce(env, null);
+  expect(new Set(idsOf(first.orders)).size).toBe(count);
+  expect(sameVersionTwice(first.orders)).toEqual([]);
+
+  const again = await downloadOnce(env, first.position);
+  expect(idsOf(again.orders), 'no order of that second is handed over again').toEqual([]);
+
+  await env.clock.sleep(2_000);
+  await env.fake.seedOrders(1);
+  const next = await downloadOnce(env, again.position ?? first.position);
+  expect(next.orders, 'the newer order still comes, alone').toHaveLength(1);
+}

@@ -37,6 +37,9 @@ export const magentoCart: CartUnderTest = {
       credentials,
       connect: (ctx) => magentoPlugin.create(ctx, magentoPlugin.settingsSchema.parse(settings), magentoPlugin.credentialsSchema.parse(credentials)),
       knownSkus: CATALOG,
+      seedOrdersInOneGo(count) {
+        for (let i = 0; i < count; i++) state.addOrder({ lines: linesFor(++seeded) });
+      },
       seedOrders(count) {
         for (let i = 0; i < count; i++) state.addOrder({ lines: linesFor(++seeded) });
       },

@@ -24,6 +24,9 @@ export const shopifyCart: CartUnderTest = {
       credentials,
       connect: (ctx) => shopifyPlugin.create(ctx, shopifyPlugin.settingsSchema.parse(settings), credentials),
       knownSkus: state.catalog.map((v) => v.sku).filter((sku): sku is string => sku !== null),
+      seedOrdersInOneGo(count) {
+        for (let i = 0; i < count; i++) state.addOrder();
+      },
       seedOrders(count) {
         for (let i = 0; i < count; i++) state.addOrder();
       },

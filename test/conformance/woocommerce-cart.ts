@@ -28,6 +28,9 @@ export const woocommerceCart: CartUnderTest = {
       credentials,
       connect: (ctx) => woocommercePlugin.create(ctx, woocommercePlugin.settingsSchema.parse(settings), credentials),
       knownSkus: ['WOO-TENT-2P', 'WOO-BAG-RED'],
+      seedOrdersInOneGo(count) {
+        store.seedOrders(count);
+      },
       seedOrders(count) {
         store.seedOrders(count);
       },

@@ -52,6 +52,8 @@ export async function* downloadOrders(deps: DownloadDeps, options: FetchOrdersOp
     earliestOrderDate: options.earliestOrderDate,
     platformName: 'BigCommerce',
     maxRecent: MAX_RECENT,
+    // date_modified is kept to the second and a bulk status change saves many orders in one: never split one.
+    wholeSeconds: true,
   });
   // Versions handed over in this run: the keyset re-reads the orders of a page's last second.
   const handed = new Set<string>();

@@ -27,6 +27,8 @@ export async function* downloadOrders(deps: DownloadDeps, options: FetchOrdersOp
     saved: options.cursor,
     earliestOrderDate: options.earliestOrderDate,
     platformName: 'Shopify',
+    // updatedAt is kept to the second and a bulk action in the admin saves thousands in one: never split one.
+    wholeSeconds: true,
   });
   const terms = [`updated_at:>=${quoteSearchValue(searchTime(incremental.since))}`];
   if (incremental.createdAtMin) terms.push(`created_at:>=${quoteSearchValue(searchTime(incremental.createdAtMin))}`);

@@ -36,6 +36,8 @@ export async function* downloadWooOrders(
     platformName: 'WooCommerce',
     overlapMs: WOO_OVERLAP_MS,
     maxRecent: WOO_MAX_RECENT,
+    // WooCommerce keeps dates to the second and a bulk edit saves many orders in one: never split one.
+    wholeSeconds: true,
   });
   let handedOver = 0;
   const walk = walkOrders(client, {
