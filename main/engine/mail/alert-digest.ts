@@ -13,6 +13,7 @@ import {
   markDigestSent,
   MAIL_ALERT_PREFIX,
   merchantOfGroup,
+  pruneAlertMail,
   pendingDigest,
   queueAlertMail,
   queuedAlerts,
@@ -52,6 +53,8 @@ export const DIGEST_EVERY_MS = 30 * 60_000;
 /** Failures of one digest before its own alert is raised. */
 export const FAILURES_BEFORE_ALERT = 3;
 const MAX_BACKOFF_MS = 60 * 60_000;
+/** How long sent digests are kept (the Alerts screen names when an open alert was mailed). */
+export const DIGESTS_KEPT_MS = 30 * 24 * 3_600_000;
 
 export interface AlertMailDeps {
   store: Store;
@@ -112,6 +115,7 @@ export async function runAlertMailPass(deps: AlertMailDeps): Promise<AlertMailPa
   pass.leftOut = await deps.store.write((db) => {
     const now = deps.clock.now().toISOString();
     const leftOut = settleClosedAlerts(db);
+    pruneAlertMail(db, new Date(deps.clock.now().getTime() - DIGESTS_KEPT_MS).toISOString());
     for (const alert of unqueuedOpenAlerts(db)) {
       const group = recipientGroupOf(db, alert);
       if (audienceOf(db, group, saved.settings)) queueAlertMail(db, alert.id, group, now);

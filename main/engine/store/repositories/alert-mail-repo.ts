@@ -250,3 +250,20 @@ export function openAlertMailRows(db: SqlReader): AlertMailRow[] {
     return { alertId: r.alert_id, group: r.recipient_group, queuedAt: r.queued_at, digest };
   });
 }
+
+/**
+ * Keeps the mail history bounded (DESIGN.md: retention): digests sent or dropped before `cutoff` go, with
+ * the rows of alerts that have since closed; what an open alert's state names is kept.
+ */
+export function pruneAlertMail(db: SqlRunner, cutoff: string): void {
+  db.run(
+    `DELETE FROM alert_mail WHERE ended = 1
+       AND digest_id IN (SELECT id FROM alert_mail_digests WHERE status = 'sent' AND sent_at < ?)`,
+    [cutoff],
+  );
+  db.run(
+    `DELETE FROM alert_mail_digests WHERE status IN ('sent', 'dropped') AND created_at < ?
+       AND id NOT IN (SELECT digest_id FROM alert_mail WHERE digest_id IS NOT NULL)`,
+    [cutoff],
+  );
+}

@@ -138,7 +138,7 @@ export function MailForm({ view }: { view: MailView }) {
             onValue={(value) => changeSecurity(value as MailSecurity)}
             options={MAIL_SECURITY.map((value) => ({ value, label: MAIL_SECURITY_LABELS[value] }))}
             error={errors['settings.security']}
-            hint="The server's certificate must come from a known authority; a self-signed one is refused."
+            hint={draft.security === 'none' ? 'Nothing is encrypted: use it only for a relay on your own network.' : "The server's certificate must come from a known authority; a self-signed one is refused."}
           />
           <TextField label="Port" value={draft.port} onValue={(port) => change({ port })} error={errors['settings.port']} inputMode="numeric" />
           <TextField

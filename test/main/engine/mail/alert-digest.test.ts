@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAlertMailPass } from '../../../../main/engine/mail/alert-digest.js';
+import { startAlertMailJob } from '../../../../main/engine/mail/alert-mail-job.js';
 import { systemClock, type Clock } from '../../../../main/engine/platform/ports.js';
 import { createDigest } from '../../../../main/engine/store/repositories/alert-mail-repo.js';
 import { clearAlert, raiseAlert } from '../../../../main/engine/store/repositories/alerts-repo.js';
@@ -251,5 +252,32 @@ describe('e-mail alerts: a digest per merchant to its error contacts, at most ev
     expect(w.smtp.received).toHaveLength(1);
     expect(w.smtp.received[0].to).toEqual(['it@wh.test']);
     expect(bodyOf(w.smtp.received[0])).toContain("alert #1 on Dockhand's Alerts screen");
+  });
+});
+
+describe('the e-mail alert job and its history', () => {
+  it('runs a pass when asked, stops without writing afterwards, and forgets digests older than 30 days whose alerts closed', async () => {
+    const w = await world();
+    const job = startAlertMailJob({ ...w.t.engine.context }, { everyMs: 3_600_000 });
+    await w.raise('old', w.acme, 'An old problem');
+    await job.runNow();
+    expect(w.smtp.received).toHaveLength(1);
+    await w.clear('old');
+    await job.stop();
+    await w.raise('after-stop', w.acme, 'Raised after the job stopped');
+    await job.runNow();
+    expect(w.smtp.received).toHaveLength(1);
+
+    w.clock.advance(31 * 24 * 60 * MINUTE);
+    const open = await w.raise('open', w.acme, 'Still open');
+    await w.pass();
+    const kept = await w.t.engine.context.store.read((db) => ({
+      digests: db.all<{ id: number }>('SELECT id FROM alert_mail_digests'),
+      rows: db.all<{ alert_id: number }>('SELECT alert_id FROM alert_mail ORDER BY alert_id'),
+    }));
+    expect(kept.digests).toHaveLength(1);
+    // The old alert's row and digest are gone; the two alerts mailed now remain.
+    expect(kept.rows.map((r) => r.alert_id)).toEqual([open - 1, open]);
+    expect(w.smtp.received).toHaveLength(2);
   });
 });
