@@ -1,4 +1,8 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCsvWmsSettings } from '../../shared/csv-defaults.js';
+import { AlertsPage } from './pages/alerts-page.js';
 import { MailSettingsPage } from './pages/mail-page.js';
 import { startApp, type AppUnderTest } from './support/app.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
@@ -59,4 +63,23 @@ describe('the mail settings form', () => {
     await expect.poll(() => mail.testResult().textContent()).toMatch(/refused the login of "alerts": the user or password is wrong/);
     expect(smtp.received).toHaveLength(1);
   }, 120_000);
+
+  it('an alert of a merchant is e-mailed to its error contact by the engine\'s own job, and the Alerts screen says so', async () => {
+    // A warehouse folder that does not exist: the merchant's confirmation pickup fails and raises an alert.
+    await app.call('wms.save', { settings: defaultCsvWmsSettings({ kind: 'folder', path: join(tmpdir(), `dockhand-e2e-missing-${process.pid}`) }), secrets: {} });
+    const merchant = await app.call('merchants.create', { name: 'Acme Outfitters', code: 'ACME', errorContacts: ['ops@acme.test'] });
+    await app.call('services.runNow', { service: 'shipment_pickup', targetId: merchant.id });
+    const raised = (await app.call('alerts.list', {}))[0];
+    expect(raised).toBeDefined();
+    const to = 'ops@acme.test';
+
+    const alerts = new AlertsPage(app.page);
+    await alerts.goto();
+    await alerts.alert(raised.message).getByText(new RegExp(`^(E-mail queued for|E-mailed to) ${to}`)).waitFor();
+    // The engine's job looks every minute (real time: this is the host as it runs).
+    await expect.poll(() => smtp.received.some((m) => m.to.includes(to)), { timeout: 90_000, interval: 1_000 }).toBe(true);
+    await app.page.reload();
+    await alerts.alert(raised.message).getByText(new RegExp(`^E-mailed to ${to} at `)).waitFor();
+    await app.screenshot('alerts-mail-state');
+  }, 150_000);
 });

@@ -45,14 +45,15 @@ interface AlertRow {
 
 /**
  * Whose contacts hear of an alert: the merchant it is about (through its cart or order where it is about
- * one of those), else the account. The WMS setup and the store are the account's: their alerts are the
- * account's even when raised by one merchant's job (a refused WMS login is one alert for every merchant).
+ * one of those), else the account. A merchant's warehouse job paused by a setup problem ("the merchant's
+ * confirmations folder is missing") is that merchant's; a refused WMS login is one alert for every
+ * merchant (`auth:wms`, job-alerts.ts), so it is the account's, as are the store's own alerts.
  */
-export function recipientGroupOf(db: SqlReader, alert: { targetType: string | null; targetId: number | null }): RecipientGroup {
+export function recipientGroupOf(db: SqlReader, alert: { key: string; targetType: string | null; targetId: number | null }): RecipientGroup {
   const { targetType: type, targetId: id } = alert;
-  if (type === null || id === null) return 'account';
+  if (type === null || id === null || alert.key === 'auth:wms') return 'account';
   let merchantId: number | undefined;
-  if (type === 'merchant' || (MERCHANT_SERVICES as readonly string[]).includes(type)) {
+  if (type === 'merchant' || type === 'wms' || (MERCHANT_SERVICES as readonly string[]).includes(type)) {
     merchantId = db.get<{ id: number }>('SELECT id FROM merchants WHERE id = ?', [id])?.id;
   } else if (type === 'cart' || (CART_SERVICES as readonly string[]).includes(type)) {
     merchantId = db.get<{ merchant_id: number }>('SELECT merchant_id FROM cart_connections WHERE id = ?', [id])?.merchant_id;
@@ -63,7 +64,7 @@ export function recipientGroupOf(db: SqlReader, alert: { targetType: string | nu
 }
 
 /** Open alerts that no queued or sent mail row covers yet (the mail's own alerts excepted). */
-export function unqueuedOpenAlerts(db: SqlReader): { id: number; targetType: string | null; targetId: number | null }[] {
+export function unqueuedOpenAlerts(db: SqlReader): { id: number; key: string; targetType: string | null; targetId: number | null }[] {
   return db
     .all<AlertRow>(
       `SELECT a.id, a.alert_key, a.target_type, a.target_id FROM alerts a
@@ -72,7 +73,7 @@ export function unqueuedOpenAlerts(db: SqlReader): { id: number; targetType: str
        ORDER BY a.id`,
       [`${MAIL_ALERT_PREFIX}%`],
     )
-    .map((r) => ({ id: r.id, targetType: r.target_type, targetId: r.target_id }));
+    .map((r) => ({ id: r.id, key: r.alert_key, targetType: r.target_type, targetId: r.target_id }));
 }
 
 export function queueAlertMail(db: SqlRunner, alertId: number, group: RecipientGroup, now: string): void {

@@ -242,16 +242,26 @@ describe('e-mail alerts: a digest per merchant to its error contacts, at most ev
     expect(w.smtp.received).toHaveLength(1);
   });
 
-  it('account alerts go to the account contacts of the mail setting', async () => {
+  it('alerts about no merchant (a refused WMS login) go to the account contacts; a merchant\'s own warehouse job problem to the merchant\'s', async () => {
     const w = await world();
     await w.t.call('mail.save', {
       settings: { host: '127.0.0.1', port: w.smtp.port, security: 'none', user: 'alerts', from: 'dockhand@wh.test', accountContacts: ['it@wh.test'] },
     });
-    await w.raise('auth:wms', null, 'The WMS server refused the login');
+    // A refused WMS login is one alert for every merchant (raised by whichever merchant's job met it).
+    await w.t.engine.context.store.write((db) =>
+      raiseAlert(db, { key: 'auth:wms', severity: 'error', targetType: 'wms', targetId: w.acme, message: 'The WMS server refused the login' }, w.clock.iso()),
+    );
+    // A setup problem of one merchant's warehouse job is that merchant's.
+    await w.t.engine.context.store.write((db) =>
+      raiseAlert(db, { key: `config:shipment_pickup:${w.acme}`, severity: 'error', targetType: 'wms', targetId: w.acme, message: 'Acme confirmations folder missing' }, w.clock.iso()),
+    );
     await w.pass();
-    expect(w.smtp.received).toHaveLength(1);
-    expect(w.smtp.received[0].to).toEqual(['it@wh.test']);
-    expect(bodyOf(w.smtp.received[0])).toContain("alert #1 on Dockhand's Alerts screen");
+    expect(w.smtp.received).toHaveLength(2);
+    const byTo = Object.fromEntries(w.smtp.received.map((m) => [m.to.join(','), bodyOf(m)]));
+    expect(byTo['it@wh.test']).toContain('The WMS server refused the login');
+    expect(byTo['it@wh.test']).toContain("alert #1 on Dockhand's Alerts screen");
+    expect(byTo['it@wh.test']).not.toContain('Acme confirmations folder missing');
+    expect(byTo['ops@acme.test,boss@acme.test']).toContain('Acme confirmations folder missing');
   });
 });
 
