@@ -7,7 +7,7 @@ import { mailStatus } from '../mail/mail-status.js';
 import { resolveMailPassword, savedMailPassword } from '../mail/mail-secret.js';
 import { sendMail } from '../mail/smtp-transport.js';
 import { sealBound } from '../saved-secret.js';
-import { getMailSetting, saveMailSetting } from '../store/repositories/alert-mail-repo.js';
+import { getMailSetting, retryPendingDigestsNow, saveMailSetting } from '../store/repositories/alert-mail-repo.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 
 type MailInput = z.output<typeof mailInputSchema>;
@@ -34,7 +34,10 @@ export const mailHandlers: Handlers<MethodsOf<'mail'>> = {
     const saved = await ctx.store.read((db) => getMailSetting(db));
     const { password, address } = resolveMailPassword(ctx.secrets, input.settings, input.secrets, saved);
     const sealed = sealBound(ctx.secrets, { password }, address);
-    await ctx.store.write((db) => saveMailSetting(db, { settings: input.settings, secretsSealed: sealed }, ctx.nowIso()));
+    await ctx.store.write((db) => {
+      saveMailSetting(db, { settings: input.settings, secretsSealed: sealed }, ctx.nowIso());
+      retryPendingDigestsNow(db, ctx.nowIso());
+    });
     return { configured: true, settings: input.settings, hasPassword: sealed !== null };
   },
   async 'mail.test'(input, ctx): Promise<TestResultView> {

@@ -268,3 +268,8 @@ export function pruneAlertMail(db: SqlRunner, cutoff: string): void {
     [cutoff],
   );
 }
+
+/** Saved mail settings are a person's fix: digests waiting out a backoff are tried on the next pass. */
+export function retryPendingDigestsNow(db: SqlRunner, now: string): void {
+  db.run(`UPDATE alert_mail_digests SET next_try_at = ? WHERE status = 'pending' AND attempts > 0`, [now]);
+}

@@ -195,12 +195,27 @@ describe('e-mail alerts: a digest per merchant to its error contacts, at most ev
     expect(await w.pass()).toMatchObject({ sent: 0 }); // backoff: 4 minutes after the third failure
     w.clock.advance(MINUTE);
     expect(await w.pass()).toMatchObject({ sent: 1 });
+    const sentAt = w.clock.iso();
     expect(w.smtp.received).toHaveLength(1);
     expect(w.smtp.received[0].raw).not.toContain('failed 3 times');
     expect((await w.t.call('alerts.list', {})).some((a) => a.key.startsWith('mail:'))).toBe(false);
     status = await w.t.call('mail.status', {});
     expect(status.failing).toEqual([]);
-    expect(status.alerts[id]).toMatchObject({ state: 'sent' });
+    expect(status.alerts[id]).toMatchObject({ state: 'sent', sentAt });
+  });
+
+  it('saving the mail settings (a person\'s fix) tries a failing digest on the next pass instead of after its backoff', async () => {
+    const w = await world();
+    w.smtp.refuseNext(4);
+    await w.raise('busy', w.acme, 'Order 1006 is held');
+    for (const wait of [0, 1, 2, 4]) {
+      w.clock.advance(wait * MINUTE);
+      expect(await w.pass()).toMatchObject({ failed: 1 });
+    }
+    expect((await w.t.call('mail.status', {})).failing[0]).toMatchObject({ attempts: 4, nextTryAt: new Date(w.clock.now().getTime() + 8 * MINUTE).toISOString() });
+    await w.t.call('mail.save', { settings: { host: '127.0.0.1', port: w.smtp.port, security: 'none', user: 'alerts', from: 'dockhand@wh.test' } });
+    expect(await w.pass()).toMatchObject({ sent: 1 });
+    expect(w.smtp.received).toHaveLength(1);
   });
 
   it('after a restart (the store reopened) a sent digest is not sent again, and alerts still queued go out on time', async () => {
