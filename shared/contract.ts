@@ -285,6 +285,7 @@ export const contract = {
     'Send a test message through the saved setting, or unsaved settings (over the saved password), and say what the server answered.',
   ),
   'mail.status': method<Api.MailStatusView>()(empty, 'E-mail alerts: each open alert\'s mail state and every digest still trying to go out.'),
+  'mail.remove': method<Api.MailView>()(empty, 'Turn e-mail alerts off: forget the mail setting and its password; nothing queued is sent.'),
 } as const;
 
 export type Contract = typeof contract;

@@ -81,5 +81,16 @@ describe('the mail settings form', () => {
     await app.page.reload();
     await alerts.alert(raised.message).getByText(new RegExp(`^E-mailed to ${to} at `)).waitFor();
     await app.screenshot('alerts-mail-state');
+
+    // Turned off: the setting is forgotten and the Alerts screen no longer speaks of e-mail.
+    const mail = new MailSettingsPage(app.page);
+    await mail.goto();
+    await app.page.getByRole('button', { name: 'Turn off e-mail alerts' }).click();
+    await app.page.getByRole('alertdialog').getByRole('button', { name: 'Turn off', exact: true }).click();
+    await app.page.getByText('E-mail alerts are off until this is saved.').waitFor();
+    expect(await app.call('mail.get', {})).toEqual({ configured: false, settings: null, hasPassword: false });
+    await alerts.goto();
+    await alerts.alert(raised.message).waitFor();
+    await expect.poll(() => alerts.alert(raised.message).getByText(/E-mailed to/).count()).toBe(0);
   }, 150_000);
 });

@@ -7,7 +7,7 @@ import { mailStatus } from '../mail/mail-status.js';
 import { resolveMailPassword, savedMailPassword } from '../mail/mail-secret.js';
 import { sendMail } from '../mail/smtp-transport.js';
 import { sealBound } from '../saved-secret.js';
-import { getMailSetting, retryPendingDigestsNow, saveMailSetting } from '../store/repositories/alert-mail-repo.js';
+import { getMailSetting, removeMailSetting, retryPendingDigestsNow, saveMailSetting } from '../store/repositories/alert-mail-repo.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 
 type MailInput = z.output<typeof mailInputSchema>;
@@ -69,5 +69,9 @@ export const mailHandlers: Handlers<MethodsOf<'mail'>> = {
   },
   async 'mail.status'(_input, ctx) {
     return ctx.store.read((db) => mailStatus(db, ctx.clock.now()));
+  },
+  async 'mail.remove'(_input, ctx) {
+    await ctx.store.write((db) => removeMailSetting(db, ctx.nowIso()));
+    return { configured: false, settings: null, hasPassword: false };
   },
 };

@@ -273,3 +273,14 @@ export function pruneAlertMail(db: SqlRunner, cutoff: string): void {
 export function retryPendingDigestsNow(db: SqlRunner, now: string): void {
   db.run(`UPDATE alert_mail_digests SET next_try_at = ? WHERE status = 'pending' AND attempts > 0`, [now]);
 }
+
+/**
+ * E-mail alerts turned off: the setting and its sealed password go, nothing queued or failing waits to be
+ * sent later, and the alerts about failing e-mail clear. Turned on again, the alerts open then are mailed.
+ */
+export function removeMailSetting(db: SqlRunner, now: string): void {
+  db.run('DELETE FROM settings WHERE setting_key = ?', [MAIL_SETTING_KEY]);
+  db.run('DELETE FROM alert_mail WHERE digest_id IS NULL');
+  db.run(`UPDATE alert_mail_digests SET status = 'dropped', next_try_at = NULL WHERE status = 'pending'`);
+  db.run('UPDATE alerts SET cleared_at = ? WHERE alert_key LIKE ? AND cleared_at IS NULL', [now, `${MAIL_ALERT_PREFIX}%`]);
+}

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Send } from 'lucide-react';
+import { MailX, Send } from 'lucide-react';
 import type { MailView, TestResultView } from '../../../../shared/api-types.js';
 import { mailInputSchema, type MethodInput } from '../../../../shared/contract.js';
 import type { FieldErrors } from '../../../../shared/errors.js';
 import { MAIL_DEFAULT_PORTS, MAIL_SECURITY, MAIL_SECURITY_LABELS, mailSecretAddress, type MailSecurity } from '../../../../shared/schemas/mail.js';
 import { errorMessage } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { SelectField, TextAreaField, TextField } from '../../components/field.js';
 import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
 import { apiFieldErrors, unshownErrors, validate } from '../../components/form-errors.js';
@@ -40,7 +41,8 @@ export function MailForm({ view }: { view: MailView }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [testResult, setTestResult] = useState<TestResultView | null>(null);
-  const [busy, setBusy] = useState<'testing' | 'saving' | null>(null);
+  const [busy, setBusy] = useState<'testing' | 'saving' | 'removing' | null>(null);
+  const [confirmOff, setConfirmOff] = useState(false);
   const [hasSavedPassword, setHasSavedPassword] = useState(view.hasPassword);
   const formRef = useRef<HTMLFormElement>(null);
   const top = useRef<HTMLDivElement>(null);
@@ -106,6 +108,25 @@ export function MailForm({ view }: { view: MailView }) {
     setBusy('testing');
     try {
       setTestResult(await call('mail.test', { to, mail: input }));
+    } catch (err) {
+      failWith(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const turnOff = async () => {
+    setConfirmOff(false);
+    setBusy('removing');
+    try {
+      const off = await call('mail.remove', {});
+      await client.invalidateQueries();
+      // The form starts afresh: nothing of the forgotten server stays filled in.
+      setDraft(mailDraftFrom(off));
+      setHasSavedPassword(false);
+      setSaved(false);
+      setTestResult(null);
+      setErrors({});
     } catch (err) {
       failWith(err);
     } finally {
@@ -212,7 +233,20 @@ export function MailForm({ view }: { view: MailView }) {
         ) : null}
       </section>
 
-      <SaveBar disabled={busy !== null} label={busy === 'saving' ? 'Saving…' : 'Save'} status={view.configured ? undefined : 'E-mail alerts are off until this is saved.'} />
+      <SaveBar disabled={busy !== null} label={busy === 'saving' ? 'Saving…' : 'Save'} status={view.configured ? undefined : 'E-mail alerts are off until this is saved.'}>
+        {view.configured ? (
+          <button type="button" className="button" onClick={() => setConfirmOff(true)} disabled={busy !== null}>
+            <MailX size={16} aria-hidden="true" />
+            {busy === 'removing' ? 'Turning off…' : 'Turn off e-mail alerts'}
+          </button>
+        ) : null}
+      </SaveBar>
+
+      {confirmOff ? (
+        <ConfirmDialog title="Turn off e-mail alerts?" confirmLabel="Turn off" danger onCancel={() => setConfirmOff(false)} onConfirm={() => void turnOff()}>
+          <p>Dockhand forgets this mail server and its password. Alerts are still shown here, but nobody is e-mailed, and nothing waiting is sent.</p>
+        </ConfirmDialog>
+      ) : null}
     </form>
   );
 }

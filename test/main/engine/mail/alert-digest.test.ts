@@ -218,6 +218,25 @@ describe('e-mail alerts: a digest per merchant to its error contacts, at most ev
     expect(w.smtp.received).toHaveLength(1);
   });
 
+  it('turned off, nothing queued or failing is sent, the failure alert clears, and the Alerts screen says e-mail is off', async () => {
+    const w = await world();
+    w.smtp.refuseNext(3);
+    const id = await w.raise('busy', w.acme, 'Order 1007 is held');
+    for (const wait of [0, 1, 2]) {
+      w.clock.advance(wait * MINUTE);
+      await w.pass();
+    }
+    expect((await w.t.call('alerts.list', {})).some((a) => a.key.startsWith('mail:'))).toBe(true);
+    expect(await w.t.call('mail.remove', {})).toEqual({ configured: false, settings: null, hasPassword: false });
+    w.clock.advance(60 * MINUTE);
+    expect(await w.pass()).toMatchObject({ sent: 0, failed: 0 });
+    expect(w.smtp.received).toHaveLength(0);
+    expect((await w.t.call('alerts.list', {})).some((a) => a.key.startsWith('mail:'))).toBe(false);
+    const status = await w.t.call('mail.status', {});
+    expect(status).toMatchObject({ configured: false, failing: [] });
+    expect(status.alerts[id]).toEqual({ state: 'not_mailed', reason: 'E-mail alerts are off: no mail server is set up' });
+  });
+
   it('after a restart (the store reopened) a sent digest is not sent again, and alerts still queued go out on time', async () => {
     const w = await world();
     await w.raise('before', w.acme, 'Before the restart');
