@@ -4,7 +4,7 @@ import { HEALTH_BUCKETS, ORDER_STATUSES, PARTIAL_SHIPMENT_MODES, SERVICE_NAMES }
 import { FREQUENCY_RANGE, frequencySchema } from './frequency.js';
 import { CART_PLATFORMS, type CartCapabilities } from './platforms/index.js';
 import { wmsSecretsSchema, wmsSettingsSchema } from './schemas/wms.js';
-import { mailSecretsSchema, mailSettingsSchema } from './schemas/mail.js';
+import { mailInputSchema } from './schemas/mail.js';
 import { orderSortSchema } from './order-sort.js';
 import { refuseUnknownKeys } from './unknown-keys.js';
 
@@ -121,12 +121,6 @@ export const wmsInputSchema = z.object({
   settings: wmsSettingsSchema,
   /** Omit the password to keep the saved one. */
   secrets: wmsSecretsSchema.default({}),
-});
-
-export const mailInputSchema = z.object({
-  settings: mailSettingsSchema,
-  /** Omit the password to keep the saved one. */
-  secrets: mailSecretsSchema.default({}),
 });
 
 const serviceName = z.enum(SERVICE_NAMES);

@@ -73,6 +73,13 @@ export type MailSettings = z.infer<typeof mailSettingsSchema>;
 
 export const mailSecretsSchema = z.object({ password: z.string().max(1000).optional() });
 
+/** What mail.save takes (and mail.test, to try unsaved settings). */
+export const mailInputSchema = z.object({
+  settings: mailSettingsSchema,
+  /** Omit the password to keep the saved one. */
+  secrets: mailSecretsSchema.default({}),
+});
+
 /**
  * Where the password goes, as a person reads it. A password saved for an encrypted connection must not
  * go out in the clear to the same host, so plain SMTP is an address of its own.

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { TestResultView } from '../../../shared/api-types.js';
-import type { mailInputSchema } from '../../../shared/contract.js';
 import { isDockhandError } from '../../../shared/errors.js';
-import type { MailSettings } from '../../../shared/schemas/mail.js';
+import type { MailSettings, mailInputSchema } from '../../../shared/schemas/mail.js';
 import { mailStatus } from '../mail/mail-status.js';
 import { resolveMailPassword, savedMailPassword } from '../mail/mail-secret.js';
 import { sendMail } from '../mail/smtp-transport.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailInputSchema } from '../../../../shared/contract.js';
+import { mailInputSchema } from '../../../../shared/schemas/mail.js';
 import { foldContactErrors, mailInputFrom, type MailDraft } from '../../../../renderer/src/screens/settings-mail/mail-draft.js';
 import { validate } from '../../../../renderer/src/components/form-errors.js';
 
