@@ -287,3 +287,36 @@ export interface ServerCertificateView {
   problem: string;
   pinnedSha256?: string;
 }
+
+/** The outgoing mail (SMTP) setting (shared/schemas/mail.ts); the password is never returned. */
+export interface MailView {
+  configured: boolean;
+  settings: import('./schemas/mail.js').MailSettings | null;
+  hasPassword: boolean;
+}
+
+/** What happened to one open alert's e-mail (main/engine/mail). */
+export type AlertMailState =
+  | { state: 'queued'; to: string[]; sendsAt: string }
+  | { state: 'sent'; to: string[]; sentAt: string }
+  | { state: 'failing'; to: string[]; attempts: number; reason: string; nextTryAt: string }
+  | { state: 'not_mailed'; reason: string };
+
+/** A digest that has not gone out yet after failing at least once. */
+export interface MailDeliveryView {
+  id: number;
+  to: string[];
+  /** Whose alerts: a merchant's name, or "the account". */
+  about: string;
+  attempts: number;
+  reason: string;
+  nextTryAt: string;
+  alerts: number;
+}
+
+export interface MailStatusView {
+  configured: boolean;
+  /** Keyed by alert id. */
+  alerts: Record<string, AlertMailState>;
+  failing: MailDeliveryView[];
+}

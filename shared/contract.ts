@@ -4,6 +4,7 @@ import { HEALTH_BUCKETS, ORDER_STATUSES, PARTIAL_SHIPMENT_MODES, SERVICE_NAMES }
 import { FREQUENCY_RANGE, frequencySchema } from './frequency.js';
 import { CART_PLATFORMS, type CartCapabilities } from './platforms/index.js';
 import { wmsSecretsSchema, wmsSettingsSchema } from './schemas/wms.js';
+import { mailInputSchema } from './schemas/mail.js';
 import { orderSortSchema } from './order-sort.js';
 import { refuseUnknownKeys } from './unknown-keys.js';
 
@@ -267,6 +268,18 @@ export const contract = {
   'setup.progress': method<Api.SetupProgressView>()(empty, 'The "Set up myself" checklist: which steps are done, and whether the Dashboard shows it.'),
   'setup.begin': method<Api.SetupProgressView>()(empty, '"Set up myself": the Dashboard shows the checklist until it is done or dismissed.'),
   'setup.dismiss': method<Api.SetupProgressView>()(empty, 'Hide the checklist for good.'),
+
+  'mail.get': method<Api.MailView>()(empty, 'The outgoing mail (SMTP) setting for e-mail alerts (password never returned).'),
+  'mail.save': method<Api.MailView>()(mailInputSchema, 'Save the outgoing mail (SMTP) setting.'),
+  'mail.test': method<Api.TestResultView>()(
+    z.object({
+      to: z.string().trim().min(1, 'Enter the address to send the test message to').pipe(z.email('Enter an e-mail address, such as you@example.com')),
+      mail: mailInputSchema.optional(),
+    }),
+    'Send a test message through the saved setting, or unsaved settings (over the saved password), and say what the server answered.',
+  ),
+  'mail.status': method<Api.MailStatusView>()(empty, 'E-mail alerts: each open alert\'s mail state and every digest still trying to go out.'),
+  'mail.remove': method<Api.MailView>()(empty, 'Turn e-mail alerts off: forget the mail setting and its password; nothing queued is sent.'),
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import { migrations } from './store/migrations/index.js';
 import { closeAbandonedRuns, pruneRuns } from './store/repositories/runs-repo.js';
 import { listSchedules, setSchedulePause } from './store/repositories/schedules-repo.js';
 import type { StoreHealth } from './store/sql.js';
+import { startAlertMailJob } from './mail/alert-mail-job.js';
 
 /**
  * The engine: the store, the scheduler and the six services behind one `call` per contract method.
@@ -137,6 +138,8 @@ export async function createEngine(
           options.demoWarehouse,
         )
       : undefined;
+  // E-mail alerts: a pass every minute where the schedules run (tests drive runAlertMailPass by hand).
+  const alertMail = options.startScheduler !== false ? startAlertMailJob({ ...deps, secrets: options.secrets }) : undefined;
 
   return {
     context,
@@ -155,6 +158,7 @@ export async function createEngine(
       // First, so it starts no run on a stopping scheduler and writes nothing after the store closes.
       await demoWarehouse?.stop();
       await jobs.scheduler.stop();
+      await alertMail?.stop();
       await store.close();
       events.removeAllListeners();
     },

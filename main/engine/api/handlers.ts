@@ -11,6 +11,7 @@ import { schedulesHandlers } from './schedules-handlers.js';
 import { setupHandlers } from './setup-handlers.js';
 import { shipMethodsHandlers } from './ship-methods-handlers.js';
 import { wmsHandlers } from './wms-handlers.js';
+import { mailHandlers } from './mail-handlers.js';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...diagnosticsHandlers,
   ...demoHandlers,
   ...setupHandlers,
+  ...mailHandlers,
 };

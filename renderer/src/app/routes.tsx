@@ -10,6 +10,7 @@ import { OrderScreen } from '../screens/orders/order-screen.js';
 import { OrdersScreen } from '../screens/orders/orders-screen.js';
 import { ShipMethodsScreen } from '../screens/ship-methods/ship-methods-screen.js';
 import { WmsScreen } from '../screens/wms/wms-screen.js';
+import { MailSettingsScreen } from '../screens/settings-mail/mail-screen.js';
 import { Link, type Route } from './router.js';
 
 /**
@@ -22,6 +23,7 @@ import { Link, type Route } from './router.js';
  *   /carts/new?merchant=:id, /carts/:id
  *   /wms                   the warehouse setup
  *   /ship-methods          WMS ship methods and per-cart mapping (?cart)
+ *   /settings/mail         the outgoing mail server for e-mail alerts
  */
 export function ScreenFor({ route, account }: { route: Route; account: AccountView }) {
   const [section, id] = route.segments;
@@ -43,6 +45,13 @@ export function ScreenFor({ route, account }: { route: Route; account: AccountVi
       return <WmsScreen />;
     case 'ship-methods':
       return <ShipMethodsScreen query={route.query} />;
+    case 'settings':
+      if (id === 'mail') return <MailSettingsScreen />;
+      return (
+        <Empty title="There is no such page.">
+          <Link to="/">Go to the dashboard</Link>
+        </Empty>
+      );
     default:
       return (
         <Empty title="There is no such page.">

@@ -4,6 +4,7 @@ import { Link } from '../../app/router.js';
 import { formatDateTime, formatRelative } from '../../format/time.js';
 import { FieldError } from '../../components/field-error.js';
 import { alertRuns } from './alert-target.js';
+import { AlertMailState } from './alert-mail-state.js';
 
 const SEVERITY_LABELS: Record<AlertView['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
@@ -20,6 +21,7 @@ export function AlertRow({ alert, target, onDismissed }: { alert: AlertView; tar
         </span>
       </div>
       <p className="alerts-item__message">{alert.message}</p>
+      <AlertMailState alertId={alert.id} />
       <div className="alerts-item__actions">
         {target ? <Link to={target.to}>Go to {target.label}</Link> : null}
         {runs ? <Link to={runs.to}>See {runs.label}</Link> : null}

@@ -4,6 +4,7 @@ import { useApi } from '../../api/hooks.js';
 import { Banner, Empty, QueryView } from '../../components/states.js';
 import { AlertRow } from './alert-row.js';
 import { alertTarget } from './alert-target.js';
+import { FailingAlertMail } from './alert-mail-state.js';
 
 /** Open problems, newest first. They clear themselves when solved; Dismiss hides one until it recurs. */
 export function AlertsScreen(_props: object) {
@@ -19,6 +20,7 @@ export function AlertsScreen(_props: object) {
         <h1>Alerts</h1>
       </div>
       {dismissed ? <Banner kind="success">Dismissed: {dismissed.message}</Banner> : null}
+      <FailingAlertMail />
       <QueryView query={alerts} what="Loading alerts">
         {(data) =>
           data.length === 0 ? (
