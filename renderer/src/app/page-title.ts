@@ -21,6 +21,8 @@ export function pageTitle(route: Route, singleMerchant = false): string {
       return 'Warehouse (WMS)';
     case 'ship-methods':
       return 'Ship methods';
+    case 'formats':
+      return 'File formats';
     default:
       return 'Page not found';
   }

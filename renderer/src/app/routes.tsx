@@ -10,6 +10,7 @@ import { OrderScreen } from '../screens/orders/order-screen.js';
 import { OrdersScreen } from '../screens/orders/orders-screen.js';
 import { ShipMethodsScreen } from '../screens/ship-methods/ship-methods-screen.js';
 import { WmsScreen } from '../screens/wms/wms-screen.js';
+import { FormatsScreen } from '../screens/formats/formats-screen.js';
 import { Link, type Route } from './router.js';
 
 /**
@@ -22,6 +23,7 @@ import { Link, type Route } from './router.js';
  *   /carts/new?merchant=:id, /carts/:id
  *   /wms                   the warehouse setup
  *   /ship-methods          WMS ship methods and per-cart mapping (?cart)
+ *   /formats               saved file formats, presets, export and import
  */
 export function ScreenFor({ route, account }: { route: Route; account: AccountView }) {
   const [section, id] = route.segments;
@@ -43,6 +45,8 @@ export function ScreenFor({ route, account }: { route: Route; account: AccountVi
       return <WmsScreen />;
     case 'ship-methods':
       return <ShipMethodsScreen query={route.query} />;
+    case 'formats':
+      return <FormatsScreen />;
     default:
       return (
         <Empty title="There is no such page.">
