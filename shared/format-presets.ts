@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIRMATION_PROFILE, DEFAULT_INVENTORY_PROFILE, DEFAULT_ORDER_PROFILE } from './csv-defaults.js';
-import type { OrderColumn, OrderFieldName } from './schemas/csv-profile.js';
-import type { FormatKind, FormatProfiles } from './schemas/file-format.js';
+import type { z } from 'zod';
+import type { OrderFieldName, orderColumnSchema } from './schemas/csv-profile.js';
+import { FORMAT_PROFILE_SCHEMAS, type FormatKind, type FormatProfileInputs, type FormatProfiles } from './schemas/file-format.js';
 
 /**
  * Read-only starting points for the layouts a 3PL meets most: the defaults every install started with,
@@ -14,10 +15,13 @@ export interface FormatPreset<K extends FormatKind = FormatKind> {
   name: string;
   /** One sentence a warehouse manager recognises the layout by. */
   description: string;
-  profile: FormatProfiles[K];
+  /** As written (the schema's input): read it through `presetProfile`, which fills the schema's defaults. */
+  profile: FormatProfileInputs[K];
 }
 
-const field = (header: string, name: OrderFieldName, transforms: OrderColumn['transforms'] = []): OrderColumn => ({
+type ColumnInput = z.input<typeof orderColumnSchema>;
+
+const field = (header: string, name: OrderFieldName, transforms: ColumnInput['transforms'] = []): ColumnInput => ({
   header,
   source: { kind: 'field', field: name },
   transforms,
@@ -157,6 +161,11 @@ export const FORMAT_PRESETS: readonly FormatPreset[] = [
 
 export function presetByKey(key: string): FormatPreset | undefined {
   return FORMAT_PRESETS.find((p) => p.key === key);
+}
+
+/** A preset's profile as its kind's schema reads it today (a fresh copy: presets are never edited). */
+export function presetProfile<K extends FormatKind>(preset: FormatPreset<K>): FormatProfiles[K] {
+  return FORMAT_PROFILE_SCHEMAS[preset.kind].parse(structuredClone(preset.profile)) as FormatProfiles[K];
 }
 
 /** The preset a kind falls back to when nothing is chosen: the layout every install started with. */

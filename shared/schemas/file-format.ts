@@ -26,6 +26,13 @@ export interface FormatProfiles {
 }
 export type AnyFormatProfile = FormatProfiles[FormatKind];
 
+/** What each kind's schema accepts (defaults left out): the shape presets are written in. */
+export interface FormatProfileInputs {
+  order: z.input<typeof orderFileProfileSchema>;
+  confirmation: z.input<typeof confirmationFileProfileSchema>;
+  inventory: z.input<typeof inventoryFileProfileSchema>;
+}
+
 /** The schema a kind's profile is checked with. */
 export const FORMAT_PROFILE_SCHEMAS = {
   order: orderFileProfileSchema,

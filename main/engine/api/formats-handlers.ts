@@ -1,6 +1,6 @@
 import type { FileFormatSummary, FileFormatView } from '../../../shared/api-types.js';
 import { DockhandError } from '../../../shared/errors.js';
-import { FORMAT_PRESETS, presetByKey } from '../../../shared/format-presets.js';
+import { FORMAT_PRESETS, presetByKey, presetProfile } from '../../../shared/format-presets.js';
 import { FORMAT_KIND_WORDS, type AnyFormatProfile, type FormatKind } from '../../../shared/schemas/file-format.js';
 import { formatsFile, readFormatsFile } from '../formats/formats-file.js';
 import { formatUsage, usageInWords } from '../formats/format-usage.js';
@@ -89,7 +89,7 @@ export const formatsHandlers: Handlers<MethodsOf<'formats'>> = {
       } else {
         const preset = presetByKey(input.from.preset);
         if (!preset) throw new DockhandError('not_found', `There is no preset "${input.from.preset}"`);
-        source = { kind: preset.kind, name: preset.name, profile: preset.profile, preset: preset.key };
+        source = { kind: preset.kind, name: preset.name, profile: presetProfile(preset), preset: preset.key };
         defaultName = preset.name;
       }
       const name = uniqueFormatName(db, source.kind, input.name ?? defaultName);
@@ -149,7 +149,7 @@ export const formatsHandlers: Handlers<MethodsOf<'formats'>> = {
       kind: p.kind,
       name: p.name,
       description: p.description,
-      profile: structuredClone(p.profile),
+      profile: presetProfile(p),
     }));
   },
 };

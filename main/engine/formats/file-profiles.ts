@@ -1,5 +1,5 @@
 import { DockhandError } from '../../../shared/errors.js';
-import { FORMAT_PRESETS, STANDARD_PRESET_KEY } from '../../../shared/format-presets.js';
+import { FORMAT_PRESETS, STANDARD_PRESET_KEY, presetProfile } from '../../../shared/format-presets.js';
 import { PLAIN } from '../../../shared/plain-messages.js';
 import { FORMAT_KIND_WORDS, FORMAT_PROFILE_SCHEMAS, type FormatKind, type FormatProfiles } from '../../../shared/schemas/file-format.js';
 import type { CsvWmsSettings } from '../../../shared/schemas/wms.js';
@@ -17,7 +17,7 @@ const EMBEDDED_KEY = { order: 'orderProfile', confirmation: 'confirmationProfile
 export function standardProfile<K extends FormatKind>(kind: K): FormatProfiles[K] {
   const preset = FORMAT_PRESETS.find((p) => p.key === STANDARD_PRESET_KEY[kind]);
   if (!preset) throw new Error(`No standard preset for ${kind}`);
-  return structuredClone(preset.profile) as FormatProfiles[K];
+  return presetProfile(preset) as FormatProfiles[K];
 }
 
 /** The profile settings from before migration 013 carry for a kind, if any. */
