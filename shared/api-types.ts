@@ -25,6 +25,8 @@ export interface MerchantView {
   errorContacts: string[];
   schedules: Record<'order_delivery' | 'shipment_pickup' | 'inventory_pickup', number | null>;
   partialShipments: PartialShipmentMode;
+  /** Saved file formats this merchant uses instead of the warehouse's; a kind absent: the warehouse's. */
+  fileFormats: import('./schemas/file-format.js').FormatIds;
   createdAt: string;
   updatedAt: string;
 }
@@ -319,4 +321,51 @@ export interface MailStatusView {
   /** Keyed by alert id. */
   alerts: Record<string, AlertMailState>;
   failing: MailDeliveryView[];
+}
+
+/** Who uses a saved file format: the WMS setup (the warehouse's choice) and merchants that override it. */
+export interface FileFormatUsage {
+  wms: boolean;
+  merchants: { id: number; name: string }[];
+}
+
+/** A saved file format in lists (formats.list). */
+export interface FileFormatSummary {
+  id: number;
+  kind: import('./schemas/file-format.js').FormatKind;
+  name: string;
+  /** The preset it was copied from, if any. */
+  preset: string | null;
+  createdAt: string;
+  updatedAt: string;
+  usedBy: FileFormatUsage;
+}
+
+/** One saved file format with its profile (formats.get, formats.save, formats.copy). */
+export interface FileFormatView extends FileFormatSummary {
+  profile: import('./schemas/file-format.js').AnyFormatProfile;
+}
+
+/** A read-only preset (formats.presets); "Use this preset" copies it (formats.copy). */
+export interface FormatPresetView {
+  key: string;
+  kind: import('./schemas/file-format.js').FormatKind;
+  name: string;
+  description: string;
+  profile: import('./schemas/file-format.js').AnyFormatProfile;
+}
+
+/** formats.export: the JSON text of a formats file, and a name to save it under. */
+export interface FormatsExportView {
+  fileName: string;
+  text: string;
+  count: number;
+}
+
+/** formats.import: every format imported, or none with each refusal and why. */
+export interface FormatsImportView {
+  imported: FileFormatSummary[];
+  refused: { index: number; kind: string | null; name: string | null; reasons: string[] }[];
+  /** Imported under another name because the name was taken: "Orders" became "Orders (2)". */
+  renamed: { from: string; to: string }[];
 }

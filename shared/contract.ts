@@ -7,6 +7,7 @@ import { wmsSecretsSchema, wmsSettingsSchema } from './schemas/wms.js';
 import { mailInputSchema } from './schemas/mail.js';
 import { orderSortSchema } from './order-sort.js';
 import { refuseUnknownKeys } from './unknown-keys.js';
+import { formatIdsSchema, formatKindSchema, formatNameSchema, formatSaveSchema } from './schemas/file-format.js';
 
 /**
  * The one contract between the screens and the engine: method name -> input schema (zod) and output
@@ -71,6 +72,8 @@ export const merchantInputSchema = z.object({
   schedules: merchantSchedulesSchema.default({ order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 }),
   /** Send each shipment as it comes (default, see PARTIAL_SHIPMENT_MODES) or wait until the whole order has shipped. */
   partialShipments: z.enum(PARTIAL_SHIPMENT_MODES).default('as_shipped'),
+  /** Saved file formats this merchant's files use instead of the warehouse's (a kind left out: the warehouse's). Omitted: as saved (none for a new merchant). */
+  fileFormats: formatIdsSchema.optional(),
 });
 
 export const cartSchedulesSchema = z.object({
@@ -280,6 +283,35 @@ export const contract = {
   ),
   'mail.status': method<Api.MailStatusView>()(empty, 'E-mail alerts: each open alert\'s mail state and every digest still trying to go out.'),
   'mail.remove': method<Api.MailView>()(empty, 'Turn e-mail alerts off: forget the mail setting and its password; nothing queued is sent.'),
+  'formats.list': method<Api.FileFormatSummary[]>()(
+    z.object({ kind: formatKindSchema.optional() }),
+    'Saved file formats (order, confirmation and inventory files), by kind and name, with who uses each (the WMS setup, merchants).',
+  ),
+  'formats.get': method<Api.FileFormatView>()(byId, 'One saved file format with its profile.'),
+  'formats.save': method<Api.FileFormatView>()(
+    formatSaveSchema,
+    'Create (no id) or change a saved file format; the profile is checked with its kind\'s schema. Names are unique per kind.',
+  ),
+  'formats.copy': method<Api.FileFormatView>()(
+    z.object({
+      from: z.union([z.object({ formatId: id }), z.object({ preset: z.string().min(1).max(100) })]),
+      name: formatNameSchema.optional(),
+    }),
+    'Copy a saved format or a preset into a new saved format (a taken name gets " (2)").',
+  ),
+  'formats.delete': method<{ deleted: true }>()(byId, 'Delete a saved file format; refused while the WMS setup or a merchant uses it.'),
+  'formats.export': method<Api.FormatsExportView>()(
+    z.object({ id: id.optional() }),
+    'The JSON text of one saved format (id) or all of them, with a version field, for formats.import.',
+  ),
+  'formats.import': method<Api.FormatsImportView>()(
+    z.object({ text: z.string().min(1, 'Choose a formats file').max(10_000_000, 'A formats file is at most 10 MB') }),
+    'Import the formats of an export: all of them or, when any is refused, none (each refusal with why). Taken names get " (2)".',
+  ),
+  'formats.presets': method<Api.FormatPresetView[]>()(
+    z.object({ kind: formatKindSchema.optional() }),
+    'The read-only presets for common layouts; copy one with formats.copy before choosing it.',
+  ),
 } as const;
 
 export type Contract = typeof contract;

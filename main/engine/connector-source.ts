@@ -4,6 +4,7 @@ import { wmsSecretAddress } from '../../shared/schemas/wms.js';
 import { memoryCartPorts } from './connectors/carts/memory-ports.js';
 import { cartPlugin } from './connectors/carts/registry.js';
 import { createCsvWmsConnector } from './connectors/wms/csv/index.js';
+import { profilesResolver } from './formats/resolve-formats.js';
 import type { WmsMerchantTarget } from './connectors/wms/wms-connector.js';
 import type { Clock, Logger, SecretCipher } from './platform/ports.js';
 import { storedRotatedCredentials, type RotationLineage } from './rotated-credentials.js';
@@ -71,11 +72,14 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
       return { connector, manifest: plugin.manifest };
     },
     async wms(signal) {
-      const { row, methods } = await deps.store.read((db) => ({ row: getWms(db), methods: listShipMethods(db) }));
+      const { row, methods, profilesFor } = await deps.store.read((db) => {
+        const row = getWms(db);
+        return { row, methods: listShipMethods(db), profilesFor: row ? profilesResolver(db, row.settings) : undefined };
+      });
       if (!row) throw new DockhandError('config', 'No WMS is set up yet: open WMS setup first');
       const carriers = new Map(methods.filter((m) => m.carrier.trim() !== '').map((m) => [m.code, m.carrier]));
       const secrets = secretToSend(deps.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password');
-      return createCsvWmsConnector(row.settings, secrets, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers });
+      return createCsvWmsConnector(row.settings, secrets, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers }, { profilesFor });
     },
     async merchantTarget(merchantId): Promise<WmsMerchantTarget> {
       const m = await deps.store.read((db) => getMerchant(db, merchantId));

@@ -4,6 +4,7 @@ import {
   inventoryFileProfileSchema,
   orderFileProfileSchema,
 } from './csv-profile.js';
+import { formatIdsSchema } from './file-format.js';
 
 import { transportSchema, transportSecretAddress, transportSecretsSchema, type TransportSettings } from '../transports/index.js';
 import { folderPath } from '../transports/remote-folder.js';
@@ -32,9 +33,18 @@ export const csvWmsSettingsSchema = z.object({
   /** client_then_wms: /<merchant folder>/<orders>; wms_then_client: /<orders>/<merchant folder>. */
   folderOrder: z.enum(['client_then_wms', 'wms_then_client']).default('client_then_wms'),
   folders: wmsFoldersSchema.default({ orders: 'orders', confirmations: 'confirmations', inventory: 'inventory' }),
-  orderProfile: orderFileProfileSchema,
-  confirmationProfile: confirmationFileProfileSchema,
-  inventoryProfile: inventoryFileProfileSchema,
+  /**
+   * The saved file formats (file_formats ids) the warehouse's files use; a merchant may override each.
+   * A kind without an id is given one when the setup is saved (from its embedded profile, else the standard one).
+   */
+  formats: formatIdsSchema.optional(),
+  /**
+   * Before migration 013 the formats were embedded here. Still read (old settings, an old client's save):
+   * saving turns them into format records and keeps only the ids (main/engine/formats/adopt-formats.ts).
+   */
+  orderProfile: orderFileProfileSchema.optional(),
+  confirmationProfile: confirmationFileProfileSchema.optional(),
+  inventoryProfile: inventoryFileProfileSchema.optional(),
 });
 export type CsvWmsSettings = z.infer<typeof csvWmsSettingsSchema>;
 

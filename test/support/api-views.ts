@@ -27,6 +27,7 @@ export function merchantView(overrides: Partial<MerchantView> = {}): MerchantVie
     errorContacts: [],
     schedules: { order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 },
     partialShipments: 'as_shipped',
+    fileFormats: {},
     createdAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-01T09:00:00.000Z',
     ...overrides,

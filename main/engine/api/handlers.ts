@@ -3,6 +3,7 @@ import { cartsHandlers } from './carts-handlers.js';
 import { dashboardHandlers } from './dashboard-handlers.js';
 import { demoHandlers } from './demo-handlers.js';
 import { diagnosticsHandlers } from './diagnostics-handlers.js';
+import { formatsHandlers } from './formats-handlers.js';
 import type { Handlers } from './handler-types.js';
 import { merchantsHandlers } from './merchants-handlers.js';
 import { ordersHandlers } from './orders-handlers.js';
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...setupHandlers,
   ...mailHandlers,
+  ...formatsHandlers,
 };

@@ -1,6 +1,8 @@
 import { MERCHANT_SERVICES } from '../../../shared/domain.js';
 import { DockhandError } from '../../../shared/errors.js';
+import { checkFormatIds } from '../formats/format-ids.js';
 import { getAccount } from '../store/repositories/account-repo.js';
+import { setMerchantFormatIds } from '../store/repositories/file-formats-repo.js';
 import { listCarts } from '../store/repositories/carts-repo.js';
 import {
   deleteMerchant,
@@ -10,7 +12,8 @@ import {
   updateMerchant,
 } from '../store/repositories/merchants-repo.js';
 import { setScheduleMinutes } from '../store/repositories/schedules-repo.js';
-import type { SqlReader } from '../store/sql.js';
+import type { SqlReader, SqlRunner } from '../store/sql.js';
+import type { FormatIds } from '../../../shared/schemas/file-format.js';
 import { CART_SERVICES } from '../../../shared/domain.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 import { merchantView, requireMerchant } from './views.js';
@@ -23,6 +26,12 @@ function checkUnique(db: SqlReader, name: string, code: string, exceptId?: numbe
     if (m.code.toLowerCase() === code.toLowerCase()) fields.code = `The code "${m.code}" is already used by ${m.name}`;
   }
   if (Object.keys(fields).length) throw new DockhandError('validation', 'The merchant could not be saved', { fields });
+}
+
+/** A merchant's file format overrides, each checked to name a saved format of its kind. */
+function setFormats(db: SqlRunner, merchantId: number, ids: FormatIds, field: string): void {
+  checkFormatIds(db, ids, field);
+  setMerchantFormatIds(db, merchantId, ids);
 }
 
 export const merchantsHandlers: Handlers<MethodsOf<'merchants'>> = {
@@ -39,6 +48,7 @@ export const merchantsHandlers: Handlers<MethodsOf<'merchants'>> = {
         throw new DockhandError('conflict', 'This account is in single-merchant mode and already has its merchant');
       }
       const id = insertMerchant(db, input, ctx.nowIso());
+      if (input.fileFormats) setFormats(db, id, input.fileFormats, 'fileFormats');
       for (const s of MERCHANT_SERVICES) setScheduleMinutes(db, s, id, input.schedules[s]);
       return id;
     });
@@ -51,6 +61,7 @@ export const merchantsHandlers: Handlers<MethodsOf<'merchants'>> = {
       requireMerchant(db, input.id);
       checkUnique(db, m.name, m.code, input.id);
       updateMerchant(db, input.id, m, ctx.nowIso());
+      if (m.fileFormats) setFormats(db, input.id, m.fileFormats, 'merchant.fileFormats');
       for (const s of MERCHANT_SERVICES) setScheduleMinutes(db, s, input.id, m.schedules[s]);
     });
     for (const s of MERCHANT_SERVICES) await ctx.jobs.sync(s, input.id);

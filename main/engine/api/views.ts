@@ -5,6 +5,7 @@ import { cartNotices } from '../cart-notices.js';
 import { cartPlatform } from '../../../shared/platforms/index.js';
 import { getCarrierNames } from '../store/repositories/cart-carrier-names-repo.js';
 import { listSyncPositions } from '../store/repositories/sync-positions-repo.js';
+import { getMerchantFormatIds } from '../store/repositories/file-formats-repo.js';
 import { getCart, type CartRow } from '../store/repositories/carts-repo.js';
 import { getMerchant, type MerchantRow } from '../store/repositories/merchants-repo.js';
 import { getSchedule } from '../store/repositories/schedules-repo.js';
@@ -16,7 +17,7 @@ export function merchantView(db: SqlReader, m: MerchantRow): MerchantView {
   const schedules = Object.fromEntries(
     MERCHANT_SERVICES.map((s) => [s, getSchedule(db, s, m.id)?.minutes ?? null]),
   ) as MerchantView['schedules'];
-  return { ...m, schedules };
+  return { ...m, schedules, fileFormats: getMerchantFormatIds(db, m.id) };
 }
 
 export function cartView(db: SqlReader, c: CartRow): CartView {

@@ -47,14 +47,14 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
   async 'wms.save'(input, ctx) {
     const { settings, secrets, address } = await resolveWmsInput(ctx, input);
     const sealed = sealBound(ctx.secrets, secrets, address);
-    const merchants = await ctx.store.write((db) => {
-      saveWms(db, settings, sealed, ctx.nowIso());
-      return listMerchants(db);
+    const { merchants, stored } = await ctx.store.write((db) => {
+      const stored = saveWms(db, settings, sealed, ctx.nowIso());
+      return { merchants: listMerchants(db), stored };
     });
     for (const m of merchants) for (const s of MERCHANT_SERVICES) await ctx.jobs.sync(s, m.id);
     // Saved WMS settings are a person's fix: lift pauses (and alerts) of a login or config failure.
     await ctx.jobs.settingsSaved({ kind: 'wms' });
-    return { configured: true, settings, hasPassword: sealed !== null };
+    return { configured: true, settings: stored, hasPassword: sealed !== null };
   },
   async 'wms.test'(input, ctx) {
     let settings;

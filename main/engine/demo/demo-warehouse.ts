@@ -10,6 +10,8 @@ import type { Clock, Logger } from '../platform/ports.js';
 import { clearAlert, openAlerts, raiseAlert } from '../store/repositories/alerts-repo.js';
 import { getMerchant } from '../store/repositories/merchants-repo.js';
 import { listShipMethods } from '../store/repositories/ship-methods-repo.js';
+import { profilesResolver } from '../formats/resolve-formats.js';
+import type { FileProfiles } from '../formats/file-profiles.js';
 import { getWms } from '../store/repositories/wms-repo.js';
 import type { Store } from '../store/sql.js';
 import { createFolderTransport } from '../transports/folder-transport.js';
@@ -118,6 +120,11 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
       wms: getWms(db),
       merchant: getMerchant(db, state.merchantId),
       methods: listShipMethods(db),
+      // The demo merchant's own formats: the files it reads and writes are the ones its merchant's use.
+      profilesFor: (() => {
+        const wms = getWms(db);
+        return wms ? profilesResolver(db, wms.settings) : undefined;
+      })(),
     }));
     if (!seen.merchant) return disable(state, 'the demo merchant was deleted');
     if (!seen.wms || !wmsUsesDemoFolder(seen.wms.settings, state.folder)) {
@@ -128,14 +135,15 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
     const folders = merchantFolders(settings, { merchantId: seen.merchant.id, code: seen.merchant.code, folders: seen.merchant.folders ?? undefined });
     const transport = createFolderTransport(settings.transport, { log, signal: controller.signal });
 
-    const shippedAt = await shipWaitingOrders(transport, settings, folders, seen.methods);
+    const profiles = seen.profilesFor!(seen.merchant.id);
+    const shippedAt = await shipWaitingOrders(transport, profiles, folders, seen.methods);
     if (shippedAt) background(runAfter('shipment_pickup', state.merchantId, shippedAt));
     else if (firstLook && (await listIfThere(transport, folders.confirmations)).length > 0) {
       // Resumed after a restart with confirmations still waiting: fetch them now, not in 15 minutes.
       background(run('shipment_pickup', state.merchantId));
     }
     firstLook = false;
-    await writeInventoryIfDue(transport, settings, folders.inventory, state);
+    await writeInventoryIfDue(transport, profiles, folders.inventory, state);
     if (raisedMessage !== undefined) {
       await deps.store.write((db) => clearAlert(db, ALERT_KEY, deps.clock.now().toISOString()));
       raisedMessage = undefined;
@@ -145,7 +153,7 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
   /** Ships every order file that has waited long enough; returns when the last confirmation was written. */
   async function shipWaitingOrders(
     transport: Transport,
-    settings: CsvWmsSettings,
+    profiles: FileProfiles,
     folders: { orders: string; confirmations: string },
     methods: Parameters<typeof shipOrders>[1],
   ): Promise<string | undefined> {
@@ -160,7 +168,7 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
       controller.signal.throwIfAborted();
       let orders;
       try {
-        orders = readOrderFile(await transport.read(file.path), settings.orderProfile);
+        orders = readOrderFile(await transport.read(file.path), profiles.order);
       } catch (err) {
         if (!(err instanceof UnreadableFileError)) throw err;
         await transport.move(file.path, joinRelative(folders.orders, REJECTED_FOLDER));
@@ -175,7 +183,7 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
       // The confirmation is on disk before the order file goes, so a crash between the two ships the
       // file again with the same tracking numbers, which pickup saves only once.
       if (rows.length > 0) {
-        await transport.writeAtomic(folders.confirmations, `shipped-${file.name.replace(/^orders-/, '')}`, confirmationFile(settings.confirmationProfile, rows));
+        await transport.writeAtomic(folders.confirmations, `shipped-${file.name.replace(/^orders-/, '')}`, confirmationFile(profiles.confirmation, rows));
         writtenAt = deps.clock.now().toISOString();
       }
       await transport.move(file.path, joinRelative(folders.orders, PROCESSED_FOLDER));
@@ -185,14 +193,14 @@ export function startDemoWarehouse(deps: DemoWarehouseDeps, options: DemoWarehou
     return writtenAt;
   }
 
-  async function writeInventoryIfDue(transport: Transport, settings: CsvWmsSettings, folder: string, state: DemoWarehouseState): Promise<void> {
+  async function writeInventoryIfDue(transport: Transport, profiles: FileProfiles, folder: string, state: DemoWarehouseState): Promise<void> {
     const now = nowMs();
     const last = state.lastInventoryAt ? Date.parse(state.lastInventoryAt) : Number.NaN;
     if (Number.isFinite(last) && now - last < inventoryEveryMs) return;
     controller.signal.throwIfAborted();
     const at = new Date(now).toISOString();
     const levels = demoStockLevels(Math.floor(now / 3_600_000));
-    await transport.writeAtomic(folder, `stock-${at.replace(/[-:]/g, '').replace(/\..*$/, '')}.csv`, inventoryFile(settings.inventoryProfile, levels));
+    await transport.writeAtomic(folder, `stock-${at.replace(/[-:]/g, '').replace(/\..*$/, '')}.csv`, inventoryFile(profiles.inventory, levels));
     await deps.store.write((db) => {
       const current = getDemoWarehouseState(db);
       // A demo.setup meanwhile starts afresh; this look's note would undo it.

@@ -11,6 +11,7 @@ import { OrdersScreen } from '../screens/orders/orders-screen.js';
 import { ShipMethodsScreen } from '../screens/ship-methods/ship-methods-screen.js';
 import { WmsScreen } from '../screens/wms/wms-screen.js';
 import { MailSettingsScreen } from '../screens/settings-mail/mail-screen.js';
+import { FormatsScreen } from '../screens/formats/formats-screen.js';
 import { Link, type Route } from './router.js';
 
 /**
@@ -24,6 +25,7 @@ import { Link, type Route } from './router.js';
  *   /wms                   the warehouse setup
  *   /ship-methods          WMS ship methods and per-cart mapping (?cart)
  *   /settings/mail         the outgoing mail server for e-mail alerts
+ *   /formats               saved file formats, presets, export and import
  */
 export function ScreenFor({ route, account }: { route: Route; account: AccountView }) {
   const [section, id] = route.segments;
@@ -52,6 +54,8 @@ export function ScreenFor({ route, account }: { route: Route; account: AccountVi
           <Link to="/">Go to the dashboard</Link>
         </Empty>
       );
+    case 'formats':
+      return <FormatsScreen />;
     default:
       return (
         <Empty title="There is no such page.">

@@ -10,6 +10,7 @@ import { ordersListSpeed } from './009-orders-list-speed.js';
 import { talliesWithoutTriggers } from './010-tallies-without-triggers.js';
 import { syncStreamsAndSubmittedShipments } from './011-sync-streams-and-submitted-shipments.js';
 import { cartCarrierNames } from './012-cart-carrier-names.js';
+import { fileFormats } from './013-file-formats.js';
 import { alertMail } from './014-alert-mail.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
@@ -26,5 +27,6 @@ export const migrations = [
   talliesWithoutTriggers,
   syncStreamsAndSubmittedShipments,
   cartCarrierNames,
+  fileFormats,
   alertMail,
 ];

@@ -1,5 +1,6 @@
 import type { WmsSettings } from '../../../../shared/schemas/wms.js';
 import type { SqlReader, SqlRunner } from '../sql.js';
+import { adoptFormats } from '../../formats/adopt-formats.js';
 import { parseJson } from './json-column.js';
 
 export interface WmsRow {
@@ -22,11 +23,14 @@ export function getWms(db: SqlReader): WmsRow | undefined {
   };
 }
 
-export function saveWms(db: SqlRunner, settings: WmsSettings, secretsSealed: string | null, now: string): void {
+/** Saves the setup with every file format a saved record (formats/adopt-formats.ts); returns what was stored. */
+export function saveWms(db: SqlRunner, given: WmsSettings, secretsSealed: string | null, now: string): WmsSettings {
+  const settings = adoptFormats(db, given, now);
   db.run(
     `INSERT INTO wms (id, kind, settings_json, secrets_sealed, updated_at) VALUES (1, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, settings_json = excluded.settings_json,
        secrets_sealed = excluded.secrets_sealed, updated_at = excluded.updated_at`,
     [settings.kind, JSON.stringify(settings), secretsSealed, now],
   );
+  return settings;
 }

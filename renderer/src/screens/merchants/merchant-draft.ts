@@ -2,6 +2,7 @@ import type { MerchantView } from '../../../../shared/api-types.js';
 import type { MethodInput } from '../../../../shared/contract.js';
 import type { PartialShipmentMode } from '../../../../shared/domain.js';
 import type { FieldErrors } from '../../../../shared/errors.js';
+import type { FormatIds } from '../../../../shared/schemas/file-format.js';
 
 /** The merchant form's values as the user types them, and their conversion to the API's input. */
 
@@ -15,6 +16,8 @@ export interface MerchantDraft {
   contacts: string;
   schedules: MerchantSchedules;
   partialShipments: PartialShipmentMode;
+  /** File formats this merchant uses instead of the warehouse's; a kind absent: the warehouse's. */
+  fileFormats: FormatIds;
 }
 
 export const DEFAULT_MERCHANT_SCHEDULES: MerchantSchedules = { order_delivery: 15, shipment_pickup: 30, inventory_pickup: 60 };
@@ -27,6 +30,7 @@ export function newMerchantDraft(): MerchantDraft {
     contacts: '',
     schedules: { ...DEFAULT_MERCHANT_SCHEDULES },
     partialShipments: 'as_shipped',
+    fileFormats: {},
   };
 }
 
@@ -42,6 +46,7 @@ export function merchantDraftFrom(merchant: MerchantView): MerchantDraft {
     contacts: merchant.errorContacts.join('\n'),
     schedules: { ...merchant.schedules },
     partialShipments: merchant.partialShipments,
+    fileFormats: { ...merchant.fileFormats },
   };
 }
 
@@ -62,6 +67,7 @@ export function merchantInputFrom(draft: MerchantDraft): MethodInput<'merchants.
     errorContacts: splitContacts(draft.contacts),
     schedules: draft.schedules,
     partialShipments: draft.partialShipments,
+    fileFormats: draft.fileFormats,
   };
 }
 

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/api-error.js';
 import { SelectField, TextAreaField, TextField } from '../../components/field.js';
 import { apiFieldErrors, unshownErrors, validate } from '../../components/form-errors.js';
 import { FrequencyField } from '../../components/frequency-field.js';
+import { MerchantFileFormats } from './merchant-file-formats.js';
 import { foldContactErrors, merchantInputFrom, type MerchantDraft } from './merchant-draft.js';
 import { FormProblems } from '../../components/form-problems.js';
 import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
@@ -20,6 +21,9 @@ const SHOWN_FIELDS = [
   'folders.inventory',
   'errorContacts',
   'partialShipments',
+  'fileFormats.order',
+  'fileFormats.confirmation',
+  'fileFormats.inventory',
   ...MERCHANT_SERVICES.map((s) => `schedules.${s}`),
 ];
 
@@ -157,6 +161,7 @@ export function MerchantForm({
           />
         </div>
       </details>
+      <MerchantFileFormats value={draft.fileFormats} onValue={(fileFormats) => change({ fileFormats })} errors={errors} />
 
       <SaveBar disabled={saving} label={saving ? 'Saving…' : submitLabel} status={saved ? 'Merchant saved.' : null} />
     </form>

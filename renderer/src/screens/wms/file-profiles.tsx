@@ -1,100 +1,60 @@
-import type { CsvWmsSettings } from '../../../../shared/schemas/wms.js';
-import { DEFAULT_ORDER_PROFILE } from '../../../../shared/csv-defaults.js';
+import { useState } from 'react';
+import type { FieldErrors } from '../../../../shared/errors.js';
+import { FORMAT_KIND_WORDS, FORMAT_KINDS, type FormatIds, type FormatKind } from '../../../../shared/schemas/file-format.js';
+import { call } from '../../api/client.js';
+import { errorMessage } from '../../api/api-error.js';
+import { useApi } from '../../api/hooks.js';
 import { SelectField } from '../../components/field.js';
-
-type OrderProfile = CsvWmsSettings['orderProfile'];
-type ColumnMap = Record<string, string | number | undefined>;
-
-const DELIMITERS: Record<string, string> = { ',': 'Comma (,)', ';': 'Semicolon (;)', '\t': 'Tab', '|': 'Pipe (|)' };
-const LAYOUTS = { vertical: 'Vertical: one line item per row, order header repeated', horizontal: 'Horizontal: item columns repeat on one row' };
-
-const sameProfile = (a: OrderProfile, b: OrderProfile) => JSON.stringify(a) === JSON.stringify(b);
+import { Banner } from '../../components/states.js';
+import { formatOptions, formatValue, parseFormatValue } from '../formats/format-choices.js';
 
 /**
- * The file formats in use, read-only: the order file (chosen among the known profiles) and the two
- * inbound files. Editing formats is the CSV designer's job (a later screen).
+ * The warehouse's file formats: one saved format per file, picked from the saved ones or copied from a
+ * preset (a preset is read-only: picking one saves a copy and chooses the copy). Merchants may override
+ * each on their own page; the formats themselves are managed on the Formats screen.
  */
-export function FileProfiles({ settings, onOrderProfile }: { settings: Pick<CsvWmsSettings, 'orderProfile' | 'confirmationProfile' | 'inventoryProfile'>; onOrderProfile: (profile: OrderProfile) => void }) {
-  const current = settings.orderProfile;
-  const isDefault = sameProfile(current, DEFAULT_ORDER_PROFILE);
-  const options = [
-    ...(isDefault ? [] : [{ value: 'saved', label: `${current.name} (saved)` }]),
-    { value: 'default', label: DEFAULT_ORDER_PROFILE.name },
-  ];
-  return (
-    <>
-      <SelectField
-        label="Order file format"
-        value={isDefault ? 'default' : 'saved'}
-        onValue={(value) => {
-          if (value === 'default') onOrderProfile(structuredClone(DEFAULT_ORDER_PROFILE));
-        }}
-        options={options}
-        hint="The formats can be edited in the format designer (coming later)."
-      />
-      <dl className="details wms-profile">
-        <dt>Name</dt>
-        <dd>{current.name}</dd>
-        <dt>Delimiter</dt>
-        <dd>{DELIMITERS[current.delimiter] ?? current.delimiter}</dd>
-        <dt>Header row</dt>
-        <dd>{current.headerRow ? 'Yes' : 'No'}</dd>
-        <dt>Layout</dt>
-        <dd>
-          {LAYOUTS[current.layout]}
-          {current.layout === 'horizontal' ? ` (${current.maxItemsPerRow} items per row)` : ''}
-        </dd>
-        <dt>Line ending</dt>
-        <dd>{current.lineEnding === 'crlf' ? 'Windows (CRLF)' : 'Unix (LF)'}</dd>
-      </dl>
-      <details className="wms-profile__columns">
-        <summary>Order file columns ({current.columns.length})</summary>
-        <div className="table-wrap">
-          <table aria-label="Order file columns">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Header</th>
-                <th>Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {current.columns.map((column, index) => (
-                <tr key={index}>
-                  <td>{index + 1}</td>
-                  <td>{column.header}</td>
-                  <td className="mono">
-                    {column.source.kind === 'field' ? column.source.field : `"${column.source.value}"`}
-                    {column.transforms.length > 0 ? <span className="muted"> ({column.transforms.map((t) => t.kind).join(', ')})</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <InboundProfile title="Shipment confirmation files" delimiter={settings.confirmationProfile.delimiter} headerRow={settings.confirmationProfile.headerRow} columns={settings.confirmationProfile.columns} />
-      <InboundProfile title="Inventory files" delimiter={settings.inventoryProfile.delimiter} headerRow={settings.inventoryProfile.headerRow} columns={settings.inventoryProfile.columns} />
-    </>
-  );
-}
+export function FileProfiles({ formats, onFormats, errors }: { formats: FormatIds; onFormats: (formats: FormatIds) => void; errors: FieldErrors }) {
+  const saved = useApi('formats.list', {});
+  const presets = useApi('formats.presets', {});
+  const [copying, setCopying] = useState<FormatKind | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
 
-function InboundProfile({ title, delimiter, headerRow, columns }: { title: string; delimiter: string; headerRow: boolean; columns: ColumnMap }) {
+  async function pick(kind: FormatKind, value: string) {
+    setProblem(null);
+    const choice = parseFormatValue(value);
+    if (choice === null) return onFormats({ ...formats, [kind]: undefined });
+    if ('id' in choice) return onFormats({ ...formats, [kind]: choice.id });
+    setCopying(kind);
+    try {
+      const copy = await call('formats.copy', { from: { preset: choice.preset } });
+      await saved.refetch();
+      onFormats({ ...formats, [kind]: copy.id });
+    } catch (err) {
+      setProblem(`The preset could not be copied: ${errorMessage(err)}`);
+    } finally {
+      setCopying(null);
+    }
+  }
+
   return (
-    <details className="wms-profile__columns">
-      <summary>
-        {title}: {DELIMITERS[delimiter] ?? delimiter}, {headerRow ? 'with header row' : 'no header row'}
-      </summary>
-      <dl className="details">
-        {Object.entries(columns)
-          .filter(([, ref]) => ref !== undefined)
-          .map(([field, ref]) => (
-            <div key={field} className="wms-folder-preview__row">
-              <dt>{field}</dt>
-              <dd className="mono">{typeof ref === 'number' ? `column ${ref}` : ref}</dd>
-            </div>
-          ))}
-      </dl>
-    </details>
+    <div className="file-formats">
+      {problem ? <Banner kind="error">{problem}</Banner> : null}
+      {saved.isError ? <Banner kind="error">The saved formats could not be loaded: {errorMessage(saved.error)}</Banner> : null}
+      {FORMAT_KINDS.map((kind) => (
+        <SelectField
+          key={kind}
+          label={`${FORMAT_KIND_WORDS[kind].title.replace(/ files$/, ' file')} format`}
+          value={formatValue(formats[kind])}
+          onValue={(value) => void pick(kind, value)}
+          options={formatOptions(kind, saved.data ?? [], presets.data ?? [], 'Standard (saved as a format when you save)')}
+          disabled={copying !== null || saved.isPending}
+          error={errors[`settings.formats.${kind}`]}
+          hint={copying === kind ? 'Copying the preset…' : undefined}
+        />
+      ))}
+      <p className="field__hint">
+        A preset is copied into a saved format of its own when you pick it. Each merchant can use other formats (on its page). <a href="#/formats">Manage formats</a>
+      </p>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { TestResultView, WmsView } from '../../../../shared/api-types.js';
 import type { MethodInput } from '../../../../shared/contract.js';
-import { DEFAULT_CONFIRMATION_PROFILE, DEFAULT_INVENTORY_PROFILE, DEFAULT_ORDER_PROFILE } from '../../../../shared/csv-defaults.js';
+import type { FormatIds } from '../../../../shared/schemas/file-format.js';
 import type { CsvWmsSettings, PinnedCertificate } from '../../../../shared/schemas/wms.js';
 
 /** The WMS form's values as typed, and their conversion to `wms.save` / `wms.test` input. */
@@ -33,9 +33,8 @@ export interface WmsDraft {
   folderPath: string;
   folderOrder: CsvWmsSettings['folderOrder'];
   folders: Record<FolderKind, string>;
-  orderProfile: CsvWmsSettings['orderProfile'];
-  confirmationProfile: CsvWmsSettings['confirmationProfile'];
-  inventoryProfile: CsvWmsSettings['inventoryProfile'];
+  /** The saved file formats chosen (Formats screen); a kind not chosen gets the standard one on save. */
+  formats: FormatIds;
 }
 
 export function newWmsDraft(): WmsDraft {
@@ -56,9 +55,7 @@ export function newWmsDraft(): WmsDraft {
     folderPath: '',
     folderOrder: 'client_then_wms',
     folders: { orders: 'orders', confirmations: 'confirmations', inventory: 'inventory' },
-    orderProfile: structuredClone(DEFAULT_ORDER_PROFILE),
-    confirmationProfile: structuredClone(DEFAULT_CONFIRMATION_PROFILE),
-    inventoryProfile: structuredClone(DEFAULT_INVENTORY_PROFILE),
+    formats: {},
   };
 }
 
@@ -93,9 +90,7 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
         : { transport: 'folder' as const, folderPath: t.path }),
     folderOrder: s.folderOrder,
     folders: { ...s.folders },
-    orderProfile: s.orderProfile,
-    confirmationProfile: s.confirmationProfile,
-    inventoryProfile: s.inventoryProfile,
+    formats: { ...s.formats },
   };
 }
 
@@ -140,9 +135,7 @@ function settingsWith(draft: WmsDraft, transport: WmsSettingsInput['transport'])
     transport,
     folderOrder: draft.folderOrder,
     folders: { orders: draft.folders.orders.trim(), confirmations: draft.folders.confirmations.trim(), inventory: draft.folders.inventory.trim() },
-    orderProfile: draft.orderProfile,
-    confirmationProfile: draft.confirmationProfile,
-    inventoryProfile: draft.inventoryProfile,
+    formats: draft.formats,
   };
 }
 

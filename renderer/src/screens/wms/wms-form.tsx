@@ -19,7 +19,7 @@ import { FormProblems } from '../../components/form-problems.js';
 import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
 import { SaveBar } from '../../components/save-bar.js';
 
-const SHOWN_FIELDS = [...TRANSPORT_FIELDS, 'settings.folderOrder', 'settings.folders.orders', 'settings.folders.confirmations', 'settings.folders.inventory'];
+const SHOWN_FIELDS = [...TRANSPORT_FIELDS, 'settings.folderOrder', 'settings.folders.orders', 'settings.folders.confirmations', 'settings.folders.inventory', 'settings.formats.order', 'settings.formats.confirmation', 'settings.formats.inventory'];
 
 type Outcome = { kind: 'saved'; test: TestResultView } | { kind: 'saved_failing'; test: TestResultView } | null;
 
@@ -186,7 +186,7 @@ export function WmsForm({ view, exampleCode }: { view: WmsView; exampleCode: str
 
       <section className="panel" aria-labelledby="wms-formats-title">
         <h2 id="wms-formats-title">File formats</h2>
-        <FileProfiles settings={draft} onOrderProfile={(orderProfile) => change({ orderProfile })} />
+        <FileProfiles formats={draft.formats} onFormats={(formats) => change({ formats })} errors={errors} />
       </section>
 
       <SaveBar disabled={busy !== null} label={busy === 'saving' ? 'Saving…' : 'Save'} status="Save tests the connection first.">

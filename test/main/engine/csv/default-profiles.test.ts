@@ -21,8 +21,8 @@ describe('default CSV profiles', () => {
 
   it('give each setup its own copy of the profiles', () => {
     const a = defaultCsvWmsSettings({ kind: 'folder', path: '/a' });
-    a.orderProfile.columns.pop();
-    expect(defaultCsvWmsSettings({ kind: 'folder', path: '/b' }).orderProfile.columns).toHaveLength(DEFAULT_ORDER_PROFILE.columns.length);
+    a.orderProfile!.columns.pop();
+    expect(defaultCsvWmsSettings({ kind: 'folder', path: '/b' }).orderProfile!.columns).toHaveLength(DEFAULT_ORDER_PROFILE.columns.length);
   });
 
   it('write the order header a WMS import expects, one row per line item', () => {

@@ -100,7 +100,13 @@ describe('editing a saved merchant', () => {
       errorContacts: saved.errorContacts,
       schedules: saved.schedules,
       partialShipments: 'when_complete',
+      fileFormats: {},
     });
+  });
+
+  it('sends the merchant\'s file format overrides back as saved, and none for a new merchant', () => {
+    expect(merchantInputFrom(merchantDraftFrom(merchantView({ fileFormats: { order: 7 } }))).fileFormats).toEqual({ order: 7 });
+    expect(merchantInputFrom(newMerchantDraft()).fileFormats).toEqual({});
   });
 
   it('saves a merchant without folder overrides back without them', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WmsView } from '../../../../shared/api-types.js';
 import { wmsInputSchema } from '../../../../shared/contract.js';
-import { DEFAULT_ORDER_PROFILE, defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
+import { defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
 import { validate } from '../../../../renderer/src/components/form-errors.js';
 import { examplePath, newWmsDraft, wmsDraftFrom, wmsInputFrom, type WmsDraft } from '../../../../renderer/src/screens/wms/wms-draft.js';
 
@@ -40,14 +40,15 @@ describe('a new WMS setup form', () => {
       root: '/',
       folderOrder: 'client_then_wms',
       folders: { orders: 'orders', confirmations: 'confirmations', inventory: 'inventory' },
-      orderProfile: DEFAULT_ORDER_PROFILE,
+      formats: {},
     });
   });
 
-  it('has its own copy of the standard file formats, so editing one leaves the standard alone', () => {
-    const form = newWmsDraft();
-    form.orderProfile.columns.pop();
-    expect(newWmsDraft().orderProfile).toEqual(DEFAULT_ORDER_PROFILE);
+  it('sends the chosen saved formats by id and no embedded profile (the engine saves the standard ones for a kind not chosen)', () => {
+    const input = wmsInputFrom(ftpDraft({ formats: { order: 4 } }));
+    expect(input.settings.formats).toEqual({ order: 4 });
+    expect(input.settings).not.toHaveProperty('orderProfile');
+    expect(wmsDraftFrom(savedView({ ...ftpsSettings, formats: { order: 4, confirmation: 5, inventory: 6 } })).formats).toEqual({ order: 4, confirmation: 5, inventory: 6 });
   });
 
   it('is accepted by the API once host, user and password are filled in', () => {
@@ -159,9 +160,14 @@ describe('editing the saved WMS setup', () => {
   });
 
   it('saves back the same setup, keeping the saved password, when nothing is changed', () => {
-    const input = wmsInputSchema.parse(wmsInputFrom(wmsDraftFrom(savedView(ftpsSettings))));
-    expect(input).toEqual({ settings: ftpsSettings, secrets: {} });
-    const folder = defaultCsvWmsSettings({ kind: 'folder', path: '/srv/wms' });
+    // As the engine stores a setup: the formats as saved format ids, no embedded profiles.
+    const stored = (s: typeof ftpsSettings) => {
+      const { orderProfile: _o, confirmationProfile: _c, inventoryProfile: _i, ...rest } = s;
+      return { ...rest, formats: { order: 1, confirmation: 2, inventory: 3 } };
+    };
+    const input = wmsInputSchema.parse(wmsInputFrom(wmsDraftFrom(savedView(stored(ftpsSettings)))));
+    expect(input).toEqual({ settings: stored(ftpsSettings), secrets: {} });
+    const folder = stored(defaultCsvWmsSettings({ kind: 'folder', path: '/srv/wms' }));
     expect(wmsInputFrom(wmsDraftFrom(savedView(folder))).settings).toEqual(folder);
   });
 });

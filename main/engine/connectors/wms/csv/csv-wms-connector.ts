@@ -5,6 +5,7 @@ import { readConfirmationFile, type ParsedRows } from '../../../csv/confirmation
 import { UnreadableFileError } from '../../../csv/inbound-table.js';
 import { readInventoryFile, type InventoryRow } from '../../../csv/inventory-reader.js';
 import { orderFileBuilder } from '../../../csv/order-file-writer.js';
+import { embeddedProfiles, type ProfilesFor } from '../../../formats/file-profiles.js';
 import { createTransport } from '../../../transports/create-transport.js';
 import { traceAtomicWrite } from '../../../transports/atomic-write-trace.js';
 import { joinRelative } from '../../../transports/remote-path.js';
@@ -25,6 +26,8 @@ import { ARCHIVE_FOLDER, ERROR_FOLDER, merchantFolder, merchantFolders, type Fol
 export interface CsvWmsDeps {
   /** Replaces the transport the settings name (tests, or a host that shares one connection). */
   transport?: Transport;
+  /** The file formats of a merchant's files (its overrides over the warehouse's); default: those the settings carry, else the standard ones. */
+  profilesFor?: ProfilesFor;
 }
 
 /** The order file of a batch: named from the batch id only, so a resend rewrites the same file. */
@@ -45,6 +48,7 @@ export function createCsvWmsConnector(
 ): WmsConnector {
   const transport = deps.transport ?? createTransport(settings.transport, secrets, ctx);
   const log = ctx.log.child({ wms: 'csv' });
+  const profilesFor = deps.profilesFor ?? (() => embeddedProfiles(settings));
 
   /**
    * A new merchant's inbound folder often does not exist until the WMS first writes to it. Rather
@@ -120,7 +124,7 @@ export function createCsvWmsConnector(
 
     async deliverOrders(batch: DeliveryBatch): Promise<DeliveryResult> {
       const fileName = orderFileName(batch.batchId);
-      const builder = orderFileBuilder(settings.orderProfile, { batchId: batch.batchId, merchantCode: batch.merchant.code, carriers: ctx.carriers });
+      const builder = orderFileBuilder(profilesFor(batch.merchant.merchantId).order, { batchId: batch.batchId, merchantCode: batch.merchant.code, carriers: ctx.carriers });
       for await (const item of batch.orders) {
         ctx.signal.throwIfAborted();
         builder.add(item);
@@ -145,13 +149,13 @@ export function createCsvWmsConnector(
 
     pickupConfirmations(merchant) {
       return pickup<ConfirmationRow>(merchant, 'confirmations', (name, content) =>
-        readConfirmationFile(name, content, settings.confirmationProfile),
+        readConfirmationFile(name, content, profilesFor(merchant.merchantId).confirmation),
       );
     },
 
     pickupInventory(merchant) {
       return pickup<InventoryRow>(merchant, 'inventory', (name, content) =>
-        readInventoryFile(name, content, settings.inventoryProfile),
+        readInventoryFile(name, content, profilesFor(merchant.merchantId).inventory),
       );
     },
 

@@ -188,7 +188,7 @@ describe('CSV WMS connector over a real FTP server', () => {
 
   it('writes no file when every order of the batch is rejected', async () => {
     const { settings, secrets } = ftpSettings(server);
-    settings.orderProfile = { ...settings.orderProfile, layout: 'horizontal', maxItemsPerRow: 1 };
+    settings.orderProfile = { ...settings.orderProfile!, layout: 'horizontal', maxItemsPerRow: 1 };
     connector = createCsvWmsConnector(settings, secrets, ctx());
     const result = await connector.deliverOrders({ batchId: 'B-none', merchant: acme, beforePublish: published, orders: [forDelivery(sampleOrder({}, 2))] });
     expect(result.delivered).toBe(0);
