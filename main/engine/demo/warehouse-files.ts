@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { ConfirmationFileProfile, InventoryFileProfile } from '../../../shared/schemas/csv-profile.js';
-import { neutraliseCell } from '../csv/formula-guard.js';
+import { neutraliseCell } from '../files/writer/formula-guard.js';
 
 type ColumnRef = string | number;
 

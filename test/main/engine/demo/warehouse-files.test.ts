@@ -3,10 +3,10 @@ import { DEFAULT_CONFIRMATION_PROFILE, DEFAULT_INVENTORY_PROFILE, DEFAULT_ORDER_
 import type { OrderFileProfile } from '../../../../shared/schemas/csv-profile.js';
 import { DEMO_PRODUCTS, DEMO_SHIP_CODES } from '../../../../main/engine/connectors/carts/demo/demo-catalog.js';
 import { demoOrder } from '../../../../main/engine/connectors/carts/demo/demo-orders.js';
-import { readConfirmationFile } from '../../../../main/engine/csv/confirmation-reader.js';
-import { UnreadableFileError } from '../../../../main/engine/csv/inbound-table.js';
-import { readInventoryFile } from '../../../../main/engine/csv/inventory-reader.js';
-import { writeOrderFile } from '../../../../main/engine/csv/order-file-writer.js';
+import { readConfirmationFile } from '../../../../main/engine/files/readers/confirmation-reader.js';
+import { UnreadableFileError } from '../../../../main/engine/files/readers/inbound-table.js';
+import { readInventoryFile } from '../../../../main/engine/files/readers/inventory-reader.js';
+import { writeOrderFile } from '../../../../main/engine/files/writer/order-file-writer.js';
 import { readOrderFile } from '../../../../main/engine/demo/order-file-reader.js';
 import { demoStockLevels, shipOrders } from '../../../../main/engine/demo/shipping-plan.js';
 import { demoTrackingNumber } from '../../../../main/engine/demo/tracking-number.js';

@@ -1,9 +1,10 @@
 import { isDockhandError } from '../../../../../shared/errors.js';
 import type { CsvWmsSettings } from '../../../../../shared/schemas/wms.js';
-import { readConfirmationFile, type ParsedRows } from '../../../csv/confirmation-reader.js';
-import { UnreadableFileError } from '../../../csv/inbound-table.js';
-import { readInventoryFile, type InventoryRow } from '../../../csv/inventory-reader.js';
-import { orderFileBuilder } from '../../../csv/order-file-writer.js';
+import { readConfirmationFile } from '../../../files/readers/confirmation-reader.js';
+import { UnreadableFileError } from '../../../files/readers/inbound-table.js';
+import { readInventoryFile } from '../../../files/readers/inventory-reader.js';
+import type { InventoryRow, ParsedRows } from '../../../files/row-types.js';
+import { orderFileBuilder } from '../../../files/writer/order-file-writer.js';
 import { createTransport } from '../../../transports/create-transport.js';
 import { traceAtomicWrite } from '../../../transports/atomic-write-trace.js';
 import { joinRelative } from '../../../transports/remote-path.js';

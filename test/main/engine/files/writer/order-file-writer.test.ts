@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { orderFileProfileSchema, type OrderFileProfile } from '../../../../shared/schemas/csv-profile.js';
-import { orderFileBuilder, writeOrderFile } from '../../../../main/engine/csv/order-file-writer.js';
-import { forDelivery, sampleLine, sampleOrder } from './sample-orders.js';
+import { orderFileProfileSchema, type OrderFileProfile } from '../../../../../shared/schemas/csv-profile.js';
+import { orderFileBuilder, writeOrderFile } from '../../../../../main/engine/files/writer/order-file-writer.js';
+import { forDelivery, sampleLine, sampleOrder } from '../../csv/sample-orders.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 

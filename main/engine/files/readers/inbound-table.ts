@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { DockhandError } from '../../../shared/errors.js';
+import { DockhandError } from '../../../../shared/errors.js';
 
 /**
  * The first step of reading any inbound WMS file: bytes -> text -> trimmed cells with the line each

@@ -1,10 +1,7 @@
-import type { InventoryLevel } from '../../../shared/domain.js';
-import type { InventoryFileProfile } from '../../../shared/schemas/csv-profile.js';
+import type { InventoryFileProfile } from '../../../../shared/schemas/csv-profile.js';
 import { wholeNumber } from './cell-values.js';
-import type { ParsedRows } from './confirmation-reader.js';
+import type { InventoryRow, ParsedRows } from '../row-types.js';
 import { readInboundTable, resolveColumns } from './inbound-table.js';
-
-export type InventoryRow = InventoryLevel & { line: number };
 
 /**
  * Inventory snapshots: SKU and quantity on hand (0 allowed), location optional. Rows are passed on

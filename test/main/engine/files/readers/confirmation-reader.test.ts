@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIRMATION_PROFILE } from '../../../../shared/csv-defaults.js';
-import { confirmationFileProfileSchema } from '../../../../shared/schemas/csv-profile.js';
-import { readConfirmationFile } from '../../../../main/engine/csv/confirmation-reader.js';
-import { UnreadableFileError } from '../../../../main/engine/csv/inbound-table.js';
+import { DEFAULT_CONFIRMATION_PROFILE } from '../../../../../shared/csv-defaults.js';
+import { confirmationFileProfileSchema } from '../../../../../shared/schemas/csv-profile.js';
+import { readConfirmationFile } from '../../../../../main/engine/files/readers/confirmation-reader.js';
+import { UnreadableFileError } from '../../../../../main/engine/files/readers/inbound-table.js';
 
 const read = (text: string | Buffer, profile = DEFAULT_CONFIRMATION_PROFILE) =>
   readConfirmationFile('ship-1.csv', Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'), profile);

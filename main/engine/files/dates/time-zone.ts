@@ -1,4 +1,4 @@
-import { DockhandError } from '../../../shared/errors.js';
+import { DockhandError } from '../../../../shared/errors.js';
 
 /**
  * Wall-clock parts of an instant in an IANA zone and the reverse, with Intl only (no tz database

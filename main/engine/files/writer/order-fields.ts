@@ -1,7 +1,7 @@
-import type { Address, OrderLine } from '../../../shared/domain.js';
-import { orderedQuantityOf } from '../../../shared/order-lines.js';
-import { ADDRESS_FIELDS, type OrderFieldName } from '../../../shared/schemas/csv-profile.js';
-import type { OrderForDelivery } from '../connectors/wms/wms-connector.js';
+import type { Address, OrderLine } from '../../../../shared/domain.js';
+import { orderedQuantityOf } from '../../../../shared/order-lines.js';
+import { ADDRESS_FIELDS, type OrderFieldName } from '../../../../shared/schemas/csv-profile.js';
+import type { OrderForDelivery } from '../row-types.js';
 
 /** What a column can read from: the order being written, one of its lines, and the batch. */
 export interface OrderFieldScope {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell } from '../../../../main/engine/csv/formula-guard.js';
+import { neutraliseCell } from '../../../../../main/engine/files/writer/formula-guard.js';
 
 describe('neutraliseCell', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateToUtc } from '../../../../main/engine/csv/date-parse.js';
+import { parseDateToUtc } from '../../../../../main/engine/files/dates/date-parse.js';
 
 describe('parseDateToUtc', () => {
   it.each([

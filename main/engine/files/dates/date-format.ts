@@ -1,4 +1,4 @@
-import type { DATE_FORMATS } from '../../../shared/schemas/csv-profile.js';
+import type { DATE_FORMATS } from '../../../../shared/schemas/csv-profile.js';
 import { wallTimeIn, zoneOffsetMs, type WallTime } from './time-zone.js';
 
 export type DateFormat = (typeof DATE_FORMATS)[number];

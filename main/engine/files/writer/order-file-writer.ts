@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import { linesToShip } from '../../../shared/order-lines.js';
-import type { OrderColumn, OrderFileProfile } from '../../../shared/schemas/csv-profile.js';
-import type { DeliveryRejection, OrderForDelivery } from '../connectors/wms/wms-connector.js';
+import { linesToShip } from '../../../../shared/order-lines.js';
+import type { OrderColumn, OrderFileProfile } from '../../../../shared/schemas/csv-profile.js';
+import type { DeliveryRejection, OrderForDelivery } from '../row-types.js';
 import { compileColumn, isLineColumn, type CellWriter } from './column-value.js';
 import { neutraliseCell } from './formula-guard.js';
 import type { OrderFieldScope } from './order-fields.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INVENTORY_PROFILE } from '../../../../shared/csv-defaults.js';
-import { UnreadableFileError } from '../../../../main/engine/csv/inbound-table.js';
-import { readInventoryFile } from '../../../../main/engine/csv/inventory-reader.js';
+import { DEFAULT_INVENTORY_PROFILE } from '../../../../../shared/csv-defaults.js';
+import { UnreadableFileError } from '../../../../../main/engine/files/readers/inbound-table.js';
+import { readInventoryFile } from '../../../../../main/engine/files/readers/inventory-reader.js';
 
 const read = (text: string) => readInventoryFile('inv.csv', Buffer.from(text, 'utf8'), DEFAULT_INVENTORY_PROFILE);
 

@@ -1,5 +1,5 @@
-import type { OrderColumn, OrderFieldName } from '../../../shared/schemas/csv-profile.js';
-import { formatDate } from './date-format.js';
+import type { OrderColumn, OrderFieldName } from '../../../../shared/schemas/csv-profile.js';
+import { formatDate } from '../dates/date-format.js';
 import { fieldGetter, type OrderFieldScope } from './order-fields.js';
 
 /**

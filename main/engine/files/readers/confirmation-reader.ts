@@ -1,14 +1,9 @@
-import type { ConfirmationFileProfile } from '../../../shared/schemas/csv-profile.js';
-import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
+import type { ConfirmationFileProfile } from '../../../../shared/schemas/csv-profile.js';
+import type { ConfirmationRow, ParsedRows, RowError } from '../row-types.js';
 import { decimalText, wholeNumber } from './cell-values.js';
-import { parseDateToUtc } from './date-parse.js';
+import { parseDateToUtc } from '../dates/date-parse.js';
 import { readInboundTable, resolveColumns } from './inbound-table.js';
-import { assertTimeZone } from './time-zone.js';
-
-export interface ParsedRows<Row> {
-  rows: Row[];
-  rowErrors: RowError[];
-}
+import { assertTimeZone } from '../dates/time-zone.js';
 
 const REQUIRED = ['orderNumber', 'sku', 'quantity', 'carrier', 'trackingNumber', 'shipDate'] as const;
 

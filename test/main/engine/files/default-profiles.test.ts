@@ -6,10 +6,10 @@ import {
   defaultCsvWmsSettings,
 } from '../../../../shared/csv-defaults.js';
 import { csvWmsSettingsSchema } from '../../../../shared/schemas/wms.js';
-import { readConfirmationFile } from '../../../../main/engine/csv/confirmation-reader.js';
-import { readInventoryFile } from '../../../../main/engine/csv/inventory-reader.js';
-import { writeOrderFile } from '../../../../main/engine/csv/order-file-writer.js';
-import { forDelivery, sampleOrder } from './sample-orders.js';
+import { readConfirmationFile } from '../../../../main/engine/files/readers/confirmation-reader.js';
+import { readInventoryFile } from '../../../../main/engine/files/readers/inventory-reader.js';
+import { writeOrderFile } from '../../../../main/engine/files/writer/order-file-writer.js';
+import { forDelivery, sampleOrder } from '../csv/sample-orders.js';
 
 describe('default CSV profiles', () => {
   it('build complete WMS settings that pass the settings schema unchanged', () => {
