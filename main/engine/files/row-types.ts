@@ -28,14 +28,22 @@ export interface RowError {
 }
 
 export interface ConfirmationRow {
-  /** The order source value of the order file, when the confirmation file carries it. */
+  /** The order source value of the order file (or a store column), when the confirmation file carries it. */
   orderSource?: string;
   orderNumber: string;
+  /** '' on a package row (shipsRest). */
   sku: string;
+  /** 0 on a package row (shipsRest). */
   quantity: number;
+  /** '' when the format has no carrier column. */
   carrier: string;
   service?: string;
+  /** '' when the format has no tracking number column: the shipment still ships its lines. */
   trackingNumber: string;
+  /** The shipment id column's value, when the format groups rows by it. */
+  shipmentId?: string;
+  /** A package row (a format of one row per package): it ships every line its order still has to ship. */
+  shipsRest?: true;
   /** ISO UTC. */
   shipDate: string;
   cost?: string;

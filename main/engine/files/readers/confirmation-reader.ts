@@ -1,67 +1,103 @@
-import type { ConfirmationFileProfile } from '../../../../shared/schemas/csv-profile.js';
-import type { ConfirmationRow, ParsedRows, RowError } from '../row-types.js';
-import { decimalText, wholeNumber } from './cell-values.js';
-import { parseDateToUtc } from '../dates/date-parse.js';
-import { readInboundTable, resolveColumns } from './inbound-table.js';
+import type { ConfirmationFileProfile, InboundTransform } from '../../../../shared/schemas/csv-profile.js';
 import { assertTimeZone } from '../dates/time-zone.js';
+import type { ConfirmationRow, ParsedRows } from '../row-types.js';
+import { decimalText, wholeNumber } from './cell-values.js';
+import { compileInboundColumns, type CellReader } from './inbound-columns.js';
+import { InboundTableReader, type InboundRecord } from './inbound-table.js';
+import { readWhole, type RowReader } from './row-reader.js';
 
-const REQUIRED = ['orderNumber', 'sku', 'quantity', 'carrier', 'trackingNumber', 'shipDate'] as const;
+type Key = keyof ConfirmationFileProfile['columns'];
 
 /**
- * Shipment confirmations: one row per shipped SKU. Several rows may share an order number (several
- * SKUs, or a partial shipment and a later one with another tracking number); grouping them into
- * shipments is the service's job. An optional order source column (the value Dockhand wrote into the
- * order file) tells apart two carts of a merchant that use the same order numbers. Throws UnreadableFileError when the file is not a usable table.
+ * Shipment confirmations. Rows are items (one shipped SKU each) or packages (one tracking number each,
+ * shipping what the order has left); several rows may share an order number (several SKUs, or a partial
+ * shipment and a later one with another tracking number). Grouping rows into shipments is the service's
+ * job; the reader passes on what it needs for that (order source, tracking number, shipment id).
+ * Columns the profile does not name are ignored; carrier and tracking number may be left out of the
+ * profile (a shipment without tracking still ships its lines); a column the profile names must be in
+ * the file and filled. Throws UnreadableFileError when the file is not a usable table.
  */
-export function readConfirmationFile(fileName: string, content: Buffer, profile: ConfirmationFileProfile): ParsedRows<ConfirmationRow> {
+export function confirmationRowReader(fileName: string, profile: ConfirmationFileProfile): RowReader<ConfirmationRow> {
   assertTimeZone(profile.timeZone);
-  // A warehouse that writes a file every round writes a header-only one when nothing shipped.
-  const table = readInboundTable(content, { ...profile, headerOnlyIsEmpty: true });
-  const at = resolveColumns(table, profile.columns, REQUIRED);
-  const rows: ConfirmationRow[] = [];
-  const rowErrors: RowError[] = [];
+  const items = profile.rowsAre === 'items';
+  const required: Key[] = ['orderNumber', 'shipDate'];
+  if (items) required.push('sku', 'quantity');
+  if (profile.columns.carrier) required.push('carrier');
+  if (profile.columns.trackingNumber) required.push('trackingNumber');
+  if (profile.groupBy === 'shipmentId') required.push('shipmentId');
+  // Inbound dates are read by an explicit format; a ship date column without one (profiles saved before
+  // formats were explicit) keeps what those profiles read, in the profile's zone.
+  const legacyDate = (own: InboundTransform[]): InboundTransform[] =>
+    own.some((t) => t.kind === 'date') ? own : [...own, { kind: 'date', format: 'LEGACY_COMMON', timeZone: profile.timeZone }];
 
-  for (const record of table.records) {
-    const cell = (key: keyof typeof at) => {
-      const index = at[key];
-      return index === undefined ? '' : (record.cells[index] ?? '');
-    };
-    const problems: string[] = record.problem ? [record.problem] : [];
-    for (const key of ['orderNumber', 'sku', 'carrier', 'trackingNumber'] as const) {
-      if (cell(key) === '') problems.push(`${LABELS[key]} is empty`);
-    }
-    const quantity = wholeNumber(cell('quantity'), 'quantity', 1);
-    if (!quantity.ok) problems.push(quantity.reason);
-    const rawDate = cell('shipDate');
-    const shipDate = rawDate === '' ? null : parseDateToUtc(rawDate, profile.timeZone);
-    if (rawDate === '') problems.push('ship date is empty');
-    else if (!shipDate) problems.push(`ship date "${rawDate}" is not a date (use YYYY-MM-DD, MM/DD/YYYY or ISO 8601)`);
-    const cost = decimalText(cell('cost'), 'cost');
-    if (!cost.ok) problems.push(cost.reason);
-    const weight = decimalText(cell('weight'), 'weight');
-    if (!weight.ok) problems.push(weight.reason);
+  return {
+    table: new InboundTableReader({ ...profile, headerOnlyIsEmpty: true, reportRagged: true }),
+    compile(header) {
+      const read = compileInboundColumns<Key>(header, profile.columns, required, { shipDate: legacyDate });
+      return (record) => readRow(fileName, record, read, profile);
+    },
+  };
+}
 
-    if (problems.length > 0 || !quantity.ok || !shipDate || !cost.ok || !weight.ok) {
-      rowErrors.push({ file: fileName, line: record.line, reason: problems.join('; ') });
-      continue;
+/** The whole file at once (small files, tests, the demo warehouse). */
+export function readConfirmationFile(fileName: string, content: Buffer, profile: ConfirmationFileProfile): ParsedRows<ConfirmationRow> {
+  return readWhole(confirmationRowReader(fileName, profile), content);
+}
+
+function readRow(
+  file: string,
+  record: InboundRecord,
+  read: Partial<Record<Key, CellReader>>,
+  profile: ConfirmationFileProfile,
+): { row: ConfirmationRow } | { error: { file: string; line: number; reason: string } } {
+  const problems: string[] = record.problem ? [record.problem] : [];
+  const text = (key: Key, label: string, mustHave: boolean): string => {
+    const reader = read[key];
+    if (!reader) return '';
+    const result = reader(record.cells);
+    if (!result.ok) {
+      problems.push(`${label} ${result.reason}`);
+      return '';
     }
-    const service = cell('service');
-    const orderSource = cell('orderSource');
-    rows.push({
+    if (mustHave && result.value === '') problems.push(`${label} is empty`);
+    return result.value;
+  };
+  const items = profile.rowsAre === 'items';
+  const orderNumber = text('orderNumber', 'order number', true);
+  const sku = items ? text('sku', 'SKU', true) : '';
+  let quantity = 0;
+  if (items) {
+    const q = wholeNumber(text('quantity', 'quantity', false), 'quantity', 1);
+    if (q.ok) quantity = q.value;
+    else problems.push(q.reason);
+  }
+  const carrier = text('carrier', 'carrier', true);
+  const trackingNumber = text('trackingNumber', 'tracking number', true);
+  const shipDate = text('shipDate', 'ship date', true);
+  const cost = decimalText(text('cost', 'cost', false), 'cost');
+  if (!cost.ok) problems.push(cost.reason);
+  const weight = decimalText(text('weight', 'weight', false), 'weight');
+  if (!weight.ok) problems.push(weight.reason);
+  const shipmentId = text('shipmentId', 'shipment id', profile.groupBy === 'shipmentId');
+  const service = text('service', 'service', false);
+  const orderSource = text('orderSource', 'order source', false);
+
+  if (problems.length > 0 || !cost.ok || !weight.ok) return { error: { file, line: record.line, reason: problems.join('; ') } };
+  return {
+    row: {
       ...(orderSource ? { orderSource } : {}),
-      orderNumber: cell('orderNumber'),
-      sku: cell('sku'),
-      quantity: quantity.value,
-      carrier: cell('carrier'),
+      orderNumber,
+      sku,
+      quantity,
+      carrier,
       ...(service ? { service } : {}),
-      trackingNumber: cell('trackingNumber'),
+      trackingNumber,
       shipDate,
       ...(cost.value !== undefined ? { cost: cost.value } : {}),
       ...(weight.value !== undefined ? { weight: weight.value } : {}),
+      ...(shipmentId ? { shipmentId } : {}),
+      ...(items ? {} : { shipsRest: true as const }),
       line: record.line,
-    });
-  }
-  return { rows, rowErrors };
+    },
+  };
 }
-
-const LABELS = { orderNumber: 'order number', sku: 'SKU', carrier: 'carrier', trackingNumber: 'tracking number' } as const;

@@ -1,21 +1,21 @@
-import Papa from 'papaparse';
 import { DockhandError } from '../../../../shared/errors.js';
+import { CsvRecordSplitter } from '../text/csv-records.js';
+import { ChunkDecoder, type FileEncoding } from '../text/text-decoder.js';
+import { UnreadableFileError } from '../text/unreadable-file-error.js';
 
 /**
- * The first step of reading any inbound WMS file: bytes -> text -> trimmed cells with the line each
- * row starts on. Files that are not a table at all throw UnreadableFileError (the connector moves
- * them to the error folder); problems with single rows travel with the row.
+ * The first step of reading any inbound file: bytes -> text -> trimmed cells with the line each row
+ * starts on, chunk by chunk. Files that are not a table at all throw UnreadableFileError (the connector
+ * moves them to the error folder); problems with single rows travel with the row.
  */
 
-export class UnreadableFileError extends Error {
-  override readonly name = 'UnreadableFileError';
-}
+export { UnreadableFileError };
 
 export interface InboundRecord {
   /** 1-based line in the file where the row starts. */
   line: number;
   cells: string[];
-  /** Set when the row itself is broken (an unterminated quote). */
+  /** Set when the row itself is broken (its quotes, or its count of cells). */
   problem?: string;
 }
 
@@ -25,52 +25,79 @@ export interface InboundTable {
   records: InboundRecord[];
 }
 
-/**
- * `headerOnlyIsEmpty`: a header row without data rows is an empty table (a confirmation file of a day
- * nothing shipped) instead of an unreadable file.
- */
-export function readInboundTable(content: Buffer, options: { delimiter: string; headerRow: boolean; headerOnlyIsEmpty?: boolean }): InboundTable {
-  const text = decode(content);
-  const records: InboundRecord[] = [];
-  let line = 1;
-  let consumed = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: options.delimiter,
-    skipEmptyLines: false,
-    step(result) {
-      const start = line;
-      const end = result.meta.cursor;
-      for (let i = consumed; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-      consumed = end;
-      const cells = result.data.map((c) => c.trim());
-      if (cells.every((c) => c === '')) return;
-      const quote = result.errors.find((e) => e.type === 'Quotes');
-      records.push({ line: start, cells, problem: quote ? `${quote.message} (check the quotes on this row)` : undefined });
-    },
-  });
-  if (!options.headerRow) {
-    if (records.length === 0) throw new UnreadableFileError('The file has no rows');
-    return { records };
-  }
-  const [headerRecord, ...rows] = records;
-  if (!headerRecord) throw new UnreadableFileError('The file has no rows');
-  if (rows.length === 0 && !options.headerOnlyIsEmpty) throw new UnreadableFileError('The file has a header row but no data rows');
-  return { header: headerRecord.cells, records: rows };
+export interface InboundTableOptions {
+  delimiter: string;
+  headerRow: boolean;
+  encoding?: FileEncoding;
+  /**
+   * `headerOnlyIsEmpty`: a header row without data rows is an empty table (a confirmation file of a day
+   * nothing shipped) instead of an unreadable file.
+   */
+  headerOnlyIsEmpty?: boolean;
+  /**
+   * A row with more cells than the header is a row problem (a stray delimiter in an unquoted cell shifts
+   * every value after it). Fewer cells are allowed: spreadsheets drop trailing empty cells.
+   */
+  reportRagged?: boolean;
 }
 
-function decode(content: Buffer): string {
-  if (content.length === 0) throw new UnreadableFileError('The file is empty');
-  // Excel's "Unicode text" export: UTF-16LE with a BOM.
-  if (content[0] === 0xff && content[1] === 0xfe) return content.subarray(2).toString('utf16le');
-  if (content.includes(0)) throw new UnreadableFileError('The file is not a text file (it holds binary data)');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-  } catch {
-    // Not UTF-8: files from Windows tools are usually Windows-1252 ("Müller" as one byte).
-    text = new TextDecoder('windows-1252').decode(content);
+/**
+ * Reads a table fed in chunks: `push` returns the data rows complete so far, `end` the rest, and then
+ * checks the file as a whole (empty, header only). The header row is `header` once read.
+ */
+export class InboundTableReader {
+  header?: string[];
+  private readonly decoder: ChunkDecoder;
+  private readonly splitter: CsvRecordSplitter;
+  private rows = 0;
+  private sawHeader = false;
+
+  constructor(private readonly options: InboundTableOptions) {
+    this.decoder = new ChunkDecoder(options.encoding ?? 'auto');
+    this.splitter = new CsvRecordSplitter(options.delimiter);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
+  push(chunk: Buffer): InboundRecord[] {
+    return this.take(this.splitter.push(this.decoder.push(chunk)));
+  }
+
+  end(): InboundRecord[] {
+    const text = this.decoder.end();
+    const records = this.take([...this.splitter.push(text), ...this.splitter.end()]);
+    if (!this.sawHeader && this.rows + records.length === 0) throw new UnreadableFileError('The file has no rows');
+    if (this.options.headerRow && this.rows + records.length === 0 && !this.options.headerOnlyIsEmpty) {
+      throw new UnreadableFileError('The file has a header row but no data rows');
+    }
+    return records;
+  }
+
+  private take(raw: { line: number; cells: string[]; problem?: string }[]): InboundRecord[] {
+    const out: InboundRecord[] = [];
+    for (const record of raw) {
+      const cells = record.cells.map((c) => c.trim());
+      if (cells.every((c) => c === '')) continue;
+      if (this.options.headerRow && !this.sawHeader) {
+        this.sawHeader = true;
+        this.header = cells;
+        continue;
+      }
+      let problem = record.problem;
+      if (this.options.reportRagged && this.header && cells.length > this.header.length && cells.slice(this.header.length).some((c) => c !== '')) {
+        const ragged = `the row has ${cells.length} cells but the header has ${this.header.length} (a delimiter inside a cell that is not quoted?)`;
+        problem = problem ? `${problem}; ${ragged}` : ragged;
+      }
+      out.push(problem ? { line: record.line, cells, problem } : { line: record.line, cells });
+    }
+    this.rows += out.length;
+    return out;
+  }
+}
+
+/** A whole file as a table (small files, and callers that need every row at once). */
+export function readInboundTable(content: Buffer, options: InboundTableOptions): InboundTable {
+  const reader = new InboundTableReader(options);
+  const records = [...reader.push(content), ...reader.end()];
+  return { header: reader.header, records };
 }
 
 export type ColumnRef = string | number;

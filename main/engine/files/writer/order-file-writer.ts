@@ -43,7 +43,7 @@ export interface OrderFileBuilder {
  *   header without `{n}` gets the number appended ("SKU" -> "SKU1"). Unused slots are empty.
  *   An order with more lines than slots is rejected with a reason, never cut short.
  * Lines with nothing left to ship (fulfilled in the cart) are left out; `line.quantity` is the quantity
- * to ship. Every cell goes through the formula guard; quoting is papaparse's (only where needed).
+ * to ship. Every cell goes through the formula guard unless the profile turns it off; quoting is papaparse's (only where needed).
  */
 export function writeOrderFile(profile: OrderFileProfile, input: OrderFileInput): OrderFileOutput {
   const builder = orderFileBuilder(profile, input);
@@ -58,10 +58,12 @@ export function writeOrderFile(profile: OrderFileProfile, input: OrderFileInput)
 export function orderFileBuilder(profile: OrderFileProfile, input: Omit<OrderFileInput, 'orders'>): OrderFileBuilder {
   const layout = planLayout(profile);
   const newline = profile.lineEnding === 'lf' ? '\n' : '\r\n';
+  // Off only where a profile says so: a WMS that imports the guard's quote as data and never opens files in a spreadsheet.
+  const guard = profile.formulaGuard === false ? (cell: string) => cell : neutraliseCell;
   const written: string[] = [];
   const rejected: DeliveryRejection[] = [];
   const parts: Buffer[] = [];
-  let rows: string[][] = profile.headerRow ? [layout.headers.map(neutraliseCell)] : [];
+  let rows: string[][] = profile.headerRow ? [layout.headers.map(guard)] : [];
   let ordersInChunk = 0;
 
   const flush = () => {
@@ -81,7 +83,7 @@ export function orderFileBuilder(profile: OrderFileProfile, input: Omit<OrderFil
         return;
       }
       const scope: OrderFieldScope = { batchId: input.batchId, merchantCode: input.merchantCode, carriers: input.carriers, item };
-      for (const row of layout.rowsFor(scope)) rows.push(row.map(neutraliseCell));
+      for (const row of layout.rowsFor(scope)) rows.push(row.map(guard));
       written.push(item.order.cartOrderId);
       if (++ordersInChunk >= CHUNK_ORDERS) flush();
     },

@@ -1,9 +1,10 @@
 import type { CsvWmsSettings } from '../../../../shared/schemas/wms.js';
 import { DEFAULT_ORDER_PROFILE } from '../../../../shared/csv-defaults.js';
+import type { InboundColumn } from '../../../../shared/schemas/csv-profile.js';
 import { SelectField } from '../../components/field.js';
 
 type OrderProfile = CsvWmsSettings['orderProfile'];
-type ColumnMap = Record<string, string | number | undefined>;
+type ColumnMap = Record<string, InboundColumn | undefined>;
 
 const DELIMITERS: Record<string, string> = { ',': 'Comma (,)', ';': 'Semicolon (;)', '\t': 'Tab', '|': 'Pipe (|)' };
 const LAYOUTS = { vertical: 'Vertical: one line item per row, order header repeated', horizontal: 'Horizontal: item columns repeat on one row' };
@@ -87,14 +88,20 @@ function InboundProfile({ title, delimiter, headerRow, columns }: { title: strin
       </summary>
       <dl className="details">
         {Object.entries(columns)
-          .filter(([, ref]) => ref !== undefined)
-          .map(([field, ref]) => (
+          .flatMap(([field, column]) => (column ? [[field, column] as const] : []))
+          .map(([field, column]) => (
             <div key={field} className="wms-folder-preview__row">
               <dt>{field}</dt>
-              <dd className="mono">{typeof ref === 'number' ? `column ${ref}` : ref}</dd>
+              <dd className="mono">{columnText(column)}</dd>
             </div>
           ))}
       </dl>
     </details>
   );
+}
+
+/** "Tracking Number", "column 3" or "always UPS", with the count of transforms after it. */
+function columnText(column: InboundColumn): string {
+  const source = column.source.kind === 'constant' ? `always "${column.source.value}"` : typeof column.source.column === 'number' ? `column ${column.source.column}` : column.source.column;
+  return column.transforms.length > 0 ? `${source} (${column.transforms.length} transform${column.transforms.length === 1 ? '' : 's'})` : source;
 }
