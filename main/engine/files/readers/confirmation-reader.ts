@@ -15,7 +15,8 @@ type Key = keyof ConfirmationFileProfile['columns'];
  * job; the reader passes on what it needs for that (order source, tracking number, shipment id).
  * Columns the profile does not name are ignored; carrier and tracking number may be left out of the
  * profile (a shipment without tracking still ships its lines); a column the profile names must be in
- * the file and filled. Throws UnreadableFileError when the file is not a usable table.
+ * the file and filled (grouped by shipment id, carrier and tracking number may be filled on one row of
+ * the shipment only). Throws UnreadableFileError when the file is not a usable table.
  */
 export function confirmationRowReader(fileName: string, profile: ConfirmationFileProfile): RowReader<ConfirmationRow> {
   assertTimeZone(profile.timeZone);
@@ -71,8 +72,10 @@ function readRow(
     if (q.ok) quantity = q.value;
     else problems.push(q.reason);
   }
-  const carrier = text('carrier', 'carrier', true);
-  const trackingNumber = text('trackingNumber', 'tracking number', true);
+  // Grouped by shipment id, a shipment's tracking number and carrier may stand on one of its rows only.
+  const byId = profile.groupBy === 'shipmentId';
+  const carrier = text('carrier', 'carrier', !byId);
+  const trackingNumber = text('trackingNumber', 'tracking number', !byId);
   const shipDate = text('shipDate', 'ship date', true);
   const cost = decimalText(text('cost', 'cost', false), 'cost');
   if (!cost.ok) problems.push(cost.reason);

@@ -1,6 +1,7 @@
 import type { encodingSchema } from '../../../../shared/schemas/csv-profile.js';
 import type { z } from 'zod';
 import { UnreadableFileError } from './unreadable-file-error.js';
+import { Windows1252Decoder } from './windows-1252.js';
 
 export type FileEncoding = z.infer<typeof encodingSchema>;
 
@@ -16,7 +17,7 @@ const SNIFF_BYTES = 64 * 1024;
  *   garbage: the format can then say windows-1252.
  */
 export class ChunkDecoder {
-  private decoder?: TextDecoder;
+  private decoder?: Pick<TextDecoder, 'decode' | 'encoding'>;
   private sniffed: Buffer[] = [];
   private sniffedBytes = 0;
   private started = false;
@@ -57,7 +58,7 @@ export class ChunkDecoder {
     const utf8Bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
     let label = utf16 ? 'utf-16le' : this.encoding === 'windows-1252' && !utf8Bom ? 'windows-1252' : 'utf-8';
     if (label === 'utf-8' && this.encoding === 'auto' && !validUtf8(sample, last)) label = 'windows-1252';
-    this.decoder = new TextDecoder(label, { fatal: label === 'utf-8' });
+    this.decoder = label === 'windows-1252' ? new Windows1252Decoder() : new TextDecoder(label, { fatal: label === 'utf-8' });
     this.started = true;
     return this.decode(sample, !last);
   }
@@ -71,13 +72,17 @@ export class ChunkDecoder {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineHint++;
       return text;
     } catch {
+      // The line of the first bad byte: the chunk read leniently up to its first replacement character.
+      const lenient = new TextDecoder('utf-8').decode(chunk);
+      const bad = lenient.indexOf('\ufffd');
+      for (let i = lenient.indexOf('\n'); i >= 0 && i < bad; i = lenient.indexOf('\n', i + 1)) this.lineHint++;
       throw this.badBytes();
     }
   }
 
   private badBytes(): UnreadableFileError {
     const hint = this.encoding === 'auto' ? ' (set the format\'s encoding to Windows-1252 if the warehouse writes it)' : '';
-    return new UnreadableFileError(`The file is not valid ${this.decoder?.encoding === 'utf-8' ? 'UTF-8' : 'text'} near line ${this.lineHint}${hint}`);
+    return new UnreadableFileError(`The file is not valid ${this.decoder?.encoding === 'utf-8' ? 'UTF-8' : 'text'} on line ${this.lineHint}${hint}`);
   }
 }
 
