@@ -1,8 +1,9 @@
 import { isDockhandError } from '../../../../../shared/errors.js';
 import type { CsvWmsSettings } from '../../../../../shared/schemas/wms.js';
-import { readConfirmationFile } from '../../../files/readers/confirmation-reader.js';
+import { confirmationRowReader } from '../../../files/readers/confirmation-reader.js';
 import { UnreadableFileError } from '../../../files/readers/inbound-table.js';
-import { readInventoryFile } from '../../../files/readers/inventory-reader.js';
+import { inventoryRowReader } from '../../../files/readers/inventory-reader.js';
+import { readAll, type RowReader } from '../../../files/readers/row-reader.js';
 import type { InventoryRow, ParsedRows } from '../../../files/row-types.js';
 import { orderFileBuilder } from '../../../files/writer/order-file-writer.js';
 import { createTransport } from '../../../transports/create-transport.js';
@@ -64,16 +65,17 @@ export function createCsvWmsConnector(
   async function* pickup<Row>(
     merchant: WmsMerchantTarget,
     kind: FolderKind,
-    parse: (fileName: string, content: Buffer) => ParsedRows<Row>,
+    reader: (fileName: string) => RowReader<Row>,
   ): AsyncGenerator<InboundBatch<Row> | { unreadable: UnreadableFile }> {
     const folder = merchantFolder(settings, merchant, kind);
     const files = await listInbound(folder);
     for (const file of files) {
       ctx.signal.throwIfAborted();
-      const content = await transport.read(file.path);
       let parsed: ParsedRows<Row>;
       try {
-        parsed = parse(file.name, content);
+        // Streamed where the transport can (the file's bytes are never held whole), and read to its end
+        // before any row is handed on: a file found unreadable halfway applies nothing.
+        parsed = await readAll(reader(file.name), transport.readStream ? transport.readStream(file.path) : [await transport.read(file.path)]);
       } catch (err) {
         if (!(err instanceof UnreadableFileError)) throw err;
         await transport.move(file.path, joinRelative(folder, ERROR_FOLDER));
@@ -141,15 +143,11 @@ export function createCsvWmsConnector(
     },
 
     pickupConfirmations(merchant) {
-      return pickup<ConfirmationRow>(merchant, 'confirmations', (name, content) =>
-        readConfirmationFile(name, content, settings.confirmationProfile),
-      );
+      return pickup<ConfirmationRow>(merchant, 'confirmations', (name) => confirmationRowReader(name, settings.confirmationProfile));
     },
 
     pickupInventory(merchant) {
-      return pickup<InventoryRow>(merchant, 'inventory', (name, content) =>
-        readInventoryFile(name, content, settings.inventoryProfile),
-      );
+      return pickup<InventoryRow>(merchant, 'inventory', (name) => inventoryRowReader(name, settings.inventoryProfile));
     },
 
     close: () => transport.close(),
