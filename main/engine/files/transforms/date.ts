@@ -11,9 +11,14 @@ export const dateTransform: TransformDefinition<'date'> = {
     assertTimeZone(zone);
     if (ctx.direction === 'out') return (value) => formatDate(value, t.format, zone);
     const read = dateReader(t.format, zone);
+    // Rows of a file mostly repeat the date of the row before (one day's shipments): read it once.
+    let last = '';
+    let lastIso: string | null = '';
     return (value) => {
       if (value === '') return '';
-      const iso = read(value);
+      const iso = value === last ? lastIso : read(value);
+      last = value;
+      lastIso = iso;
       if (iso === null) throw new TransformError(notADate(value, t.format));
       return iso;
     };

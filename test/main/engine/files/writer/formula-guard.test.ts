@@ -29,7 +29,7 @@ describe('neutraliseCell', () => {
     expect(neutraliseCell(cell)).toBe(expected);
   });
 
-  it.each(['-5.00', '-3', '12.50', '0', '', 'Ann', 'a=b', 'Ann =1'])('leaves %j as it is', (cell) => {
+  it.each(['-5.00', '-12.50', '-3', '12.50', '+14155550100', '0', '', 'Ann', 'a=b', 'Ann =1'])('leaves %j as it is', (cell) => {
     expect(neutraliseCell(cell)).toBe(cell);
   });
 
