@@ -30,6 +30,7 @@ export const DEFAULT_ORDER_PROFILE: OrderFileProfile = {
   maxItemsPerRow: 10,
   lineEnding: 'crlf',
   formulaGuard: true,
+  encoding: 'utf-8',
   columns: [
     field('Order Number', 'orderNumber'),
     field('Order Date', 'orderDate', [{ kind: 'date', format: 'YYYY-MM-DD', timeZone: 'UTC' }]),

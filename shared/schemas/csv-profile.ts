@@ -295,6 +295,8 @@ export const orderFileProfileSchema = z.object({
    * in a spreadsheet and imports the quote as data. Plain data (+14155550100, -12.50) is never quoted.
    */
   formulaGuard: z.boolean().default(true),
+  /** The bytes of the file: UTF-8, UTF-8 with a BOM (Excel shows accents right), or Windows-1252. */
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']).default('utf-8'),
   columns: z.array(orderColumnSchema).min(1).max(500),
 });
 export type OrderFileProfile = z.infer<typeof orderFileProfileSchema>;

@@ -3,6 +3,7 @@ import { linesToShip } from '../../../../shared/order-lines.js';
 import type { OrderColumn, OrderFileProfile } from '../../../../shared/schemas/csv-profile.js';
 import type { DeliveryRejection, OrderForDelivery } from '../row-types.js';
 import { compileColumn, isLineColumn, type CellWriter } from './column-value.js';
+import { encodeText, preamble } from '../text/text-encoder.js';
 import { neutraliseCell } from './formula-guard.js';
 import type { OrderFieldScope } from './order-fields.js';
 
@@ -15,7 +16,7 @@ export interface OrderFileInput {
 }
 
 export interface OrderFileOutput {
-  /** The file (UTF-8): the header row (if the profile has one), then the rows, each ending with the profile's line ending. */
+  /** The file (in the format's encoding, UTF-8 unless set): the header row (if the profile has one), then the rows, each ending with the profile's line ending. */
   content: Buffer;
   /** cartOrderIds of the orders the file carries, in file order. */
   written: string[];
@@ -62,14 +63,16 @@ export function orderFileBuilder(profile: OrderFileProfile, input: Omit<OrderFil
   const guard = profile.formulaGuard === false ? (cell: string) => cell : neutraliseCell;
   const written: string[] = [];
   const rejected: DeliveryRejection[] = [];
-  const parts: Buffer[] = [];
+  // Formats saved before the setting write UTF-8 without a BOM, as they always did.
+  const encoding = profile.encoding ?? 'utf-8';
+  const parts: Buffer[] = [preamble(encoding)];
   let rows: string[][] = profile.headerRow ? [layout.headers.map(guard)] : [];
   let ordersInChunk = 0;
 
   const flush = () => {
     if (rows.length === 0) return;
     const text = Papa.unparse(rows, { delimiter: profile.delimiter, newline, quotes: false, escapeFormulae: false });
-    parts.push(Buffer.from(text + newline, 'utf8'));
+    parts.push(encodeText(text + newline, encoding));
     rows = [];
     ordersInChunk = 0;
   };
