@@ -102,6 +102,9 @@ class FtpTransport implements Transport {
    * download is awaited after the last chunk: a cut transfer throws instead of passing for a short file.
    */
   async *readStream(path: string): AsyncGenerator<Buffer> {
+    // The download itself is not retried (bytes may have been used), so a control connection the server
+    // dropped while idle is found and replaced first, as read() would on its retry.
+    await this.run('downloading', { retry: true, path, refusal: 'file-data' }, (client) => client.send('NOOP'));
     const pass = new PassThrough({ highWaterMark: 256 * 1024 });
     const done = this.run('downloading', { retry: false, path, refusal: 'file-data' }, (client) => client.downloadTo(pass, this.abs(path)));
     done.catch((err: unknown) => pass.destroy(err instanceof Error ? err : new Error(String(err))));
