@@ -247,7 +247,14 @@ export const columnTransformSchema = z.discriminatedUnion('kind', [
 export type ColumnTransform = z.infer<typeof columnTransformSchema>;
 export type TransformOf<K extends TransformKind> = Extract<ColumnTransform, { kind: K }>;
 
-/** The transforms an inbound column may use (all but those that read order fields). */
+/** Whether a date format can read a date back: a preset, or tokens naming the year, month and day. */
+export function isReadableDateFormat(format: string): boolean {
+  if (isDatePreset(format)) return true;
+  const tokens = new Set(dateFormatParts(format).flatMap((p) => ('token' in p ? [p.token] : [])));
+  return tokens.has('YYYY') && tokens.has('MM') && tokens.has('DD');
+}
+
+/** The transforms an inbound column may use (all but those that read order fields; dates that name a day). */
 export const inboundTransformSchema = z.discriminatedUnion('kind', [
   transformSchemas.constant,
   transformSchemas.cut,
@@ -257,7 +264,10 @@ export const inboundTransformSchema = z.discriminatedUnion('kind', [
   transformSchemas.map,
   transformSchemas.number,
   transformSchemas.money,
-  transformSchemas.date,
+  transformSchemas.date.refine((t) => isReadableDateFormat(t.format), {
+    message: 'An inbound date format needs YYYY, MM and DD (or ISO, UNIX_SECONDS, UNIX_MS) to read a day',
+    path: ['format'],
+  }),
   transformSchemas.prefix,
 ]);
 export type InboundTransform = z.infer<typeof inboundTransformSchema>;

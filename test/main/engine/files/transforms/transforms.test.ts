@@ -154,3 +154,11 @@ describe('the formula guard setting', () => {
     expect(write(false)).toBe(`+14155550100,-12.50,"=HYPERLINK(""http://x"")"`);
   });
 });
+
+describe('inbound date formats', () => {
+  it('must name a day to be saved in an inbound column', () => {
+    expect(inboundTransformSchema.safeParse({ kind: 'date', format: 'HH:mm' }).success).toBe(false);
+    expect(inboundTransformSchema.safeParse({ kind: 'date', format: 'DD.MM.YYYY HH:mm' }).success).toBe(true);
+    expect(inboundTransformSchema.safeParse({ kind: 'date', format: 'UNIX_MS' }).success).toBe(true);
+  });
+});
