@@ -155,7 +155,7 @@ const TIME_ZONE_TEXT = z.string().min(1).max(64);
  * text of the file; inbound (confirmation and inventory files) it turns the file's text into the value
  * Dockhand stores. Most work the same both ways; where they differ it is said here.
  */
-const transformSchemas = {
+export const transformSchemas = {
   /** The value becomes this text. */
   constant: z.object({ kind: z.literal('constant'), value: z.string().max(1000) }),
   /**
