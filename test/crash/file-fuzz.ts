@@ -113,7 +113,7 @@ function encode(r: Rand, text: string): Buffer {
 }
 
 /** Byte-level damage: flips, cuts, NULs, stray quotes, duplicated or dropped bytes. */
-function mutate(r: Rand, bytes: Buffer): Buffer {
+export function mutate(r: Rand, bytes: Buffer): Buffer {
   let out = Buffer.from(bytes);
   const rounds = chance(r, 0.5) ? 0 : int(r, 1, 4);
   for (let i = 0; i < rounds; i++) {
