@@ -1,9 +1,11 @@
-import type {
-  ConfirmationFileProfile,
-  InventoryFileProfile,
-  OrderColumn,
-  OrderFieldName,
-  OrderFileProfile,
+import {
+  confirmationFileProfileSchema,
+  inventoryFileProfileSchema,
+  type ConfirmationFileProfile,
+  type InventoryFileProfile,
+  type OrderColumn,
+  type OrderFieldName,
+  type OrderFileProfile,
 } from './schemas/csv-profile.js';
 import type { CsvWmsSettings, TransportSettings } from './schemas/wms.js';
 
@@ -27,6 +29,8 @@ export const DEFAULT_ORDER_PROFILE: OrderFileProfile = {
   layout: 'vertical',
   maxItemsPerRow: 10,
   lineEnding: 'crlf',
+  formulaGuard: true,
+  encoding: 'utf-8',
   columns: [
     field('Order Number', 'orderNumber'),
     field('Order Date', 'orderDate', [{ kind: 'date', format: 'YYYY-MM-DD', timeZone: 'UTC' }]),
@@ -58,7 +62,12 @@ export const DEFAULT_ORDER_PROFILE: OrderFileProfile = {
   ],
 };
 
-export const DEFAULT_CONFIRMATION_PROFILE: ConfirmationFileProfile = {
+/**
+ * Columns named by header; the ship date column has no date transform, so it reads the shapes profiles
+ * always read (the LEGACY_COMMON format, in UTC): installations made from this default keep reading
+ * their warehouse's files. A preset for a known warehouse names its exact format instead.
+ */
+export const DEFAULT_CONFIRMATION_PROFILE: ConfirmationFileProfile = confirmationFileProfileSchema.parse({
   delimiter: ',',
   headerRow: true,
   columns: {
@@ -75,13 +84,13 @@ export const DEFAULT_CONFIRMATION_PROFILE: ConfirmationFileProfile = {
     weight: 'Weight',
   },
   timeZone: 'UTC',
-};
+});
 
-export const DEFAULT_INVENTORY_PROFILE: InventoryFileProfile = {
+export const DEFAULT_INVENTORY_PROFILE: InventoryFileProfile = inventoryFileProfileSchema.parse({
   delimiter: ',',
   headerRow: true,
   columns: { sku: 'SKU', quantity: 'Quantity', location: 'Location' },
-};
+});
 
 /** A complete CSV WMS setup around a transport, with the default folders and formats. */
 export function defaultCsvWmsSettings(transport: TransportSettings): CsvWmsSettings {

@@ -85,6 +85,15 @@ describe('architecture boundaries', () => {
     expect(sourceFiles(path.join('renderer', 'src')).length).toBeGreaterThan(10);
   });
 
+  it('the file code (main/engine/files) imports no connector, service or store: they import it', () => {
+    const engine = path.join('main', 'engine');
+    const above = ['connectors', 'services', 'store', 'transports', 'api', 'demo'].map((d) => path.join(engine, d));
+    const files = sourceFiles(path.join(engine, 'files'));
+    const offenders = files.filter((f) => importsOf(f).some((s) => above.some((dir) => resolvesInto(f, s, dir))));
+    expect(offenders).toEqual([]);
+    expect(files.length).toBeGreaterThan(5);
+  });
+
   it('the checks above see the source tree (they cannot pass on an empty list)', () => {
     expect(sourceFiles(path.join('main', 'engine')).length).toBeGreaterThan(20);
     expect(importsOf(path.join('main', 'engine', 'engine.ts'))).toContain('./store/index.js');

@@ -4,7 +4,7 @@ import { isDockhandError } from '../../../shared/errors.js';
 import type { CsvWmsSettings } from '../../../shared/schemas/wms.js';
 import type { JobControl } from '../api/engine-context.js';
 import { merchantFolders } from '../connectors/wms/csv/merchant-folders.js';
-import { UnreadableFileError } from '../csv/inbound-table.js';
+import { UnreadableFileError } from '../files/readers/inbound-table.js';
 import type { EngineEvent } from '../engine-api.js';
 import type { Clock, Logger } from '../platform/ports.js';
 import { clearAlert, openAlerts, raiseAlert } from '../store/repositories/alerts-repo.js';

@@ -1,6 +1,6 @@
 import type { OrderColumn, OrderFieldName, OrderFileProfile } from '../../../shared/schemas/csv-profile.js';
-import { wholeNumber } from '../csv/cell-values.js';
-import { readInboundTable, resolveColumns, UnreadableFileError, type InboundRecord } from '../csv/inbound-table.js';
+import { wholeNumber } from '../files/readers/cell-values.js';
+import { readInboundTable, resolveColumns, UnreadableFileError, type InboundRecord } from '../files/readers/inbound-table.js';
 
 /** An order as the demo warehouse picks it: what to ship and how. */
 export interface PickedOrder {

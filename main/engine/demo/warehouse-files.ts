@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import type { ConfirmationFileProfile, InventoryFileProfile } from '../../../shared/schemas/csv-profile.js';
-import { neutraliseCell } from '../csv/formula-guard.js';
+import { inboundColumnRef, type ConfirmationFileProfile, type InboundColumn, type InventoryFileProfile } from '../../../shared/schemas/csv-profile.js';
+import { neutraliseCell } from '../files/writer/formula-guard.js';
 
 type ColumnRef = string | number;
 
@@ -11,9 +11,11 @@ type ColumnRef = string | number;
  */
 function writeTable<K extends string>(
   options: { delimiter: string; headerRow: boolean },
-  refs: Partial<Record<K, ColumnRef>>,
+  columns: Partial<Record<K, InboundColumn>>,
   rows: Partial<Record<K, string>>[],
 ): Buffer {
+  const refs: Partial<Record<K, ColumnRef>> = {};
+  for (const k of Object.keys(columns) as K[]) refs[k] = inboundColumnRef(columns[k]);
   const keys = (Object.keys(refs) as K[]).filter((k) => refs[k] !== undefined);
   const slots: (K | undefined)[] = [];
   for (const k of keys) {
@@ -49,8 +51,8 @@ export interface ShippedRow {
 /** A shipment confirmation file in the WMS's confirmation format (by default: Order Number, SKU, ...). */
 export function confirmationFile(profile: ConfirmationFileProfile, rows: ShippedRow[]): Buffer {
   // The demo store is the merchant's only cart: its rows need no order source to find their order.
-  const { cost: _cost, weight: _weight, orderSource: _orderSource, ...refs } = profile.columns;
-  return writeTable(profile, refs, rows.map((r) => ({ ...r, quantity: String(r.quantity) })));
+  const { cost: _cost, weight: _weight, orderSource: _orderSource, ...columns } = profile.columns;
+  return writeTable(profile, columns, rows.map((r) => ({ ...r, quantity: String(r.quantity) })));
 }
 
 /** An inventory snapshot file in the WMS's inventory format (SKU, Quantity, Location). */

@@ -35,7 +35,7 @@ export function matchOrder(orders: readonly ShipmentCandidate[], rows: readonly 
   if (perCart.length === 1) return { order: perCart[0] };
 
   // Several carts have the number: the one whose order holds the shipment's SKUs, if only one does.
-  const skus = [...new Set(rows.map((r) => r.sku))];
+  const skus = [...new Set(rows.map((r) => r.sku).filter((sku) => sku !== ''))];
   const withAll = perCart.filter((o) => skus.every((sku) => skusOf(o.id).has(sku)));
   if (withAll.length === 1) return { order: withAll[0] };
   const withAny = perCart.filter((o) => skus.some((sku) => skusOf(o.id).has(sku)));

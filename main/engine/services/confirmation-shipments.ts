@@ -9,16 +9,35 @@ import { matchOrder, orderNumberKey } from './confirmation-matching.js';
 /** Orders a shipment moves along: those the warehouse may have shipped from (a canceled one keeps its status). */
 const SHIPPABLE: ReadonlySet<OrderStatus> = new Set(['new', 'at_wms', 'error', 'on_hold', 'partially_shipped', 'shipped', 'confirmed']);
 
-/** Rows of one shipment: same order (its source too, when given) and tracking number, in file order. */
+/**
+ * Rows of one shipment, in file order: same order (its source too, when given) and tracking number; or,
+ * when the format groups by a shipment id column, same order and shipment id, where a tracking number or
+ * carrier given on one row of the shipment counts for its rows that leave it empty (WMS exports often
+ * write them on the first row only). A shipment id whose rows name two tracking numbers is two shipments.
+ */
 export function groupByShipment(rows: readonly ConfirmationRow[]): ConfirmationRow[][] {
   const groups = new Map<string, ConfirmationRow[]>();
   for (const row of rows) {
-    const key = [row.orderSource?.trim().toLowerCase() ?? '', orderNumberKey(row.orderNumber), row.trackingNumber].join('\u0000');
+    const shipment = row.shipmentId !== undefined ? `id\u0000${row.shipmentId}` : `tracking\u0000${row.trackingNumber}`;
+    const key = [row.orderSource?.trim().toLowerCase() ?? '', orderNumberKey(row.orderNumber), shipment].join('\u0000');
     const list = groups.get(key);
     if (list) list.push(row);
     else groups.set(key, [row]);
   }
-  return [...groups.values()];
+  return [...groups.values()].flatMap((group) => (group[0].shipmentId === undefined ? [group] : byTracking(group)));
+}
+
+function byTracking(group: ConfirmationRow[]): ConfirmationRow[][] {
+  const tracking = group.find((r) => r.trackingNumber !== '')?.trackingNumber ?? '';
+  const carrier = group.find((r) => r.carrier !== '')?.carrier ?? '';
+  const split = new Map<string, ConfirmationRow[]>();
+  for (const row of group) {
+    const filled = row.trackingNumber === '' ? { ...row, trackingNumber: tracking, carrier: row.carrier || carrier } : row;
+    const list = split.get(filled.trackingNumber);
+    if (list) list.push(filled);
+    else split.set(filled.trackingNumber, [filled]);
+  }
+  return [...split.values()];
 }
 
 /**
@@ -92,7 +111,11 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
   const same = saved.find((s) => s.trackingNumber === first.trackingNumber);
   if (same) {
     if (same.sourceFile !== fileName) {
-      for (const r of rows) report(r, `Duplicate: tracking number ${first.trackingNumber} of order ${first.orderNumber} was already confirmed in ${same.sourceFile ?? 'an earlier file'}`);
+      const where = same.sourceFile ?? 'an earlier file';
+      const reason = first.trackingNumber
+        ? `Duplicate: tracking number ${first.trackingNumber} of order ${first.orderNumber} was already confirmed in ${where}`
+        : `Order ${first.orderNumber} already has a shipment without a tracking number (from ${where}); another one without a tracking number cannot be told apart from it`;
+      for (const r of rows) report(r, reason);
     }
     return { saved: false, errors };
   }
@@ -102,7 +125,7 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
   const items = new Map<string, Required<ShippedItem>>();
   const firstRowOfSku = new Map<string, ConfirmationRow>();
   const rowsOfSku = new Map<string, number>();
-  for (const r of rows) {
+  for (const r of rows.flatMap((row) => (row.shipsRest ? restOfOrder(lines, shipped, row, report) : [row]))) {
     const onSku = lines.filter((l) => l.sku === r.sku).length;
     if (onSku === 0) {
       report(r, `Order ${first.orderNumber} has no line with SKU ${r.sku}`);
@@ -152,10 +175,25 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
     const whole = everyLineShipped(lines, shipped);
     status = whole || order.restCanceledAt ? 'shipped' : 'partially_shipped';
     const progress = whole ? '' : `: ${shippedLines(lines, shipped)} of ${lines.length} lines fully shipped${order.restCanceledAt ? ' (the rest was canceled)' : ''}`;
-    setStatus(db, order.id, order.status, status, `Tracking ${first.trackingNumber} (${first.carrier}) from ${fileName}${progress}`, now);
+    const what = first.trackingNumber ? `Tracking ${first.trackingNumber}${first.carrier ? ` (${first.carrier})` : ''}` : `Shipped without a tracking number${first.carrier ? ` (${first.carrier})` : ''}`;
+    setStatus(db, order.id, order.status, status, `${what} from ${fileName}${progress}`, now);
   }
   orders.saved(order, { trackingNumber: first.trackingNumber, sourceFile: fileName, items: stored }, status);
   return { saved: true, errors };
+}
+
+/**
+ * A package row (a format of one row per package) ships what its order has left: one row per SKU with
+ * the units still to ship. Nothing left is reported on the row.
+ */
+function restOfOrder(lines: readonly OrderLine[], shipped: ReadonlyMap<string, number>, row: ConfirmationRow, report: (row: ConfirmationRow, reason: string) => void): ConfirmationRow[] {
+  const left = new Map<string, number>();
+  for (const line of lines) {
+    const units = quantityToShip(line) - (shipped.get(lineKey(line)) ?? 0);
+    if (units > 0) left.set(line.sku, (left.get(line.sku) ?? 0) + units);
+  }
+  if (left.size === 0) report(row, `Order ${row.orderNumber} has nothing left to ship`);
+  return [...left].map(([sku, quantity]) => ({ ...row, sku, quantity, shipsRest: undefined }));
 }
 
 function excessReason(orderNumber: string, row: ConfirmationRow, a: { toShip: number; shipped: number; left: number }): string {

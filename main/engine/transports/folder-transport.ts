@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { access, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
@@ -21,6 +21,9 @@ export interface FolderTransportContext {
  * moves replace a same-named file. The root folder itself must exist: creating a missing share root
  * would hide a disconnected drive behind an empty local folder.
  */
+/** Bytes per chunk of a streamed read: big enough for few chunks, small enough to never matter in memory. */
+const STREAM_CHUNK = 256 * 1024;
+
 export function createFolderTransport(settings: FolderTransportSettings, ctx: FolderTransportContext): Transport {
   const root = resolve(settings.path);
   const log = ctx.log.child({ transport: 'folder', root });
@@ -99,6 +102,15 @@ export function createFolderTransport(settings: FolderTransportSettings, ctx: Fo
       }),
 
     read: (path) => guarded('reading', path, () => readFile(local(path))),
+
+    async *readStream(path) {
+      ctx.signal.throwIfAborted();
+      try {
+        for await (const chunk of createReadStream(local(path), { highWaterMark: STREAM_CHUNK })) yield chunk as Buffer;
+      } catch (err) {
+        throw mapFsError(err, 'reading', local(path), root);
+      }
+    },
 
     writeAtomic: (dir, name, content, options) =>
       guarded('writing', joinRelative(dir, name), async () => {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { Client, FTPError } from 'basic-ftp';
 import type { z } from 'zod';
 import { DockhandError } from '../../../shared/errors.js';
@@ -110,6 +110,35 @@ class FtpTransport implements Transport {
       }
       return Buffer.concat(chunks);
     });
+  }
+
+  /**
+   * The file as it downloads, through a small buffer (basic-ftp's downloadTo a Writable, with its
+   * backpressure). basic-ftp ends the stream also when the transfer fails, so the outcome of the
+   * download is awaited after the last chunk: a cut transfer throws instead of passing for a short file.
+   */
+  async *readStream(path: string): AsyncGenerator<Buffer> {
+    // The download itself is not retried (bytes may have been used), so a control connection the server
+    // dropped while idle is found and replaced first, as read() would on its retry.
+    await this.run('downloading', { retry: true, path, refusal: 'file-data' }, (client) => client.send('NOOP'));
+    const pass = new PassThrough({ highWaterMark: 256 * 1024 });
+    const done = this.run('downloading', { retry: false, path, refusal: 'file-data' }, (client) => client.downloadTo(pass, this.abs(path)));
+    done.catch((err: unknown) => pass.destroy(err instanceof Error ? err : new Error(String(err))));
+    let finished = false;
+    try {
+      for await (const chunk of pass) yield chunk as Buffer;
+      finished = true;
+    } catch (err) {
+      // The download's own error (mapped to a DockhandError) says more than the stream's.
+      await done;
+      throw err;
+    } finally {
+      if (!finished) {
+        pass.destroy();
+        await done.catch(() => {});
+      }
+    }
+    await done;
   }
 
   async writeAtomic(dir: string, name: string, content: Buffer, options?: AtomicWriteOptions): Promise<void> {

@@ -2,6 +2,7 @@
  * A place files are exchanged with the WMS: an FTP/FTPS server or a local/shared folder.
  * Paths are POSIX-style and relative to the transport's root ("acme/orders/file.csv").
  * Implementations: ftp-transport.ts (basic-ftp), folder-transport.ts (fs).
+ * Appended: readStream (optional, for streamed inbound files).
  */
 
 export interface RemoteFile {
@@ -22,6 +23,13 @@ export interface Transport {
   /** Regular files directly in `dir` (not recursive; subfolders like archive/ are skipped). */
   list(dir: string): Promise<RemoteFile[]>;
   read(path: string): Promise<Buffer>;
+  /**
+   * Optional: the file's bytes as they arrive, so a big inbound file (100,000 rows) is never held whole.
+   * Consumed once, front to back; failures are DockhandErrors as read()'s are, and a transfer cut short
+   * throws at the end rather than passing for a shorter file. Not retried (bytes may have been used).
+   * A transport without it is read with read().
+   */
+  readStream?(path: string): AsyncIterable<Buffer>;
   /**
    * Write `content` as `dir/name` so a reader never sees half a file: upload under a temporary
    * name in the same folder (`tempNameFor(name)`), then rename. Overwrites an existing file of that

@@ -1,7 +1,10 @@
-import type { CanonicalOrder, InventoryLevel } from '../../../../shared/domain.js';
+import type { ConfirmationRow, DeliveryRejection, InventoryRow, OrderForDelivery, RowError } from '../../files/row-types.js';
 import type { Clock, Logger } from '../../platform/ports.js';
 import type { ServerCertificateView } from '../../../../shared/api-types.js';
 import type { ServerIdentityWitness } from '../../transports/registry.js';
+
+// The file rows are the file code's own (files/row-types.ts); re-exported for the services that name them here.
+export type { ConfirmationRow, DeliveryRejection, InventoryRow, OrderForDelivery, RowError } from '../../files/row-types.js';
 
 /**
  * What a WMS connector offers the services. Persist before acknowledge: inbound files are handed out
@@ -26,14 +29,6 @@ export interface WmsMerchantTarget {
   code: string;
   /** Per-merchant folder overrides (relative to the transport root); defaults come from the WMS setup. */
   folders?: { orders?: string; confirmations?: string; inventory?: string };
-}
-
-/** An order as it goes into the WMS file: the canonical order plus what Dockhand decided about it. */
-export interface OrderForDelivery {
-  order: CanonicalOrder;
-  /** The WMS ship code after mapping. */
-  mappedShipCode: string;
-  orderSource: string;
 }
 
 export interface DeliveryBatch {
@@ -71,37 +66,7 @@ export interface BuiltOrderFile {
  */
 export type DeliveryTrace = 'waiting' | 'unpublished' | 'taken';
 
-/** An order of a batch that could not be written (e.g. too many lines for a horizontal layout). */
-export interface DeliveryRejection {
-  cartOrderId: string;
-  reason: string;
-}
-
 export type DeliveryResult = BuiltOrderFile;
-
-export interface RowError {
-  file: string;
-  /** 1-based line number in the file. */
-  line: number;
-  reason: string;
-}
-
-export interface ConfirmationRow {
-  /** The order source value of the order file, when the confirmation file carries it. */
-  orderSource?: string;
-  orderNumber: string;
-  sku: string;
-  quantity: number;
-  carrier: string;
-  service?: string;
-  trackingNumber: string;
-  /** ISO UTC. */
-  shipDate: string;
-  cost?: string;
-  weight?: string;
-  /** 1-based line in the file, for error reports. */
-  line: number;
-}
 
 export interface InboundBatch<Row> {
   fileName: string;
@@ -136,6 +101,6 @@ export interface WmsConnector {
   ): AsyncIterable<InboundBatch<ConfirmationRow> | { unreadable: UnreadableFile }>;
   pickupInventory(
     merchant: WmsMerchantTarget,
-  ): AsyncIterable<InboundBatch<InventoryLevel & { line: number }> | { unreadable: UnreadableFile }>;
+  ): AsyncIterable<InboundBatch<InventoryRow> | { unreadable: UnreadableFile }>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inventoryFileProfileSchema } from '../../../../shared/schemas/csv-profile.js';
 import { defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
 import { FORMAT_PRESETS } from '../../../../shared/format-presets.js';
 import { FORMAT_PROFILE_SCHEMAS } from '../../../../shared/schemas/file-format.js';
@@ -52,7 +53,8 @@ describe('file formats through the API', () => {
     const second = await t.call('formats.copy', { from: { preset: 'inventory-semicolon-location' } });
     expect(second.name).toBe('sku;on_hand;location (2)');
     const edited = await t.call('formats.save', { id: first.id, kind: 'inventory', name: 'Stock by bin', profile: { delimiter: ';', headerRow: true, columns: { sku: 'item', quantity: 'on_hand' } } });
-    expect(edited.profile).toEqual({ delimiter: ';', headerRow: true, columns: { sku: 'item', quantity: 'on_hand' } });
+    // Saved as the schema reads it: plain column names become columns with no transforms.
+    expect(edited.profile).toEqual(inventoryFileProfileSchema.parse({ delimiter: ';', headerRow: true, columns: { sku: 'item', quantity: 'on_hand' } }));
     expect(FORMAT_PRESETS.find((p) => p.key === 'inventory-semicolon-location')?.profile).toMatchObject({ columns: { sku: 'sku', quantity: 'on_hand', location: 'location' } });
     const copy = await t.call('formats.copy', { from: { formatId: edited.id } });
     expect(copy).toMatchObject({ name: 'Stock by bin (copy)', profile: edited.profile });
@@ -138,15 +140,15 @@ describe('file formats through the API', () => {
 
   it('imports nothing when one format of the file is refused, and says which and why', async () => {
     const all = JSON.parse((await t.call('formats.export', {})).text) as { formats: Record<string, unknown>[] };
-    all.formats.push({ kind: 'confirmation', name: 'No tracking', profile: { columns: { orderNumber: 'Order', sku: 'SKU', quantity: 'Qty', carrier: 'Carrier', shipDate: 'Date' } } });
+    all.formats.push({ kind: 'confirmation', name: 'No order number', profile: { columns: { sku: 'SKU', quantity: 'Qty', trackingNumber: 'Tracking', shipDate: 'Date' } } });
     all.formats.push({ kind: 'pallet', name: 'Pallets', profile: {} });
     const report = await t.call('formats.import', { text: JSON.stringify(all) });
     expect(report.imported).toEqual([]);
     expect(report.refused.map((r) => [r.index, r.kind, r.name])).toEqual([
-      [3, 'confirmation', 'No tracking'],
+      [3, 'confirmation', 'No order number'],
       [4, 'pallet', 'Pallets'],
     ]);
-    expect(report.refused[0].reasons.join(' ')).toContain('profile.columns.trackingNumber');
+    expect(report.refused[0].reasons.join(' ')).toContain('profile.columns.orderNumber');
     expect(report.refused[1].reasons.join(' ')).toMatch(/^kind: /);
     expect(await formatsOf()).toHaveLength(3);
 

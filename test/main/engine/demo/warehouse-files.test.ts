@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIRMATION_PROFILE, DEFAULT_INVENTORY_PROFILE, DEFAULT_ORDER_PROFILE } from '../../../../shared/csv-defaults.js';
-import type { OrderFileProfile } from '../../../../shared/schemas/csv-profile.js';
+import { confirmationFileProfileSchema, type OrderFileProfile } from '../../../../shared/schemas/csv-profile.js';
 import { DEMO_PRODUCTS, DEMO_SHIP_CODES } from '../../../../main/engine/connectors/carts/demo/demo-catalog.js';
 import { demoOrder } from '../../../../main/engine/connectors/carts/demo/demo-orders.js';
-import { readConfirmationFile } from '../../../../main/engine/csv/confirmation-reader.js';
-import { UnreadableFileError } from '../../../../main/engine/csv/inbound-table.js';
-import { readInventoryFile } from '../../../../main/engine/csv/inventory-reader.js';
-import { writeOrderFile } from '../../../../main/engine/csv/order-file-writer.js';
+import { readConfirmationFile } from '../../../../main/engine/files/readers/confirmation-reader.js';
+import { UnreadableFileError } from '../../../../main/engine/files/readers/inbound-table.js';
+import { readInventoryFile } from '../../../../main/engine/files/readers/inventory-reader.js';
+import { writeOrderFile } from '../../../../main/engine/files/writer/order-file-writer.js';
 import { readOrderFile } from '../../../../main/engine/demo/order-file-reader.js';
 import { demoStockLevels, shipOrders } from '../../../../main/engine/demo/shipping-plan.js';
 import { demoTrackingNumber } from '../../../../main/engine/demo/tracking-number.js';
@@ -67,12 +67,12 @@ describe('the demo warehouse reads order files and writes confirmation and inven
   });
 
   it('follows a confirmation profile that names columns by position', () => {
-    const profile = {
+    const profile = confirmationFileProfileSchema.parse({
       ...DEFAULT_CONFIRMATION_PROFILE,
       headerRow: false,
       delimiter: '|' as const,
       columns: { orderNumber: 2, sku: 1, quantity: 3, carrier: 4, trackingNumber: 5, shipDate: 6 },
-    };
+    });
     const rows = shipOrders([{ orderNumber: 'D1001', shipCode: 'USPS-GA', carrier: '', lines: [{ sku: 'CAP-NAVY', quantity: 2 }] }], methods, '2026-11-28');
     const read = readConfirmationFile('shipped.csv', confirmationFile(profile, rows), profile);
     expect(read.rows).toMatchObject([{ orderNumber: 'D1001', sku: 'CAP-NAVY', quantity: 2, carrier: 'USPS' }]);

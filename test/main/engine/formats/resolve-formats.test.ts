@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { orderFileProfileSchema } from '../../../../shared/schemas/csv-profile.js';
 import { DEFAULT_CONFIRMATION_PROFILE, DEFAULT_ORDER_PROFILE, defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
 import { FORMAT_PRESETS } from '../../../../shared/format-presets.js';
 import type { CsvWmsSettings } from '../../../../shared/schemas/wms.js';
@@ -40,11 +41,11 @@ describe('which profiles a merchant\'s files use', () => {
     const settings: CsvWmsSettings = { ...defaultCsvWmsSettings({ kind: 'folder', path: '/srv/wms' }), orderProfile: undefined, inventoryProfile: undefined, formats: { inventory: ids.stock } };
     settings.confirmationProfile = { ...DEFAULT_CONFIRMATION_PROFILE, delimiter: '|' };
     const profilesFor = await s.read((db) => profilesResolver(db, settings));
-    expect(profilesFor(ids.acme).order).toEqual(horizontal);
+    expect(profilesFor(ids.acme).order).toEqual(orderFileProfileSchema.parse(horizontal));
     expect(profilesFor(ids.beta).order).toEqual(DEFAULT_ORDER_PROFILE);
     expect(profilesFor(ids.beta).confirmation).toEqual({ ...DEFAULT_CONFIRMATION_PROFILE, delimiter: '|' });
-    expect(profilesFor(ids.acme).inventory).toMatchObject({ delimiter: ';', columns: { quantity: 'qty' } });
-    expect(profilesFor(ids.beta).inventory).toMatchObject({ delimiter: ';', columns: { quantity: 'qty' } });
+    expect(profilesFor(ids.acme).inventory).toMatchObject({ delimiter: ';', columns: { quantity: { source: { kind: 'column', column: 'qty' } } } });
+    expect(profilesFor(ids.beta).inventory).toMatchObject({ delimiter: ';', columns: { quantity: { source: { kind: 'column', column: 'qty' } } } });
   });
 
   it('stops only the file whose saved format is damaged, naming it, and leaves the others to work', async () => {

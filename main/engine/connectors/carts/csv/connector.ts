@@ -1,6 +1,6 @@
 import { DockhandError, isDockhandError } from '../../../../../shared/errors.js';
 import type { CsvCartCredentials, CsvCartSettings } from '../../../../../shared/platforms/csv.js';
-import { UnreadableFileError } from '../../../csv/inbound-table.js';
+import { UnreadableFileError } from '../../../files/readers/inbound-table.js';
 import { createTransport } from '../../../transports/create-transport.js';
 import { joinRelative } from '../../../transports/remote-path.js';
 import type { Transport } from '../../../transports/transport.js';

@@ -1,4 +1,4 @@
-import { readInboundTable } from '../../../csv/inbound-table.js';
+import { readInboundTable } from '../../../files/readers/inbound-table.js';
 
 /**
  * The merchant's item list: the SKUs it sells, from its "SKU" column or else its first column (a header

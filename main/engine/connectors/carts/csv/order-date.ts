@@ -1,5 +1,5 @@
 import type { CsvOrderMapping } from '../../../../../shared/platforms/csv.js';
-import { wallTimeToUtc } from '../../../csv/time-zone.js';
+import { wallTimeToUtc } from '../../../files/dates/time-zone.js';
 
 /**
  * An order date read by the mapping's explicit format, never guessed: with DD/MM/YYYY, "03/04/2026" is

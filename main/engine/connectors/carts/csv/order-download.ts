@@ -1,6 +1,6 @@
 import { DockhandError } from '../../../../../shared/errors.js';
 import { readCsvPosition, writeCsvPosition, type CsvCartSettings, type HandedFile } from '../../../../../shared/platforms/csv.js';
-import { UnreadableFileError } from '../../../csv/inbound-table.js';
+import { UnreadableFileError } from '../../../files/readers/inbound-table.js';
 import type { RemoteFile, Transport } from '../../../transports/transport.js';
 import type { CartContext, FetchOrdersOptions, OrderPage } from '../cart-connector.js';
 import { readOrderFile } from './order-file-reader.js';

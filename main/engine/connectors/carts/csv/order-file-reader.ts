@@ -1,8 +1,8 @@
 import type { Address, CanonicalOrder, OrderLine } from '../../../../../shared/domain.js';
 import { CSV_LINE_COLUMNS, type CsvOrderColumn, type CsvOrderMapping } from '../../../../../shared/platforms/csv.js';
-import { decimalText, wholeNumber } from '../../../csv/cell-values.js';
-import { readInboundTable, resolveColumns, type ColumnRef, type InboundRecord } from '../../../csv/inbound-table.js';
-import { assertTimeZone } from '../../../csv/time-zone.js';
+import { decimalText, wholeNumber } from '../../../files/readers/cell-values.js';
+import { readInboundTable, resolveColumns, type ColumnRef, type InboundRecord } from '../../../files/readers/inbound-table.js';
+import { assertTimeZone } from '../../../files/dates/time-zone.js';
 import { addDecimals, multiplyDecimal } from './decimal-text.js';
 import { dateFormatExample, readOrderDate } from './order-date.js';
 

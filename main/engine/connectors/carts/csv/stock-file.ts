@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { CsvCartSettings } from '../../../../../shared/platforms/csv.js';
-import { neutraliseCell } from '../../../csv/formula-guard.js';
+import { neutraliseCell } from '../../../files/writer/formula-guard.js';
 
 /** Stock levels written to the merchant as one CSV file per push (SKU, quantity), named by the push time. */
 export function stockFileName(at: Date): string {

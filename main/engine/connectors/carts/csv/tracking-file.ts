@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { CsvCartSettings } from '../../../../../shared/platforms/csv.js';
-import { neutraliseCell } from '../../../csv/formula-guard.js';
+import { neutraliseCell } from '../../../files/writer/formula-guard.js';
 import type { ShipmentToUpload } from '../cart-connector.js';
 
 /**

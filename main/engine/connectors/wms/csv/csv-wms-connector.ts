@@ -1,10 +1,12 @@
 import { isDockhandError } from '../../../../../shared/errors.js';
 import type { CsvWmsSettings } from '../../../../../shared/schemas/wms.js';
 import { describeTransport as describeAnyTransport, type TransportSecrets } from '../../../../../shared/transports/index.js';
-import { readConfirmationFile, type ParsedRows } from '../../../csv/confirmation-reader.js';
-import { UnreadableFileError } from '../../../csv/inbound-table.js';
-import { readInventoryFile, type InventoryRow } from '../../../csv/inventory-reader.js';
-import { orderFileBuilder } from '../../../csv/order-file-writer.js';
+import { confirmationRowReader } from '../../../files/readers/confirmation-reader.js';
+import { UnreadableFileError } from '../../../files/readers/inbound-table.js';
+import { inventoryRowReader } from '../../../files/readers/inventory-reader.js';
+import { readAll, type RowReader } from '../../../files/readers/row-reader.js';
+import type { InventoryRow, ParsedRows } from '../../../files/row-types.js';
+import { orderFileBuilder } from '../../../files/writer/order-file-writer.js';
 import { embeddedProfiles, type ProfilesFor } from '../../../formats/file-profiles.js';
 import { createTransport } from '../../../transports/create-transport.js';
 import { traceAtomicWrite } from '../../../transports/atomic-write-trace.js';
@@ -69,16 +71,17 @@ export function createCsvWmsConnector(
   async function* pickup<Row>(
     merchant: WmsMerchantTarget,
     kind: FolderKind,
-    parse: (fileName: string, content: Buffer) => ParsedRows<Row>,
+    reader: (fileName: string) => RowReader<Row>,
   ): AsyncGenerator<InboundBatch<Row> | { unreadable: UnreadableFile }> {
     const folder = merchantFolder(settings, merchant, kind);
     const files = await listInbound(folder);
     for (const file of files) {
       ctx.signal.throwIfAborted();
-      const content = await transport.read(file.path);
       let parsed: ParsedRows<Row>;
       try {
-        parsed = parse(file.name, content);
+        // Streamed where the transport can (the file's bytes are never held whole), and read to its end
+        // before any row is handed on: a file found unreadable halfway applies nothing.
+        parsed = await readAll(reader(file.name), transport.readStream ? transport.readStream(file.path) : [await transport.read(file.path)]);
       } catch (err) {
         if (!(err instanceof UnreadableFileError)) throw err;
         await transport.move(file.path, joinRelative(folder, ERROR_FOLDER));
@@ -148,15 +151,11 @@ export function createCsvWmsConnector(
     },
 
     pickupConfirmations(merchant) {
-      return pickup<ConfirmationRow>(merchant, 'confirmations', (name, content) =>
-        readConfirmationFile(name, content, profilesFor(merchant.merchantId).confirmation),
-      );
+      return pickup<ConfirmationRow>(merchant, 'confirmations', (name) => confirmationRowReader(name, profilesFor(merchant.merchantId).confirmation));
     },
 
     pickupInventory(merchant) {
-      return pickup<InventoryRow>(merchant, 'inventory', (name, content) =>
-        readInventoryFile(name, content, profilesFor(merchant.merchantId).inventory),
-      );
+      return pickup<InventoryRow>(merchant, 'inventory', (name) => inventoryRowReader(name, profilesFor(merchant.merchantId).inventory));
     },
 
     close: () => transport.close(),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { confirmationFileProfileSchema, inventoryFileProfileSchema, orderFileProfileSchema } from '../../../../../shared/schemas/csv-profile.js';
 import { DEFAULT_CONFIRMATION_PROFILE, DEFAULT_ORDER_PROFILE, defaultCsvWmsSettings } from '../../../../../shared/csv-defaults.js';
 import { csvWmsSettingsSchema } from '../../../../../shared/schemas/wms.js';
 import { profilesResolver } from '../../../../../main/engine/formats/resolve-formats.js';
@@ -12,7 +13,8 @@ import { tempStoreDir } from '../fixtures/store-fixtures.js';
 function oldSettings() {
   const settings = defaultCsvWmsSettings({ kind: 'folder', path: '/srv/wms' });
   settings.orderProfile = { ...DEFAULT_ORDER_PROFILE, name: 'Acme WMS import', delimiter: ';', layout: 'horizontal', maxItemsPerRow: 4 };
-  settings.inventoryProfile = { delimiter: '|', headerRow: false, columns: { sku: 1, quantity: 2 } };
+  // Written as version 12 saved it: plain column references (today's schema still reads them).
+  settings.inventoryProfile = { delimiter: '|', headerRow: false, columns: { sku: 1, quantity: 2 } } as unknown as typeof settings.inventoryProfile;
   return settings;
 }
 
@@ -43,12 +45,14 @@ describe('migration 013: the WMS setup\'s embedded file formats become saved for
       ['confirmation', 'Warehouse confirmation file', '2026-11-01T08:00:00.000Z'],
       ['inventory', 'Warehouse inventory file', '2026-11-01T08:00:00.000Z'],
     ]);
+    // Copied as saved; read through today's schemas when used (old column references in today's shape).
     expect(formats.map((f) => f.profile)).toEqual([old.orderProfile, DEFAULT_CONFIRMATION_PROFILE, old.inventoryProfile]);
+    const readToday = { order: orderFileProfileSchema.parse(old.orderProfile), confirmation: confirmationFileProfileSchema.parse(old.confirmationProfile), inventory: inventoryFileProfileSchema.parse(old.inventoryProfile) };
     expect(wms.settings.formats).toEqual({ order: formats[0].id, confirmation: formats[1].id, inventory: formats[2].id });
     expect(wms.settings).not.toHaveProperty('orderProfile');
     expect(wms.settings.transport).toEqual(old.transport);
     // The files an existing install writes and reads come from exactly the profiles it had.
-    expect({ ...profiles }).toEqual({ order: old.orderProfile, confirmation: old.confirmationProfile, inventory: old.inventoryProfile });
+    expect({ ...profiles }).toEqual(readToday);
     expect(await store.read((db) => merchantsUsingFormat(db, formats[0].id))).toEqual([]);
     await store.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readOrderFile } from '../../../../../../main/engine/connectors/carts/csv/order-file-reader.js';
-import { UnreadableFileError } from '../../../../../../main/engine/csv/inbound-table.js';
+import { UnreadableFileError } from '../../../../../../main/engine/files/readers/inbound-table.js';
 import { csvOrderMappingSchema } from '../../../../../../shared/platforms/csv.js';
 
 const AT = '2026-11-20T10:00:00.000Z';

@@ -1,0 +1,73 @@
+import type { ParsedRows, RowError } from '../row-types.js';
+import type { InboundRecord, InboundTableReader } from './inbound-table.js';
+
+/**
+ * A reader of one kind of inbound file: its table (fed in chunks) and, once the header is known, the
+ * function that turns a record into a row or a row error. The same reader serves a whole buffer and a
+ * stream, so both read a file the same way.
+ */
+export interface RowReader<Row> {
+  table: InboundTableReader;
+  compile(header: string[] | undefined): (record: InboundRecord) => { row: Row } | { error: RowError };
+}
+
+/** Rows per batch handed on while a stream is read. */
+export const ROWS_PER_BATCH = 2_000;
+
+/**
+ * Reads a file from its chunks, yielding batches of rows and row errors as they are read. File-level
+ * problems (empty, binary, bad encoding, missing columns) throw UnreadableFileError: at the first chunk
+ * for most, at the end for an empty or header-only file, so a caller that must not apply part of an
+ * unreadable file collects the batches before applying them (readAll).
+ */
+export async function* readBatches<Row>(reader: RowReader<Row>, chunks: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<ParsedRows<Row>> {
+  let convert: ((record: InboundRecord) => { row: Row } | { error: RowError }) | undefined;
+  let batch: ParsedRows<Row> = { rows: [], rowErrors: [] };
+  const take = (records: InboundRecord[]) => {
+    for (const record of records) {
+      convert ??= reader.compile(reader.table.header);
+      const result = convert(record);
+      if ('row' in result) batch.rows.push(result.row);
+      else batch.rowErrors.push(result.error);
+    }
+  };
+  for await (const chunk of chunks) {
+    take(reader.table.push(chunk));
+    if (batch.rows.length + batch.rowErrors.length >= ROWS_PER_BATCH) {
+      yield batch;
+      batch = { rows: [], rowErrors: [] };
+    }
+  }
+  take(reader.table.end());
+  // A header-only file still checks its header against the profile.
+  convert ??= reader.compile(reader.table.header);
+  if (batch.rows.length + batch.rowErrors.length > 0) yield batch;
+}
+
+/** Every row of a stream, read before anything is applied: an unreadable file applies nothing. */
+export async function readAll<Row>(reader: RowReader<Row>, chunks: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<ParsedRows<Row>> {
+  const all: ParsedRows<Row> = { rows: [], rowErrors: [] };
+  for await (const batch of readBatches(reader, chunks)) {
+    for (const row of batch.rows) all.rows.push(row);
+    for (const error of batch.rowErrors) all.rowErrors.push(error);
+  }
+  return all;
+}
+
+/** A whole buffer, synchronously. */
+export function readWhole<Row>(reader: RowReader<Row>, content: Buffer): ParsedRows<Row> {
+  const compiled: { convert?: ReturnType<RowReader<Row>['compile']> } = {};
+  const out: ParsedRows<Row> = { rows: [], rowErrors: [] };
+  const take = (records: InboundRecord[]) => {
+    for (const record of records) {
+      compiled.convert ??= reader.compile(reader.table.header);
+      const result = compiled.convert(record);
+      if ('row' in result) out.rows.push(result.row);
+      else out.rowErrors.push(result.error);
+    }
+  };
+  take(reader.table.push(content));
+  take(reader.table.end());
+  compiled.convert ??= reader.compile(reader.table.header);
+  return out;
+}
