@@ -55,14 +55,22 @@ describe.skipIf(!sshdAvailable())('a CSV order source on SFTP through the API', 
     await put('day-1.csv', orderFile(orderRow('S-1'), orderRow('S-1', 'TEE-2', '2', '2')));
     const result = await t.call('carts.test', { cart: cartInput() });
     expect(result).toMatchObject({ ok: true, message: expect.stringContaining('1 file waits to be read') });
+    expect(result.message).toContain("The server's key is not trusted yet");
     expect(result.details?.hostKeyFingerprint).toBe(sshd.hostKeyFingerprint);
   });
 
   it('a run of a source whose server key nobody trusted is refused before it logs in', async () => {
     const cart = await t.call('carts.create', cartInput({}, 'Not trusted'));
+    // The Test above logged in (sshd logs each login request), so the log can tell a refusal from a login.
+    expect(sshd.log()).toContain('userauth-request');
+    const logBefore = sshd.log().length;
     const run = await t.call('services.runNow', { service: 'order_download', targetId: cart.id });
     expect(run.status).not.toBe('ok');
-    expect(run.message ?? '').toMatch(/key/i);
+    expect(run.message).toBe(
+      `The key of SFTP server 127.0.0.1:${sshd.port} is not confirmed yet: press Test connection where it is set up (the WMS setup, or the order source's connection), check the key it shows, trust it and save`,
+    );
+    // Refused before any key was offered: sshd never saw a login request.
+    expect(sshd.log().slice(logBefore)).not.toContain('userauth-request');
     await t.call('carts.delete', { id: cart.id });
   });
 
@@ -75,6 +83,7 @@ describe.skipIf(!sshdAvailable())('a CSV order source on SFTP through the API', 
 
     const saved = await t.call('carts.test', { id: cart.id });
     expect(saved).toMatchObject({ ok: true, details: { hostKeyFingerprint: sshd.hostKeyFingerprint } });
+    expect(saved.message).not.toContain('not trusted');
 
     const run = await t.call('services.runNow', { service: 'order_download', targetId: cart.id });
     expect(run.status).toBe('ok');

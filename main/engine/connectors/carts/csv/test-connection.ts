@@ -25,7 +25,9 @@ export async function testCsvSource(settings: CsvCartSettings, transport: Transp
     return withCertificate({ ok: false, message: `The order folder ${where} can be read, but not every folder Dockhand writes to: ${err instanceof Error ? err.message : String(err)}` }, err);
   }
   const files = waiting === 1 ? '1 file waits' : `${waiting} files wait`;
-  return { ok: true, message: `Connected to ${where}: ${files} to be read`, details: { folders: writable } };
+  // A Test may connect to an SFTP server nobody vouched for yet; downloads will not until its key is trusted.
+  const untrusted = settings.transport.kind === 'sftp' && !settings.transport.hostKeyFingerprint ? ". The server's key is not trusted yet: trust it, then save, or downloads are refused" : '';
+  return { ok: true, message: `Connected to ${where}: ${files} to be read${untrusted}`, details: { folders: writable } };
 }
 
 /** An untrusted FTPS certificate comes back with the Test, for the person to look at and accept. */
