@@ -81,6 +81,10 @@ describe.skipIf(!sshdAvailable())('a CSV order source on SFTP through the API', 
     expect(cart.settings).toMatchObject({ transport: { kind: 'sftp', hostKeyFingerprint: sshd.hostKeyFingerprint } });
     expect(cart.hasCredentials).toBe(true);
 
+    // Saved again with the key field left blank (as the form sends it): the saved private key is kept.
+    const { credentials: _typed, ...withoutKey } = cartInput({ hostKeyFingerprint: sshd.hostKeyFingerprint });
+    expect((await t.call('carts.update', { id: cart.id, cart: withoutKey as MethodInput<'carts.create'> })).hasCredentials).toBe(true);
+
     const saved = await t.call('carts.test', { id: cart.id });
     expect(saved).toMatchObject({ ok: true, details: { hostKeyFingerprint: sshd.hostKeyFingerprint } });
     expect(saved.message).not.toContain('not trusted');
