@@ -3,6 +3,7 @@ import { SelectField, TextAreaField, TextField } from '../field.js';
 import { FieldError } from '../field-error.js';
 import { unconfirmedServerKey } from './transport-draft.js';
 import type { TransportFieldsProps } from './transport-fields.js';
+import './sftp-fields.css';
 
 /**
  * SFTP: server, user, password or private key (with its passphrase), root folder, and the server's key
