@@ -98,7 +98,7 @@ export const csvOrderMappingSchema = z
 export type CsvOrderMapping = z.infer<typeof csvOrderMappingSchema>;
 
 export const csvCartSettingsSchema = z.object({
-  /** Where the files are: an FTP/FTPS server or an absolute folder on this computer or a share. */
+  /** Where the files are: an FTP/FTPS or SFTP server, or an absolute folder on this computer or a share. */
   transport: transportSchema,
   /** The folder the order files arrive in, under the server's root folder or the local folder. */
   folder: relativeFolder.default(''),
@@ -193,7 +193,7 @@ function describeCsvPosition(position: string | null, earliestOrderDate: string)
 export const csvPlatform = {
   platform: 'csv',
   displayName: 'CSV order files',
-  blurb: 'Orders arrive as CSV files on an FTP/FTPS server or in a folder, read by a column mapping you set up.',
+  blurb: 'Orders arrive as CSV files on an FTP/FTPS or SFTP server or in a folder, read by a column mapping you set up.',
   // per_line: each tracking file names the lines and quantities its package carries.
   capabilities: { shipments: true, inventory: true, tracking: 'per_line' },
   settingsSchema: csvCartSettingsSchema,

@@ -88,10 +88,21 @@ describe('the Activity and Alerts screens on demo data', () => {
     expect(await alert.getByRole('link', { name: 'Go to Outdoor shop' }).getAttribute('href')).toBe(`#/carts/${cart.id}`);
     await app.screenshot('alerts');
 
+    // An alert e-mail's link picks the alert out of the list, and says so.
+    const raised = (await app.call('alerts.list', {})).find((a) => a.message.includes('Outdoor shop'))!;
+    await alerts.gotoLinked(raised.id);
+    await alerts.linked().getByText('The alert from your link').waitFor();
+    expect(await alerts.linked().textContent()).toContain(raised.message);
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('true');
+    await app.screenshot('alerts-linked');
+
     await alerts.dismiss('Outdoor shop');
     await app.page.getByRole('status').getByText('Dismissed:').waitFor();
     await expect.poll(() => alert.count()).toBe(0);
     expect((await app.call('alerts.list', {})).some((a) => a.targetType === 'cart' && a.targetId === cart.id)).toBe(false);
+    // Followed again once dismissed (the e-mail opened anew), the link says the alert is no longer open.
+    await app.page.reload();
+    await app.page.getByText(`Alert #${raised.id} from the link is no longer open`).waitFor();
   });
 
   it('a job paused by a refused token shows why, links to the fix and offers Resume instead of Pause', async () => {

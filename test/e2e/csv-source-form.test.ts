@@ -39,13 +39,13 @@ describe('connecting CSV order files through their form', () => {
     const cart = new CartPage(app.page);
     await cart.choosePlatform('CSV order files');
     await cart.fill('Display name', 'Acme CSV');
-    await cart.field('Where the order files are').selectOption({ label: 'Folder on this computer or a share' });
-    await cart.fill('Folder', join(root, 'missing'));
+    await cart.field('Where the order files are').selectOption({ label: 'Local or shared folder' });
+    await cart.fill('Folder path', join(root, 'missing'));
     await cart.fill('Leave new files alone for (seconds)', '0');
     await cart.test();
     await expect.poll(() => cart.testResult().textContent()).toMatch(/^The connection test failed\./);
 
-    await cart.fill('Folder', root);
+    await cart.fill('Folder path', root);
     await cart.test();
     await expect.poll(() => cart.testResult().textContent()).toMatch(/^The connection works\./);
     await app.screenshot('cart-csv-source');

@@ -18,7 +18,9 @@ import { setCarrierNames } from '../store/repositories/cart-carrier-names-repo.j
 import { setScheduleMinutes } from '../store/repositories/schedules-repo.js';
 import { setSyncPosition } from '../store/repositories/sync-positions-repo.js';
 import { ORDERS_STREAM } from '../connectors/carts/sync-streams.js';
+import type { TestResultView } from '../../../shared/api-types.js';
 import type { EngineContext } from './engine-context.js';
+import { testIdentityWitness } from './test-identity-witness.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 import { cartView, requireCart, requireMerchant } from './views.js';
 import { recordCartTestPassed } from '../store/repositories/setup-repo.js';
@@ -73,12 +75,14 @@ function checkSchedules(input: CartInput): void {
   if (Object.keys(fields).length) throw new DockhandError('validation', 'Some services are not supported', { fields });
 }
 
-async function testCart(ctx: EngineContext, row: CartRow, services: CartServiceName[]) {
+async function testCart(ctx: EngineContext, row: CartRow, services: CartServiceName[]): Promise<TestResultView> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DockhandError('transient', 'The test took longer than 60 s')), 60_000);
+  // Only a Test carries the witness (a cart reaching no file server ignores it); runs never do.
+  const witness = testIdentityWitness();
   try {
     const { connector } = ctx.connectors.cart(row, { signal: controller.signal });
-    return await connector.testConnection(services);
+    return witness.withSeenIdentity(await connector.testConnection(services, { identity: witness.identity }));
   } catch (err) {
     if (isDockhandError(err)) return { ok: false, message: err.message, details: { kind: err.kind } };
     throw err;

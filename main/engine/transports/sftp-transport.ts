@@ -190,7 +190,7 @@ class SftpTransport implements Transport {
     if (!pinned && !witness?.allowUnconfirmed) {
       throw new DockhandError(
         'config',
-        `The key of SFTP server ${host}:${port} is not confirmed yet: press Test connection on the WMS screen, check the key it shows and save`,
+        `The key of SFTP server ${host}:${port} is not confirmed yet: press Test connection where it is set up (the WMS setup, or the order source's connection), check the key it shows, trust it and save`,
       );
     }
     const password = auth === 'password' ? this.secrets.password : undefined;
@@ -332,7 +332,7 @@ function identityChanged(host: string, port: number, saved: string, shown: strin
   return new DockhandError(
     'config',
     `The SFTP server's identity changed: ${host}:${port} showed the key ${shown}, but the key saved for it is ${saved}. ` +
-      'Dockhand sent no password or key. If your IT changed the server, clear the saved key on the WMS screen (Forget), then test and save again; ' +
+      'Dockhand sent no password or key. If your IT changed the server, clear the saved key where the server is set up (Forget), then test and save again; ' +
       'if not, someone may be posing as the server: tell your IT before going on.',
   );
 }

@@ -9,6 +9,17 @@ export class AlertsPage {
     await this.page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
   }
 
+  /** The screen as an alert e-mail's link opens it: `#/alerts?alert=<id>`. */
+  async gotoLinked(id: number): Promise<void> {
+    await this.page.goto(new URL(`#/alerts?alert=${id}`, this.page.url()).toString());
+    await this.page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+  }
+
+  /** The alert the link picked out. */
+  linked(): Locator {
+    return this.page.getByRole('list', { name: 'Open alerts' }).locator('li[aria-current="true"]');
+  }
+
   /** Alerts whose message contains the text. */
   alert(text: string | RegExp): Locator {
     return this.page.getByRole('list', { name: 'Open alerts' }).getByRole('listitem').filter({ hasText: text });

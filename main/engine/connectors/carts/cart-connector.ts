@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { DockhandError } from '../../../../shared/errors.js';
 import type { CanonicalOrder, CartServiceName } from '../../../../shared/domain.js';
+import type { ServerCertificateView } from '../../../../shared/api-types.js';
+import type { ServerIdentityWitness } from '../../transports/registry.js';
 import type { Clock, Logger } from '../../platform/ports.js';
 import type { SecretFields } from '../../saved-secret.js';
 
@@ -80,6 +82,20 @@ export interface ConnectionTestResult {
   details?: Record<string, string | string[]>;
   /** Scopes the services need that the token lacks (named, so the user can fix the app). */
   missingScopes?: string[];
+  /** A file server's certificate this computer does not trust (FTPS), for the person to check and accept. */
+  certificate?: ServerCertificateView;
+}
+
+/**
+ * What only a person's Test gives a connector, never a scheduled run. A cart that reaches no server with
+ * an identity to confirm (every web platform) ignores it.
+ */
+export interface ConnectionTestOptions {
+  /**
+   * Lets the connector connect to a server whose identity (an SFTP host key) nobody confirmed yet, to
+   * show it, and hears the identity every server showed (the handler puts it in the Test result).
+   */
+  identity?: ServerIdentityWitness;
 }
 
 /** A page of downloaded orders and the sync position to save with it, in the same transaction. */
@@ -160,7 +176,7 @@ export interface InventoryPushResult {
 }
 
 export interface CartConnector {
-  testConnection(services: CartServiceName[]): Promise<ConnectionTestResult>;
+  testConnection(services: CartServiceName[], options?: ConnectionTestOptions): Promise<ConnectionTestResult>;
   fetchOrders(options: FetchOrdersOptions): AsyncIterable<OrderPage>;
   /** Look one order up by its number (diagnostics and change checks). */
   fetchOrderByNumber?(orderNumber: string): Promise<CanonicalOrder | null>;

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { AlertView } from '../../../../shared/api-types.js';
 import { useApiMutation } from '../../api/hooks.js';
 import { Link } from '../../app/router.js';
@@ -5,17 +6,44 @@ import { formatDateTime, formatRelative } from '../../format/time.js';
 import { FieldError } from '../../components/field-error.js';
 import { alertRuns } from './alert-target.js';
 import { AlertMailState } from './alert-mail-state.js';
+import './alert-link.css';
 
 const SEVERITY_LABELS: Record<AlertView['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
-/** One open alert: how bad, what, since when, about what, and a Dismiss button. */
-export function AlertRow({ alert, target, onDismissed }: { alert: AlertView; target: { to: string; label: string } | null; onDismissed: (alert: AlertView) => void }) {
+/**
+ * One open alert: how bad, what, since when, about what, and a Dismiss button. The one a link points at
+ * (`linked`, an alert e-mail's) is scrolled to, focused for keyboard and screen reader users, and marked.
+ */
+export function AlertRow({
+  alert,
+  target,
+  onDismissed,
+  linked = false,
+}: {
+  alert: AlertView;
+  target: { to: string; label: string } | null;
+  onDismissed: (alert: AlertView) => void;
+  linked?: boolean;
+}) {
   const dismiss = useApiMutation('alerts.dismiss', { onSuccess: () => onDismissed(alert) });
   const runs = alertRuns(alert);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!linked) return;
+    item.current?.scrollIntoView({ block: 'center' });
+    item.current?.focus({ preventScroll: true });
+  }, [linked]);
   return (
-    <li className={`panel alerts-item alerts-item--${alert.severity}`} aria-label={`${SEVERITY_LABELS[alert.severity]}: ${alert.message}`}>
+    <li
+      ref={item}
+      className={`panel alerts-item alerts-item--${alert.severity}${linked ? ' alerts-item--linked' : ''}`}
+      aria-label={`${SEVERITY_LABELS[alert.severity]}: ${alert.message}`}
+      aria-current={linked ? 'true' : undefined}
+      tabIndex={linked ? -1 : undefined}
+    >
       <div className="alerts-item__head">
         <span className={`badge alerts-severity alerts-severity--${alert.severity}`}>{SEVERITY_LABELS[alert.severity]}</span>
+        {linked ? <span className="alerts-item__linked-label">The alert from your link</span> : null}
         <span className="muted" title={`First raised ${formatDateTime(alert.createdAt)}`}>
           {formatRelative(alert.updatedAt)}, {formatDateTime(alert.updatedAt)}
         </span>

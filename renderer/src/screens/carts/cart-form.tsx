@@ -120,7 +120,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
     Object.fromEntries(Object.entries(errors).filter(([key]) => !(info.capabilities.shipments && isCarrierField(key)))),
     [...GENERAL_FIELDS, ...form.shownFields],
   );
-  const sectionProps = { draft: draft.platformDraft, change: changePlatform, errors, hasSavedCredentials };
+  const sectionProps = { draft: draft.platformDraft, change: changePlatform, errors, hasSavedCredentials, testResult };
   const { Credentials, Options, Advanced } = form;
   return (
     <form ref={formRef} className="cart-form" onSubmit={(event) => void save(event)} noValidate aria-label="Cart connection">

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { TestResultView } from '../../../../shared/api-types.js';
 import type { FieldErrors } from '../../../../shared/errors.js';
 
 /**
@@ -36,4 +37,9 @@ export interface PlatformSectionProps<D> {
   errors: FieldErrors;
   /** Editing a connection whose credentials are saved: blank fields keep them. */
   hasSavedCredentials: boolean;
+  /**
+   * The last Test's result while the form is unchanged: a file server's certificate to accept or its
+   * key to trust (the CSV order source) comes with it.
+   */
+  testResult?: TestResultView | null;
 }

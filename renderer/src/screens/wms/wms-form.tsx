@@ -12,7 +12,7 @@ import { apiFieldErrors, unshownErrors, validate } from '../../components/form-e
 import { Banner } from '../../components/states.js';
 import { FileProfiles } from './file-profiles.js';
 import { WmsFolderFields } from './folder-fields.js';
-import { TRANSPORTS, TRANSPORT_FIELDS } from './transports/index.js';
+import { TRANSPORTS, TRANSPORT_FIELDS } from '../../components/transports/index.js';
 import { missingSecret, transportChange, unconfirmedServerKey, wmsDraftFrom, wmsInputFrom, withServerKey, type TransportChoice, type WmsDraft } from './wms-draft.js';
 import { WmsTestResult } from './wms-test-result.js';
 import { FormProblems } from '../../components/form-problems.js';

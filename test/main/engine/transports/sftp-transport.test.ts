@@ -161,7 +161,7 @@ describe.skipIf(!sshdAvailable())('SFTP transport against OpenSSH sshd', () => {
     const unconfirmed = await failure(transport({ settings: { hostKeyFingerprint: undefined } }).list(''));
     expect(unconfirmed).toMatchObject({
       kind: 'config',
-      message: `The key of SFTP server 127.0.0.1:${sshd.port} is not confirmed yet: press Test connection on the WMS screen, check the key it shows and save`,
+      message: `The key of SFTP server 127.0.0.1:${sshd.port} is not confirmed yet: press Test connection where it is set up (the WMS setup, or the order source's connection), check the key it shows, trust it and save`,
     });
     const seen: string[] = [];
     await transport({ settings: { hostKeyFingerprint: undefined }, identity: { allowUnconfirmed: true, seen: (f) => seen.push(f) } }).test(['']);
@@ -180,7 +180,7 @@ describe.skipIf(!sshdAvailable())('SFTP transport against OpenSSH sshd', () => {
     expect(refused.kind).toBe('config');
     expect(refused.message).toBe(
       `The SFTP server's identity changed: 127.0.0.1:${sshd.port} showed the key ${sshd.hostKeyFingerprint}, but the key saved for it is ${pinned}. ` +
-        'Dockhand sent no password or key. If your IT changed the server, clear the saved key on the WMS screen (Forget), then test and save again; ' +
+        'Dockhand sent no password or key. If your IT changed the server, clear the saved key where the server is set up (Forget), then test and save again; ' +
         'if not, someone may be posing as the server: tell your IT before going on.',
     );
     // The new server saw the connection but never a login request.

@@ -82,7 +82,16 @@ export function createCsvCartConnector(ctx: CartContext, settings: CsvCartSettin
   }
 
   return {
-    testConnection: () => session(() => testCsvSource(settings, transport)),
+    async testConnection(_services, options) {
+      // A Test may meet a server whose identity nobody confirmed yet (an SFTP host key): only a Test's
+      // own transport carries the witness that lets it connect to show it. Runs never get one.
+      const tested = options?.identity && !deps.transport ? createTransport(settings.transport, credentials, { ...ctx, identity: options.identity }) : transport;
+      try {
+        return await testCsvSource(settings, tested);
+      } finally {
+        await tested.close();
+      }
+    },
     async *fetchOrders(options) {
       try {
         yield* downloadOrderFiles(ctx, settings, transport, options);

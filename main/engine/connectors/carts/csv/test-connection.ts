@@ -1,5 +1,6 @@
 import type { CsvCartSettings } from '../../../../../shared/platforms/csv.js';
 import { describeTransport } from '../../../../../shared/transports/index.js';
+import { offeredCertificate } from '../../../transports/ftp-certificate.js';
 import type { Transport } from '../../../transports/transport.js';
 import type { ConnectionTestResult } from '../cart-connector.js';
 
@@ -15,16 +16,24 @@ export async function testCsvSource(settings: CsvCartSettings, transport: Transp
   try {
     waiting = (await transport.list(settings.folder)).length;
   } catch (err) {
-    return { ok: false, message: `The order folder ${where} cannot be read: ${err instanceof Error ? err.message : String(err)}` };
+    return withCertificate({ ok: false, message: `The order folder ${where} cannot be read: ${err instanceof Error ? err.message : String(err)}` }, err);
   }
   const writable = [settings.archiveFolder, settings.trackingFolder, settings.stockFolder].filter((f) => f !== '');
   try {
     await transport.test(writable);
   } catch (err) {
-    return { ok: false, message: `The order folder ${where} can be read, but not every folder Dockhand writes to: ${err instanceof Error ? err.message : String(err)}` };
+    return withCertificate({ ok: false, message: `The order folder ${where} can be read, but not every folder Dockhand writes to: ${err instanceof Error ? err.message : String(err)}` }, err);
   }
   const files = waiting === 1 ? '1 file waits' : `${waiting} files wait`;
-  return { ok: true, message: `Connected to ${where}: ${files} to be read`, details: { folders: writable } };
+  // A Test may connect to an SFTP server nobody vouched for yet; downloads will not until its key is trusted.
+  const untrusted = settings.transport.kind === 'sftp' && !settings.transport.hostKeyFingerprint ? ". The server's key is not trusted yet: trust it, then save, or downloads are refused" : '';
+  return { ok: true, message: `Connected to ${where}: ${files} to be read${untrusted}`, details: { folders: writable } };
+}
+
+/** An untrusted FTPS certificate comes back with the Test, for the person to look at and accept. */
+function withCertificate(result: ConnectionTestResult, err: unknown): ConnectionTestResult {
+  const certificate = offeredCertificate(err);
+  return certificate ? { ...result, certificate } : result;
 }
 
 export function describeSource(settings: CsvCartSettings): string {

@@ -1,47 +1,22 @@
-import type { FieldErrors } from '../../../../../shared/errors.js';
-import { CSV_LINE_COLUMNS, CSV_ORDER_COLUMNS, csvCartSettingsSchema, type CsvCartSettings, type CsvOrderColumn } from '../../../../../shared/platforms/csv.js';
+import { CSV_LINE_COLUMNS, CSV_ORDER_COLUMNS, type CsvCartSettings, type CsvOrderColumn } from '../../../../../shared/platforms/csv.js';
 import { DATE_FORMATS } from '../../../../../shared/schemas/csv-profile.js';
 import { CheckboxField, SelectField, TextField } from '../../../components/field.js';
+import { Banner } from '../../../components/states.js';
+import { TRANSPORTS, transportFields } from '../../../components/transports/index.js';
+import { transportChange, type TransportChoice } from '../../../components/transports/transport-draft.js';
 import type { PlatformForm, PlatformSectionProps } from '../platform-form.js';
+import { csvDraftFromSaved, csvInputFromDraft, csvMissingCredentials, needsServerCheck, newCsvDraft, REQUIRED_COLUMNS, type CsvDraft } from './csv-draft.js';
+
+export { csvSettingsFromDraft } from './csv-draft.js';
 
 /**
- * CSV order files: where the files are (an FTP/FTPS server or a folder), the folders Dockhand reads,
- * archives to and writes tracking and stock into, and the mapping of the merchant's columns.
+ * CSV order files: where the files are (FTP/FTPS, SFTP or a folder: the WMS screen's transport fields,
+ * with the FTPS certificate to accept and the SFTP server key to trust from the cart's Test), the
+ * folders Dockhand reads, archives to and writes tracking and stock into, and the mapping of the
+ * merchant's columns.
  */
 
 type Mapping = CsvCartSettings['mapping'];
-type TransportChoice = 'ftp' | 'ftps' | 'folder';
-
-interface CsvDraft {
-  transport: TransportChoice;
-  host: string;
-  port: string;
-  user: string;
-  anonymous: boolean;
-  password: string;
-  allowSelfSigned: boolean;
-  root: string;
-  folderPath: string;
-  folder: string;
-  minFileAgeSeconds: string;
-  archiveFolder: string;
-  trackingFolder: string;
-  stockFolder: string;
-  itemListFile: string;
-  delimiter: Mapping['delimiter'];
-  headerRow: boolean;
-  layout: Mapping['layout'];
-  maxItemsPerRow: string;
-  dateFormat: Mapping['dateFormat'];
-  timeZone: string;
-  columns: Record<CsvOrderColumn, string>;
-}
-
-const TRANSPORT_OPTIONS: { value: TransportChoice; label: string }[] = [
-  { value: 'ftp', label: 'FTP server' },
-  { value: 'ftps', label: 'FTPS server (explicit TLS)' },
-  { value: 'folder', label: 'Folder on this computer or a share' },
-];
 
 const DELIMITER_OPTIONS: { value: Mapping['delimiter']; label: string }[] = [
   { value: ',', label: 'Comma ,' },
@@ -75,58 +50,36 @@ const COLUMN_LABELS: Record<CsvOrderColumn, string> = {
   productName: 'Product name',
 };
 
-const REQUIRED_COLUMNS: readonly CsvOrderColumn[] = ['orderNumber', 'sku', 'quantity'];
-
-function CsvCredentials({ draft, change, errors, hasSavedCredentials }: PlatformSectionProps<CsvDraft>) {
+function CsvCredentials({ draft, change, errors, hasSavedCredentials, testResult }: PlatformSectionProps<CsvDraft>) {
+  const transport = TRANSPORTS.find((t) => t.value === draft.transport) ?? TRANSPORTS[0];
+  const Fields = transport.Fields;
+  const check = needsServerCheck(draft);
   return (
     <>
-      <SelectField label="Where the order files are" value={draft.transport} onValue={(t) => change({ transport: t as TransportChoice })} options={TRANSPORT_OPTIONS} />
-      {draft.transport === 'folder' ? (
-        <TextField
-          label="Folder"
-          value={draft.folderPath}
-          onValue={(folderPath) => change({ folderPath })}
-          error={errors['settings.transport.path']}
-          placeholder="/srv/merchants/acme or C:\Merchants\Acme"
-          hint="The full path of the folder; the order, archive and tracking folders below are inside it."
-          autoComplete="off"
-        />
-      ) : (
-        <>
-          <div className="wms-form__row">
-            <TextField label="Host" value={draft.host} onValue={(host) => change({ host })} error={errors['settings.transport.host']} placeholder="ftp.merchant.example" autoComplete="off" />
-            <TextField label="Port" type="number" min={1} max={65535} value={draft.port} onValue={(port) => change({ port })} error={errors['settings.transport.port']} className="wms-form__port" />
-          </div>
-          <CheckboxField label="Anonymous login" checked={draft.anonymous} onChecked={(anonymous) => change({ anonymous })} hint="Logs in as “anonymous” with no password, where the server allows it." />
-          {draft.anonymous ? null : (
-            <>
-              <TextField label="User" value={draft.user} onValue={(user) => change({ user })} error={errors['settings.transport.user']} autoComplete="off" />
-              <TextField
-                label="Password"
-                type="password"
-                value={draft.password}
-                onValue={(password) => change({ password })}
-                error={errors['credentials.password']}
-                autoComplete="new-password"
-                hint={
-                  hasSavedCredentials
-                    ? 'A password is saved and is never shown. Leave blank to keep it; type a new one to replace it. Another host, port or security needs it typed again.'
-                    : 'The password the merchant gave for this FTP user.'
-                }
-              />
-            </>
-          )}
-          <TextField label="Root folder" value={draft.root} onValue={(root) => change({ root })} error={errors['settings.transport.root']} hint="From the top of the server: / or /acme. The folders below are inside it." />
-          {draft.transport === 'ftps' ? (
-            <CheckboxField
-              label="Allow a self-signed certificate"
-              checked={draft.allowSelfSigned}
-              onChecked={(allowSelfSigned) => change({ allowSelfSigned })}
-              hint="Leave off when the server has a certificate from a public authority."
-            />
-          ) : null}
-        </>
-      )}
+      <SelectField
+        label="Where the order files are"
+        value={draft.transport}
+        onValue={(t) => change(transportChange(draft, t as TransportChoice))}
+        options={TRANSPORTS.map(({ value, label }) => ({ value, label }))}
+      />
+      {check === 'certificate' ? (
+        <Banner kind="warning">
+          This source was saved to accept any self-signed certificate. Dockhand now accepts only a certificate a person checked: press Test
+          connection to see the server’s certificate, then accept it and save.
+        </Banner>
+      ) : null}
+      <Fields
+        draft={draft}
+        change={change}
+        errors={errors}
+        hasSavedPassword={hasSavedCredentials}
+        testResult={testResult}
+        secretsPath="credentials"
+        rootHolds="the order, archive and tracking folders below"
+        otherSide="the merchant"
+        offerTrust
+      />
+      {check === 'host_key' ? <p className="field__hint">Downloads connect only once the server’s key is trusted: Test connection shows it.</p> : null}
       <TextField label="Order folder" value={draft.folder} onValue={(folder) => change({ folder })} error={errors['settings.folder']} placeholder="orders" hint="Where the merchant puts its order files. Blank: the folder above itself." />
       <TextField
         label="Leave new files alone for (seconds)"
@@ -216,102 +169,14 @@ function CsvOptions({ draft, change, errors }: PlatformSectionProps<CsvDraft>) {
   );
 }
 
-function draftFromSettings(s: CsvCartSettings): CsvDraft {
-  const t = s.transport;
-  const columns = Object.fromEntries(CSV_ORDER_COLUMNS.map((c) => [c, s.mapping.columns[c] ?? ''])) as Record<CsvOrderColumn, string>;
-  return {
-    transport: t.kind === 'folder' ? 'folder' : t.kind === 'ftp' && t.security === 'explicit' ? 'ftps' : 'ftp',
-    host: t.kind === 'ftp' ? t.host : '',
-    port: t.kind === 'ftp' ? String(t.port) : '21',
-    user: t.kind === 'ftp' ? t.user : '',
-    anonymous: t.kind === 'ftp' && t.anonymous === true,
-    password: '',
-    allowSelfSigned: t.kind === 'ftp' && t.allowSelfSigned,
-    root: t.kind === 'ftp' ? t.root : '/',
-    folderPath: t.kind === 'folder' ? t.path : '',
-    folder: s.folder,
-    minFileAgeSeconds: String(s.minFileAgeSeconds),
-    archiveFolder: s.archiveFolder,
-    trackingFolder: s.trackingFolder,
-    stockFolder: s.stockFolder,
-    itemListFile: s.itemListFile,
-    delimiter: s.mapping.delimiter,
-    headerRow: s.mapping.headerRow,
-    layout: s.mapping.layout,
-    maxItemsPerRow: String(s.mapping.maxItemsPerRow),
-    dateFormat: s.mapping.dateFormat,
-    timeZone: s.mapping.timeZone,
-    columns,
-  };
-}
-
-const NEW_SETTINGS = {
-  transport: { kind: 'folder', path: '/new' },
-  folder: 'orders',
-  archiveFolder: 'orders/archive',
-  mapping: { columns: { orderNumber: 'Order Number', orderDate: 'Order Date', name: 'Name', address1: 'Address 1', address2: 'Address 2', city: 'City', state: 'State', zip: 'Zip', country: 'Country', email: 'Email', phone: 'Phone', shipCode: 'Ship Method', sku: 'SKU', quantity: 'Quantity', price: 'Price' } },
-};
-
-const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
-
-export function csvSettingsFromDraft(draft: CsvDraft): unknown {
-  const transport =
-    draft.transport === 'folder'
-      ? { kind: 'folder', path: draft.folderPath.trim() }
-      : {
-          kind: 'ftp',
-          host: draft.host.trim(),
-          port: draft.port.trim() === '' ? 21 : toNumber(draft.port),
-          ...(draft.anonymous ? { anonymous: true, user: '' } : { user: draft.user.trim() }),
-          security: draft.transport === 'ftps' ? 'explicit' : 'none',
-          allowSelfSigned: draft.transport === 'ftps' && draft.allowSelfSigned,
-          passive: true,
-          root: draft.root.trim() || '/',
-        };
-  // A blank optional column is left out: the file does not have it.
-  const columns = Object.fromEntries(Object.entries(draft.columns).filter(([key, value]) => value.trim() !== '' || REQUIRED_COLUMNS.includes(key as CsvOrderColumn)).map(([k, v]) => [k, v.trim()]));
-  return {
-    transport,
-    folder: draft.folder.trim(),
-    minFileAgeSeconds: toNumber(draft.minFileAgeSeconds),
-    archiveFolder: draft.archiveFolder.trim(),
-    trackingFolder: draft.trackingFolder.trim(),
-    stockFolder: draft.stockFolder.trim(),
-    itemListFile: draft.itemListFile.trim(),
-    mapping: {
-      delimiter: draft.delimiter,
-      headerRow: draft.headerRow,
-      layout: draft.layout,
-      maxItemsPerRow: toNumber(draft.maxItemsPerRow),
-      dateFormat: draft.dateFormat,
-      timeZone: draft.timeZone.trim(),
-      columns,
-    },
-  };
-}
-
 export const csvForm: PlatformForm<CsvDraft> = {
   platform: 'csv',
-  newDraft: () => ({ ...draftFromSettings(csvCartSettingsSchema.parse(NEW_SETTINGS)), transport: 'ftp', folderPath: '' }),
-  draftFromSaved(settings) {
-    const parsed = csvCartSettingsSchema.safeParse(settings);
-    return parsed.success ? draftFromSettings(parsed.data) : csvForm.newDraft();
-  },
-  toInput(draft) {
-    const needsPassword = draft.transport !== 'folder' && !draft.anonymous;
-    return { settings: csvSettingsFromDraft(draft), ...(needsPassword && draft.password !== '' ? { credentials: { password: draft.password } } : {}) };
-  },
-  checkCredentials(draft, hasSavedCredentials): FieldErrors {
-    if (draft.transport === 'folder' || draft.anonymous || draft.password !== '' || hasSavedCredentials) return {};
-    return { 'credentials.password': 'Enter the FTP password, or tick Anonymous login' };
-  },
+  newDraft: newCsvDraft,
+  draftFromSaved: csvDraftFromSaved,
+  toInput: csvInputFromDraft,
+  checkCredentials: csvMissingCredentials,
   shownFields: [
-    'settings.transport.host',
-    'settings.transport.port',
-    'settings.transport.user',
-    'settings.transport.root',
-    'settings.transport.path',
-    'credentials.password',
+    ...transportFields('credentials'),
     'settings.folder',
     'settings.minFileAgeSeconds',
     'settings.archiveFolder',

@@ -1,5 +1,5 @@
-import { CheckboxField, TextField } from '../../../components/field.js';
-import { ftpServerKey, pinnedCertificateFor } from '../wms-draft.js';
+import { CheckboxField, TextField } from '../field.js';
+import { ftpServerKey, pinnedCertificateFor } from './transport-draft.js';
 import { FtpsCertificate } from './ftps-certificate.js';
 import type { TransportFieldsProps } from './transport-fields.js';
 
@@ -7,7 +7,7 @@ import type { TransportFieldsProps } from './transport-fields.js';
  * FTP and explicit FTPS (AUTH TLS): server, login, root, and for FTPS the server certificate to accept.
  * No passive/active choice: basic-ftp only speaks passive mode, which every current FTP server offers.
  */
-export function FtpFields({ draft, change, errors, hasSavedPassword, testResult }: TransportFieldsProps) {
+export function FtpFields({ draft, change, errors, hasSavedPassword, testResult, secretsPath = 'secrets', rootHolds = 'the merchant folders below' }: TransportFieldsProps) {
   const tls = draft.transport === 'ftps';
   const server = ftpServerKey(draft.host, draft.port);
   return (
@@ -38,7 +38,7 @@ export function FtpFields({ draft, change, errors, hasSavedPassword, testResult 
             type="password"
             value={draft.password}
             onValue={(password) => change({ password })}
-            error={errors['secrets.password']}
+            error={errors[`${secretsPath}.password`]}
             autoComplete="new-password"
             hint={
               hasSavedPassword
@@ -53,7 +53,7 @@ export function FtpFields({ draft, change, errors, hasSavedPassword, testResult 
         value={draft.root}
         onValue={(root) => change({ root })}
         error={errors['settings.transport.root']}
-        hint="The folder on the server that the merchant folders below live in, from the top of the server: / or /outbox."
+        hint={`The folder on the server that ${rootHolds} live in, from the top of the server: / or /outbox.`}
       />
       {tls ? (
         <FtpsCertificate

@@ -1,14 +1,18 @@
 import { useId } from 'react';
-import { SelectField, TextAreaField, TextField } from '../../../components/field.js';
-import { FieldError } from '../../../components/field-error.js';
+import { SelectField, TextAreaField, TextField } from '../field.js';
+import { FieldError } from '../field-error.js';
+import { unconfirmedServerKey } from './transport-draft.js';
 import type { TransportFieldsProps } from './transport-fields.js';
+import './sftp-fields.css';
 
 /**
  * SFTP: server, user, password or private key (with its passphrase), root folder, and the server's key
  * once a person confirmed it. A secret left blank keeps the saved one.
  */
-export function SftpFields({ draft, change, errors, hasSavedPassword }: TransportFieldsProps) {
+export function SftpFields({ draft, change, errors, hasSavedPassword, testResult, secretsPath = 'secrets', rootHolds = 'the merchant folders below', offerTrust = false }: TransportFieldsProps) {
   const keyTitle = useId();
+  // A key the last Test saw that is not the confirmed one, offered here where the result box does not.
+  const seen = offerTrust ? unconfirmedServerKey(draft, testResult) : null;
   const keep = hasSavedPassword ? ' A saved one is never shown: leave blank to keep it. Another host or port needs it again.' : '';
   return (
     <>
@@ -33,7 +37,7 @@ export function SftpFields({ draft, change, errors, hasSavedPassword }: Transpor
           type="password"
           value={draft.password}
           onValue={(password) => change({ password })}
-          error={errors['secrets.password']}
+          error={errors[`${secretsPath}.password`]}
           autoComplete="new-password"
           hint={keep.trim() || undefined}
         />
@@ -43,7 +47,7 @@ export function SftpFields({ draft, change, errors, hasSavedPassword }: Transpor
             label="Private key"
             value={draft.privateKey}
             onValue={(privateKey) => change({ privateKey })}
-            error={errors['secrets.privateKey']}
+            error={errors[`${secretsPath}.privateKey`]}
             rows={6}
             spellCheck={false}
             autoComplete="off"
@@ -56,7 +60,7 @@ export function SftpFields({ draft, change, errors, hasSavedPassword }: Transpor
             type="password"
             value={draft.passphrase}
             onValue={(passphrase) => change({ passphrase })}
-            error={errors['secrets.passphrase']}
+            error={errors[`${secretsPath}.passphrase`]}
             autoComplete="new-password"
             hint="Only if the key is protected by a passphrase."
           />
@@ -67,7 +71,7 @@ export function SftpFields({ draft, change, errors, hasSavedPassword }: Transpor
         value={draft.root}
         onValue={(root) => change({ root })}
         error={errors['settings.transport.root']}
-        hint="The folder the merchant folders below live in: from the top of the server (/ or /outbox), or without a leading / inside the folder the user logs in to."
+        hint={`The folder ${rootHolds} live in: from the top of the server (/ or /outbox), or without a leading / inside the folder the user logs in to.`}
       />
       <div className="field" role="group" aria-labelledby={keyTitle}>
         <strong id={keyTitle}>Server key</strong>
@@ -84,6 +88,16 @@ export function SftpFields({ draft, change, errors, hasSavedPassword }: Transpor
         ) : (
           <div className="field__hint">Not confirmed yet: Test connection shows the server's key, and you confirm it before it is saved.</div>
         )}
+        {seen ? (
+          <div className="sftp-server-key__seen" role="status">
+            <div>
+              The test just met the key <code>{seen}</code>. Check it is your server's key (your IT reads it on the server with ssh-keygen -lf).
+            </div>
+            <button type="button" className="button button--small" onClick={() => change({ hostKeyFingerprint: seen })}>
+              Trust this key
+            </button>
+          </div>
+        ) : null}
         <FieldError message={errors['settings.transport.hostKeyFingerprint']} />
       </div>
     </>

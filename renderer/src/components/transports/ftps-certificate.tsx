@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { ShieldCheck, ShieldAlert } from 'lucide-react';
-import type { ServerCertificateView } from '../../../../../shared/api-types.js';
-import type { PinnedCertificate } from '../../../../../shared/schemas/wms.js';
-import { FieldError } from '../../../components/field-error.js';
+import type { ServerCertificateView } from '../../../../shared/api-types.js';
+import type { PinnedCertificate } from '../../../../shared/schemas/wms.js';
+import { FieldError } from '../field-error.js';
 import './ftps-certificate.css';
 
 export interface FtpsCertificateProps {
