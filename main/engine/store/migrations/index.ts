@@ -11,6 +11,7 @@ import { talliesWithoutTriggers } from './010-tallies-without-triggers.js';
 import { syncStreamsAndSubmittedShipments } from './011-sync-streams-and-submitted-shipments.js';
 import { cartCarrierNames } from './012-cart-carrier-names.js';
 import { alertMail } from './014-alert-mail.js';
+import { keptFiles } from './015-kept-files.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   syncStreamsAndSubmittedShipments,
   cartCarrierNames,
   alertMail,
+  keptFiles,
 ];
