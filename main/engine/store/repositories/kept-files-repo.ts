@@ -96,12 +96,16 @@ function likeText(text: string): string {
 function whereOf(filter: KeptFileFilter): { sql: string; params: SqlParams } {
   const parts: string[] = [];
   const params: (string | number)[] = [];
-  if (filter.merchantId !== undefined) (parts.push('merchant_id = ?'), params.push(filter.merchantId));
-  if (filter.direction) (parts.push('direction = ?'), params.push(filter.direction));
-  if (filter.kind) (parts.push('kind = ?'), params.push(filter.kind));
-  if (filter.from) (parts.push('created_at >= ?'), params.push(filter.from));
-  if (filter.to) (parts.push('created_at < ?'), params.push(filter.to));
-  if (filter.text) (parts.push("LOWER(name) LIKE ? ESCAPE '\\'"), params.push(likeText(filter.text)));
+  const add = (sql: string, value: string | number) => {
+    parts.push(sql);
+    params.push(value);
+  };
+  if (filter.merchantId !== undefined) add('merchant_id = ?', filter.merchantId);
+  if (filter.direction) add('direction = ?', filter.direction);
+  if (filter.kind) add('kind = ?', filter.kind);
+  if (filter.from) add('created_at >= ?', filter.from);
+  if (filter.to) add('created_at < ?', filter.to);
+  if (filter.text) add("LOWER(name) LIKE ? ESCAPE '\\'", likeText(filter.text));
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
