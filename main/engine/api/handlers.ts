@@ -12,6 +12,7 @@ import { setupHandlers } from './setup-handlers.js';
 import { shipMethodsHandlers } from './ship-methods-handlers.js';
 import { wmsHandlers } from './wms-handlers.js';
 import { mailHandlers } from './mail-handlers.js';
+import { filesHandlers } from './files-handlers.js';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...setupHandlers,
   ...mailHandlers,
+  ...filesHandlers,
 };

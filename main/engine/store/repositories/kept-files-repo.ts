@@ -25,6 +25,8 @@ export interface NewKeptFile {
 
 export interface KeptFileRow extends NewKeptFile {
   id: number;
+  /** Null for a file of no merchant, or of a merchant deleted since. */
+  merchantName: string | null;
 }
 
 export interface KeptFileFilter {
@@ -54,7 +56,10 @@ interface Row {
   sha256: string;
   kept_path: string;
   created_at: string;
+  merchant_name: string | null;
 }
+
+const SELECT_WITH_MERCHANT = 'SELECT k.*, m.name AS merchant_name FROM kept_files k LEFT JOIN merchants m ON m.id = k.merchant_id';
 
 function fromRow(r: Row): KeptFileRow {
   return {
@@ -72,6 +77,7 @@ function fromRow(r: Row): KeptFileRow {
     sha256: r.sha256,
     keptPath: r.kept_path,
     createdAt: r.created_at,
+    merchantName: r.merchant_name,
   };
 }
 
@@ -84,7 +90,7 @@ export function insertKeptFile(db: SqlRunner, f: NewKeptFile): number {
 }
 
 export function getKeptFile(db: SqlReader, id: number): KeptFileRow | undefined {
-  const r = db.get<Row>('SELECT * FROM kept_files WHERE id = ?', [id]);
+  const r = db.get<Row>(`${SELECT_WITH_MERCHANT} WHERE k.id = ?`, [id]);
   return r ? fromRow(r) : undefined;
 }
 
@@ -100,12 +106,12 @@ function whereOf(filter: KeptFileFilter): { sql: string; params: SqlParams } {
     parts.push(sql);
     params.push(value);
   };
-  if (filter.merchantId !== undefined) add('merchant_id = ?', filter.merchantId);
-  if (filter.direction) add('direction = ?', filter.direction);
-  if (filter.kind) add('kind = ?', filter.kind);
-  if (filter.from) add('created_at >= ?', filter.from);
-  if (filter.to) add('created_at < ?', filter.to);
-  if (filter.text) add("LOWER(name) LIKE ? ESCAPE '\\'", likeText(filter.text));
+  if (filter.merchantId !== undefined) add('k.merchant_id = ?', filter.merchantId);
+  if (filter.direction) add('k.direction = ?', filter.direction);
+  if (filter.kind) add('k.kind = ?', filter.kind);
+  if (filter.from) add('k.created_at >= ?', filter.from);
+  if (filter.to) add('k.created_at < ?', filter.to);
+  if (filter.text) add("LOWER(k.name) LIKE ? ESCAPE '\\'", likeText(filter.text));
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -113,9 +119,9 @@ function whereOf(filter: KeptFileFilter): { sql: string; params: SqlParams } {
 export function listKeptFiles(db: SqlReader, filter: KeptFileFilter, page: { limit: number; offset: number }): { items: KeptFileRow[]; total: number } {
   const where = whereOf(filter);
   const items = db
-    .all<Row>(`SELECT * FROM kept_files ${where.sql} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`, [...where.params, page.limit, page.offset])
+    .all<Row>(`${SELECT_WITH_MERCHANT} ${where.sql} ORDER BY k.created_at DESC, k.id DESC LIMIT ? OFFSET ?`, [...where.params, page.limit, page.offset])
     .map(fromRow);
-  const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM kept_files ${where.sql}`, where.params)?.n ?? 0;
+  const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM kept_files k ${where.sql}`, where.params)?.n ?? 0;
   return { items, total };
 }
 
