@@ -23,6 +23,8 @@ export function pageTitle(route: Route, singleMerchant = false): string {
       return 'Ship methods';
     case 'settings':
       return id === 'mail' ? 'Mail settings' : 'Page not found';
+    case 'files':
+      return 'Files';
     default:
       return 'Page not found';
   }

@@ -11,6 +11,7 @@ import { OrdersScreen } from '../screens/orders/orders-screen.js';
 import { ShipMethodsScreen } from '../screens/ship-methods/ship-methods-screen.js';
 import { WmsScreen } from '../screens/wms/wms-screen.js';
 import { MailSettingsScreen } from '../screens/settings-mail/mail-screen.js';
+import { FilesScreen } from '../screens/files/files-screen.js';
 import { Link, type Route } from './router.js';
 
 /**
@@ -24,6 +25,7 @@ import { Link, type Route } from './router.js';
  *   /wms                   the warehouse setup
  *   /ship-methods          WMS ship methods and per-cart mapping (?cart)
  *   /settings/mail         the outgoing mail server for e-mail alerts
+ *   /files                 files sent and picked up, kept for 30 days
  */
 export function ScreenFor({ route, account }: { route: Route; account: AccountView }) {
   const [section, id] = route.segments;
@@ -52,6 +54,8 @@ export function ScreenFor({ route, account }: { route: Route; account: AccountVi
           <Link to="/">Go to the dashboard</Link>
         </Empty>
       );
+    case 'files':
+      return <FilesScreen />;
     default:
       return (
         <Empty title="There is no such page.">
