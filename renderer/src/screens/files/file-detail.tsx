@@ -34,7 +34,7 @@ export function FileDetail({ id, onClose }: { id: number; onClose: () => void })
               </dd>
               <dt>Where</dt>
               <dd className="files-detail__path">{f.remotePath}</dd>
-              <dt>Rows</dt>
+              <dt>{f.kind === 'order' && f.direction === 'sent' ? 'Orders' : 'Rows'}</dt>
               <dd>{f.rows.toLocaleString()}</dd>
               <dt>Errors</dt>
               <dd>{f.errors.toLocaleString()}</dd>

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeShopify } from '../../../fakes/shopify/index.js';
 import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
@@ -60,6 +61,45 @@ describe('files kept by the syncs', () => {
     expect(detail.available).toBe(true);
     expect(detail.firstErrors).toHaveLength(1);
     expect(detail.firstErrors[0]).toMatch(/^Line 3: .*#99999/);
+  });
+
+  it('keeps an unreadable confirmation file moved to the error folder, with its reason, and refuses to show binary bytes as text', async () => {
+    const { t, ftp, merchantId } = await world();
+    await mkdir(ftp.localPath('/ACME/confirmations'), { recursive: true });
+    await writeFile(ftp.localPath('/ACME/confirmations/photo.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]));
+    const pickup = await t.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId });
+    expect(pickup.counts.unreadableFiles).toBe(1);
+
+    const [kept] = (await t.call('files.list', { kind: 'confirmation' })).items;
+    expect(kept).toMatchObject({ name: 'photo.csv', direction: 'received', rows: 0, errors: 1, size: 10 });
+    const detail = await t.call('files.get', { id: kept!.id });
+    expect(detail.firstErrors).toEqual([pickup.errors[0]!.message]);
+    const content = await t.call('files.content', { id: kept!.id });
+    expect(content).toMatchObject({ viewable: false, reason: expect.stringContaining('not text') });
+  });
+
+  it('shows the first 1 MB of a long file and says it is cut; a copy removed from the disk is said to be gone', async () => {
+    const { t, ftp, merchantId } = await world();
+    const header = 'Order Number,SKU,Quantity,Carrier,Service,Tracking Number,Ship Date';
+    const row = '#77777,NOPE,1,UPS,Ground,1ZNOPE,2026-11-26';
+    const lines = [header, ...Array.from({ length: 30_000 }, () => row)];
+    await mkdir(ftp.localPath('/ACME/confirmations'), { recursive: true });
+    await writeFile(ftp.localPath('/ACME/confirmations/big.csv'), lines.join('\n'));
+    await t.call('services.runNow', { service: 'shipment_pickup', targetId: merchantId });
+
+    const [kept] = (await t.call('files.list', { text: 'BIG' })).items;
+    expect(kept).toMatchObject({ rows: 30_000, errors: 30_000 });
+    expect(kept!.size).toBeGreaterThan(1024 * 1024);
+    const content = await t.call('files.content', { id: kept!.id });
+    expect(content).toMatchObject({ viewable: true, truncated: true });
+    expect(content.viewable && Buffer.byteLength(content.text)).toBe(1024 * 1024);
+    const detail = await t.call('files.get', { id: kept!.id });
+    expect(detail.firstErrors).toHaveLength(11);
+
+    const keptDir = path.join(t.dataDir, 'files');
+    for (const day of await readdir(keptDir)) await rm(path.join(keptDir, day), { recursive: true });
+    expect(await t.call('files.get', { id: kept!.id })).toMatchObject({ available: false });
+    expect(await t.call('files.content', { id: kept!.id })).toMatchObject({ viewable: false, reason: expect.stringContaining('no longer on this computer') });
   });
 
   it('never fails the sync when the disk refuses the kept copy: the delivery goes on and the run counts it', async () => {
