@@ -369,3 +369,34 @@ export interface FormatsImportView {
   /** Imported under another name because the name was taken: "Orders" became "Orders (2)". */
   renamed: { from: string; to: string }[];
 }
+/** A file Dockhand sent or picked up, kept for 30 days (the Files screen). */
+export interface KeptFileView {
+  id: number;
+  merchantId: number | null;
+  /** The merchant's name, or null for a file of no merchant (or of one deleted since). */
+  merchantName: string | null;
+  cartId: number | null;
+  direction: 'sent' | 'received';
+  kind: 'order' | 'confirmation' | 'inventory' | 'order_source';
+  /** Where the file was at the WMS or source. */
+  remotePath: string;
+  name: string;
+  size: number;
+  /** Orders written (a sent order file) or rows read (a received file). */
+  rows: number;
+  errors: number;
+  createdAt: string;
+}
+
+export interface KeptFileDetailView extends KeptFileView {
+  /** The first bad lines in words, one a line ("Line 4: ..."); empty when there were none. */
+  firstErrors: string[];
+  sha256: string;
+  /** False once the copy is gone (swept, or removed from the disk by hand). */
+  available: boolean;
+}
+
+/** A kept file's text for viewing and download, bounded. */
+export type KeptFileContentView =
+  | { viewable: true; name: string; text: string; truncated: boolean; size: number }
+  | { viewable: false; name: string; reason: string; size: number };

@@ -312,6 +312,23 @@ export const contract = {
     z.object({ kind: formatKindSchema.optional() }),
     'The read-only presets for common layouts; copy one with formats.copy before choosing it.',
   ),
+  'files.list': method<Api.Page<Api.KeptFileView>>()(
+    z.object({
+      merchantId: id.optional(),
+      direction: z.enum(['sent', 'received']).optional(),
+      kind: z.enum(['order', 'confirmation', 'inventory', 'order_source']).optional(),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      text: z.string().trim().max(200).optional(),
+      ...paging,
+    }),
+    'Files sent to or picked up from the warehouse (and order-source files read) in the last 30 days, newest first, filtered by merchant, direction, kind, time (from inclusive, to exclusive) and text in the name.',
+  ),
+  'files.get': method<Api.KeptFileDetailView>()(byId, 'One kept file: what it was, its rows and errors, and its first bad lines.'),
+  'files.content': method<Api.KeptFileContentView>()(
+    byId,
+    'A kept file\'s text for viewing or download: the first 1 MB (truncated says when there is more); a file that is not text is refused in words.',
+  ),
 } as const;
 
 export type Contract = typeof contract;

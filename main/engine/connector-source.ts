@@ -5,6 +5,8 @@ import { memoryCartPorts } from './connectors/carts/memory-ports.js';
 import { cartPlugin } from './connectors/carts/registry.js';
 import { createCsvWmsConnector } from './connectors/wms/csv/index.js';
 import { profilesResolver } from './formats/resolve-formats.js';
+import { withFileContent } from './kept-files/file-content-tee.js';
+import { createTransport } from './transports/create-transport.js';
 import type { WmsMerchantTarget } from './connectors/wms/wms-connector.js';
 import type { Clock, Logger, SecretCipher } from './platform/ports.js';
 import { storedRotatedCredentials, type RotationLineage } from './rotated-credentials.js';
@@ -79,7 +81,9 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
       if (!row) throw new DockhandError('config', 'No WMS is set up yet: open WMS setup first');
       const carriers = new Map(methods.filter((m) => m.carrier.trim() !== '').map((m) => [m.code, m.carrier]));
       const secrets = secretToSend(deps.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password');
-      return createCsvWmsConnector(row.settings, secrets, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers }, { profilesFor });
+      const ctx = { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers };
+      // The transport is teed so the services can keep the files sent and read (kept-files/).
+      return withFileContent((transport) => createCsvWmsConnector(row.settings, secrets, ctx, { profilesFor, transport }), createTransport(row.settings.transport, secrets, ctx));
     },
     async merchantTarget(merchantId): Promise<WmsMerchantTarget> {
       const m = await deps.store.read((db) => getMerchant(db, merchantId));

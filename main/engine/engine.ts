@@ -18,6 +18,9 @@ import { closeAbandonedRuns, pruneRuns } from './store/repositories/runs-repo.js
 import { listSchedules, setSchedulePause } from './store/repositories/schedules-repo.js';
 import type { StoreHealth } from './store/sql.js';
 import { startAlertMailJob } from './mail/alert-mail-job.js';
+import type { KeptFileWriter } from './kept-files/durable-file.js';
+import { startKeptFilesSweep } from './kept-files/kept-files-sweep.js';
+import { createLocalFileKeeper } from './kept-files/local-file-keeper.js';
 
 /**
  * The engine: the store, the scheduler and the six services behind one `call` per contract method.
@@ -28,6 +31,8 @@ export async function createEngine(
     minuteMs?: number;
     /** The demo warehouse (main/engine/demo): on by default where the scheduler runs; tests shorten its delays. */
     demoWarehouse?: DemoWarehouseOptions;
+    /** Kept files (kept-files/): tests pass a writer that fails like a full disk. */
+    keptFiles?: { write?: KeptFileWriter };
   },
 ): Promise<Engine & { context: EngineContext }> {
   const clock = options.clock ?? systemClock;
@@ -94,12 +99,14 @@ export async function createEngine(
   );
   for (const alert of openingAlerts.splice(0)) void outbox.raise(alert);
 
+  const keptFilesRoot = path.join(options.dataDir, 'files');
   const deps: ServiceDeps = {
     store,
     clock,
     log,
     connectors: createConnectorSource({ store, clock, log, secrets: options.secrets }),
     emit,
+    files: createLocalFileKeeper({ store, clock, log, root: keptFilesRoot, write: options.keptFiles?.write }),
   };
   const jobs = createJobs(deps, { minuteMs: options.minuteMs });
   const context: EngineContext = {
@@ -140,6 +147,8 @@ export async function createEngine(
       : undefined;
   // E-mail alerts: a pass every minute where the schedules run (tests drive runAlertMailPass by hand).
   const alertMail = options.startScheduler !== false ? startAlertMailJob({ ...deps, secrets: options.secrets }) : undefined;
+  // Files kept longer than 30 days go, once a day, where the schedules run.
+  const keptFilesSweep = options.startScheduler !== false ? startKeptFilesSweep({ store, clock, log, root: keptFilesRoot }) : undefined;
 
   return {
     context,
@@ -159,6 +168,7 @@ export async function createEngine(
       await demoWarehouse?.stop();
       await jobs.scheduler.stop();
       await alertMail?.stop();
+      await keptFilesSweep?.stop();
       await store.close();
       events.removeAllListeners();
     },

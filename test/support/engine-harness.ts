@@ -21,7 +21,7 @@ export interface TestEngine {
 }
 
 export async function startTestEngine(
-  options: { dataDir?: string; clock?: Clock; startScheduler?: boolean; minuteMs?: number; store?: EngineOptions['store'] } = {},
+  options: { dataDir?: string; clock?: Clock; startScheduler?: boolean; minuteMs?: number; store?: EngineOptions['store']; keptFiles?: Parameters<typeof createEngine>[0]['keptFiles'] } = {},
 ): Promise<TestEngine> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'dockhand-engine-')));
   const log = createMemoryLogger({ level: 'info' });
@@ -33,6 +33,7 @@ export async function startTestEngine(
     startScheduler: options.startScheduler ?? false,
     minuteMs: options.minuteMs,
     store: options.store,
+    keptFiles: options.keptFiles,
   });
   const events: EngineEvent[] = [];
   engine.onEvent((e) => events.push(e));

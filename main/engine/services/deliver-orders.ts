@@ -1,5 +1,6 @@
 import { DockhandError } from '../../../shared/errors.js';
-import type { DeliveryRejection, OrderForDelivery, WmsConnector, WmsMerchantTarget } from '../connectors/wms/wms-connector.js';
+import type { DeliveryRejection, FileBytes, OrderForDelivery, WmsConnector, WmsMerchantTarget } from '../connectors/wms/wms-connector.js';
+import { keepRunFile } from '../kept-files/keep-run-file.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import {
   addOrdersToBatch,
@@ -230,7 +231,14 @@ async function sendBatch(rc: RunContext, { wms, target }: Connected, batchId: st
   if (!rejectionsRecorded) await rc.store.write((db) => recordRejections(rc, db, batchId, sendable, result.rejected));
   const rejected = new Set(result.rejected.map((r) => r.cartOrderId));
   await recordDelivered(rc, batchId, result.fileName, sendable.filter((r) => !rejected.has(r.cartOrderId)), progress);
+  const problems = result.rejected.map((r) => ({ reason: `Order ${r.cartOrderId} left out: ${r.reason}` }));
+  await keepRunFile(rc, 'sent', { ...fileBytes(result), merchantId: target.merchantId, kind: 'order', name: result.fileName, rows: result.delivered, problems });
   rc.report.message = `Sent ${result.delivered} order(s) in ${result.fileName}`;
+}
+
+/** Only the bytes of a connector's result (it carries other fields too). */
+function fileBytes({ content, remotePath }: FileBytes): FileBytes {
+  return { content, remotePath };
 }
 
 /** Orders the file format could not write: out of the batch, and held with the reason if still new. */

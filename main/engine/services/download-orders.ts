@@ -1,3 +1,4 @@
+import { keepRunFile } from '../kept-files/keep-run-file.js';
 import { DockhandError } from '../../../shared/errors.js';
 import type { CanonicalOrder, OrderStatus } from '../../../shared/domain.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
@@ -71,9 +72,11 @@ export async function downloadOrders(rc: RunContext, cartId: number): Promise<vo
         setSyncPosition(db, cart.id, ORDERS_STREAM, page.cursor, now);
         for (const [stream, position] of otherPositions) setSyncPosition(db, cart.id, stream, position, now);
       });
-      inFlight = committed.then(() => {
+      inFlight = committed.then(async () => {
         rc.report.add('pages');
         rc.progress(rc.report.counts.downloaded ?? 0);
+        // A source file is kept once its orders are saved (keeping never fails the run).
+        if (page.file) await keepRunFile(rc, 'received', { ...page.file, merchantId: cart.merchantId, cartId: cart.id, kind: 'order_source', rows: page.orders.length, problems: page.invalid });
       });
       inFlight.catch(() => {}); // awaited below; not an unhandled rejection while the next page loads
     }

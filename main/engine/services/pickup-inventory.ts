@@ -1,3 +1,4 @@
+import { keepRunFile } from '../kept-files/keep-run-file.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import { recordInboundFile, upsertInventory } from '../store/repositories/inventory-repo.js';
 import { sumInventoryRows } from './inventory-totals.js';
@@ -20,6 +21,8 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
         await rc.store.write((db) =>
           raiseAlert(db, { key: `unreadable:${merchantId}:${item.unreadable.fileName}`, severity: 'error', targetType: 'merchant', targetId: merchantId, message: `Inventory file ${item.unreadable.fileName} could not be read and was moved to the error folder: ${item.unreadable.reason}` }, rc.nowIso()),
         );
+        const { fileName: name, content, remotePath, reason } = item.unreadable;
+        await keepRunFile(rc, 'received', { content, remotePath, merchantId, kind: 'inventory', name, rows: 0, problems: [{ reason }] });
         continue;
       }
       const { levels, notices } = sumInventoryRows(item.fileName, item.rows);
@@ -35,6 +38,8 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
       rc.report.add('skus', levels.length);
       await item.ack();
       rc.report.add('files');
+      const { content, remotePath } = item;
+      await keepRunFile(rc, 'received', { content, remotePath, merchantId, kind: 'inventory', name: item.fileName, rows: item.rows.length, problems: [...item.rowErrors, ...notices] });
     }
   } finally {
     await wms.close().catch(() => {});

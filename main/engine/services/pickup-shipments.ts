@@ -1,4 +1,5 @@
 import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
+import { keepRunFile } from '../kept-files/keep-run-file.js';
 import { raiseAlert } from '../store/repositories/alerts-repo.js';
 import { recordInboundFile } from '../store/repositories/inventory-repo.js';
 import type { SqlRunner } from '../store/sql.js';
@@ -22,6 +23,8 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
         await rc.store.write((db) =>
           raiseAlert(db, { key: `unreadable:${merchantId}:${item.unreadable.fileName}`, severity: 'error', targetType: 'merchant', targetId: merchantId, message: `Confirmation file ${item.unreadable.fileName} could not be read and was moved to the error folder: ${item.unreadable.reason}` }, rc.nowIso()),
         );
+        const { fileName: name, content, remotePath, reason } = item.unreadable;
+        await keepRunFile(rc, 'received', { content, remotePath, merchantId, kind: 'confirmation', name, rows: 0, problems: [{ reason }] });
         continue;
       }
       const fileErrors: RowError[] = item.rowErrors.map((e) => ({ ...e }));
@@ -51,6 +54,8 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
       rc.report.add('shipments', applied);
       await item.ack();
       rc.report.add('files');
+      const { content, remotePath } = item;
+      await keepRunFile(rc, 'received', { content, remotePath, merchantId, kind: 'confirmation', name: item.fileName, rows: item.rows.length, problems: fileErrors });
     }
   } finally {
     await wms.close().catch(() => {});

@@ -4,6 +4,7 @@ import type { EngineEvent } from '../engine-api.js';
 import type { CartConnector, CartManifest } from '../connectors/carts/cart-connector.js';
 import type { WmsConnector, WmsMerchantTarget } from '../connectors/wms/wms-connector.js';
 import type { Clock, Logger } from '../platform/ports.js';
+import type { FileKeeper } from '../kept-files/file-keeper.js';
 import type { CartRow } from '../store/repositories/carts-repo.js';
 import type { Store } from '../store/sql.js';
 
@@ -28,6 +29,8 @@ export interface ServiceDeps {
   log: Logger;
   connectors: ConnectorSource;
   emit(event: EngineEvent): void;
+  /** Keeps the files the services send and read for 30 days (kept-files/); absent in hand-built tests. */
+  files?: FileKeeper;
 }
 
 /** What a running service reports; the run record is written from it. */

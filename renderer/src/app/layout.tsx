@@ -1,5 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { Activity, Bell, CircleAlert, FileSpreadsheet, LayoutDashboard, Mail, Package, PanelLeftClose, PanelLeftOpen, Store, Truck, Warehouse, type LucideIcon } from 'lucide-react';
+import { Activity, Bell, CircleAlert, FileSpreadsheet, FileText, LayoutDashboard, Mail, Package, PanelLeftClose, PanelLeftOpen, Store, Truck, Warehouse, type LucideIcon } from 'lucide-react';
 import { useApi } from '../api/hooks.js';
 import { useDocumentTitle } from '../components/document-title.js';
 import { NotificationToggle } from '../notifications/notification-toggle.js';
@@ -19,6 +19,7 @@ const NAV: { to: string; label: string; section: string; icon: LucideIcon }[] = 
   { to: '/ship-methods', label: 'Ship methods', section: 'ship-methods', icon: Truck },
   { to: '/settings/mail', label: 'Mail settings', section: 'settings', icon: Mail },
   { to: '/formats', label: 'File formats', section: 'formats', icon: FileSpreadsheet },
+  { to: '/files', label: 'Files', section: 'files', icon: FileText },
 ];
 
 export const MAIN_ID = 'main-content';

@@ -25,6 +25,8 @@ export function pageTitle(route: Route, singleMerchant = false): string {
       return id === 'mail' ? 'Mail settings' : 'Page not found';
     case 'formats':
       return 'File formats';
+    case 'files':
+      return 'Files';
     default:
       return 'Page not found';
   }

@@ -12,6 +12,7 @@ import { ShipMethodsScreen } from '../screens/ship-methods/ship-methods-screen.j
 import { WmsScreen } from '../screens/wms/wms-screen.js';
 import { MailSettingsScreen } from '../screens/settings-mail/mail-screen.js';
 import { FormatsScreen } from '../screens/formats/formats-screen.js';
+import { FilesScreen } from '../screens/files/files-screen.js';
 import { Link, type Route } from './router.js';
 
 /**
@@ -26,6 +27,7 @@ import { Link, type Route } from './router.js';
  *   /ship-methods          WMS ship methods and per-cart mapping (?cart)
  *   /settings/mail         the outgoing mail server for e-mail alerts
  *   /formats               saved file formats, presets, export and import
+ *   /files                 files sent and picked up, kept for 30 days
  */
 export function ScreenFor({ route, account }: { route: Route; account: AccountView }) {
   const [section, id] = route.segments;
@@ -56,6 +58,8 @@ export function ScreenFor({ route, account }: { route: Route; account: AccountVi
       );
     case 'formats':
       return <FormatsScreen />;
+    case 'files':
+      return <FilesScreen />;
     default:
       return (
         <Empty title="There is no such page.">

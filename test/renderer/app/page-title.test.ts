@@ -18,6 +18,7 @@ describe('every page has its own title', () => {
     ['#/wms', 'Warehouse (WMS)'],
     ['#/ship-methods', 'Ship methods'],
     ['#/nowhere', 'Page not found'],
+    ['#/files', 'Files'],
   ])('%s is titled %s', (hash, title) => {
     expect(pageTitle(parseHash(hash))).toBe(title);
   });

@@ -110,6 +110,11 @@ export interface OrderPage {
    * the same transaction as the page's orders and its cursor. Keys are stream names other than 'orders'.
    */
   positions?: Record<string, string | null>;
+  /**
+   * The file this page was read from, for a cart that reads order files (CSV): kept locally for 30 days
+   * (main/engine/kept-files) once the page is saved. Optional; other carts leave it out.
+   */
+  file?: { name: string; remotePath?: string; content: Buffer };
 }
 
 export interface FetchOrdersOptions {

@@ -66,9 +66,20 @@ export interface BuiltOrderFile {
  */
 export type DeliveryTrace = 'waiting' | 'unpublished' | 'taken';
 
-export type DeliveryResult = BuiltOrderFile;
+/**
+ * The bytes of a file sent or read, for the engine to keep a copy (main/engine/kept-files, the Files
+ * screen). Optional: where a connector leaves them out, the engine's wiring fills them in
+ * (kept-files/file-content-tee.ts).
+ */
+export interface FileBytes {
+  content?: Buffer;
+  /** Where the file is (was) at the WMS, relative to the transport root. */
+  remotePath?: string;
+}
 
-export interface InboundBatch<Row> {
+export type DeliveryResult = BuiltOrderFile & FileBytes;
+
+export interface InboundBatch<Row> extends FileBytes {
   fileName: string;
   rows: Row[];
   rowErrors: RowError[];
@@ -78,7 +89,7 @@ export interface InboundBatch<Row> {
   reject(reason: string): Promise<void>;
 }
 
-export interface UnreadableFile {
+export interface UnreadableFile extends FileBytes {
   fileName: string;
   reason: string;
 }

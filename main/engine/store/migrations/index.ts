@@ -12,6 +12,7 @@ import { syncStreamsAndSubmittedShipments } from './011-sync-streams-and-submitt
 import { cartCarrierNames } from './012-cart-carrier-names.js';
 import { fileFormats } from './013-file-formats.js';
 import { alertMail } from './014-alert-mail.js';
+import { keptFiles } from './015-kept-files.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   cartCarrierNames,
   fileFormats,
   alertMail,
+  keptFiles,
 ];

@@ -59,21 +59,21 @@ export async function* downloadOrderFiles(
       if (!(err instanceof UnreadableFileError)) throw err;
       kept.push(handedFile(file));
       pages++;
-      yield { orders: [], invalid: [{ reason: `${file.name}: ${err.message}. The file stays in the folder: fix it or take it away` }], cursor: position() };
+      yield { orders: [], invalid: [{ reason: `${file.name}: ${err.message}. The file stays in the folder: fix it or take it away` }], cursor: position(), file: { name: file.name, remotePath: file.path, content } };
       continue;
     }
     if (read.orders.length === 0 && read.invalid.length > 0) {
       kept.push(handedFile(file));
       const stays = `(no order of ${file.name} could be read: the file stays in the folder until it is fixed or taken away)`;
       pages++;
-      yield { orders: [], invalid: read.invalid.map((i) => ({ ...i, reason: `${i.reason} ${stays}` })), cursor: position() };
+      yield { orders: [], invalid: read.invalid.map((i) => ({ ...i, reason: `${i.reason} ${stays}` })), cursor: position(), file: { name: file.name, remotePath: file.path, content } };
       continue;
     }
     handed.push(handedFile(file));
     ctx.log.log('info', 'Order file read', { file: file.path, orders: read.orders.length, invalid: read.invalid.length });
     pages++;
     ctx.progress?.(pages, Math.min(fresh.length, MAX_FILES_PER_RUN));
-    yield { orders: read.orders, invalid: read.invalid, cursor: position() };
+    yield { orders: read.orders, invalid: read.invalid, cursor: position(), file: { name: file.name, remotePath: file.path, content } };
   }
   // Nothing new, but files were archived: the position no longer names them.
   if (pages === 0 && (archived > 0 || saved.kept.length !== kept.length || cursor === null)) yield { orders: [], invalid: [], cursor: position() };
