@@ -13,6 +13,7 @@ import { setupHandlers } from './setup-handlers.js';
 import { shipMethodsHandlers } from './ship-methods-handlers.js';
 import { wmsHandlers } from './wms-handlers.js';
 import { mailHandlers } from './mail-handlers.js';
+import { formatPreviewHandlers } from './format-preview-handlers.js';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...setupHandlers,
   ...mailHandlers,
   ...formatsHandlers,
+  ...formatPreviewHandlers,
 };

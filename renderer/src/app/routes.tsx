@@ -12,6 +12,8 @@ import { ShipMethodsScreen } from '../screens/ship-methods/ship-methods-screen.j
 import { WmsScreen } from '../screens/wms/wms-screen.js';
 import { MailSettingsScreen } from '../screens/settings-mail/mail-screen.js';
 import { FormatsScreen } from '../screens/formats/formats-screen.js';
+import { FormatEditScreen } from '../screens/formats/format-edit-screen.js';
+import { FormatFromSampleScreen } from '../screens/formats/format-from-sample-screen.js';
 import { Link, type Route } from './router.js';
 
 /**
@@ -26,6 +28,8 @@ import { Link, type Route } from './router.js';
  *   /ship-methods          WMS ship methods and per-cart mapping (?cart)
  *   /settings/mail         the outgoing mail server for e-mail alerts
  *   /formats               saved file formats, presets, export and import
+ *   /formats/:id           the format designer's edit page
+ *   /formats/new-from-sample  a new format started from a sample file
  */
 export function ScreenFor({ route, account }: { route: Route; account: AccountView }) {
   const [section, id] = route.segments;
@@ -55,7 +59,8 @@ export function ScreenFor({ route, account }: { route: Route; account: AccountVi
         </Empty>
       );
     case 'formats':
-      return <FormatsScreen />;
+      if (id === 'new-from-sample') return <FormatFromSampleScreen />;
+      return id ? <FormatEditScreen id={Number(id)} /> : <FormatsScreen />;
     default:
       return (
         <Empty title="There is no such page.">
