@@ -109,7 +109,7 @@ export function FormatFromSampleScreen() {
         <div className="format-designer__layout">
           <div className="format-designer__editor">
             <section className="panel format-designer__settings" aria-labelledby="format-sample-file">
-              <h2 id="format-sample-file">Sample file</h2>
+              <h2 id="format-sample-file">The file</h2>
               <SelectField label="Kind of file" value={kind} options={FORMAT_KINDS.map((k) => ({ value: k, label: FORMAT_KIND_WORDS[k].title }))} onValue={(k) => changeKind(k as FormatKind)} />
               <TextField label="Name" value={name} error={errors.name} onValue={setName} />
               <div className="field">

@@ -52,7 +52,7 @@ export function FormatKindTable({
               {formats.map((f) => (
                 <tr key={f.id}>
                   <td>
-                    <Link to={`/formats/${f.id}`} aria-label={`Edit ${f.name}`}>
+                    <Link to={`/formats/${f.id}`}>
                       {f.name}
                     </Link>
                   </td>

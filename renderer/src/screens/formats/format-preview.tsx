@@ -66,7 +66,7 @@ export function FormatPreview({ draft, initialSample }: { draft: FormatDraft; in
         <p className="field__hint">The order file the latest orders would make with this format (not sent anywhere).</p>
       ) : (
         <div className="field">
-          <label htmlFor="format-designer-sample">Sample file</label>
+          <label htmlFor="format-designer-sample">Sample file to preview</label>
           <input id="format-designer-sample" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" onChange={(e) => void choose(e)} />
           <div className="field__hint">{sample ? `Reading "${sample.name}" with this format.` : 'Choose a file the warehouse sent, to see how this format reads it (at most 2 MB).'}</div>
         </div>

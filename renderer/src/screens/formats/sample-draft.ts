@@ -23,7 +23,7 @@ const INBOUND_SYNONYMS: Record<InboundField, string[]> = {
   carrier: ['carrier'],
   service: ['service', 'ship service', 'method'],
   trackingNumber: ['tracking number', 'tracking', 'tracking no', 'tracking id'],
-  shipDate: ['ship date', 'shipped date', 'date shipped', 'date', 'shipped at'],
+  shipDate: ['ship date', 'shipped date', 'date shipped', 'date', 'shipped at', 'shipped', 'shipped on'],
   cost: ['cost', 'freight', 'shipping cost'],
   weight: ['weight'],
   shipmentId: ['shipment id', 'shipment', 'package id'],
