@@ -316,7 +316,8 @@ export const contract = {
     'The read-only presets for common layouts; copy one with formats.copy before choosing it.',
   ),
   'formats.preview': method<Api.FormatPreviewView>()(
-    z.discriminatedUnion('kind', [
+    // A plain union, as formats.save's: an input without a kind still has its unknown keys named.
+    z.union([
       z.object({ kind: z.literal('order'), profile: orderFileProfileSchema, orders: z.number().int().min(1).max(20).default(5) }),
       /** The sample file's bytes, base64 (at most 2 MB of file). */
       z.object({ kind: z.literal('confirmation'), profile: confirmationFileProfileSchema, sample: sampleFileSchema }),
