@@ -51,6 +51,13 @@ describe('the format designer', () => {
     await app.page.getByRole('button', { name: 'Raw text' }).click();
     await expect.poll(() => app.page.getByLabel('Preview raw text').textContent()).toContain('New column');
     await app.screenshot('format-designer');
+
+    // Leaving with changes not saved asks first; staying keeps them.
+    await app.page.getByRole('link', { name: '← File formats' }).click();
+    const dialog = app.page.getByRole('alertdialog', { name: 'Leave without saving?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await column.getByLabel('Length').waitFor();
   });
 
   it('shows a cut length of 0 on its own field, then saves the format once it is fixed', async () => {

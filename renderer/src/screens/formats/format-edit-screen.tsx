@@ -6,7 +6,8 @@ import { FORMAT_KIND_WORDS } from '../../../../shared/schemas/file-format.js';
 import { errorMessage } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
 import { useApi } from '../../api/hooks.js';
-import { Link } from '../../app/router.js';
+import { Link, navigate } from '../../app/router.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
 import { apiFieldErrors } from '../../components/form-errors.js';
 import { FormProblems } from '../../components/form-problems.js';
@@ -23,9 +24,6 @@ export function FormatEditScreen({ id }: { id: number }) {
   const format = useApi('formats.get', { id });
   return (
     <div className="format-designer">
-      <p>
-        <Link to="/formats">← File formats</Link>
-      </p>
       <QueryView query={format} what="Loading the format">
         {(view) => <FormatEditor key={view.id} view={view} />}
       </QueryView>
@@ -43,6 +41,7 @@ function FormatEditor({ view }: { view: FileFormatView }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const dirty = isDirty(draft, saved);
 
@@ -94,6 +93,19 @@ function FormatEditor({ view }: { view: FileFormatView }) {
     .map(([path, message]) => (path === '_form' ? message : `${path}: ${message}`));
   return (
     <form ref={formRef} onSubmit={(event) => void save(event)} noValidate aria-label={`Edit ${view.name}`}>
+      <p>
+        <Link
+          to="/formats"
+          onClick={(event) => {
+            // Changes not saved yet are never dropped by a click: the person says so first.
+            if (!dirty) return;
+            event.preventDefault();
+            setLeaving(true);
+          }}
+        >
+          ← File formats
+        </Link>
+      </p>
       <div className="page-header">
         <h1>
           {FORMAT_KIND_WORDS[view.kind].title}: {saved.name}
@@ -115,6 +127,11 @@ function FormatEditor({ view }: { view: FileFormatView }) {
         <FormatPreview draft={draft} />
       </div>
       <SaveBar disabled={busy || !dirty} label={busy ? 'Saving…' : 'Save format'} status={dirty ? 'You have changes that are not saved yet.' : null} />
+      {leaving ? (
+        <ConfirmDialog title="Leave without saving?" confirmLabel="Leave and drop the changes" danger onConfirm={() => navigate('/formats')} onCancel={() => setLeaving(false)}>
+          The changes to "{saved.name}" are not saved yet. Leave, and they are lost.
+        </ConfirmDialog>
+      ) : null}
     </form>
   );
 }
