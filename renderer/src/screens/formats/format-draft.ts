@@ -167,3 +167,23 @@ export function numberFromText(text: string): number | undefined {
   if (trimmed === '') return undefined;
   return Number(trimmed);
 }
+
+/** Transform settings that have a field of their own on the page (transform-editor.tsx). */
+const TRANSFORM_FIELD = '(value|field|fields(\\.\\d+)?|separator|length|char|decimals|symbol|format|timeZone|entries\\.\\d+\\.(from|to))';
+const INBOUND_KEYS = '[a-zA-Z]+';
+
+/**
+ * The error paths the designer shows on a field of their own; any other message is listed at the top of the
+ * form (never silently lost): a setting the page does not offer, or a schema grown since.
+ */
+const SHOWN_PATHS = [
+  /^name$/,
+  /^profile\.(delimiter|encoding|maxItemsPerRow|columns)$/,
+  /^profile\.columns\.\d+\.(header|source\.field|source\.value)$/,
+  new RegExp(`^profile\\.columns\\.(\\d+|${INBOUND_KEYS})\\.transforms(\\.\\d+(\\.${TRANSFORM_FIELD})?)?$`),
+  new RegExp(`^profile\\.columns\\.${INBOUND_KEYS}(\\.source\\.(column|value))?$`),
+];
+
+export function isShownPath(path: string): boolean {
+  return SHOWN_PATHS.some((re) => re.test(path));
+}

@@ -14,7 +14,7 @@ import { FormProblems } from '../../components/form-problems.js';
 import { SaveBar } from '../../components/save-bar.js';
 import { Banner, QueryView } from '../../components/states.js';
 import { FormatPreview } from './format-preview.js';
-import { checkDraft, isDirty, saveInputOf, withOrderColumns, type FormatDraft } from './format-draft.js';
+import { checkDraft, isDirty, isShownPath, saveInputOf, withOrderColumns, type FormatDraft } from './format-draft.js';
 import { FormatSettings } from './format-settings.js';
 import { InboundColumnsEditor } from './inbound-columns-editor.js';
 import { OrderColumnsEditor } from './order-columns-editor.js';
@@ -87,9 +87,8 @@ function FormatEditor({ view }: { view: FileFormatView }) {
     }
   };
 
-  const shown = (path: string) => path === 'name' || path.startsWith('profile.');
   const others = Object.entries(errors)
-    .filter(([path]) => !shown(path))
+    .filter(([path]) => !isShownPath(path))
     .map(([path, message]) => (path === '_form' ? message : `${path}: ${message}`));
   return (
     <form ref={formRef} onSubmit={(event) => void save(event)} noValidate aria-label={`Edit ${view.name}`}>

@@ -9,6 +9,7 @@ import {
   checkDraft,
   inboundColumnOf,
   isDirty,
+  isShownPath,
   moveItem,
   newOrderColumn,
   newTransform,
@@ -81,6 +82,15 @@ describe('the format designer edits a draft that the API accepts, with problems 
     const without = withInboundColumn(inventory, 'quantity', undefined);
     expect(inboundColumnOf(without, 'quantity')).toBeUndefined();
     expect(Object.keys(checkDraft(without))).toEqual(['profile.columns.quantity']);
+  });
+});
+
+describe('every problem of a format is shown: on its field, or at the top of the form', () => {
+  it('knows which paths have a field on the page, and lists the rest at the top', () => {
+    for (const path of ['name', 'profile.columns.3.transforms.0.length', 'profile.columns.0.header', 'profile.columns.sku', 'profile.columns.shipDate.source.column', 'profile.columns.2.transforms.1.entries.4.from', 'profile.maxItemsPerRow']) {
+      expect(isShownPath(path), path).toBe(true);
+    }
+    for (const path of ['profile.timeZone', 'profile', '_form', 'profile.columns.0.transforms.0.fallback.x']) expect(isShownPath(path), path).toBe(false);
   });
 });
 
