@@ -41,16 +41,19 @@ function boundedText(text: string): { text: string; truncated: boolean } {
   return { text: Buffer.from(text).subarray(0, PREVIEW_TEXT_BYTES).toString('utf8').replace(/\uFFFD$/, ''), truncated: true };
 }
 
+const SENDABLE = "status NOT IN ('canceled', 'skipped')";
+
 /**
  * What the delivery would hand the writer for the latest orders (of the merchant of the newest order): the
  * same rows, ship codes, order sources and carriers as deliver-orders.ts and the CSV WMS connector use.
  */
 function latestOrders(db: SqlReader, limit: number): { merchantCode: string; orders: OrderForDelivery[]; carriers: Map<string, string> } {
-  const newest = db.get<{ merchantId: number }>('SELECT merchant_id AS merchantId FROM orders ORDER BY id DESC LIMIT 1');
+  // Orders a warehouse would get: canceled and skipped ones never go in a file.
+  const newest = db.get<{ merchantId: number }>(`SELECT merchant_id AS merchantId FROM orders WHERE ${SENDABLE} ORDER BY id DESC LIMIT 1`);
   const carriers = new Map(listShipMethods(db).filter((m) => m.carrier.trim() !== '').map((m) => [m.code, m.carrier]));
   if (!newest) return { merchantCode: '', orders: [], carriers };
   const ids = db
-    .all<{ id: number }>('SELECT id FROM orders WHERE merchant_id = ? ORDER BY id DESC LIMIT ?', [newest.merchantId, limit])
+    .all<{ id: number }>(`SELECT id FROM orders WHERE merchant_id = ? AND ${SENDABLE} ORDER BY id DESC LIMIT ?`, [newest.merchantId, limit])
     .map((r) => r.id)
     .reverse();
   const sources = new Map(listCarts(db, newest.merchantId).map((c) => [c.id, c.orderSource]));

@@ -21,6 +21,16 @@ export const INBOUND_FIELD_LABELS: Record<InboundField, string> = {
   location: 'Location',
 };
 
+/** What the person should know about a field before mapping it (the schema's rules, in words). */
+const INBOUND_FIELD_HINTS: Partial<Record<InboundField, string>> = {
+  trackingNumber: 'Optional: a shipment without a tracking number still ships its lines.',
+  sku: 'Required when rows are items.',
+  quantity: 'Required when rows are items (for inventory files: the quantity on hand).',
+  shipmentId: 'Required when one shipment is the rows with the same shipment id.',
+  shipDate: 'Read with a date transform in the format the file uses (add one below).',
+  orderSource: 'Tells apart two carts of a merchant that use the same order numbers.',
+};
+
 const SOURCE_OPTIONS = [
   { value: 'none', label: 'Not read' },
   { value: 'column', label: 'A column of the file' },
@@ -59,6 +69,7 @@ export function InboundColumnsEditor({ draft, errors, onChange }: { draft: Inbou
                   value={sourceKind}
                   options={SOURCE_OPTIONS}
                   error={errors[path]}
+                  hint={draft.kind === 'inventory' && field === 'quantity' ? 'The quantity on hand.' : INBOUND_FIELD_HINTS[field]}
                   onValue={(kind) =>
                     set(kind === 'none' ? undefined : { source: kind === 'column' ? { kind: 'column', column: draft.profile.headerRow ? label : 1 } : { kind: 'constant', value: '' }, transforms: column?.transforms ?? [] })
                   }
