@@ -25,7 +25,7 @@ export const INBOUND_FIELD_LABELS: Record<InboundField, string> = {
 const INBOUND_FIELD_HINTS: Partial<Record<InboundField, string>> = {
   trackingNumber: 'Optional: a shipment without a tracking number still ships its lines.',
   sku: 'Required when rows are items.',
-  quantity: 'Required when rows are items (for inventory files: the quantity on hand).',
+  quantity: 'Required when rows are items.',
   shipmentId: 'Required when one shipment is the rows with the same shipment id.',
   shipDate: 'Read with a date transform in the format the file uses (add one below).',
   orderSource: 'Tells apart two carts of a merchant that use the same order numbers.',
