@@ -66,6 +66,9 @@ describe('the format designer', () => {
     const column = designer.column(count + 1, 'New column');
     const length = column.getByLabel('Length');
     await length.fill('0');
+    // Shown on the field as it is typed; the preview waits for it to be fixed.
+    await expect.poll(() => length.getAttribute('aria-invalid')).toBe('true');
+    await designer.message('Fix the marked fields to see the preview').waitFor();
     await designer.save();
     await designer.message('Some fields need attention').waitFor();
     await expect.poll(() => length.getAttribute('aria-invalid')).toBe('true');

@@ -56,7 +56,11 @@ function FormatEditor({ view }: { view: FileFormatView }) {
   const change = (next: FormatDraft) => {
     setDraft(next);
     setNotice(null);
+    // The API's messages were about the draft as it was; the live check below speaks for the new one.
+    setErrors({});
   };
+  // Problems show on their fields as the person edits (the preview waits for them to be fixed).
+  const shownErrors: FieldErrors = { ...errors, ...(dirty ? checkDraft(draft) : {}) };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -87,7 +91,7 @@ function FormatEditor({ view }: { view: FileFormatView }) {
     }
   };
 
-  const others = Object.entries(errors)
+  const others = Object.entries(shownErrors)
     .filter(([path]) => !isShownPath(path))
     .map(([path, message]) => (path === '_form' ? message : `${path}: ${message}`));
   return (
@@ -116,11 +120,11 @@ function FormatEditor({ view }: { view: FileFormatView }) {
       </div>
       <div className="format-designer__layout">
         <div className="format-designer__editor">
-          <FormatSettings draft={draft} errors={errors} onChange={change} />
+          <FormatSettings draft={draft} errors={shownErrors} onChange={change} />
           {draft.kind === 'order' ? (
-            <OrderColumnsEditor columns={draft.profile.columns} errors={errors} onChange={(columns) => change(withOrderColumns(draft, columns))} />
+            <OrderColumnsEditor columns={draft.profile.columns} errors={shownErrors} onChange={(columns) => change(withOrderColumns(draft, columns))} />
           ) : (
-            <InboundColumnsEditor draft={draft} errors={errors} onChange={change} />
+            <InboundColumnsEditor draft={draft} errors={shownErrors} onChange={change} />
           )}
         </div>
         <FormatPreview draft={draft} />
