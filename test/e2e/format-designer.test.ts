@@ -96,6 +96,8 @@ describe('the format designer', () => {
     await app.page.getByRole('list', { name: 'Problems on line 3' }).waitFor();
     await expect.poll(() => app.page.getByRole('list', { name: 'Problems on line 3' }).textContent()).toContain('Shipped');
     expect(await app.page.getByRole('list', { name: /Problems on line [24]/ }).count()).toBe(0);
+    // The cell at fault is marked in place, in its row and column.
+    expect(await designer.previewTable().locator('td.format-designer__bad-cell').allTextContents()).toEqual(['27/11/2026']);
     await app.page.getByLabel('Name', { exact: true }).fill('Acme WMS confirmations');
     await app.screenshot('format-from-sample');
     await designer.save();

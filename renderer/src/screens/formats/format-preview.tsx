@@ -1,4 +1,4 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { Fragment, useEffect, useState, type ChangeEvent } from 'react';
 import type { FormatPreviewView } from '../../../../shared/api-types.js';
 import { errorMessage } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
@@ -126,26 +126,31 @@ function PreviewResult({ preview, view, onView }: { preview: FormatPreviewView; 
               {preview.rows.map((row) => {
                 const problems = problemsAt.get(row.line) ?? [];
                 return (
-                  <tr key={row.line} className={problems.length > 0 ? 'format-designer__bad-row' : undefined} aria-invalid={problems.length > 0 || undefined}>
-                    <td>
-                      {row.line}
-                      {problems.length > 0 ? (
-                        <ul className="format-designer__row-problems" aria-label={`Problems on line ${row.line}`}>
-                          {problems.map((p, i) => (
-                            <li key={i}>{p.column ? `${p.column}: ${p.reason}` : p.reason}</li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </td>
-                    {headers.map((h, i) => {
-                      const bad = problems.some((p) => p.column === h);
-                      return (
-                        <td key={i} className={bad ? 'format-designer__bad-cell' : undefined} title={bad ? problems.filter((p) => p.column === h).map((p) => p.reason).join('; ') : undefined}>
-                          {row.cells[i] ?? ''}
+                  <Fragment key={row.line}>
+                    <tr className={problems.length > 0 ? 'format-designer__bad-row' : undefined} aria-invalid={problems.length > 0 || undefined}>
+                      <td>{row.line}</td>
+                      {headers.map((h, i) => {
+                        const bad = problems.some((p) => p.column === h);
+                        return (
+                          <td key={i} className={bad ? 'format-designer__bad-cell' : undefined} title={bad ? problems.filter((p) => p.column === h).map((p) => p.reason).join('; ') : undefined}>
+                            {row.cells[i] ?? ''}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                    {problems.length > 0 ? (
+                      // The reasons under their row, across the table, so a long one is read whole.
+                      <tr className="format-designer__problem-row">
+                        <td colSpan={headers.length + 1}>
+                          <ul className="format-designer__row-problems" aria-label={`Problems on line ${row.line}`}>
+                            {problems.map((p, i) => (
+                              <li key={i}>{p.column ? `Line ${row.line}, ${p.column}: ${p.reason}` : `Line ${row.line}: ${p.reason}`}</li>
+                            ))}
+                          </ul>
                         </td>
-                      );
-                    })}
-                  </tr>
+                      </tr>
+                    ) : null}
+                  </Fragment>
                 );
               })}
             </tbody>
