@@ -400,3 +400,38 @@ export interface KeptFileDetailView extends KeptFileView {
 export type KeptFileContentView =
   | { viewable: true; name: string; text: string; truncated: boolean; size: number }
   | { viewable: false; name: string; reason: string; size: number };
+
+/** One problem of a previewed file, where it is: its 1-based line, and the column when it is known. */
+export interface FormatPreviewProblem {
+  line: number;
+  column?: string;
+  reason: string;
+}
+
+/**
+ * formats.preview: the file as the draft format makes or reads it. For an order format, `text` is the
+ * order file the latest orders make (cut at a size bound, `truncated`), `rows` its cells; for an inbound
+ * format, `rows` are the sample's rows as read (`line` each) and `problems` what the readers refused.
+ */
+export interface FormatPreviewView {
+  kind: import('./schemas/file-format.js').FormatKind;
+  header: string[] | null;
+  rows: { line: number; cells: string[] }[];
+  problems: FormatPreviewProblem[];
+  text: string;
+  truncated: boolean;
+  /** Order formats: the orders used, and those the format could not write (with why). */
+  orders?: { used: number; rejected: { cartOrderId: string; reason: string }[] };
+  /** Inbound formats: how many rows were read whole (the rest are in problems). */
+  goodRows?: number;
+}
+
+/** formats.sniff: what a sample file says about its layout, with its columns and sample values. */
+export interface FormatSampleView {
+  delimiter: ',' | ';' | '\t' | '|';
+  headerRow: boolean;
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le';
+  lineEnding: 'crlf' | 'lf' | 'cr';
+  columns: { header: string; position: number; samples: string[] }[];
+  rows: number;
+}

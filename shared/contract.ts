@@ -8,6 +8,7 @@ import { mailInputSchema } from './schemas/mail.js';
 import { orderSortSchema } from './order-sort.js';
 import { refuseUnknownKeys } from './unknown-keys.js';
 import { formatIdsSchema, formatKindSchema, formatNameSchema, formatSaveSchema } from './schemas/file-format.js';
+import { confirmationFileProfileSchema, inventoryFileProfileSchema, orderFileProfileSchema } from './schemas/csv-profile.js';
 
 /**
  * The one contract between the screens and the engine: method name -> input schema (zod) and output
@@ -29,6 +30,8 @@ function method<O>() {
 
 const id = z.number().int().positive();
 const byId = z.object({ id });
+/** A sample file for the format designer, base64: at most 2 MB of file (4 base64 characters per 3 bytes). */
+const sampleFileSchema = z.string().min(1, 'Choose a sample file').max(2_800_000, 'A sample file is at most 2 MB');
 const empty = z.object({}).strict();
 /**
  * The first day orders are downloaded from. A day in the future downloads nothing until then, which
@@ -328,6 +331,20 @@ export const contract = {
   'files.content': method<Api.KeptFileContentView>()(
     byId,
     'A kept file\'s text for viewing or download: the first 1 MB (truncated says when there is more); a file that is not text is refused in words.',
+  ),
+  'formats.preview': method<Api.FormatPreviewView>()(
+    // A plain union, as formats.save's: an input without a kind still has its unknown keys named.
+    z.union([
+      z.object({ kind: z.literal('order'), profile: orderFileProfileSchema, orders: z.number().int().min(1).max(20).default(5) }),
+      /** The sample file's bytes, base64 (at most 2 MB of file). */
+      z.object({ kind: z.literal('confirmation'), profile: confirmationFileProfileSchema, sample: sampleFileSchema }),
+      z.object({ kind: z.literal('inventory'), profile: inventoryFileProfileSchema, sample: sampleFileSchema }),
+    ]),
+    'A draft format tried out: the order file the latest orders would make with it, or a sample inbound file read with it (rows and problems by line).',
+  ),
+  'formats.sniff': method<Api.FormatSampleView>()(
+    z.object({ sample: sampleFileSchema }),
+    'A sample file\'s layout (delimiter, header row, encoding) and its columns with sample values, to start a format from.',
   ),
 } as const;
 

@@ -42,7 +42,7 @@ function exportFileName(rows: FileFormatRow[], one: boolean, now: string): strin
   return `dockhand-formats-${now.slice(0, 10)}.json`;
 }
 
-export const formatsHandlers: Handlers<MethodsOf<'formats'>> = {
+export const formatsHandlers: Handlers<Exclude<MethodsOf<'formats'>, 'formats.preview' | 'formats.sniff'>> = {
   async 'formats.list'(input, ctx) {
     return ctx.store.read((db) => {
       const usage = formatUsage(db);

@@ -14,6 +14,7 @@ import { shipMethodsHandlers } from './ship-methods-handlers.js';
 import { wmsHandlers } from './wms-handlers.js';
 import { mailHandlers } from './mail-handlers.js';
 import { filesHandlers } from './files-handlers.js';
+import { formatPreviewHandlers } from './format-preview-handlers.js';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...mailHandlers,
   ...formatsHandlers,
   ...filesHandlers,
+  ...formatPreviewHandlers,
 };

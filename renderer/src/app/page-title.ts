@@ -24,7 +24,8 @@ export function pageTitle(route: Route, singleMerchant = false): string {
     case 'settings':
       return id === 'mail' ? 'Mail settings' : 'Page not found';
     case 'formats':
-      return 'File formats';
+      if (id === 'new-from-sample') return 'New format from a sample file';
+      return id ? 'Edit file format' : 'File formats';
     case 'files':
       return 'Files';
     default:

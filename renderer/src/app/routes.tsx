@@ -13,6 +13,8 @@ import { WmsScreen } from '../screens/wms/wms-screen.js';
 import { MailSettingsScreen } from '../screens/settings-mail/mail-screen.js';
 import { FormatsScreen } from '../screens/formats/formats-screen.js';
 import { FilesScreen } from '../screens/files/files-screen.js';
+import { FormatEditScreen } from '../screens/formats/format-edit-screen.js';
+import { FormatFromSampleScreen } from '../screens/formats/format-from-sample-screen.js';
 import { Link, type Route } from './router.js';
 
 /**
@@ -28,6 +30,8 @@ import { Link, type Route } from './router.js';
  *   /settings/mail         the outgoing mail server for e-mail alerts
  *   /formats               saved file formats, presets, export and import
  *   /files                 files sent and picked up, kept for 30 days
+ *   /formats/:id           the format designer's edit page
+ *   /formats/new-from-sample  a new format started from a sample file
  */
 export function ScreenFor({ route, account }: { route: Route; account: AccountView }) {
   const [section, id] = route.segments;
@@ -57,7 +61,8 @@ export function ScreenFor({ route, account }: { route: Route; account: AccountVi
         </Empty>
       );
     case 'formats':
-      return <FormatsScreen />;
+      if (id === 'new-from-sample') return <FormatFromSampleScreen />;
+      return id ? <FormatEditScreen id={Number(id)} /> : <FormatsScreen />;
     case 'files':
       return <FilesScreen />;
     default:

@@ -31,4 +31,10 @@ describe('every page has its own title', () => {
     expect(documentTitle('Orders')).toBe('Orders · Dockhand');
     expect(documentTitle(null)).toBe('Dockhand');
   });
+
+  it('titles the format designer\'s pages apart from the formats list', () => {
+    expect(pageTitle(parseHash('#/formats'))).toBe('File formats');
+    expect(pageTitle(parseHash('#/formats/4'))).toBe('Edit file format');
+    expect(pageTitle(parseHash('#/formats/new-from-sample'))).toBe('New format from a sample file');
+  });
 });

@@ -1,5 +1,6 @@
 import type { FileFormatSummary, FormatPresetView } from '../../../../shared/api-types.js';
 import { FORMAT_KIND_WORDS, type FormatKind } from '../../../../shared/schemas/file-format.js';
+import { Link } from '../../app/router.js';
 import { Empty } from '../../components/states.js';
 
 /** Who uses a format, in words: "WMS setup, Acme Outfitters", or "Not used". */
@@ -50,7 +51,11 @@ export function FormatKindTable({
             <tbody>
               {formats.map((f) => (
                 <tr key={f.id}>
-                  <td>{f.name}</td>
+                  <td>
+                    <Link to={`/formats/${f.id}`}>
+                      {f.name}
+                    </Link>
+                  </td>
                   <td>{usedBy(f)}</td>
                   <td className="formats-kind__actions">
                     <button type="button" className="button" disabled={busy} onClick={() => onCopy(f)} aria-label={`Copy ${f.name}`}>

@@ -4,6 +4,7 @@ import { FORMAT_KINDS } from '../../../../shared/schemas/file-format.js';
 import { errorMessage } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
 import { useApi } from '../../api/hooks.js';
+import { Link } from '../../app/router.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { Banner, QueryView } from '../../components/states.js';
 import { downloadText } from './download.js';
@@ -14,7 +15,7 @@ type Notice = { kind: 'success' | 'error'; text: string } | { kind: 'import'; re
 
 /**
  * File formats (`#/formats`): the saved formats of each kind with who uses them, the read-only presets a
- * new one is copied from, and export / import as JSON. Editing a format is the designer's (a later screen).
+ * new one is copied from, and export / import as JSON. A saved format's name opens the designer (`#/formats/:id`).
  */
 export function FormatsScreen() {
   const formats = useApi('formats.list', {});
@@ -65,6 +66,9 @@ export function FormatsScreen() {
       <div className="page-header">
         <h1>File formats</h1>
         <div className="page-header__actions">
+          <Link to="/formats/new-from-sample" className="button">
+            New format from a sample file
+          </Link>
           <button type="button" className="button" disabled={busy || !formats.data?.length} onClick={() => void exportFormats()}>
             Export all
           </button>
