@@ -109,6 +109,9 @@ interface PickupFigures {
   rssGrowthMB: number;
   /** CPU seconds of this process (host, engine, screen loop) during the run: the wall time on a shared machine varies. */
   cpuSec: number;
+  /** Whole-database snapshots the store took during the run, and the last one's length (it holds the engine thread). */
+  snapshots: number;
+  lastSnapshotMs: number | null;
   screenP95Ms: number;
   screenMaxMs: number;
   screenSamples: number;
@@ -145,12 +148,14 @@ async function timedPickup(
       await new Promise((resolve) => setTimeout(resolve, SCREEN_PAUSE_MS));
     }
   })();
+  const snapshots0 = (await call('diagnostics.store', {})).snapshots;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   try {
     const run = await call('services.runNow', { service, targetId: merchantId });
     const sec = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const store = await call('diagnostics.store', {});
     return {
       status: run.status,
       message: run.message ?? undefined,
@@ -161,6 +166,8 @@ async function timedPickup(
         rowsPerSec: rows / sec,
         rssGrowthMB: (peak - baseline) / 2 ** 20,
         cpuSec: (cpu.user + cpu.system) / 1e6,
+        snapshots: store.snapshots - snapshots0,
+        lastSnapshotMs: store.lastSnapshotMs,
         screenP95Ms: percentile(screenMs, 95),
         screenMaxMs: screenMs.length > 0 ? Math.max(...screenMs) : 0,
         screenSamples: screenMs.length,
@@ -262,6 +269,7 @@ export async function wmsFilePickupRows(
         out[`${row}: CPU s (Dockhand) / rows per CPU s`] = `${round(r.cpuSec, 2)} / ${round(r.rows / r.cpuSec, 0)}`;
         out[`${row}: RSS growth MB`] = round(r.rssGrowthMB, 1);
         out[`${row}: screens ms p95 / max (n)`] = `${round(r.screenP95Ms)} / ${round(r.screenMaxMs)} (${r.screenSamples})`;
+        out[`${row}: store snapshots during (last ms)`] = r.snapshots > 0 ? `${r.snapshots} (${round(r.lastSnapshotMs ?? 0)})` : 0;
       }
       out[`${place.label}: seeding ${orders} orders s (excluded)`] = round(seedSec, 1);
     } finally {
