@@ -28,6 +28,7 @@ import { measureBareFsync } from '../main/engine/store/index.js';
 import { startEngineWorker } from '../main/host/worker-engine.js';
 import { bigcommerceDownloadRows } from './bigcommerce-download.js';
 import { csvSourceDownloadRows } from './csv-source-download.js';
+import { wmsFilePickupRows } from './wms-file-pickup.js';
 import { magentoDownloadRows } from './magento-download.js';
 import { woocommerceDownloadRows } from './woocommerce-download.js';
 import { startFakes, type Fakes } from './fakes-client.js';
@@ -400,6 +401,8 @@ async function main(): Promise<number> {
     if (!args.skipThrottled) Object.assign(rows, await woocommerceDownloadRows(call, merchant.id, check), await magentoDownloadRows(call, merchant.id, check));
     // The CSV order source: files in a local folder read through the engine (csv-source-download.ts).
     if (!args.skipThrottled) Object.assign(rows, await csvSourceDownloadRows(call, merchant.id, check));
+    // The WMS files of issue 11: 100k confirmations and 100k SKUs picked up over FTP and SFTP (wms-file-pickup.ts).
+    if (!args.skipThrottled) Object.assign(rows, await wmsFilePickupRows(call, merchant.id, check));
     console.table(rows);
     if (failures.length > 0) {
       console.log('\nFAILED checks:');

@@ -176,7 +176,8 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
     status = whole || order.restCanceledAt ? 'shipped' : 'partially_shipped';
     const progress = whole ? '' : `: ${shippedLines(lines, shipped)} of ${lines.length} lines fully shipped${order.restCanceledAt ? ' (the rest was canceled)' : ''}`;
     const what = first.trackingNumber ? `Tracking ${first.trackingNumber}${first.carrier ? ` (${first.carrier})` : ''}` : `Shipped without a tracking number${first.carrier ? ` (${first.carrier})` : ''}`;
-    setStatus(db, order.id, order.status, status, `${what} from ${fileName}${progress}`, now);
+    const known = order.orderDate === undefined ? undefined : { merchantId: order.merchantId, cartId: order.cartId, status: order.status, orderDate: order.orderDate };
+    setStatus(db, order.id, order.status, status, `${what} from ${fileName}${progress}`, now, known);
   }
   orders.saved(order, { trackingNumber: first.trackingNumber, sourceFile: fileName, items: stored }, status);
   return { saved: true, errors };

@@ -26,11 +26,20 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
         continue;
       }
       const { levels, notices } = sumInventoryRows(item.fileName, item.rows);
-      await rc.store.write((db) => {
-        const now = rc.nowIso();
-        for (const level of levels) upsertInventory(db, merchantId, level, now, item.fileName);
-        recordInboundFile(db, merchantId, 'inventory', item.fileName, levels.length, [...item.rowErrors, ...notices], now);
-      });
+      // One snapshot time for the whole file. Saved in chunks so a 100k-SKU file never holds the engine
+      // thread (and the screens) for a second in one transaction; each level is the file's own value, so a
+      // crash between chunks re-reads the file (not archived yet) and writes the same values again.
+      const snapshotAt = rc.nowIso();
+      for (let i = 0; i < levels.length || i === 0; i += LEVELS_PER_COMMIT) {
+        throwIfAborted(rc.signal);
+        const slice = levels.slice(i, i + LEVELS_PER_COMMIT);
+        const last = i + LEVELS_PER_COMMIT >= levels.length;
+        await rc.store.write((db) => {
+          for (const level of slice) upsertInventory(db, merchantId, level, snapshotAt, item.fileName);
+          if (last) recordInboundFile(db, merchantId, 'inventory', item.fileName, levels.length, [...item.rowErrors, ...notices], rc.nowIso());
+        });
+        rc.progress(Math.min(levels.length, i + LEVELS_PER_COMMIT));
+      }
       // Repeated SKUs are row problems to see, not errors of the file: its rows were applied, summed.
       for (const e of [...item.rowErrors, ...notices]) rc.report.error(`line ${e.line}: ${e.reason}`, e.file);
       rc.report.add('rowErrors', item.rowErrors.length);
@@ -45,3 +54,6 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
     await wms.close().catch(() => {});
   }
 }
+
+/** SKU levels saved per write transaction (an upsert each: a few tens of milliseconds of engine thread). */
+const LEVELS_PER_COMMIT = 5000;

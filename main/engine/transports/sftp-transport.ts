@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { posix } from 'node:path';
+import { PassThrough } from 'node:stream';
 import SftpClient from 'ssh2-sftp-client';
 import { DockhandError } from '../../../shared/errors.js';
 import type { TransportSecrets } from '../../../shared/transports/index.js';
@@ -94,6 +96,70 @@ class SftpTransport implements Transport {
       if (!Buffer.isBuffer(content)) throw new Error(`The download of ${path} gave no content`);
       return content;
     });
+  }
+
+  /**
+   * The file's bytes as they arrive, 64 KiB a read, never the whole file in memory. Opening is retried
+   * once on a fresh connection like read() (nothing has been handed out yet); the reads are not. A
+   * dropped connection fails the pending read, so a cut transfer throws after the last chunk; a file
+   * ending before the size it had when opened throws too (it was rewritten while read). A consumer
+   * that stops early closes the handle, and the connection stays usable.
+   */
+  async *readStream(path: string): AsyncGenerator<Buffer> {
+    // Resolved once connected: the root hangs off the login folder.
+    let absPath = path;
+    const opened = await this.run('downloading', { retry: true, path, refusal: 'file' }, async (client) => {
+      absPath = this.abs(path);
+      const sftp = rawSftp(client);
+      const handle = await sftpCall<Buffer>((cb) => sftp.open(absPath, 'r', cb));
+      const stats = await sftpCall<{ size: number }>((cb) => sftp.fstat(handle, cb)).catch(async (err: unknown) => {
+        await sftpCall((cb) => sftp.close(handle, cb)).catch(() => {});
+        throw err;
+      });
+      return { client, handle, size: stats.size };
+    });
+    const pass = new PassThrough({ highWaterMark: 256 * 1024 });
+    const done = this.run('downloading', { retry: false, path, refusal: 'file' }, async (client) => {
+      // Another operation queued in between may have replaced a dropped connection: the handle died with it.
+      if (client !== opened.client) throw new Error(`The connection was lost before ${absPath} could be read`);
+      const sftp = rawSftp(client);
+      // A closed connection does not always fail the pending read in ssh2: watch the connection itself.
+      const gone = connectionGone(client, this.ctx.signal);
+      try {
+        let position = 0;
+        for (;;) {
+          if (pass.destroyed) return; // the consumer stopped early
+          const buffer = Buffer.allocUnsafe(READ_CHUNK);
+          const got = await Promise.race([sftpCall<number>((cb) => sftp.read(opened.handle, buffer, 0, READ_CHUNK, position, cb)), gone.lost]);
+          if (!got) break;
+          position += got;
+          if (!pass.write(buffer.subarray(0, got))) await drainedOrClosed(pass);
+        }
+        if (position < opened.size) {
+          throw new DockhandError('transient', `${absPath} on SFTP server ${this.place.host}:${this.place.port} ended after ${position} of its ${opened.size} bytes: it was changed while being read; it will be read again`);
+        }
+        pass.end();
+      } finally {
+        gone.stop();
+        if (!gone.happened()) await sftpCall((cb) => sftp.close(opened.handle, cb)).catch(() => {});
+      }
+    });
+    done.catch((err: unknown) => pass.destroy(err instanceof Error ? err : new Error(String(err))));
+    let finished = false;
+    try {
+      for await (const chunk of pass) yield chunk as Buffer;
+      finished = true;
+    } catch (err) {
+      // The read's own error (mapped to a DockhandError) says more than the stream's.
+      await done;
+      throw err;
+    } finally {
+      if (!finished) {
+        pass.destroy();
+        await done.catch(() => {});
+      }
+    }
+    await done;
   }
 
   async writeAtomic(dir: string, name: string, content: Buffer, options?: AtomicWriteOptions): Promise<void> {
@@ -335,4 +401,51 @@ function identityChanged(host: string, port: number, saved: string, shown: strin
       'Dockhand sent no password or key. If your IT changed the server, clear the saved key where the server is set up (Forget), then test and save again; ' +
       'if not, someone may be posing as the server: tell your IT before going on.',
   );
+}
+
+/** Bytes asked for per SFTP read (OpenSSH serves up to 256 KiB; ssh2 splits larger asks itself). */
+const READ_CHUNK = 64 * 1024;
+
+function rawSftp(client: SftpClient): import('ssh2').SFTPWrapper {
+  const sftp = (client as unknown as { sftp?: import('ssh2').SFTPWrapper }).sftp;
+  if (!sftp) throw new Error('The SFTP connection is closed');
+  return sftp;
+}
+
+function sftpCall<T = void>(start: (cb: (err: Error | null | undefined, value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
+}
+
+/** Rejects once the SSH connection under `client` closes or the work is cancelled; stop() forgets it. */
+function connectionGone(client: SftpClient, signal: AbortSignal): { lost: Promise<never>; happened(): boolean; stop(): void } {
+  const ssh = (client as unknown as { client?: import('node:events').EventEmitter }).client;
+  let happened = false;
+  let fail: (err: Error) => void = () => {};
+  const lost = new Promise<never>((_resolve, reject) => {
+    fail = reject;
+  });
+  lost.catch(() => {});
+  const onGone = () => {
+    happened = true;
+    fail(new Error('The connection closed during the transfer'));
+  };
+  ssh?.once('close', onGone);
+  signal.addEventListener('abort', onGone, { once: true });
+  if (signal.aborted) onGone();
+  return {
+    lost,
+    happened: () => happened,
+    stop: () => {
+      ssh?.removeListener('close', onGone);
+      signal.removeEventListener('abort', onGone);
+    },
+  };
+}
+
+/** Waits for room in the stream, or for the consumer to have gone (then the read loop stops). */
+async function drainedOrClosed(pass: PassThrough): Promise<void> {
+  if (pass.destroyed || !pass.writableNeedDrain) return;
+  const abort = new AbortController();
+  await Promise.race([once(pass, 'drain', { signal: abort.signal }), once(pass, 'close', { signal: abort.signal })]).catch(() => {});
+  abort.abort();
 }

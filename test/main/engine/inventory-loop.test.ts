@@ -1,5 +1,6 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inventoryToPush } from '../../../main/engine/store/repositories/inventory-repo.js';
 import type { FakeShopify } from '../../fakes/shopify/index.js';
 import type { TestEngine } from '../../support/engine-harness.js';
 import type { TestFtpServer } from '../../support/ftp-server.js';
@@ -65,5 +66,24 @@ describe('inventory from the warehouse to Shopify', () => {
     await t.call('services.runNow', { service: 'inventory_upload', targetId: cartId });
     expect(shop.state.inventory(a)).toBe(15);
     expect(shop.state.inventory(b)).toBe(4);
+  });
+  it('applies a file of 12,000 SKUs completely, in several transactions, recording and archiving it once', async () => {
+    const skus = 12_000;
+    const rows = ['SKU,Quantity,Location', ...Array.from({ length: skus }, (_, i) => `BULK-${i},${i % 97},B${i}`)];
+    await mkdir(ftp.localPath('/ACME/inventory'), { recursive: true });
+    await writeFile(ftp.localPath('/ACME/inventory/bulk.csv'), rows.join('\n'));
+    const commitsBefore = (await t.call('diagnostics.store', {})).commits;
+
+    const pickup = await t.call('services.runNow', { service: 'inventory_pickup', targetId: merchantId });
+    expect(pickup).toMatchObject({ status: 'ok', counts: { skus, files: 1 } });
+    expect((await t.call('diagnostics.store', {})).commits - commitsBefore).toBeGreaterThan(2);
+    expect(await readdir(ftp.localPath('/ACME/inventory/archive'))).toEqual(['bulk.csv']);
+
+    const levels = await t.engine.context.store.read((db) => inventoryToPush(db, cartId, merchantId, 0));
+    expect(levels).toHaveLength(skus);
+    const bySku = new Map(levels.map((l) => [l.sku, l.quantity]));
+    expect([bySku.get('BULK-0'), bySku.get('BULK-4999'), bySku.get('BULK-5000'), bySku.get('BULK-11999')]).toEqual([0, 4999 % 97, 5000 % 97, 11999 % 97]);
+    const recorded = await t.engine.context.store.read((db) => db.all<{ n: number }>("SELECT rows_applied AS n FROM inbound_files WHERE kind = 'inventory' AND file_name = 'bulk.csv'"));
+    expect(recorded).toEqual([{ n: skus }]);
   });
 });

@@ -41,7 +41,7 @@ const SPAN = (() => {
 })();
 
 /** What the tallies key an order by. */
-interface TallyKeys {
+export interface TallyKeys {
   merchantId: number;
   cartId: number;
   status: OrderStatus;
@@ -122,6 +122,14 @@ function move(db: SqlRunner, o: TallyKeys, from: OrderStatus, to: OrderStatus, n
 export function tallyStatusChange(db: SqlRunner, id: number, to: OrderStatus, now: string): void {
   const o = keysOf(db, id);
   if (o) move(db, o, o.status, to, now);
+}
+
+/**
+ * tallyStatusChange for a caller that already holds the order's tally keys, read in the same transaction
+ * and kept current (a confirmation chunk reads its orders up front): no statement per order to find them.
+ */
+export function tallyKnownStatusChange(db: SqlRunner, o: TallyKeys, to: OrderStatus, now: string): void {
+  move(db, o, o.status, to, now);
 }
 
 /** Call right AFTER an UPDATE moved order `id` from `from` to `to` at `now` (one whose WHERE decided it moved). */

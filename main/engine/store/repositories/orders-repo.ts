@@ -7,7 +7,7 @@ import { parseJson } from './json-column.js';
 import type { ShipmentRecord } from './shipments-repo.js';
 import { searchOrderIds } from './order-search-cache.js';
 import { searchPatternOf, searchTextOf } from './order-search-text.js';
-import { tallyInsertedOrder, tallyOrderDateChange, tallyStatusChange, tallyStatusChanged } from './order-tallies.js';
+import { tallyInsertedOrder, tallyKnownStatusChange, tallyOrderDateChange, tallyStatusChange, tallyStatusChanged, type TallyKeys } from './order-tallies.js';
 
 /** The order columns a service decides on, without the payload. */
 export interface OrderState {
@@ -167,8 +167,11 @@ export function setStatus(
   to: OrderStatus,
   reason: string | null,
   now: string,
+  /** The order's tally keys when the caller read them in this transaction (its status is `from`). */
+  known?: TallyKeys,
 ): void {
-  tallyStatusChange(db, id, to, now);
+  if (known) tallyKnownStatusChange(db, known, to, now);
+  else tallyStatusChange(db, id, to, now);
   db.run('UPDATE orders SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?', [to, reason, now, id]);
   addHistory(db, id, from, to, reason, now);
 }
@@ -285,6 +288,8 @@ export interface ShipmentCandidate extends OrderState {
   /** The value written into the order file's order source column. */
   orderSource: string;
   restCanceledAt: string | null;
+  /** For the dashboard's tallies when the order's status moves. */
+  orderDate?: string;
 }
 
 /** Order numbers asked per statement: always this many (padded), so one cached statement serves every call. */
@@ -304,7 +309,7 @@ export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumb
     found.push(
       ...db.all<ShipmentCandidate & { orderNumber: string }>(
         `SELECT o.id, o.cart_id AS cartId, o.merchant_id AS merchantId, o.status, o.cart_updated_at AS cartUpdatedAt,
-                o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt, o.order_number AS orderNumber,
+                o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt, o.order_number AS orderNumber, o.order_date AS orderDate,
                 COALESCE(c.name, 'cart ' || o.cart_id) AS cartName, COALESCE(c.order_source, '') AS orderSource
          FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id
          WHERE o.merchant_id = ? AND o.order_number IN (${slice.map(() => '?').join(', ')})`,
