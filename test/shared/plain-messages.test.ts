@@ -5,7 +5,8 @@ import { PLAIN } from '../../shared/plain-messages.js';
 import { fieldErrors } from '../../main/engine/api/dispatch.js';
 
 /** What zod says to programmers; none of it may reach a person. */
-const ZOD_WORDS = /Too small|Too big|expected (int|number|string|boolean|array|object)|received|Invalid (URL|input|option|string|ISO|email)|[<>]=|Unrecognized key/;
+// "received" only as zod's "received number": a choice may be called received (files.list's direction).
+const ZOD_WORDS = /Too small|Too big|expected (int|number|string|boolean|array|object)|received (undefined|null|NaN|int|number|string|boolean|array|object|bigint)|Invalid (URL|input|option|string|ISO|email)|[<>]=|Unrecognized key/;
 
 const message = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value, PLAIN);
