@@ -50,6 +50,9 @@ export async function readAll<Row>(reader: RowReader<Row>, chunks: AsyncIterable
   for await (const batch of readBatches(reader, chunks)) {
     for (const row of batch.rows) all.rows.push(row);
     for (const error of batch.rowErrors) all.rowErrors.push(error);
+    // Chunks already buffered never give the event loop a turn: let the screens' calls in between
+    // batches, or a 100,000-row file holds the engine's thread for the whole parse.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return all;
 }
