@@ -4,6 +4,7 @@ import { wmsSecretAddress } from '../../shared/schemas/wms.js';
 import { memoryCartPorts } from './connectors/carts/memory-ports.js';
 import { cartPlugin } from './connectors/carts/registry.js';
 import { createCsvWmsConnector } from './connectors/wms/csv/index.js';
+import { storedHeldFiles } from './connectors/wms/csv/stored-held-files.js';
 import { profilesResolver } from './formats/resolve-formats.js';
 import type { WmsMerchantTarget } from './connectors/wms/wms-connector.js';
 import type { Clock, Logger, SecretCipher } from './platform/ports.js';
@@ -79,7 +80,7 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
       if (!row) throw new DockhandError('config', 'No WMS is set up yet: open WMS setup first');
       const carriers = new Map(methods.filter((m) => m.carrier.trim() !== '').map((m) => [m.code, m.carrier]));
       const secrets = secretToSend(deps.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password');
-      return createCsvWmsConnector(row.settings, secrets, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers }, { profilesFor });
+      return createCsvWmsConnector(row.settings, secrets, { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers }, { profilesFor, heldFiles: storedHeldFiles(deps.store, deps.clock) });
     },
     async merchantTarget(merchantId): Promise<WmsMerchantTarget> {
       const m = await deps.store.read((db) => getMerchant(db, merchantId));

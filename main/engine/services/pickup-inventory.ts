@@ -1,4 +1,4 @@
-import { raiseAlert } from '../store/repositories/alerts-repo.js';
+import { raiseNotArchived, raiseUnreadableFile, settleFileAlerts } from './inbound-file-alerts.js';
 import { recordInboundFile, upsertInventory } from '../store/repositories/inventory-repo.js';
 import { sumInventoryRows } from './inventory-totals.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
@@ -17,9 +17,7 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
       if ('unreadable' in item) {
         rc.report.add('unreadableFiles');
         rc.report.error(item.unreadable.reason, item.unreadable.fileName);
-        await rc.store.write((db) =>
-          raiseAlert(db, { key: `unreadable:${merchantId}:${item.unreadable.fileName}`, severity: 'error', targetType: 'merchant', targetId: merchantId, message: `Inventory file ${item.unreadable.fileName} could not be read and was moved to the error folder: ${item.unreadable.reason}` }, rc.nowIso()),
-        );
+        await rc.store.write((db) => raiseUnreadableFile(db, 'inventory', merchantId, item.unreadable, rc.nowIso()));
         continue;
       }
       const { levels, notices } = sumInventoryRows(item.fileName, item.rows);
@@ -27,13 +25,18 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
         const now = rc.nowIso();
         for (const level of levels) upsertInventory(db, merchantId, level, now, item.fileName);
         recordInboundFile(db, merchantId, 'inventory', item.fileName, levels.length, [...item.rowErrors, ...notices], now);
+        settleFileAlerts(db, 'inventory', merchantId, item.fileName, item.rowErrors, now);
       });
       // Repeated SKUs are row problems to see, not errors of the file: its rows were applied, summed.
       for (const e of [...item.rowErrors, ...notices]) rc.report.error(`line ${e.line}: ${e.reason}`, e.file);
       rc.report.add('rowErrors', item.rowErrors.length);
       if (notices.length > 0) rc.report.add('repeatedSkus', notices.length);
       rc.report.add('skus', levels.length);
-      await item.ack();
+      const kept = await item.ack();
+      if (kept) {
+        rc.report.error(kept.notArchived, item.fileName);
+        await rc.store.write((db) => raiseNotArchived(db, 'inventory', merchantId, item.fileName, kept, rc.nowIso()));
+      }
       rc.report.add('files');
     }
   } finally {
