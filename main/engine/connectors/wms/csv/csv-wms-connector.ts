@@ -55,8 +55,10 @@ export function orderFileName(batchId: string): string {
 
 /**
  * The CSV-file WMS: order files out, confirmation and inventory files in, over FTP/FTPS or a folder.
- * Inbound files are handed out one at a time, oldest first, and only archived when the service
- * acknowledges the batch (after saving it); a file that cannot be parsed goes to `<folder>/error/`.
+ * Inbound files are handed out one at a time, oldest first, once complete (unchanged across two looks,
+ * or marked done), and only archived (to `<folder>/archive/<day>/`) when the service acknowledges the
+ * batch (after saving it); a file that cannot be parsed goes to `<folder>/error/<day>/`. A file gone
+ * before it is read is skipped; one that cannot be archived is held (held-files.ts), never applied twice.
  */
 export function createCsvWmsConnector(
   settings: CsvWmsSettings,
@@ -143,7 +145,8 @@ export function createCsvWmsConnector(
       if (h && isHeld(h, f)) {
         // Applied in an earlier run; try the archive again now (the permission may have been fixed).
         const toDir = datedFolder(folder, ARCHIVE_FOLDER, ctx.clock.now());
-        const moved = await transport.move(f.path, toDir).then(() => true, () => false);
+        const marker = doneMarker !== '' && listed.some((m) => m.path === f.path + doneMarker) ? f.path + doneMarker : undefined;
+        const moved = await moveWithMarker({ ...f, markerPath: marker }, toDir).then(() => true, () => false);
         if (moved) await heldFiles.release(f.path);
         log.log(moved ? 'info' : 'debug', moved ? 'Held WMS file archived at last' : 'Held WMS file still cannot be archived; not applied again', { file: f.path });
         continue;
