@@ -53,6 +53,26 @@ describe('shipping confirmations: the life of a file', () => {
   });
 });
 
+describe('inventory: the life of a file', () => {
+  const world = useShippingWorld();
+
+  it('raises one alert naming an inventory file and its first 5 bad lines, while the good rows apply', async () => {
+    const w = world();
+    const dir = path.join(w.folder, 'ACME', 'inventory');
+    await mkdir(dir, { recursive: true });
+    const bad = Array.from({ length: 6 }, (_, i) => `SKU-${i},lots`);
+    await writeFile(path.join(dir, 'stock.csv'), ['SKU,Quantity', 'DH-1001,7', ...bad].join('\n') + '\n');
+
+    const pickup = await w.t.call('services.runNow', { service: 'inventory_pickup', targetId: w.merchantId });
+
+    expect(pickup.counts).toMatchObject({ files: 1, skus: 1, rowErrors: 6 });
+    const alerts = await w.t.call('alerts.list', {});
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].message).toMatch(/^Inventory file stock\.csv: 6 rows were not applied\. Line 3: .+; line 4: .+; line 5: .+; line 6: .+; line 7: .+; and 1 more \(see the Inventory run on the Activity screen\)$/);
+    expect(keptFiles(path.join(dir, 'archive'))).toEqual(['stock.csv']);
+  });
+});
+
 describe('shipping confirmations: a file the archive refuses', () => {
   it('is applied once, reported and alerted, never applied again (even after a restart), and archived once the folder allows it', async () => {
     const w = await startShippingWorld();
