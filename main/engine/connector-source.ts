@@ -4,6 +4,7 @@ import { wmsSecretAddress } from '../../shared/schemas/wms.js';
 import { memoryCartPorts } from './connectors/carts/memory-ports.js';
 import { cartPlugin } from './connectors/carts/registry.js';
 import { createCsvWmsConnector } from './connectors/wms/csv/index.js';
+import { storedHeldFiles } from './connectors/wms/csv/stored-held-files.js';
 import { profilesResolver } from './formats/resolve-formats.js';
 import { withFileContent } from './kept-files/file-content-tee.js';
 import { createTransport } from './transports/create-transport.js';
@@ -83,7 +84,7 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
       const secrets = secretToSend(deps.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password');
       const ctx = { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers };
       // The transport is teed so the services can keep the files sent and read (kept-files/).
-      return withFileContent((transport) => createCsvWmsConnector(row.settings, secrets, ctx, { profilesFor, transport }), createTransport(row.settings.transport, secrets, ctx));
+      return withFileContent((transport) => createCsvWmsConnector(row.settings, secrets, ctx, { profilesFor, transport, heldFiles: storedHeldFiles(deps.store, deps.clock) }), createTransport(row.settings.transport, secrets, ctx));
     },
     async merchantTarget(merchantId): Promise<WmsMerchantTarget> {
       const m = await deps.store.read((db) => getMerchant(db, merchantId));

@@ -25,6 +25,17 @@ export const wmsFoldersSchema = z.object({
   orders: folderPath.default('orders'),
   confirmations: folderPath.default('confirmations'),
   inventory: folderPath.default('inventory'),
+  /**
+   * When the warehouse marks a finished file with a second, empty file of the same name plus this suffix
+   * (".done": stock.csv.done next to stock.csv), only files with their marker are read, and the marker is
+   * archived with its file. Empty or absent: a file is read once its size stays the same across two looks.
+   */
+  doneMarker: z
+    .string()
+    .trim()
+    .max(20, 'A done-marker is at most 20 characters')
+    .regex(/^(\.[A-Za-z0-9_-]+)?$/, 'A done-marker is a suffix such as ".done" or ".ok": a dot, then letters or digits')
+    .optional(),
 });
 
 export const csvWmsSettingsSchema = z.object({

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSyn
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { TestFtpServer } from '../support/ftp-server.js';
+import { keptFiles } from '../support/kept-files.js';
 
 /**
  * The warehouse side of the crash test, living in the parent so it outlives every killed host. It
@@ -138,10 +139,9 @@ export class Warehouse {
       : [];
   }
 
-  /** Names of confirmation files in a subfolder of the inbox (archive, error). */
+  /** Names of confirmation files in a subfolder of the inbox (archive, error), dated folders included. */
   filesIn(subfolder: string): string[] {
-    const dir = join(this.confirmationsDir, subfolder);
-    return existsSync(dir) ? readdirSync(dir) : [];
+    return keptFiles(join(this.confirmationsDir, subfolder));
   }
 
   /** Import = read the whole file, then delete it. Synchronous: nothing else runs in between. */

@@ -82,7 +82,7 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
     const connector = createCsvWmsConnector(settings, secrets, { clock: ctx.clock, log: ctx.log, signal: controller.signal, identity });
     try {
       const tested = await connector.testConnection(merchants.map((m) => ({ merchantId: m.id, code: m.code, folders: m.folders ?? undefined })));
-      const result = withServerIdentity(tested, seenFingerprint);
+      const result = withServerIdentity(withFolderLines(tested), seenFingerprint);
       // The saved settings work: what a failure paused runs again soon, and its alert clears when it passes.
       if (result.ok && ofSaved) await ctx.jobs.settingsSaved({ kind: 'wms' });
       return result;
@@ -95,6 +95,11 @@ export const wmsHandlers: Handlers<MethodsOf<'wms'>> = {
     }
   },
 };
+
+/** Each folder's line ("ACME/confirmations: 3 files, writable") in `details.folders`, for the screen to list. */
+function withFolderLines({ folders, ...result }: TestResultView & { folders?: string[] }): TestResultView {
+  return folders === undefined ? result : { ...result, details: { ...result.details, folders } };
+}
 
 /**
  * The server key a Test saw, in the result (`details.hostKeyFingerprint`): the screen shows it and saves

@@ -27,12 +27,27 @@ export function withFileContent(makeConnector: (transport: Transport) => WmsConn
       read.set(path.posix.basename(remotePath), { content, remotePath });
       return content;
     },
+    // A streamed read is passed on chunk by chunk and its bytes gathered for the kept copy once whole
+    // (a copy needs every byte anyway; an inbound file is a few MB at 100,000 rows).
+    ...(transport.readStream
+      ? {
+          async *readStream(remotePath: string) {
+            const chunks: Buffer[] = [];
+            for await (const chunk of transport.readStream!(remotePath)) {
+              chunks.push(chunk);
+              yield chunk;
+            }
+            read.set(path.posix.basename(remotePath), { content: Buffer.concat(chunks), remotePath });
+          },
+        }
+      : {}),
     async writeAtomic(dir, name, content, options) {
       await transport.writeAtomic(dir, name, content, options);
       written.set(name, { content, remotePath: dir === '' ? name : path.posix.join(dir, name) });
     },
     move: (from, toDir) => transport.move(from, toDir),
     exists: (p) => transport.exists(p),
+    remove: (p) => transport.remove(p),
     close: () => transport.close(),
   };
   const inner = makeConnector(teed);

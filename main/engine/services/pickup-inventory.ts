@@ -1,5 +1,5 @@
 import { keepRunFile } from '../kept-files/keep-run-file.js';
-import { raiseAlert } from '../store/repositories/alerts-repo.js';
+import { raiseNotArchived, raiseUnreadableFile, settleFileAlerts } from './inbound-file-alerts.js';
 import { recordInboundFile, upsertInventory } from '../store/repositories/inventory-repo.js';
 import { sumInventoryRows } from './inventory-totals.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
@@ -18,9 +18,7 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
       if ('unreadable' in item) {
         rc.report.add('unreadableFiles');
         rc.report.error(item.unreadable.reason, item.unreadable.fileName);
-        await rc.store.write((db) =>
-          raiseAlert(db, { key: `unreadable:${merchantId}:${item.unreadable.fileName}`, severity: 'error', targetType: 'merchant', targetId: merchantId, message: `Inventory file ${item.unreadable.fileName} could not be read and was moved to the error folder: ${item.unreadable.reason}` }, rc.nowIso()),
-        );
+        await rc.store.write((db) => raiseUnreadableFile(db, 'inventory', merchantId, item.unreadable, rc.nowIso()));
         const { fileName: name, content, remotePath, reason } = item.unreadable;
         await keepRunFile(rc, 'received', { content, remotePath, merchantId, kind: 'inventory', name, rows: 0, problems: [{ reason }] });
         continue;
@@ -36,7 +34,10 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
         const last = i + LEVELS_PER_COMMIT >= levels.length;
         await rc.store.write((db) => {
           for (const level of slice) upsertInventory(db, merchantId, level, snapshotAt, item.fileName);
-          if (last) recordInboundFile(db, merchantId, 'inventory', item.fileName, levels.length, [...item.rowErrors, ...notices], rc.nowIso());
+          if (last) {
+            recordInboundFile(db, merchantId, 'inventory', item.fileName, levels.length, [...item.rowErrors, ...notices], rc.nowIso());
+            settleFileAlerts(db, 'inventory', merchantId, item.fileName, item.rowErrors, rc.nowIso());
+          }
         });
         rc.progress(Math.min(levels.length, i + LEVELS_PER_COMMIT));
       }
@@ -45,7 +46,11 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
       rc.report.add('rowErrors', item.rowErrors.length);
       if (notices.length > 0) rc.report.add('repeatedSkus', notices.length);
       rc.report.add('skus', levels.length);
-      await item.ack();
+      const kept = await item.ack();
+      if (kept) {
+        rc.report.error(kept.notArchived, item.fileName);
+        await rc.store.write((db) => raiseNotArchived(db, 'inventory', merchantId, item.fileName, kept, rc.nowIso()));
+      }
       rc.report.add('files');
       const { content, remotePath } = item;
       await keepRunFile(rc, 'received', { content, remotePath, merchantId, kind: 'inventory', name: item.fileName, rows: item.rows.length, problems: [...item.rowErrors, ...notices] });

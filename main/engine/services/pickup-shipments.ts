@@ -1,6 +1,6 @@
 import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
 import { keepRunFile } from '../kept-files/keep-run-file.js';
-import { raiseAlert } from '../store/repositories/alerts-repo.js';
+import { raiseNotArchived, raiseUnreadableFile, settleFileAlerts } from './inbound-file-alerts.js';
 import { recordInboundFile } from '../store/repositories/inventory-repo.js';
 import type { SqlRunner } from '../store/sql.js';
 import { ChunkOrders, groupByShipment, saveShipment } from './confirmation-shipments.js';
@@ -20,9 +20,7 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
       if ('unreadable' in item) {
         rc.report.add('unreadableFiles');
         rc.report.error(item.unreadable.reason, item.unreadable.fileName);
-        await rc.store.write((db) =>
-          raiseAlert(db, { key: `unreadable:${merchantId}:${item.unreadable.fileName}`, severity: 'error', targetType: 'merchant', targetId: merchantId, message: `Confirmation file ${item.unreadable.fileName} could not be read and was moved to the error folder: ${item.unreadable.reason}` }, rc.nowIso()),
-        );
+        await rc.store.write((db) => raiseUnreadableFile(db, 'confirmations', merchantId, item.unreadable, rc.nowIso()));
         const { fileName: name, content, remotePath, reason } = item.unreadable;
         await keepRunFile(rc, 'received', { content, remotePath, merchantId, kind: 'confirmation', name, rows: 0, problems: [{ reason }] });
         continue;
@@ -52,7 +50,11 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
       for (const e of fileErrors) rc.report.error(`line ${e.line}: ${e.reason}`, e.file);
       rc.report.add('rowErrors', fileErrors.length);
       rc.report.add('shipments', applied);
-      await item.ack();
+      const kept = await item.ack();
+      if (kept) {
+        rc.report.error(kept.notArchived, item.fileName);
+        await rc.store.write((db) => raiseNotArchived(db, 'confirmations', merchantId, item.fileName, kept, rc.nowIso()));
+      }
       rc.report.add('files');
       const { content, remotePath } = item;
       await keepRunFile(rc, 'received', { content, remotePath, merchantId, kind: 'confirmation', name: item.fileName, rows: item.rows.length, problems: fileErrors });
@@ -68,9 +70,6 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
  * the slowest commits of a 100k run), large enough that commits stay few.
  */
 const GROUPS_PER_COMMIT = 500;
-
-/** Bad rows an alert names (the rest are in the run's errors). */
-const ALERT_LINES = 3;
 
 /** Saves shipments (idempotent on order + tracking number); see saveShipment for what each row must pass. */
 function saveConfirmations(
@@ -97,19 +96,5 @@ function saveConfirmations(
  */
 function finishFile(db: SqlRunner, merchantId: number, fileName: string, applied: number, errors: RowError[], now: string): void {
   recordInboundFile(db, merchantId, 'confirmations', fileName, applied, errors, now);
-  if (errors.length === 0) return;
-  const sorted = [...errors].sort((a, b) => a.line - b.line);
-  const shown = sorted.slice(0, ALERT_LINES).map((e, k) => `${k === 0 ? 'Line' : 'line'} ${e.line}: ${e.reason}`);
-  const more = sorted.length > ALERT_LINES ? `; and ${sorted.length - ALERT_LINES} more (see the Shipping Confirmations run on the Activity screen)` : '';
-  raiseAlert(
-    db,
-    {
-      key: `confirmation-rows:${merchantId}:${fileName}`,
-      severity: 'warning',
-      targetType: 'merchant',
-      targetId: merchantId,
-      message: `Confirmation file ${fileName}: ${errors.length} row${errors.length === 1 ? ' was' : 's were'} not applied. ${shown.join('; ')}${more}`,
-    },
-    now,
-  );
+  settleFileAlerts(db, 'confirmations', merchantId, fileName, errors, now);
 }

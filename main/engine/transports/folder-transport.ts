@@ -146,6 +146,11 @@ export function createFolderTransport(settings: FolderTransportSettings, ctx: Fo
         return info?.isFile() ?? false;
       }),
 
+    remove: (path) =>
+      guarded('deleting', path, async () => {
+        await unlink(local(path));
+      }),
+
     close: async () => {},
   };
 }

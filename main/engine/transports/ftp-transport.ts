@@ -168,6 +168,12 @@ class FtpTransport implements Transport {
     return this.run('checking', { retry: true, path }, (client) => this.existsAbs(client, this.abs(path)));
   }
 
+  remove(path: string): Promise<void> {
+    return this.run('deleting', { retry: false, path, refusal: 'file-config' }, async (client) => {
+      await client.remove(this.abs(path));
+    });
+  }
+
   async close(): Promise<void> {
     this.ctx.signal.removeEventListener('abort', this.onAbort);
     await this.queue.catch(() => {});

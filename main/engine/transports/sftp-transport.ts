@@ -189,6 +189,12 @@ class SftpTransport implements Transport {
     return this.run('checking', { retry: true, path, refusal: 'folder' }, (client) => this.existsAbs(client, this.abs(path)));
   }
 
+  remove(path: string): Promise<void> {
+    return this.run('deleting', { retry: false, path, refusal: 'write' }, async (client) => {
+      await client.delete(this.abs(path));
+    });
+  }
+
   async close(): Promise<void> {
     this.ctx.signal.removeEventListener('abort', this.onAbort);
     await this.queue.catch(() => {});

@@ -2,7 +2,7 @@
  * A place files are exchanged with the WMS: an FTP/FTPS server or a local/shared folder.
  * Paths are POSIX-style and relative to the transport's root ("acme/orders/file.csv").
  * Implementations: ftp-transport.ts (basic-ftp), folder-transport.ts (fs).
- * Appended: readStream (optional, for streamed inbound files).
+ * Appended: readStream (optional, for streamed inbound files); remove (the Test's write probe).
  */
 
 export interface RemoteFile {
@@ -44,5 +44,7 @@ export interface Transport {
    * answers false; a failure to find out throws, so absence is never guessed.
    */
   exists(path: string): Promise<boolean>;
+  /** Delete the file at `path`; used by the connection test to take its write probe away again. */
+  remove(path: string): Promise<void>;
   close(): Promise<void>;
 }

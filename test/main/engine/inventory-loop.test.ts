@@ -1,10 +1,11 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inventoryToPush } from '../../../main/engine/store/repositories/inventory-repo.js';
 import type { FakeShopify } from '../../fakes/shopify/index.js';
 import type { TestEngine } from '../../support/engine-harness.js';
 import type { TestFtpServer } from '../../support/ftp-server.js';
 import { startShopifyFtpWorld, type ShopifyFtpWorld } from '../../support/world.js';
+import { keptFiles } from '../../support/kept-files.js';
 
 describe('inventory from the warehouse to Shopify', () => {
   let t: TestEngine;
@@ -32,7 +33,7 @@ describe('inventory from the warehouse to Shopify', () => {
     expect(pickup.status).toBe('partial');
     expect(pickup.counts.skus).toBe(4);
     expect(pickup.errors[0]).toMatchObject({ where: 'stock-1.csv', message: expect.stringMatching(/^line 6:/) });
-    expect(await readdir(ftp.localPath('/ACME/inventory/archive'))).toEqual(['stock-1.csv']);
+    expect(keptFiles(ftp.localPath('/ACME/inventory/archive'))).toEqual(['stock-1.csv']);
 
     const before = shop.state.inventoryUpdates.length;
     const upload = await t.call('services.runNow', { service: 'inventory_upload', targetId: cartId });
@@ -61,7 +62,7 @@ describe('inventory from the warehouse to Shopify', () => {
     expect(pickup.errors).toEqual([
       { where: 'bins.csv', message: `line 3: SKU ${b} is on 2 rows (lines 3, 5) without a location of its own on each: their quantities were added up to 4` },
     ]);
-    expect(await readdir(ftp.localPath('/ACME/inventory/archive'))).toEqual(['bins.csv']);
+    expect(keptFiles(ftp.localPath('/ACME/inventory/archive'))).toEqual(['bins.csv']);
 
     await t.call('services.runNow', { service: 'inventory_upload', targetId: cartId });
     expect(shop.state.inventory(a)).toBe(15);
@@ -77,7 +78,7 @@ describe('inventory from the warehouse to Shopify', () => {
     const pickup = await t.call('services.runNow', { service: 'inventory_pickup', targetId: merchantId });
     expect(pickup).toMatchObject({ status: 'ok', counts: { skus, files: 1 } });
     expect((await t.call('diagnostics.store', {})).commits - commitsBefore).toBeGreaterThan(2);
-    expect(await readdir(ftp.localPath('/ACME/inventory/archive'))).toEqual(['bulk.csv']);
+    expect(keptFiles(ftp.localPath('/ACME/inventory/archive'))).toEqual(['bulk.csv']);
 
     const levels = await t.engine.context.store.read((db) => inventoryToPush(db, cartId, merchantId, 0));
     expect(levels).toHaveLength(skus);

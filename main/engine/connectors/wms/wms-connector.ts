@@ -83,8 +83,11 @@ export interface InboundBatch<Row> extends FileBytes {
   fileName: string;
   rows: Row[];
   rowErrors: RowError[];
-  /** Archive the file (call only after its rows are saved). */
-  ack(): Promise<void>;
+  /**
+   * Archive the file (call only after its rows are saved). When the file cannot be moved (the server
+   * refuses), it is remembered as applied, never handed out again, and the answer says why.
+   */
+  ack(): Promise<void | NotArchived>;
   /** Move the file to the error folder, with the reason logged. */
   reject(reason: string): Promise<void>;
 }
@@ -92,11 +95,21 @@ export interface InboundBatch<Row> extends FileBytes {
 export interface UnreadableFile extends FileBytes {
   fileName: string;
   reason: string;
+  /** The error folder it was moved to ("acme/confirmations/error/2026-12-06"). */
+  movedTo?: string;
+}
+
+/** An applied file left in its inbound folder because it could not be archived. */
+export interface NotArchived {
+  notArchived: string;
 }
 
 export interface WmsConnector {
-  /** `certificate`: an FTPS certificate the test found untrusted, offered for the user to accept. */
-  testConnection(merchants: WmsMerchantTarget[]): Promise<{ ok: boolean; message: string; certificate?: ServerCertificateView }>;
+  /**
+   * `certificate`: an FTPS certificate the test found untrusted, offered for the user to accept.
+   * `folders`: one line per folder checked ("ACME/confirmations: 3 files, writable").
+   */
+  testConnection(merchants: WmsMerchantTarget[]): Promise<{ ok: boolean; message: string; certificate?: ServerCertificateView; folders?: string[] }>;
   deliverOrders(batch: DeliveryBatch): Promise<DeliveryResult>;
   /**
    * Only for a batch whose file's `beforePublish` was called (its content complete at the WMS): looks

@@ -29,6 +29,15 @@ export function WmsFolderFields({ draft, change, errors, exampleCode }: { draft:
           autoComplete="off"
         />
       ))}
+      <TextField
+        label="Done-marker (optional)"
+        value={draft.doneMarker}
+        onValue={(doneMarker) => change({ doneMarker })}
+        error={errors['settings.folders.doneMarker']}
+        hint='If the warehouse writes stock.csv.done once stock.csv is complete, enter ".done": only marked files are read. Empty: a file is read once its size stops changing.'
+        placeholder=".done"
+        autoComplete="off"
+      />
       <div className="wms-folder-preview" aria-label="Example paths">
         <div className="muted">Example for merchant {exampleCode}:</div>
         <dl className="details mono">

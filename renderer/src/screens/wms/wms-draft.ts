@@ -20,6 +20,8 @@ export type FolderKind = 'orders' | 'confirmations' | 'inventory';
 export interface WmsDraft extends TransportDraft {
   folderOrder: CsvWmsSettings['folderOrder'];
   folders: Record<FolderKind, string>;
+  /** The done-marker suffix (".done"), '' when files are read once their size is stable. */
+  doneMarker: string;
   /** The saved file formats chosen (Formats screen); a kind not chosen gets the standard one on save. */
   formats: FormatIds;
 }
@@ -29,6 +31,7 @@ export function newWmsDraft(): WmsDraft {
     ...newTransportDraft(),
     folderOrder: 'client_then_wms',
     folders: { orders: 'orders', confirmations: 'confirmations', inventory: 'inventory' },
+    doneMarker: '',
     formats: {},
   };
 }
@@ -40,7 +43,8 @@ export function wmsDraftFrom(view: WmsView): WmsDraft {
     ...newWmsDraft(),
     ...transportDraftFrom(s.transport),
     folderOrder: s.folderOrder,
-    folders: { ...s.folders },
+    folders: { orders: s.folders.orders, confirmations: s.folders.confirmations, inventory: s.folders.inventory },
+    doneMarker: s.folders.doneMarker ?? '',
     formats: { ...s.formats },
   };
 }
@@ -57,7 +61,12 @@ function settingsWith(draft: WmsDraft, transport: WmsSettingsInput['transport'])
     kind: 'csv',
     transport,
     folderOrder: draft.folderOrder,
-    folders: { orders: draft.folders.orders.trim(), confirmations: draft.folders.confirmations.trim(), inventory: draft.folders.inventory.trim() },
+    folders: {
+      orders: draft.folders.orders.trim(),
+      confirmations: draft.folders.confirmations.trim(),
+      inventory: draft.folders.inventory.trim(),
+      ...(draft.doneMarker.trim() !== '' ? { doneMarker: draft.doneMarker.trim() } : {}),
+    },
     formats: draft.formats,
   };
 }

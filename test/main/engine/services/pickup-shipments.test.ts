@@ -139,7 +139,8 @@ describe('shipping confirmations: the file as a whole', () => {
     expect(alerts[0]).toMatchObject({ severity: 'warning', targetType: 'merchant', targetId: w.merchantId });
     expect(alerts[0].message).toBe(
       'Confirmation file ship-bad.csv: 7 rows were not applied. Line 3: No order #990 for this merchant; line 4: No order #991 for this merchant; ' +
-        'line 5: No order #992 for this merchant; and 4 more (see the Shipping Confirmations run on the Activity screen)',
+        'line 5: No order #992 for this merchant; line 6: No order #993 for this merchant; line 7: No order #994 for this merchant; ' +
+        'and 2 more (see the Shipping Confirmations run on the Activity screen)',
     );
   });
 });

@@ -29,3 +29,13 @@ export function merchantFolders(settings: CsvWmsSettings, merchant: WmsMerchantT
 
 export const ARCHIVE_FOLDER = 'archive';
 export const ERROR_FOLDER = 'error';
+
+/**
+ * Where a settled inbound file goes: `archive/2026-12-06` or `error/2026-12-06` under its inbound
+ * folder, by the day (UTC) it was settled, so a busy folder stays browsable and a day's files are
+ * found together. Files archived before this layout stay directly in archive/ and error/; nothing
+ * reads them back, and people and the file keeper find both layouts.
+ */
+export function datedFolder(inbound: string, kind: typeof ARCHIVE_FOLDER | typeof ERROR_FOLDER, when: Date): string {
+  return joinRelative(inbound, kind, when.toISOString().slice(0, 10));
+}

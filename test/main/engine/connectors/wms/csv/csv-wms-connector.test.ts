@@ -12,6 +12,7 @@ import type { ConfirmationRow, InboundBatch, UnreadableFile, WmsConnector } from
 import { silentLogger, systemClock } from '../../../../../../main/engine/platform/ports.js';
 import { startFtpServer, type TestFtpServer } from '../../../../../support/ftp-server.js';
 import { forDelivery, sampleOrder } from '../../../csv/sample-orders.js';
+import { keptFiles, keptPath } from '../../../../../support/kept-files.js';
 
 const ctx = () => ({ clock: systemClock, log: silentLogger, signal: new AbortController().signal });
 const acme = { merchantId: 1, code: 'acme' };
@@ -90,7 +91,7 @@ describe('CSV WMS connector over a real FTP server', () => {
     expect(existsSync(server.localPath('/acme/confirmations/ship-1.csv'))).toBe(true);
     await batch.ack();
     expect(existsSync(server.localPath('/acme/confirmations/ship-1.csv'))).toBe(false);
-    expect(readFileSync(server.localPath('/acme/confirmations/archive/ship-1.csv'), 'utf8')).toBe(confirmation);
+    expect(readFileSync(keptPath(server.localPath('/acme/confirmations/archive'), 'ship-1.csv') ?? 'not archived', 'utf8')).toBe(confirmation);
     expect(await collect(connector.pickupConfirmations(acme))).toEqual([]);
   });
 
@@ -141,8 +142,8 @@ describe('CSV WMS connector over a real FTP server', () => {
     expect(good.rowErrors).toEqual([{ file: 'a-good.csv', line: 3, reason: 'quantity must be at least 1, got 0' }]);
     expect((picked[1] as { unreadable: UnreadableFile }).unreadable.reason).toContain('not a text file');
     expect((await readdir(dir)).sort()).toEqual(['.d-uploading.csv.part', 'archive', 'error']);
-    expect((await readdir(join(dir, 'error'))).sort()).toEqual(['b-garbage.csv', 'c-rejected.csv']);
-    expect(await readdir(join(dir, 'archive'))).toEqual(['a-good.csv']);
+    expect(keptFiles(join(dir, 'error'))).toEqual(['b-garbage.csv', 'c-rejected.csv']);
+    expect(keptFiles(join(dir, 'archive'))).toEqual(['a-good.csv']);
   });
 
   it('picks up inventory snapshots with bad rows reported by line', async () => {
@@ -157,7 +158,7 @@ describe('CSV WMS connector over a real FTP server', () => {
     ]);
     expect(batch.rowErrors).toEqual([{ file: 'stock.csv', line: 3, reason: 'quantity -1 is negative' }]);
     await batch.ack();
-    expect(existsSync(server.localPath('/acme/inventory/archive/stock.csv'))).toBe(true);
+    expect(keptFiles(server.localPath('/acme/inventory/archive'))).toEqual(['stock.csv']);
   });
 
   it("creates a merchant's missing inbound folder instead of failing, and finds no files in it", async () => {
