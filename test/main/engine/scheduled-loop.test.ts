@@ -35,8 +35,9 @@ describe('the scheduler drives the services from the saved frequencies', () => {
     expect(jobs.map((j) => j.service)).toEqual(['order_download', 'order_delivery', 'shipment_pickup', 'shipment_upload', 'inventory_pickup', 'inventory_upload']);
 
     await t.call('services.pause', {});
-    // Let a run that was already going finish, then count.
-    await new Promise((r) => setTimeout(r, 300));
+    // Let a run that was already going finish (a pickup that found a new file looks at it twice, 2 s
+    // apart, before reading it), then count.
+    await waitFor('the runs already going to finish', async () => (await t!.call('schedules.list', {})).every((j) => j.state === 'paused'));
     const before = (await t.call('runs.list', { limit: 1, offset: 0 })).total;
     await new Promise((r) => setTimeout(r, 800));
     expect((await t.call('runs.list', { limit: 1, offset: 0 })).total).toBe(before);
