@@ -16,21 +16,17 @@
  * Alone: `npx tsx bench/magento-download.ts [--magento-orders N]` (an engine worker of its own).
  */
 import { performance } from 'node:perf_hooks';
-import { tokenBucketShare } from '../main/engine/connectors/carts/kit/token-bucket.js';
 import { magentoPlugin } from '../main/engine/connectors/carts/magento/index.js';
 import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
 import { MAGENTO_REQUEST_BUDGET } from '../shared/platforms/magento.js';
 import { createFakeMagento, type FakeMagento } from '../test/fakes/magento/index.js';
+import { budgetShare, checkBudget } from './budget-share.js';
 import { round } from './measure.js';
 import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
 /** About 15 s at the connector's budget (one request a page of 100 orders, 10 a second). */
 export const DEFAULT_MAGENTO_ORDERS = 100 * MAGENTO_REQUEST_BUDGET.ratePerSecond * 15;
 export const DEFAULT_MAGENTO_SHIPMENTS = 100;
-/** Below this span of requests the starting burst (one second's budget) is too much of them to tell. */
-const MIN_BOUND_SEC = 5;
-/** The limiter is the binding constraint when the client spent at least this share of the span waiting for it. */
-const MIN_BINDING_PCT = 10;
 
 export async function magentoDownloadRows(
   call: Call,
@@ -59,8 +55,8 @@ export async function magentoDownloadRows(
 
     const requests = fake.requests.length;
     const rateLimited = fake.stats.rateLimited;
-    const budget = budgetShare(fake.requests.map((r) => r.atMs), run.counts.throttleWaitMs ?? 0);
-    checkBudget(budget, 'Magento download', check);
+    const budget = budgetShare(MAGENTO_REQUEST_BUDGET, fake.requests.map((r) => r.atMs), run.counts.throttleWaitMs ?? 0);
+    checkBudget(budget, MAGENTO_REQUEST_BUDGET.ratePerSecond, 'Magento download', check);
     const shipments = await uploadShipments(fake, Math.min(orders, DEFAULT_MAGENTO_SHIPMENTS), check);
     return {
       'magento: orders': orders,
@@ -78,36 +74,6 @@ export async function magentoDownloadRows(
   }
 }
 
-interface BudgetShare {
-  /** Percent of the budget the requests used from the first to the last (tokenBucketShare); NaN when too short. */
-  pct: number;
-  /** Percent of the requests' span the client spent waiting for the limiter. */
-  bindingPct: number;
-  /** The limiter bound the requests (the client waited for it at least MIN_BINDING_PCT of their span). */
-  bound: boolean;
-  /** The row's figure: the share, "(machine-bound)" when the limiter did not bind, "-" when too short. */
-  text: string | number;
-}
-
-/** The budget share of requests arriving at `times` (ms) whose client waited `waitedMs` for the limiter. */
-function budgetShare(times: number[], waitedMs: number): BudgetShare {
-  const spanMs = times.length < 2 ? 0 : Math.max(...times) - Math.min(...times);
-  const pct = spanMs >= MIN_BOUND_SEC * 1000 ? 100 * tokenBucketShare(MAGENTO_REQUEST_BUDGET, times) : NaN;
-  const bindingPct = spanMs > 0 ? round(Math.min(100, (100 * waitedMs) / spanMs), 1) : 0;
-  const bound = bindingPct >= MIN_BINDING_PCT;
-  const text = Number.isNaN(pct) ? '-' : bound ? round(pct, 1) : `${round(pct, 1)} (machine-bound)`;
-  return { pct, bindingPct, bound, text };
-}
-
-/** >= 90% where the limiter bound the requests; otherwise the figure stands with its reason, on stderr too. */
-function checkBudget(budget: BudgetShare, what: string, check: (ok: boolean, what: string) => void): void {
-  if (Number.isNaN(budget.pct)) return;
-  if (!budget.bound) {
-    console.error(`${what}: the limiter bound ${budget.bindingPct}% of the time, so the machine, not the budget, set the pace (${round(budget.pct, 1)}% of the budget used); not checked against 90%`);
-    return;
-  }
-  check(budget.pct >= 90, `${what} used ${round(budget.pct, 1)}% of its ${MAGENTO_REQUEST_BUDGET.ratePerSecond} requests/s budget while the limiter bound it (target >= 90%)`);
-}
 
 /**
  * Shipments of the first orders through the connector (the upload service's per-shipment call, four in
@@ -144,7 +110,7 @@ async function uploadShipments(fake: FakeMagento, count: number, check: (ok: boo
   const sec = (performance.now() - t0) / 1000;
   const requests = fake.requests.length - before;
   // Four workers wait at once: their waits overlap, so the binding share is the waits over four spans.
-  const uploadShare = budgetShare(fake.requests.slice(before).map((r) => r.atMs), waitedMs / 4);
+  const uploadShare = budgetShare(MAGENTO_REQUEST_BUDGET, fake.requests.slice(before).map((r) => r.atMs), waitedMs / 4);
   check(accepted === orders.length, `Magento shipment upload: ${accepted} of ${orders.length} accepted`);
   console.error(`magento shipments: ${accepted} in ${round(sec, 1)} s`);
   return {

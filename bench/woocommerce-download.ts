@@ -29,19 +29,15 @@
 import { performance } from 'node:perf_hooks';
 import { ORDERS_PER_PAGE, woocommercePlugin } from '../main/engine/connectors/carts/woocommerce/index.js';
 import { WOO_REQUESTS_PER_SECOND } from '../main/engine/connectors/carts/woocommerce/connector.js';
-import { tokenBucketShare } from '../main/engine/connectors/carts/kit/token-bucket.js';
 import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
 import { createFakeWooCommerce, type FakeWooCommerce } from '../test/fakes/woocommerce/index.js';
+import { budgetShare, checkBudget } from './budget-share.js';
 import { round } from './measure.js';
 import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
 /** About 15 s at the connector's budget (one request a page of ORDERS_PER_PAGE). */
 export const DEFAULT_WOO_ORDERS = ORDERS_PER_PAGE * WOO_REQUESTS_PER_SECOND * 15;
 export const DEFAULT_WOO_SHIPMENTS = 100;
-/** Below this span of requests the starting burst (one second's budget) is too much of them to tell. */
-const MIN_BOUND_SEC = 5;
-/** The limiter is the binding constraint when the client spent at least this share of the span waiting for it. */
-const MIN_BINDING_PCT = 10;
 /** The connector's bucket (connector.ts): WOO_REQUESTS_PER_SECOND, a burst of one second's worth. */
 const WOO_BUDGET = { ratePerSecond: WOO_REQUESTS_PER_SECOND, burst: WOO_REQUESTS_PER_SECOND };
 /** The store address a merchant would type; requests go to the fake through the baseUrl override. */
@@ -74,8 +70,8 @@ export async function woocommerceDownloadRows(
 
     const requests = fake.store.requests.length;
     const rateLimited = tooManyRequests(fake);
-    const budget = budgetShare(fake.store.requests.map((r) => r.atMs), run.counts.throttleWaitMs ?? 0);
-    checkBudget(budget, 'WooCommerce download', check);
+    const budget = budgetShare(WOO_BUDGET, fake.store.requests.map((r) => r.atMs), run.counts.throttleWaitMs ?? 0);
+    checkBudget(budget, WOO_REQUESTS_PER_SECOND, 'WooCommerce download', check);
     const shipments = await uploadShipments(fake, Math.min(orders, DEFAULT_WOO_SHIPMENTS), check);
     return {
       'woocommerce: orders': orders,
@@ -93,36 +89,6 @@ export async function woocommerceDownloadRows(
   }
 }
 
-interface BudgetShare {
-  /** Percent of the budget the requests used from the first to the last (tokenBucketShare); NaN when too short. */
-  pct: number;
-  /** Percent of the requests' span the client spent waiting for the limiter. */
-  bindingPct: number;
-  /** The limiter bound the requests (the client waited for it at least MIN_BINDING_PCT of their span). */
-  bound: boolean;
-  /** The row's figure: the share, "(machine-bound)" when the limiter did not bind, "-" when too short. */
-  text: string | number;
-}
-
-/** The budget share of requests arriving at `times` (ms) whose client waited `waitedMs` for the limiter. */
-function budgetShare(times: number[], waitedMs: number): BudgetShare {
-  const spanMs = times.length < 2 ? 0 : Math.max(...times) - Math.min(...times);
-  const pct = spanMs >= MIN_BOUND_SEC * 1000 ? 100 * tokenBucketShare(WOO_BUDGET, times) : NaN;
-  const bindingPct = spanMs > 0 ? round(Math.min(100, (100 * waitedMs) / spanMs), 1) : 0;
-  const bound = bindingPct >= MIN_BINDING_PCT;
-  const text = Number.isNaN(pct) ? '-' : bound ? round(pct, 1) : `${round(pct, 1)} (machine-bound)`;
-  return { pct, bindingPct, bound, text };
-}
-
-/** >= 90% where the limiter bound the requests; otherwise the figure stands with its reason, on stderr too. */
-function checkBudget(budget: BudgetShare, what: string, check: (ok: boolean, what: string) => void): void {
-  if (Number.isNaN(budget.pct)) return;
-  if (!budget.bound) {
-    console.error(`${what}: the limiter bound ${budget.bindingPct}% of the time, so the machine, not the budget, set the pace (${round(budget.pct, 1)}% of the budget used); not checked against 90%`);
-    return;
-  }
-  check(budget.pct >= 90, `${what} used ${round(budget.pct, 1)}% of its ${WOO_REQUESTS_PER_SECOND} requests/s budget while the limiter bound it (target >= 90%)`);
-}
 
 /** 429s from a host limit and from queued faults (neither is set here, so any is news). */
 function tooManyRequests(fake: FakeWooCommerce): number {
@@ -167,7 +133,7 @@ async function uploadShipments(fake: FakeWooCommerce, count: number, check: (ok:
   const requests = fake.store.requests.length - before;
   // Four workers wait at once: their waits overlap, so the binding share is the waits over four spans.
   // Reported, not checked (as before): four workers make it a rougher figure than the download's.
-  const uploadShare = budgetShare(fake.store.requests.slice(before).map((r) => r.atMs), waitedMs / 4);
+  const uploadShare = budgetShare(WOO_BUDGET, fake.store.requests.slice(before).map((r) => r.atMs), waitedMs / 4);
   check(accepted === orders.length, `WooCommerce shipment upload: ${accepted} of ${orders.length} accepted`);
   console.error(`woocommerce shipments: ${accepted} in ${round(sec, 1)} s`);
   return {

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
+import { downloadStream } from './download-stream.js';
 import { Client, FTPError } from 'basic-ftp';
 import type { z } from 'zod';
 import { DockhandError } from '../../../shared/errors.js';
@@ -123,22 +124,7 @@ class FtpTransport implements Transport {
     await this.run('downloading', { retry: true, path, refusal: 'file-data' }, (client) => client.send('NOOP'));
     const pass = new PassThrough({ highWaterMark: 256 * 1024 });
     const done = this.run('downloading', { retry: false, path, refusal: 'file-data' }, (client) => client.downloadTo(pass, this.abs(path)));
-    done.catch((err: unknown) => pass.destroy(err instanceof Error ? err : new Error(String(err))));
-    let finished = false;
-    try {
-      for await (const chunk of pass) yield chunk as Buffer;
-      finished = true;
-    } catch (err) {
-      // The download's own error (mapped to a DockhandError) says more than the stream's.
-      await done;
-      throw err;
-    } finally {
-      if (!finished) {
-        pass.destroy();
-        await done.catch(() => {});
-      }
-    }
-    await done;
+    yield* downloadStream(pass, done);
   }
 
   async writeAtomic(dir: string, name: string, content: Buffer, options?: AtomicWriteOptions): Promise<void> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { posix } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { downloadStream } from './download-stream.js';
 import SftpClient from 'ssh2-sftp-client';
 import { DockhandError } from '../../../shared/errors.js';
 import type { TransportSecrets } from '../../../shared/transports/index.js';
@@ -144,22 +145,7 @@ class SftpTransport implements Transport {
         if (!gone.happened()) await sftpCall((cb) => sftp.close(opened.handle, cb)).catch(() => {});
       }
     });
-    done.catch((err: unknown) => pass.destroy(err instanceof Error ? err : new Error(String(err))));
-    let finished = false;
-    try {
-      for await (const chunk of pass) yield chunk as Buffer;
-      finished = true;
-    } catch (err) {
-      // The read's own error (mapped to a DockhandError) says more than the stream's.
-      await done;
-      throw err;
-    } finally {
-      if (!finished) {
-        pass.destroy();
-        await done.catch(() => {});
-      }
-    }
-    await done;
+    yield* downloadStream(pass, done);
   }
 
   async writeAtomic(dir: string, name: string, content: Buffer, options?: AtomicWriteOptions): Promise<void> {
