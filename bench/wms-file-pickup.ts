@@ -223,6 +223,9 @@ async function sftpPlace(): Promise<Place> {
   };
 }
 
+/** The suffix of the empty file the warehouse writes beside a finished one. */
+const DONE_MARKER = '.done';
+
 export async function wmsFilePickupRows(
   call: Call,
   _merchantId: number,
@@ -239,12 +242,17 @@ export async function wmsFilePickupRows(
     const seedSec = await seedOrders(call, merchant.id, prefix, orders, check);
     const place = await start();
     try {
-      await call('wms.save', place.wms as never);
+      // The warehouse marks each finished file (".done"): without a marker a pickup looks at a new file
+      // twice, 2 s apart, to see it is no longer growing, and that wait is policy, not parsing or applying.
+      const settings = { ...place.wms.settings, folders: { ...place.wms.settings.folders, doneMarker: DONE_MARKER } };
+      await call('wms.save', { ...place.wms, settings } as never);
       const code = merchant.code;
       await mkdir(join(place.localRoot, code, 'confirmations'), { recursive: true });
       await mkdir(join(place.localRoot, code, 'inventory'), { recursive: true });
       await writeFile(join(place.localRoot, code, 'confirmations', 'shipped-100k.csv'), confirmationFile(prefix, orders));
       await writeFile(join(place.localRoot, code, 'inventory', 'stock-100k.csv'), inventoryFile(rows));
+      await writeFile(join(place.localRoot, code, 'confirmations', `shipped-100k.csv${DONE_MARKER}`), '');
+      await writeFile(join(place.localRoot, code, 'inventory', `stock-100k.csv${DONE_MARKER}`), '');
       const sample = { orderNumber: orderNumber(prefix, Math.floor(orders / 2)) };
 
       const shipped = await timedPickup(call, 'shipment_pickup', merchant.id, orders * 2, sample);
