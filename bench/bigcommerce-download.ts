@@ -15,6 +15,7 @@ import { bigcommercePlugin } from '../main/engine/connectors/carts/bigcommerce/i
 import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
 import { createFakeBigCommerce, type FakeBigCommerce } from '../test/fakes/bigcommerce/index.js';
 import { round } from './measure.js';
+import { benchShipment, uploadBenchShipments } from './shipment-upload.js';
 import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
 /** BigCommerce's default quota (api-rate-limits: Standard and Plus plans). */
@@ -82,25 +83,7 @@ async function uploadShipments(fake: FakeBigCommerce, count: number, check: (ok:
   const orders = [...fake.store.orders.values()].slice(0, count);
   const before = fake.store.stats.requests;
   const limitedBefore = fake.store.stats.rateLimited;
-  const t0 = performance.now();
-  let accepted = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < orders.length) {
-      const order = orders[next++];
-      const result = await connector.uploadShipment!({
-        cartOrderId: String(order.id),
-        orderNumber: String(order.id),
-        carrier: 'ups',
-        trackingNumber: `1ZBENCH${order.id}`,
-        shipDate: new Date().toISOString().slice(0, 10),
-        items: order.products.map((p) => ({ cartLineId: String(p.id), sku: p.sku, quantity: p.quantity })),
-      });
-      if (result.outcome === 'accepted') accepted += 1;
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  const sec = (performance.now() - t0) / 1000;
+  const { accepted, sec } = await uploadBenchShipments(connector, orders.map((order) => benchShipment(String(order.id), String(order.id), order.products.map((p) => ({ cartLineId: String(p.id), sku: p.sku, quantity: p.quantity })))));
   check(accepted === orders.length, `BigCommerce shipment upload: ${accepted} of ${orders.length} accepted`);
   console.error(`bigcommerce shipments: ${accepted} in ${round(sec, 1)} s`);
   return {

@@ -22,6 +22,7 @@ import { MAGENTO_REQUEST_BUDGET } from '../shared/platforms/magento.js';
 import { createFakeMagento, type FakeMagento } from '../test/fakes/magento/index.js';
 import { budgetShare, checkBudget } from './budget-share.js';
 import { round } from './measure.js';
+import { benchShipment, uploadBenchShipments } from './shipment-upload.js';
 import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
 /** About 15 s at the connector's budget (one request a page of 100 orders, 10 a second). */
@@ -89,25 +90,7 @@ async function uploadShipments(fake: FakeMagento, count: number, check: (ok: boo
   const orders = [...fake.state.orders.values()].slice(0, count);
   const before = fake.requests.length;
   const limitedBefore = fake.stats.rateLimited;
-  const t0 = performance.now();
-  let accepted = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < orders.length) {
-      const order = orders[next++];
-      const result = await connector.uploadShipment!({
-        cartOrderId: String(order.entity_id),
-        orderNumber: order.increment_id,
-        carrier: 'ups',
-        trackingNumber: `1ZBENCH${order.entity_id}`,
-        shipDate: new Date().toISOString().slice(0, 10),
-        items: order.items.map((l) => ({ cartLineId: String(l.item_id), sku: l.sku, quantity: l.qty_ordered })),
-      });
-      if (result.outcome === 'accepted') accepted += 1;
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  const sec = (performance.now() - t0) / 1000;
+  const { accepted, sec } = await uploadBenchShipments(connector, orders.map((order) => benchShipment(String(order.entity_id), order.increment_id, order.items.map((l) => ({ cartLineId: String(l.item_id), sku: l.sku, quantity: l.qty_ordered })))));
   const requests = fake.requests.length - before;
   // Four workers wait at once: their waits overlap, so the binding share is the waits over four spans.
   const uploadShare = budgetShare(MAGENTO_REQUEST_BUDGET, fake.requests.slice(before).map((r) => r.atMs), waitedMs / 4);

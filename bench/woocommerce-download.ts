@@ -33,6 +33,7 @@ import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
 import { createFakeWooCommerce, type FakeWooCommerce } from '../test/fakes/woocommerce/index.js';
 import { budgetShare, checkBudget } from './budget-share.js';
 import { round } from './measure.js';
+import { benchShipment, uploadBenchShipments } from './shipment-upload.js';
 import { runAloneWhenMain, type Call } from './platform-row-alone.js';
 
 /** About 15 s at the connector's budget (one request a page of ORDERS_PER_PAGE). */
@@ -111,25 +112,7 @@ async function uploadShipments(fake: FakeWooCommerce, count: number, check: (ok:
   const orders = [...fake.store.orders.values()].slice(0, count);
   const before = fake.store.requests.length;
   const limitedBefore = tooManyRequests(fake);
-  const t0 = performance.now();
-  let accepted = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < orders.length) {
-      const order = orders[next++];
-      const result = await connector.uploadShipment!({
-        cartOrderId: String(order.id),
-        orderNumber: order.number,
-        carrier: 'ups',
-        trackingNumber: `1ZBENCH${order.id}`,
-        shipDate: new Date().toISOString().slice(0, 10),
-        items: order.line_items.map((l) => ({ cartLineId: String(l.id), sku: l.sku, quantity: l.quantity })),
-      });
-      if (result.outcome === 'accepted') accepted += 1;
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  const sec = (performance.now() - t0) / 1000;
+  const { accepted, sec } = await uploadBenchShipments(connector, orders.map((order) => benchShipment(String(order.id), order.number, order.line_items.map((l) => ({ cartLineId: String(l.id), sku: l.sku, quantity: l.quantity })))));
   const requests = fake.store.requests.length - before;
   // Four workers wait at once: their waits overlap, so the binding share is the waits over four spans.
   // Reported, not checked (as before): four workers make it a rougher figure than the download's.
