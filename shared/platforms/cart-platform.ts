@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CarrierCode } from '../carriers.js';
+import type { OAuthGrant } from './oauth-grant.js';
 import type { SyncPositionText } from './sync-position.js';
 
 /**
@@ -82,4 +83,6 @@ export interface CartPlatform<
   linkSites: string[];
   /** The saved position of the orders stream in words, and what its edit field accepts. */
   describeSyncPosition(position: string | null, earliestOrderDate: string): SyncPositionText;
+  /** How an account is connected through the platform's consent page (the marketplaces); see oauth-grant.ts. */
+  oauth?: OAuthGrant<z.infer<Settings>>;
 }

@@ -5,6 +5,7 @@ import type { ServerCertificateView } from '../../../../shared/api-types.js';
 import type { ServerIdentityWitness } from '../../transports/registry.js';
 import type { Clock, Logger } from '../../platform/ports.js';
 import type { SecretFields } from '../../saved-secret.js';
+import type { AuthorizationCodeGrant } from '../../../../shared/platforms/oauth-grant.js';
 
 /**
  * What every cart connector offers the services. One folder per platform exports a CartPlugin;
@@ -257,4 +258,17 @@ export interface CartPlugin<Settings = unknown, Credentials = unknown> {
    * reaches (and wedges) the next download. Platforms without it save the text as typed.
    */
   parseCursor?(text: string, context: CursorCheckContext): string;
+  /**
+   * For a platform whose descriptor has `oauth` (shared/platforms/oauth-grant.ts): exchanges the code
+   * the consent flow received for the grant's credentials (the descriptor's grantFields, plus any
+   * cached access token fields), using the app's credentials the person typed. Throws DockhandError:
+   * auth when the platform refuses the code or the app's credentials (its words kept), transient on
+   * network and 5xx. Nothing is saved by the plugin: the flow saves what it returns.
+   */
+  exchangeAuthorizationCode?(
+    ctx: Pick<CartContext, 'clock' | 'log' | 'signal'>,
+    settings: Settings,
+    app: Record<string, string>,
+    grant: AuthorizationCodeGrant,
+  ): Promise<Record<string, string>>;
 }
