@@ -5,13 +5,14 @@ import { demoPlatform } from './demo.js';
 import { magentoPlatform } from './magento.js';
 import { shopifyPlatform } from './shopify.js';
 import { woocommercePlatform } from './woocommerce.js';
+import { ebayPlatform } from './ebay.js';
 
 /**
  * Every cart platform Dockhand can connect to, in the order the platform choice shows them. The
  * contract's cart input is built from this list; the engine's connector registry has one connector each
  * (a test holds the two lists equal).
  */
-export const CART_PLATFORMS = [shopifyPlatform, woocommercePlatform, bigcommercePlatform, magentoPlatform, csvPlatform, demoPlatform] as const;
+export const CART_PLATFORMS = [shopifyPlatform, woocommercePlatform, bigcommercePlatform, magentoPlatform, csvPlatform, demoPlatform, ebayPlatform] as const;
 
 export type CartPlatformId = (typeof CART_PLATFORMS)[number]['platform'];
 

@@ -271,4 +271,10 @@ export interface CartPlugin<Settings = unknown, Credentials = unknown> {
     app: Record<string, string>,
     grant: AuthorizationCodeGrant,
   ): Promise<Record<string, string>>;
+  /**
+   * What a person should do about saved credentials that still work (an eBay authorization that runs
+   * out within 30 days: "reconnect before <date>"), read from the opened credentials at `nowIso`. Kept
+   * as the cart's notice alert like settingsNotices (main/engine/cart-notices.ts) until it no longer applies.
+   */
+  grantNotices?(credentials: Credentials, nowIso: string): string[];
 }

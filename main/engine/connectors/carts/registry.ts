@@ -5,6 +5,7 @@ import { demoPlugin } from './demo/index.js';
 import { magentoPlugin } from './magento/plugin.js';
 import { shopifyPlugin } from './shopify/index.js';
 import { woocommercePlugin } from './woocommerce/plugin.js';
+import { ebayPlugin } from './ebay/plugin.js';
 
 /** Every cart platform. Adding one = a folder, its fake, its tests, and one line here. */
 export const cartPlugins: Record<string, CartPlugin<any, any>> = {
@@ -14,6 +15,7 @@ export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   magento: magentoPlugin,
   bigcommerce: bigcommercePlugin,
   woocommerce: woocommercePlugin,
+  ebay: ebayPlugin,
 };
 
 export function cartPlugin(platform: string): CartPlugin<any, any> | undefined {
