@@ -5,6 +5,7 @@ import { demoForm } from './demo-form.js';
 import { magentoForm } from './magento-form.js';
 import { shopifyForm } from './shopify-form.js';
 import { woocommerceForm } from './woocommerce-form.js';
+import { ebayForm } from './ebay-form.js';
 
 /** Every platform's setup form, by platform id (the ids of `carts.platforms`). */
 // Each form has its own draft type; `any` is confined to this map.
@@ -16,6 +17,7 @@ export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   magento: magentoForm,
   bigcommerce: bigcommerceForm,
   woocommerce: woocommerceForm,
+  ebay: ebayForm,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
