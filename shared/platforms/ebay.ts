@@ -31,7 +31,7 @@ export function ebayBudget(api: EbayApi, dailyCalls: number = EBAY_DAILY_CALLS[a
   return { ratePerSecond, burst: Math.max(1, Math.round(ratePerSecond * EBAY_BURST_SECONDS)) };
 }
 
-export function ebayRequiredCredentials(): Record<string, CredentialField> {
+export function ebayRequiredCredentials(_settings?: EbaySettings): Record<string, CredentialField> {
   // Only the app's fields: the grant comes later from Connect, and a run without it says so.
   return {
     clientId: { label: 'the Client ID (App ID)', noun: 'client id' },
