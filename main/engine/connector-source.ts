@@ -74,6 +74,19 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
       );
       return { connector, manifest: plugin.manifest };
     },
+    cartGrantNotices(cart, nowIso) {
+      const plugin = pluginOf(cart.platform);
+      if (!plugin?.grantNotices) return [];
+      try {
+        const settings = plugin.settingsSchema.safeParse(cart.settings);
+        if (!settings.success) return [];
+        const values = secretToSend(deps.secrets, { sealed: cart.credentialsSealed, address: plugin.secretAddress(settings.data) }, `credentials of ${cart.name}`);
+        const credentials = plugin.credentialsSchema.safeParse(values);
+        return credentials.success ? plugin.grantNotices(credentials.data, nowIso) : [];
+      } catch {
+        return []; // no credentials saved yet, or bound to another address: the run says so
+      }
+    },
     async wms(signal) {
       const { row, methods, profilesFor } = await deps.store.read((db) => {
         const row = getWms(db);

@@ -95,7 +95,7 @@ export async function executeRun(
     }
     // Settings that work but need a person (a retired API version) stay in view while the cart runs.
     const cart = isCartService(service) ? getCart(db, targetId) : undefined;
-    if (cart) syncCartNoticeAlert(db, cart, finishedAt);
+    if (cart) syncCartNoticeAlert(db, cart, finishedAt, deps.connectors.cartGrantNotices?.(cart, finishedAt) ?? []);
     // Alerts this run raised or renewed go out on the event stream too.
     const raised = openAlerts(db).filter((a) => a.updatedAt >= startedAt);
     return { run: getRun(db, runId)!, raised };

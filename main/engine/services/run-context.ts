@@ -21,6 +21,12 @@ export interface ConnectorSource {
   /** The account's WMS connector; throws DockhandError('config') when no WMS is set up. */
   wms(signal: AbortSignal): Promise<WmsConnector>;
   merchantTarget(merchantId: number): Promise<WmsMerchantTarget>;
+  /**
+   * What a person should do about the cart's saved credentials that still work (an eBay authorization
+   * that runs out within 30 days), from the plugin's grantNotices; [] when there is nothing, or when
+   * they cannot be opened (the run itself says why).
+   */
+  cartGrantNotices?(cart: CartRow, nowIso: string): string[];
 }
 
 export interface ServiceDeps {
