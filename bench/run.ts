@@ -29,6 +29,7 @@ import { startEngineWorker } from '../main/host/worker-engine.js';
 import { bigcommerceDownloadRows } from './bigcommerce-download.js';
 import { csvSourceDownloadRows } from './csv-source-download.js';
 import { wmsFilePickupRows } from './wms-file-pickup.js';
+import { ebayDownloadRows } from './ebay-download.js';
 import { magentoDownloadRows } from './magento-download.js';
 import { woocommerceDownloadRows } from './woocommerce-download.js';
 import { startFakes, type Fakes } from './fakes-client.js';
@@ -403,6 +404,8 @@ async function main(): Promise<number> {
     if (!args.skipThrottled) Object.assign(rows, await csvSourceDownloadRows(call, merchant.id, check));
     // The WMS files of issue 11: 100k confirmations and 100k SKUs picked up over FTP and SFTP (wms-file-pickup.ts).
     if (!args.skipThrottled) Object.assign(rows, await wmsFilePickupRows(call, merchant.id, check));
+    // eBay at its default daily Fulfillment limit, spread over the day (ebay-download.ts).
+    if (!args.skipThrottled) Object.assign(rows, await ebayDownloadRows(call, merchant.id, check));
     console.table(rows);
     if (failures.length > 0) {
       console.log('\nFAILED checks:');
