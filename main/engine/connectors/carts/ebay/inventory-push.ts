@@ -40,9 +40,14 @@ export async function pushEbayInventory(client: EbayRestClient, cache: OfferCach
   const result: InventoryPushResult = { updated: 0, unknownSkus: [], failed: [] };
   const known: { sku: string; quantity: number; offers: string[] }[] = [];
   for (const level of levels) {
+    if (!Number.isInteger(level.quantity)) {
+      result.failed.push({ sku: level.sku, reason: `${level.quantity} is not a whole number of units` });
+      continue;
+    }
     const offers = await offersOf(client, cache, level.sku);
+    // eBay refuses a negative quantity; a warehouse short of stock has none to sell.
     if (offers === null) result.unknownSkus.push(level.sku);
-    else known.push({ ...level, offers });
+    else known.push({ sku: level.sku, quantity: Math.max(0, level.quantity), offers });
   }
   for (let i = 0; i < known.length; i += EBAY_BULK_MAX) {
     const batch = known.slice(i, i + EBAY_BULK_MAX);

@@ -40,4 +40,13 @@ describe('eBay stock upload', () => {
     expect(world.fake.requests.filter((r) => r.path.endsWith('/offer') && r.query.get('sku') === 'OK')).toHaveLength(1);
     expect(world.fake.state.items.get('OK')!.quantity).toBe(4);
   });
+
+  it('writes a negative stock as 0 and refuses a fraction of a unit by name', async () => {
+    world = await startEbayWorld();
+    world.fake.state.addProduct('SHORT', 5);
+    world.fake.state.addProduct('HALF', 5);
+    const result = await world.connect().pushInventory!([{ sku: 'SHORT', quantity: -2 }, { sku: 'HALF', quantity: 1.5 }]);
+    expect(result).toEqual({ updated: 1, unknownSkus: [], failed: [{ sku: 'HALF', reason: '1.5 is not a whole number of units' }] });
+    expect(world.fake.state.items.get('SHORT')!.quantity).toBe(0);
+  });
 });
