@@ -91,7 +91,7 @@ function EbayOptions({ draft, change, errors }: PlatformSectionProps<EbayDraft>)
 function EbayAdvanced({ draft, change, errors }: PlatformSectionProps<EbayDraft>) {
   return (
     <TextField
-      label="API address"
+      label="Base URL"
       value={draft.baseUrl}
       onValue={(baseUrl) => change({ baseUrl })}
       error={errors['settings.baseUrl']}
