@@ -24,6 +24,7 @@ import { testIdentityWitness } from './test-identity-witness.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 import { cartView, requireCart, requireMerchant } from './views.js';
 import { recordCartTestPassed } from '../store/repositories/setup-repo.js';
+import { consentSummary } from '../oauth/consent-summary.js';
 
 /** Services a cart connection can run: those the platform supports. */
 function supportedServices(platform: string): CartServiceName[] {
@@ -117,6 +118,7 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
       displayName: p.displayName,
       blurb: p.blurb,
       capabilities: { ...p.capabilities },
+      oauth: consentSummary(p.platform),
     }));
   },
   async 'carts.list'(input, ctx) {
