@@ -190,13 +190,24 @@ export function createConsentFlows(deps: ConsentFlowDeps): ConsentFlows {
 
   /**
    * One landing, from the listener or a paste: checked against the pending flow, then exchanged once
-   * and saved. `vouched` is a paste: a bare code without state is taken there, never from the listener.
+   * and saved (one landing per cart at a time). `vouched` is a paste: a bare code without state is taken there, never from the listener.
    */
   async function land(cartId: number, landing: Landing, vouched: boolean): Promise<ConsentStatusView> {
+    // Taken before anything is read, so a second landing never reads the flow as still pending while
+    // the first one's code is exchanged or saved.
+    if (exchanging.has(cartId)) throw new DockhandError('conflict', 'Dockhand is already connecting this cart with the code it received: wait a moment');
+    exchanging.add(cartId);
+    try {
+      return await landAlone(cartId, landing, vouched);
+    } finally {
+      exchanging.delete(cartId);
+    }
+  }
+
+  async function landAlone(cartId: number, landing: Landing, vouched: boolean): Promise<ConsentStatusView> {
     const { cart, row } = await deps.store.read((db) => ({ cart: getCart(db, cartId), row: getConsentFlow(db, cartId) }));
     const c = consentCart(cart, cartId);
     const flowRow = flowOf(c.cart, row);
-    if (exchanging.has(cartId)) throw new DockhandError('conflict', `Dockhand is already connecting ${c.cart.name} with the code it received: wait a moment`);
     if (!flowRow || flowRow.status !== 'pending' || !flowRow.sealed) {
       const ended = flowRow?.status === 'connected' ? `${c.cart.name} was connected with this consent already` : `Dockhand is not waiting for a consent for ${c.cart.name}`;
       throw new DockhandError('conflict', `${ended}: a code is used only once. To connect again, choose Connect (or Reconnect) first.`);
@@ -220,7 +231,6 @@ export function createConsentFlows(deps: ConsentFlowDeps): ConsentFlows {
     }
     if (landing.code === null) throw new DockhandError('validation', `The address has no code in it (no "${c.oauth.codeParam}=" part)`);
 
-    exchanging.add(cartId);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DockhandError('transient', `${platformName} did not answer the token exchange within 60 s`)), EXCHANGE_MS);
     const cartLog = deps.log.child({ cart: cartId, platform: c.cart.platform });
@@ -251,7 +261,6 @@ export function createConsentFlows(deps: ConsentFlowDeps): ConsentFlows {
       return await statusOf(cartId);
     } finally {
       clearTimeout(timer);
-      exchanging.delete(cartId);
       void stopLive(cartId);
     }
   }

@@ -225,6 +225,25 @@ describe('connecting a marketplace account through its consent page', () => {
     expect(w.endpoint.exchanges).toHaveLength(1);
   });
 
+  it('exchanges a code once when the listener and a paste bring it at the same time', async () => {
+    const w = await world();
+    const port = await freePort();
+    const cartId = await w.addCart('Acme', `http://localhost:${port}/callback`);
+    const landing = w.consent(await w.engine.call('consent.start', { cartId }));
+
+    const [page, pasted] = await Promise.all([
+      fetch(landing.replace('localhost', '127.0.0.1')).then((r) => r.status),
+      w.engine.call('consent.complete', { cartId, landing }).then(
+        () => 'connected',
+        (err: Error) => err.message,
+      ),
+    ]);
+    // Whichever came first connected the cart; the other was refused.
+    expect([page === 200, pasted === 'connected'].filter(Boolean)).toHaveLength(1);
+    expect(w.endpoint.exchanges).toHaveLength(1);
+    expect((await w.engine.call('consent.status', { cartId })).connection).toBe('connected');
+  });
+
   it('takes a bare code pasted where the redirect is not a loopback address', async () => {
     const w = await world({ pkce: false });
     const cartId = await w.addCart('Acme', 'https://dockhand.example/consent-landing');
