@@ -19,7 +19,9 @@ export function connectionSummary(status: ConsentStatusView, platformName: strin
     return {
       label: 'Needs reconnect',
       tone: 'bad',
-      text: `${platformName} refused the saved access, so this cart's schedules are paused (nothing downloaded is lost). ${status.authError ?? ''} Reconnect to grant access again; the schedules resume by themselves.`.replace(/\s+/g, ' ').trim(),
+      text: [`${platformName} refused the saved access, so this cart's schedules are paused (nothing downloaded is lost).`, sentence(status.authError), 'Reconnect to grant access again; the schedules resume by themselves.']
+        .filter(Boolean)
+        .join(' '),
       action: 'Reconnect',
     };
   }
@@ -32,6 +34,12 @@ export function connectionSummary(status: ConsentStatusView, platformName: strin
     text: `Connect opens ${platformName}'s consent page in your browser, where the seller signs in and allows Dockhand. Or share a setup link with the merchant, so they grant access on their own computer.`,
     action: 'Connect',
   };
+}
+
+/** A message as a sentence of its own: trimmed, ending with a full stop. */
+function sentence(text: string | null): string {
+  const t = (text ?? '').trim();
+  return t === '' || /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 /** While a consent waits: what happens next, in the person's words. */

@@ -29,6 +29,9 @@ describe('the Connection box in words', () => {
     expect(summary.text).toContain('eBay refused the saved access');
     expect(summary.text).toContain('nothing downloaded is lost');
     expect(summary.text).toContain('The refresh token was revoked.');
+    // A reason without its full stop still reads as a sentence of its own.
+    const bare = connectionSummary(status({ connection: 'needs_reconnect', authError: 'Reconnect the account' }), 'eBay');
+    expect(bare.text).toContain('Reconnect the account. Reconnect to grant access again');
   });
 
   it('tells the warehouse to have the merchant send the landing address right after granting, for a setup link', () => {
