@@ -163,6 +163,8 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
       deleteCart(db, input.id);
     });
     for (const s of CART_SERVICES) ctx.jobs.forget(s, input.id);
+    // A consent still waiting for this cart stops listening now, not when it expires.
+    await ctx.consent?.forget(input.id);
     return { deleted: true as const };
   },
   async 'carts.test'(input, ctx) {

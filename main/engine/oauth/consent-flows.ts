@@ -55,6 +55,8 @@ export interface ConsentFlows {
   status(cartId: number): Promise<ConsentStatusView>;
   /** Forgets the cart's flow (its listener closes); the saved credentials stay as they are. */
   cancel(cartId: number): Promise<ConsentStatusView>;
+  /** The cart was removed: its listener closes and its flow is forgotten. */
+  forget(cartId: number): Promise<void>;
   /** Closes every listener (the engine is shutting down). */
   close(): Promise<void>;
 }
@@ -332,6 +334,10 @@ export function createConsentFlows(deps: ConsentFlowDeps): ConsentFlows {
       await stopLive(cartId);
       await deps.store.write((db) => deleteConsentFlow(db, cartId));
       return statusOf(cartId);
+    },
+    async forget(cartId) {
+      await stopLive(cartId);
+      await deps.store.write((db) => deleteConsentFlow(db, cartId));
     },
     async close() {
       await Promise.all([...live.keys()].map((id) => stopLive(id)));

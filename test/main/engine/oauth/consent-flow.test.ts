@@ -154,7 +154,7 @@ describe('connecting a marketplace account through its consent page', () => {
     expect(logged).not.toContain(APP.clientSecret);
   });
 
-  it('closes the loopback listener once the flow ends, and when it is cancelled', async () => {
+  it('closes the loopback listener once the flow ends, when it is cancelled, and when the cart is removed', async () => {
     const w = await world();
     const port = await freePort();
     const cartId = await w.addCart('Acme', `http://127.0.0.1:${port}/cb`);
@@ -168,6 +168,12 @@ describe('connecting a marketplace account through its consent page', () => {
     expect(await accepts(port)).toBe(true);
     const cancelled = await w.engine.call('consent.cancel', { cartId });
     expect(cancelled.flow).toBeNull();
+    expect(await accepts(port)).toBe(false);
+
+    // Removing the cart while its consent waits stops the listener too.
+    await w.engine.call('consent.start', { cartId });
+    expect(await accepts(port)).toBe(true);
+    await w.engine.call('carts.delete', { id: cartId });
     expect(await accepts(port)).toBe(false);
   });
 
