@@ -288,6 +288,21 @@ describe('connecting a marketplace account through its consent page', () => {
     expect((await savedCredentials(w, cartId)).values.refreshToken).toBe('rt-merchant');
   });
 
+  it('gives a consent opened here 10 minutes, then refuses its landing and stops listening', async () => {
+    const w = await world();
+    const port = await freePort();
+    const cartId = await w.addCart('Acme', `http://localhost:${port}/callback`);
+    const started = await w.engine.call('consent.start', { cartId });
+    expect(Date.parse(started.flow!.expiresAt) - Date.parse(started.flow!.startedAt)).toBe(10 * 60_000);
+
+    w.clock.advance(10 * 60_000 + 1);
+    expect((await w.engine.call('consent.status', { cartId })).flow).toMatchObject({ status: 'failed', reason: expect.stringContaining('not completed within 10 minutes') });
+    const page = await fetch(w.consent(started).replace('localhost', '127.0.0.1'));
+    expect(await page.text()).toContain('not completed within 10 minutes');
+    expect(w.exchange).not.toHaveBeenCalled();
+    expect(await accepts(port)).toBe(false);
+  });
+
   it('says a setup link expired after 7 days and exchanges nothing', async () => {
     const w = await world();
     const cartId = await w.addCart('Acme', 'https://dockhand.example/consent-landing');
