@@ -166,7 +166,8 @@ export function createConsentFlows(deps: ConsentFlowDeps): ConsentFlows {
     const { cart, row } = await deps.store.read((db) => ({ cart: getCart(db, cartId), row: getConsentFlow(db, cartId) }));
     const c = consentCart(cart, cartId);
     const flow = flowOf(c.cart, row);
-    const connection = c.cart.authError ? 'needs_reconnect' : hasGrant(c) ? 'connected' : 'not_connected';
+    // A cart never connected whose run was refused still just needs connecting.
+    const connection = !hasGrant(c) ? 'not_connected' : c.cart.authError ? 'needs_reconnect' : 'connected';
     return { cartId, connection, authError: c.cart.authError, flow: flow ? flowView(c, flow) : null };
   }
 
@@ -192,7 +193,8 @@ export function createConsentFlows(deps: ConsentFlowDeps): ConsentFlows {
 
   /**
    * One landing, from the listener or a paste: checked against the pending flow, then exchanged once
-   * and saved (one landing per cart at a time). `vouched` is a paste: a bare code without state is taken there, never from the listener.
+   * and saved (one landing per cart at a time). `vouched` is a paste: a bare code without state is
+   * taken there, never from the listener.
    */
   async function land(cartId: number, landing: Landing, vouched: boolean): Promise<ConsentStatusView> {
     // Taken before anything is read, so a second landing never reads the flow as still pending while
