@@ -435,3 +435,47 @@ export interface FormatSampleView {
   columns: { header: string; position: number; samples: string[] }[];
   rows: number;
 }
+
+/**
+ * A platform's consent grant as the screens need it (shared/platforms/oauth-grant.ts): which credential
+ * fields the person types from their app, which the grant fills, and where the app is registered.
+ */
+export interface CartPlatformOAuthView {
+  appFields: string[];
+  grantFields: string[];
+  pkce: boolean;
+  appHelp: string;
+}
+
+/** How the account of a cart whose platform connects through a consent page stands (consent.* methods). */
+export interface ConsentStatusView {
+  cartId: number;
+  /**
+   * not_connected: the grant's credentials are not saved; connected: they are; needs_reconnect: a run
+   * was refused with them (authError says how), so the cart's schedules wait for a new grant.
+   */
+  connection: 'not_connected' | 'connected' | 'needs_reconnect';
+  authError: string | null;
+  /** The last consent flow of this cart, or null when none was started (or it was cancelled). */
+  flow: ConsentFlowView | null;
+}
+
+export interface ConsentFlowView {
+  /** pending: waiting for the landing address; connected: the grant was saved; failed: see reason. */
+  status: 'pending' | 'connected' | 'failed';
+  /** A setup link for the merchant (waits 7 days) rather than a consent opened here (10 minutes). */
+  shared: boolean;
+  /** Why it failed, in words; null unless failed. */
+  reason: string | null;
+  startedAt: string;
+  expiresAt: string;
+  finishedAt: string | null;
+  /** While pending: the consent page to open (or to send to the merchant). */
+  consentUrl: string | null;
+  /** While pending: the redirect_uri sent, where the browser will land. */
+  redirectUri: string | null;
+  /** While pending: whether Dockhand itself receives the landing (a loopback address it listens on). */
+  listening: boolean;
+  /** Why Dockhand does not listen although the redirect is a loopback address (its port is taken). */
+  listenProblem: string | null;
+}

@@ -151,7 +151,7 @@ export const contract = {
     'Delete a merchant, its cart connections and their orders. confirmName must repeat the merchant name.',
   ),
 
-  'carts.platforms': method<{ platform: string; displayName: string; blurb: string; capabilities: CartCapabilities }[]>()(
+  'carts.platforms': method<{ platform: string; displayName: string; blurb: string; capabilities: CartCapabilities; oauth?: Api.CartPlatformOAuthView }[]>()(
     empty,
     'The cart platforms Dockhand can connect to, with what each supports.',
   ),
@@ -346,6 +346,19 @@ export const contract = {
     z.object({ sample: sampleFileSchema }),
     'A sample file\'s layout (delimiter, header row, encoding) and its columns with sample values, to start a format from.',
   ),
+  'consent.start': method<Api.ConsentStatusView>()(
+    z.object({ cartId: id, share: z.boolean().default(false) }),
+    'Connect (or reconnect) a saved cart whose platform grants access on a consent page: the consent URL to open (Dockhand listens for the answer where the redirect is a loopback address), or, with share, a setup link for the merchant that waits 7 days.',
+  ),
+  'consent.complete': method<Api.ConsentStatusView>()(
+    z.object({ cartId: id, landing: z.string().max(20_000, 'Paste only the address from the browser\'s address bar') }),
+    'Finish a consent with the address the browser landed on after granting access (or its code): the code is exchanged and the grant saved with the cart\'s credentials.',
+  ),
+  'consent.status': method<Api.ConsentStatusView>()(
+    z.object({ cartId: id }),
+    'Whether a consent cart is connected, needs reconnecting, and how its consent flow stands (pending, connected, failed with the reason).',
+  ),
+  'consent.cancel': method<Api.ConsentStatusView>()(z.object({ cartId: id }), 'Stop waiting for a cart\'s consent (a setup link sent stops working); saved credentials stay.'),
 } as const;
 
 export type Contract = typeof contract;

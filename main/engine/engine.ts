@@ -21,6 +21,8 @@ import { startAlertMailJob } from './mail/alert-mail-job.js';
 import type { KeptFileWriter } from './kept-files/durable-file.js';
 import { startKeptFilesSweep } from './kept-files/kept-files-sweep.js';
 import { createLocalFileKeeper } from './kept-files/local-file-keeper.js';
+import { createConsentFlows } from './oauth/consent-flows.js';
+import { registryPlatforms, type ConsentPlatformLookup } from './oauth/consent-platforms.js';
 
 /**
  * The engine: the store, the scheduler and the six services behind one `call` per contract method.
@@ -33,6 +35,8 @@ export async function createEngine(
     demoWarehouse?: DemoWarehouseOptions;
     /** Kept files (kept-files/): tests pass a writer that fails like a full disk. */
     keptFiles?: { write?: KeptFileWriter };
+    /** Cart platforms (descriptor and plugin) by id: the registry's; tests pass a scripted platform. */
+    platforms?: ConsentPlatformLookup;
   },
 ): Promise<Engine & { context: EngineContext }> {
   const clock = options.clock ?? systemClock;
@@ -104,17 +108,26 @@ export async function createEngine(
     store,
     clock,
     log,
-    connectors: createConnectorSource({ store, clock, log, secrets: options.secrets }),
+    connectors: createConnectorSource({ store, clock, log, secrets: options.secrets, plugins: options.platforms && ((p) => options.platforms?.(p)?.plugin) }),
     emit,
     files: createLocalFileKeeper({ store, clock, log, root: keptFilesRoot, write: options.keptFiles?.write }),
   };
   const jobs = createJobs(deps, { minuteMs: options.minuteMs });
+  const consent = createConsentFlows({
+    store,
+    clock,
+    log,
+    secrets: options.secrets,
+    platforms: options.platforms ?? registryPlatforms,
+    settingsSaved: (target) => jobs.settingsSaved(target),
+  });
   const context: EngineContext = {
     ...deps,
     alerts: outbox,
     secrets: options.secrets,
     dataDir: options.dataDir,
     jobs,
+    consent,
     nowIso: () => clock.now().toISOString(),
   };
   await jobs.loadAll();
@@ -167,6 +180,7 @@ export async function createEngine(
       // First, so it starts no run on a stopping scheduler and writes nothing after the store closes.
       await demoWarehouse?.stop();
       await jobs.scheduler.stop();
+      await consent.close();
       await alertMail?.stop();
       await keptFilesSweep?.stop();
       await store.close();

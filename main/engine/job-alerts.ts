@@ -25,7 +25,14 @@ export function pauseAlertKey(service: ServiceName, targetId: number, by: Failur
 
 export function raisePauseAlert(
   db: SqlRunner,
-  job: { service: ServiceName; targetId: number; label: string; targetName: string },
+  job: {
+    service: ServiceName;
+    targetId: number;
+    label: string;
+    targetName: string;
+    /** A cart whose platform grants access on a consent page: the fix is Reconnect, not typing credentials. */
+    reconnect?: boolean;
+  },
   by: FailurePause,
   message: string,
   now: string,
@@ -33,7 +40,9 @@ export function raisePauseAlert(
   const cart = isCartService(job.service);
   const what = message.replace(/\.+$/, '');
   const text =
-    by === 'auth'
+    by === 'auth' && job.reconnect
+      ? `${job.targetName}: ${what}. Reconnect ${job.targetName} to grant access again: its schedules are paused until then, and nothing downloaded is lost.`
+      : by === 'auth'
       ? `${job.targetName}: ${what}. Its schedule is paused until the credentials are fixed.`
       : `${job.label} for ${job.targetName}: ${what}. Its schedule is paused until the ${cart ? 'connection' : 'WMS'} settings are fixed.`;
   raiseAlert(

@@ -19,6 +19,8 @@ import { showDesktopNotification } from './desktop-notification.js';
 import { createAppTray, type AppTray } from './tray.js';
 import { createTrayController, type TrayController } from './tray-controller.js';
 import { denyAllPermissions, guardWebContents } from './web-contents-guard.js';
+import { createConsentLinks, noticingConsentLinks } from './consent-links.js';
+import { isAppLink } from './external-links.js';
 import { createMainWindow, showWindow } from './window.js';
 
 /**
@@ -76,7 +78,10 @@ function run(): void {
 
   // Only the origin: a refused link may carry anything in its path or query.
   const refusedLink = (url: string) => log.log('warn', 'Refused to open a link the app did not make', { origin: URL.canParse(url) ? new URL(url).origin : 'unreadable' });
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal, refusedLink));
+  // Consent pages (a marketplace's login) open only exactly as the engine made them for this window.
+  const consentLinks = createConsentLinks();
+  const opens = (url: string) => isAppLink(url) || consentLinks.has(url);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal, refusedLink, opens));
   app.on('second-instance', () => openWindow());
   app.on('activate', () => openWindow());
   // The window only hides; should it ever be gone, Dockhand still lives in the tray.
@@ -134,7 +139,7 @@ function run(): void {
     // The window appears (and may call) while the engine starts; its calls wait for it.
     registerIpcRelay({
       ipcMain,
-      engine: engineStart,
+      engine: engineStart.then((engine) => noticingConsentLinks(engine, consentLinks)),
       contract,
       trustedWebContentsId: () => (window && !window.isDestroyed() ? window.webContents.id : null),
       log,

@@ -9,13 +9,18 @@ import { isRendererUrl } from './renderer-origin.js';
  */
 export type NavigationDecision = 'allow' | 'open-externally' | 'deny';
 
+/**
+ * `opens` says which outside pages go to the browser: the app's links, and in the shell also the
+ * consent pages the engine just made (consent-links.ts).
+ */
+
 /** For `will-navigate` / `will-redirect` / `will-frame-navigate`: stay on our pages. */
-export function decideNavigation(url: string): NavigationDecision {
+export function decideNavigation(url: string, opens: (url: string) => boolean = isAppLink): NavigationDecision {
   if (isRendererUrl(url)) return 'allow';
-  return isAppLink(url) ? 'open-externally' : 'deny';
+  return opens(url) ? 'open-externally' : 'deny';
 }
 
 /** For `setWindowOpenHandler`: never a new Electron window. */
-export function decideWindowOpen(url: string): Exclude<NavigationDecision, 'allow'> {
-  return isAppLink(url) ? 'open-externally' : 'deny';
+export function decideWindowOpen(url: string, opens: (url: string) => boolean = isAppLink): Exclude<NavigationDecision, 'allow'> {
+  return opens(url) ? 'open-externally' : 'deny';
 }

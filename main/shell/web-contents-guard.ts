@@ -1,4 +1,5 @@
 import type { Session, WebContents } from 'electron';
+import { isAppLink } from './external-links.js';
 import { decideNavigation, decideWindowOpen } from './navigation-policy.js';
 
 /**
@@ -6,9 +7,14 @@ import { decideNavigation, decideWindowOpen } from './navigation-policy.js';
  * navigation away from our pages, no new windows, no <webview>; links the app makes go to the person's
  * browser, other links are refused (and reported to `onRefused`, for the log).
  */
-export function guardWebContents(contents: WebContents, openExternal: (url: string) => void, onRefused: (url: string) => void = () => {}): void {
+export function guardWebContents(
+  contents: WebContents,
+  openExternal: (url: string) => void,
+  onRefused: (url: string) => void = () => {},
+  opens: (url: string) => boolean = isAppLink,
+): void {
   const onNavigate = (event: { url: string; preventDefault(): void }) => {
-    const decision = decideNavigation(event.url);
+    const decision = decideNavigation(event.url, opens);
     if (decision === 'allow') return;
     event.preventDefault();
     if (decision === 'open-externally') openExternal(event.url);
@@ -19,7 +25,7 @@ export function guardWebContents(contents: WebContents, openExternal: (url: stri
   contents.on('will-redirect', onNavigate);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (decideWindowOpen(url) === 'open-externally') openExternal(url);
+    if (decideWindowOpen(url, opens) === 'open-externally') openExternal(url);
     else onRefused(url);
     return { action: 'deny' };
   });

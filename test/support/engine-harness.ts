@@ -21,7 +21,7 @@ export interface TestEngine {
 }
 
 export async function startTestEngine(
-  options: { dataDir?: string; clock?: Clock; startScheduler?: boolean; minuteMs?: number; store?: EngineOptions['store']; keptFiles?: Parameters<typeof createEngine>[0]['keptFiles'] } = {},
+  options: { dataDir?: string; clock?: Clock; startScheduler?: boolean; minuteMs?: number; store?: EngineOptions['store']; keptFiles?: Parameters<typeof createEngine>[0]['keptFiles']; platforms?: Parameters<typeof createEngine>[0]['platforms'] } = {},
 ): Promise<TestEngine> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'dockhand-engine-')));
   const log = createMemoryLogger({ level: 'info' });
@@ -34,6 +34,7 @@ export async function startTestEngine(
     minuteMs: options.minuteMs,
     store: options.store,
     keptFiles: options.keptFiles,
+    platforms: options.platforms,
   });
   const events: EngineEvent[] = [];
   engine.onEvent((e) => events.push(e));

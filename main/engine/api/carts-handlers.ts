@@ -24,6 +24,7 @@ import { testIdentityWitness } from './test-identity-witness.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 import { cartView, requireCart, requireMerchant } from './views.js';
 import { recordCartTestPassed } from '../store/repositories/setup-repo.js';
+import { consentSummary } from '../oauth/consent-summary.js';
 
 /** Services a cart connection can run: those the platform supports. */
 function supportedServices(platform: string): CartServiceName[] {
@@ -117,6 +118,7 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
       displayName: p.displayName,
       blurb: p.blurb,
       capabilities: { ...p.capabilities },
+      oauth: consentSummary(p.platform),
     }));
   },
   async 'carts.list'(input, ctx) {
@@ -161,6 +163,8 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
       deleteCart(db, input.id);
     });
     for (const s of CART_SERVICES) ctx.jobs.forget(s, input.id);
+    // A consent still waiting for this cart stops listening now, not when it expires.
+    await ctx.consent?.forget(input.id);
     return { deleted: true as const };
   },
   async 'carts.test'(input, ctx) {

@@ -6,6 +6,7 @@ import type { Clock, Logger, SecretCipher } from '../platform/ports.js';
 import type { ConnectorSource } from '../services/run-context.js';
 import type { Store } from '../store/sql.js';
 import type { OnRequestTrigger } from '../scheduler/job-types.js';
+import type { ConsentFlows } from '../oauth/consent-flows.js';
 
 /** Whose settings were saved: a cart connection, a merchant, or the WMS setup (every merchant's jobs). */
 export type SettingsTarget = { kind: 'cart'; id: number } | { kind: 'merchant'; id: number } | { kind: 'wms' };
@@ -41,4 +42,6 @@ export interface EngineContext {
   alerts: AlertOutbox;
   emit(event: EngineEvent): void;
   nowIso(): string;
+  /** Marketplace carts' consent flows (main/engine/oauth/); absent only in a context a unit test builds. */
+  consent?: ConsentFlows;
 }

@@ -15,6 +15,7 @@ import { wmsHandlers } from './wms-handlers.js';
 import { mailHandlers } from './mail-handlers.js';
 import { filesHandlers } from './files-handlers.js';
 import { formatPreviewHandlers } from './format-preview-handlers.js';
+import { consentHandlers } from './consent-handlers.js';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...formatsHandlers,
   ...filesHandlers,
   ...formatPreviewHandlers,
+  ...consentHandlers,
 };

@@ -9,6 +9,12 @@ import { syncCartNoticeAlert } from '../cart-notices.js';
 import { pauseAlertKey, raisePauseAlert } from '../job-alerts.js';
 import { RunReport, type RunContext, type ServiceDeps } from './run-context.js';
 import { SERVICES } from './index.js';
+import { cartPlatform } from '../../../shared/platforms/index.js';
+
+/** Whether a cart's platform grants access on a consent page (its descriptor's `oauth`): its fix is Reconnect. */
+function grantsOnConsentPage(platform: string | undefined): boolean {
+  return platform !== undefined && cartPlatform(platform)?.oauth !== undefined;
+}
 
 export interface RunResult {
   run: RunView;
@@ -83,7 +89,8 @@ export async function executeRun(
     const failKey = `run-failed:${service}:${targetId}`;
     if (error?.kind === 'auth' || error?.kind === 'config') {
       if (error.kind === 'auth' && isCartService(service)) setCartAuthError(db, targetId, error.message);
-      raisePauseAlert(db, { service, targetId, label: labelOf(service), targetName }, error.kind, error.message, finishedAt);
+      const reconnect = error.kind === 'auth' && isCartService(service) && grantsOnConsentPage(getCart(db, targetId)?.platform);
+      raisePauseAlert(db, { service, targetId, label: labelOf(service), targetName, reconnect }, error.kind, error.message, finishedAt);
     } else if (error && error.kind !== 'rate_limited' && !signal.aborted) {
       // An aborted run (Dockhand stopping, the job removed) is not a problem to report.
       raiseAlert(db, { key: failKey, severity: 'warning', targetType: service, targetId, message: `${labelOf(service)} for ${targetName} failed: ${error.message}` }, finishedAt);

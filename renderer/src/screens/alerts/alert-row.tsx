@@ -7,6 +7,7 @@ import { FieldError } from '../../components/field-error.js';
 import { alertRuns } from './alert-target.js';
 import { AlertMailState } from './alert-mail-state.js';
 import './alert-link.css';
+import { ReconnectButton } from './reconnect-button.js';
 
 const SEVERITY_LABELS: Record<AlertView['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
@@ -19,11 +20,14 @@ export function AlertRow({
   target,
   onDismissed,
   linked = false,
+  reconnect = null,
 }: {
   alert: AlertView;
   target: { to: string; label: string } | null;
   onDismissed: (alert: AlertView) => void;
   linked?: boolean;
+  /** A refused grant of a consent cart: its Reconnect button (reconnect-target.ts). */
+  reconnect?: { cartId: number; platformName: string } | null;
 }) {
   const dismiss = useApiMutation('alerts.dismiss', { onSuccess: () => onDismissed(alert) });
   const runs = alertRuns(alert);
@@ -51,6 +55,7 @@ export function AlertRow({
       <p className="alerts-item__message">{alert.message}</p>
       <AlertMailState alertId={alert.id} />
       <div className="alerts-item__actions">
+        {reconnect ? <ReconnectButton cartId={reconnect.cartId} platformName={reconnect.platformName} /> : null}
         {target ? <Link to={target.to}>Go to {target.label}</Link> : null}
         {runs ? <Link to={runs.to}>See {runs.label}</Link> : null}
         <button type="button" className="button button--small" disabled={dismiss.isPending} onClick={() => dismiss.mutate({ id: alert.id })}>

@@ -5,6 +5,7 @@ import { useApi } from '../../api/hooks.js';
 import { Banner, Empty, QueryView } from '../../components/states.js';
 import { AlertRow } from './alert-row.js';
 import { alertTarget } from './alert-target.js';
+import { reconnectTarget } from './reconnect-target.js';
 import { FailingAlertMail } from './alert-mail-state.js';
 import { linkedAlert, linkedAlertNotice } from './alert-link.js';
 
@@ -18,6 +19,7 @@ export function AlertsScreen(_props: object) {
   // Only for naming the carts and merchants alerts point at; a failure just leaves the ids.
   const carts = useApi('carts.list', {});
   const merchants = useApi('merchants.list', {});
+  const platforms = useApi('carts.platforms', {});
   const [dismissed, setDismissed] = useState<AlertView | null>(null);
   const names = { carts: carts.data ?? [], merchants: merchants.data ?? [] };
   return (
@@ -42,7 +44,14 @@ export function AlertsScreen(_props: object) {
                   {[...data]
                     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
                     .map((alert) => (
-                      <AlertRow key={alert.id} alert={alert} target={alertTarget(alert, names)} onDismissed={setDismissed} linked={linked?.kind === 'open' && linked.id === alert.id} />
+                      <AlertRow
+                        key={alert.id}
+                        alert={alert}
+                        target={alertTarget(alert, names)}
+                        onDismissed={setDismissed}
+                        linked={linked?.kind === 'open' && linked.id === alert.id}
+                        reconnect={reconnectTarget(alert, names.carts, platforms.data ?? [])}
+                      />
                     ))}
                 </ul>
               )}

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { PlugZap } from 'lucide-react';
-import type { CartView, TestResultView } from '../../../../shared/api-types.js';
+import type { CartPlatformOAuthView, CartView, TestResultView } from '../../../../shared/api-types.js';
 import { cartInputSchema, type MethodInput } from '../../../../shared/contract.js';
 import { CART_SERVICES } from '../../../../shared/domain.js';
 import type { FieldErrors } from '../../../../shared/errors.js';
@@ -24,6 +24,8 @@ export interface PlatformInfo {
   platform: string;
   displayName: string;
   capabilities: Capabilities;
+  /** Set for a platform that grants access on a consent page: the cart screen's Connection box. */
+  oauth?: CartPlatformOAuthView;
 }
 
 const isCarrierField = (key: string) => key === 'carrierNames' || key.startsWith('carrierNames.');

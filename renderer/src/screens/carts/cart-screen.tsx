@@ -12,6 +12,8 @@ import { DeleteCartDialog } from './delete-cart-dialog.js';
 import { PlatformChoice } from './platform-choice.js';
 import { platformForm } from './platforms/index.js';
 import { SyncPosition } from './sync-position.js';
+import { ConnectionBox } from './connection/connection-box.js';
+import { ConsentComesNext } from './connection/consent-comes-next.js';
 
 /** `#/carts/new?merchant=:id` and `#/carts/:id`: connect a shop to a merchant, test it, save it. */
 export function CartScreen({ id, merchantId, tab }: { id: number | null; merchantId: number | null; tab?: string | null }) {
@@ -55,6 +57,7 @@ function NewCart({ merchantId, platforms }: { merchantId: number | null; platfor
             ) : null}
             <h2>Platform</h2>
             <PlatformChoice platforms={platforms} chosen={platform} onChoose={setPlatform} />
+            {merchant && info?.oauth ? <ConsentComesNext platformName={info.displayName} oauth={info.oauth} /> : null}
             {merchant && info && form ? <CartForm key={info.platform} cart={null} merchantId={merchant.id} info={info} form={form} /> : null}
             {merchant && info && !form ? <Banner kind="warning">{info.displayName} cannot be set up from this screen yet.</Banner> : null}
             {!merchant ? <p className="muted">Choose the merchant this shop belongs to.</p> : !platform ? <p className="muted">Choose the shop's platform to continue.</p> : null}
@@ -94,7 +97,7 @@ function CartDetail({ cart, platforms, tab }: { cart: CartView; platforms: Platf
           </ActionsMenuItem>
         </ActionsMenu>
       </div>
-      {cart.authError ? (
+      {cart.authError && !info.oauth ? (
         <Banner kind="warning">
           <strong>This cart's schedules are paused: the shop refused the credentials.</strong> {cart.authError} Enter working credentials, Test, and Save to
           resume.
@@ -119,6 +122,7 @@ function CartDetail({ cart, platforms, tab }: { cart: CartView; platforms: Platf
         </Tabs.List>
         {/* Kept mounted while Diagnostics shows, so unsaved edits survive a look at the sync position. */}
         <Tabs.Content value="settings" forceMount hidden={tab !== 'settings'}>
+          {info.oauth ? <ConnectionBox cartId={cart.id} platformName={info.displayName} /> : null}
           {form ? <CartForm cart={cart} merchantId={cart.merchantId} info={info} form={form} /> : <Banner kind="warning">{info.displayName} cannot be edited from this screen yet.</Banner>}
         </Tabs.Content>
         <Tabs.Content value="diagnostics">

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsentFlowView, ConsentStatusView } from '../../../../../shared/api-types.js';
+import { connectionSummary, flowOutcome, pendingText } from '../../../../../renderer/src/screens/carts/connection/connection-text.js';
+
+const flow = (over: Partial<ConsentFlowView> = {}): ConsentFlowView => ({
+  status: 'pending',
+  shared: false,
+  reason: null,
+  startedAt: '2026-12-06T10:00:00.000Z',
+  expiresAt: '2026-12-06T10:10:00.000Z',
+  finishedAt: null,
+  consentUrl: 'https://consent.example/authorize?state=s',
+  redirectUri: 'https://dockhand.example/landing',
+  listening: false,
+  listenProblem: null,
+  ...over,
+});
+const status = (over: Partial<ConsentStatusView> = {}): ConsentStatusView => ({ cartId: 1, connection: 'not_connected', authError: null, flow: null, ...over });
+
+describe('the Connection box in words', () => {
+  it('offers Connect before a grant, and Reconnect once connected', () => {
+    expect(connectionSummary(status(), 'Etsy')).toMatchObject({ label: 'Not connected', action: 'Connect', tone: 'neutral' });
+    expect(connectionSummary(status({ connection: 'connected' }), 'Etsy')).toMatchObject({ label: 'Connected', action: 'Reconnect', tone: 'ok' });
+  });
+
+  it('says a refused grant paused the cart, losing nothing, with the platform\'s reason, and leads with Reconnect', () => {
+    const summary = connectionSummary(status({ connection: 'needs_reconnect', authError: 'The refresh token was revoked.' }), 'eBay');
+    expect(summary).toMatchObject({ label: 'Needs reconnect', action: 'Reconnect', tone: 'bad' });
+    expect(summary.text).toContain('eBay refused the saved access');
+    expect(summary.text).toContain('nothing downloaded is lost');
+    expect(summary.text).toContain('The refresh token was revoked.');
+    // A reason without its full stop still reads as a sentence of its own.
+    const bare = connectionSummary(status({ connection: 'needs_reconnect', authError: 'Reconnect the account' }), 'eBay');
+    expect(bare.text).toContain('Reconnect the account. Reconnect to grant access again');
+  });
+
+  it('tells the warehouse to have the merchant send the landing address right after granting, for a setup link', () => {
+    const text = pendingText(flow({ shared: true, expiresAt: '2026-12-13T10:00:00.000Z' }), 'Amazon');
+    expect(text).toContain('right after that they must send you the address their browser lands on');
+    expect(text).toContain('expires within minutes');
+  });
+
+  it('says Dockhand waits by itself when it listens, and asks for the address otherwise', () => {
+    expect(pendingText(flow({ listening: true }), 'Etsy')).toContain('this box updates by itself');
+    const paste = pendingText(flow(), 'eBay');
+    expect(paste).toContain('the browser lands on https://dockhand.example/landing');
+    expect(paste).toContain('paste it below');
+    expect(pendingText(flow({ listenProblem: 'Port 3003 on this computer is taken by another program' }), 'Etsy')).toMatch(/^Port 3003 on this computer is taken by another program\. Copy/);
+  });
+
+  it('shows a failed attempt\'s reason, and nothing while one waits', () => {
+    expect(flowOutcome(flow({ status: 'failed', reason: 'Access was not granted.' }))).toEqual({ kind: 'error', text: 'Access was not granted.' });
+    expect(flowOutcome(flow())).toBeNull();
+    expect(flowOutcome(null)).toBeNull();
+  });
+});
