@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DockhandError } from '../../../../../shared/errors.js';
 import type { AmazonCredentials, AmazonSettings } from '../../../../../shared/schemas/amazon.js';
 import type { BackoffPolicy, HttpContext } from '../../../net/index.js';
@@ -49,7 +50,8 @@ export function createAmazonConnector(ctx: CartContext, settings: AmazonSettings
       http,
       label: endpoints.label,
       refreshToken,
-      cacheKey: `amazon|${endpoints.token}|${clientId}|${sellerKey}`,
+      // A replaced refresh token (Reconnect) never reuses what the old one was given.
+      cacheKey: `amazon|${endpoints.token}|${clientId}|${sellerKey}|${createHash('sha256').update(refreshToken).digest('hex').slice(0, 12)}`,
       rotated: ctx.credentials,
     });
     const client = new SpApiClient({
