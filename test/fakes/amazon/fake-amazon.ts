@@ -29,6 +29,8 @@ export interface FakeAmazonOptions {
   marketplaces?: { id: string; name: string; countryCode: string }[];
   /** Items per getOrderItems page (Amazon does not say; default 100). */
   itemsPageSize?: number;
+  /** False: FulfillmentChannels is not applied, and AFN orders come back anyway (default true). */
+  channelFilter?: boolean;
 }
 
 export interface RequestRecord {
@@ -170,7 +172,7 @@ export async function createFakeAmazon(options: FakeAmazonOptions = {}): Promise
       .filter((o) => markets.has(o.MarketplaceId))
       .filter((o) => (amazonIds ? amazonIds.includes(o.AmazonOrderId) : true))
       .filter((o) => !statuses || statuses.includes(o.OrderStatus))
-      .filter((o) => !channels || channels.includes(o.FulfillmentChannel))
+      .filter((o) => !channels || options.channelFilter === false || channels.includes(o.FulfillmentChannel))
       .filter((o) => {
         if (amazonIds) return true;
         const at = Date.parse(createdAfter !== undefined ? o.PurchaseDate : o.LastUpdateDate);
