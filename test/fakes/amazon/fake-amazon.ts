@@ -86,7 +86,8 @@ interface Route {
 
 export async function createFakeAmazon(options: FakeAmazonOptions = {}): Promise<FakeAmazon> {
   const state = new FakeSellerState(options.start ?? new Date('2026-11-20T10:00:00Z'));
-  const sellerId = options.sellerId ?? 'A3FAKESELLER01';
+  // A seller of its own per fake: limiters are per seller for the process, and ports are reused.
+  const sellerId = options.sellerId ?? `A${randomBytes(6).toString('hex').toUpperCase()}`;
   const app: LwaApp = { ...DEFAULT_APP, ...options.app };
   const lwa = new FakeLwa(app, sellerId, () => state.nowMs());
   const refreshToken = lwa.newRefreshToken();
