@@ -22,6 +22,8 @@ export class FakeLwa {
   private readonly codes = new Map<string, { expiresAtMs: number; redirectUri: string }>();
   /** Token requests answered, by grant type (the bench and the tests count refreshes). */
   readonly issued = { refresh_token: 0, authorization_code: 0 };
+  /** Each refresh replaces the refresh token (off by default, as LWA behaves today). */
+  rotate = false;
 
   constructor(
     readonly app: LwaApp,
@@ -61,7 +63,10 @@ export class FakeLwa {
       const refresh = form.get('refresh_token') ?? '';
       if (!this.refreshTokens.has(refresh)) return [400, { error: 'invalid_grant', error_description: 'The request has an invalid grant parameter : refresh_token' }];
       this.issued.refresh_token += 1;
-      return [200, this.accessReply()];
+      if (!this.rotate) return [200, this.accessReply()];
+      // Rotation (LWA does not rotate today; the connector must cope if it starts): the old token stops working.
+      this.refreshTokens.delete(refresh);
+      return [200, { ...this.accessReply(), refresh_token: this.newRefreshToken() }];
     }
     if (grant === 'authorization_code') {
       const code = this.codes.get(form.get('code') ?? '');

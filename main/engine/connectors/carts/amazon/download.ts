@@ -46,8 +46,6 @@ export async function* downloadAmazonOrders(deps: DownloadDeps, options: FetchOr
   // Nothing can be asked for yet: the window starts inside the last two minutes.
   if (Date.parse(window.since) >= Date.parse(before)) return;
 
-  const piiToken = await deps.restricted.token();
-  const restrictedData = piiToken !== null;
   const seen: string[] = [];
   const invalidSeen = new Set<string>();
   let query = firstPageQuery(settings, window.since, before, deps.pageSize);
@@ -55,6 +53,9 @@ export async function* downloadAmazonOrders(deps: DownloadDeps, options: FetchOr
   let afnSkipped = 0;
   for (;;) {
     if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
+    // Asked per page (cached for its hour): a run bound by getOrderItems outlives one token.
+    const piiToken = await deps.restricted.token();
+    const restrictedData = piiToken !== null;
     const reply = await client.call('getOrders', 'GET', '/orders/v0/orders', getOrdersReplySchema, {
       what: 'the order list',
       query,

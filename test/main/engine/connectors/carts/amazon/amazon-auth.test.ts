@@ -105,6 +105,16 @@ describe('connecting an Amazon seller', () => {
     expect(w.fake.lwa.issued.refresh_token).toBe(before + 1);
   });
 
+  it('saves a refresh token Amazon replaces at once, and uses it from then on', async () => {
+    w.fake.lwa.rotate = true;
+    w.fake.state.addOrder();
+    await w.indexed();
+    await downloadAll(w.connect());
+    expect(w.saved).toHaveLength(1);
+    expect(w.fake.lwa.refreshTokens.has(w.saved[0].refreshToken)).toBe(true);
+    expect(w.fake.lwa.refreshTokens.has(w.fake.refreshToken)).toBe(false);
+  });
+
   it('tests the connection: the marketplaces the seller sells in, and a marketplace it does not', async () => {
     const ok = await w.connect().testConnection(['order_download']);
     expect(ok).toMatchObject({ ok: true, message: expect.stringContaining('Amazon.com (ATVPDKIKX0DER)') });
