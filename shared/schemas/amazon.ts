@@ -20,6 +20,18 @@ export const SELLER_CENTRAL: Record<AmazonRegion, string> = {
 /** How the refresh token is had: the consent page (a public or private app) or pasted self-authorization. */
 export const AMAZON_AUTH_MODES = ['consent', 'self_authorized'] as const;
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** An address that may carry tokens: https, or plain http only to this machine (tests, a local proxy). */
+function tokenSafeUrl(what: string) {
+  return z.url({ protocol: /^https?$/ }).check((ctx) => {
+    const url = new URL(ctx.value);
+    if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+      ctx.issues.push({ code: 'custom', message: `Use https:// for ${what} (plain http only to this computer)`, input: ctx.value });
+    }
+  });
+}
+
 /** Amazon marketplace ids: ATVPDKIKX0DER (US), A1F83G8C2ARO7P (UK)... upper-case letters and digits. */
 const MARKETPLACE_ID = /^[A-Z0-9]{9,16}$/;
 
@@ -42,11 +54,11 @@ export const amazonSettingsSchema = z.object({
   primeShipCodes: z.boolean().default(true),
   authMode: z.enum(AMAZON_AUTH_MODES).default('consent'),
   /** The app's OAuth Redirect URI as registered in Seller Central / Developer Central (https, or loopback). */
-  redirectUri: z.url({ protocol: /^https?$/ }).optional(),
+  redirectUri: tokenSafeUrl('the redirect URI').optional(),
   /** The app is still in draft (not published): the consent page needs version=beta. */
   draftApp: z.boolean().default(false),
   /** Advanced: send every request (SP-API, token endpoint, consent page) here instead (a test server or a proxy). */
-  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  baseUrl: tokenSafeUrl('the base URL').optional(),
 });
 export type AmazonSettings = z.infer<typeof amazonSettingsSchema>;
 
