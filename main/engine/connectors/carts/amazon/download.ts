@@ -43,6 +43,7 @@ export async function* downloadAmazonOrders(deps: DownloadDeps, options: FetchOr
   const { client, settings, ctx } = deps;
   const window = new IncrementalWindow({ saved: options.cursor, earliestOrderDate: options.earliestOrderDate, platformName: 'Amazon', maxRecent: AMAZON_MAX_RECENT, wholeSeconds: true });
   const before = lastUpdatedBeforeAt(ctx.clock.now().getTime());
+  const beforeIso = new Date(before).toISOString();
   // Nothing can be asked for yet: the window starts inside the last two minutes.
   if (Date.parse(window.since) >= Date.parse(before)) return;
 
@@ -97,8 +98,10 @@ export async function* downloadAmazonOrders(deps: DownloadDeps, options: FetchOr
       window.handOver(order.AmazonOrderId, updatedAt);
       page.orders.push(mapped.order);
     }
-    // The high-water mark from every order of the run (invalid ones too), once the whole list is read.
-    if (last) window.observe(seen);
+    // The high-water mark from every order of the run (invalid ones too), once the whole list is read,
+    // never past LastUpdatedBefore: an order changed during a long run shows its newer time on a later
+    // page, yet orders changed or placed after `before` were not asked for, and must be by the next run.
+    if (last) window.observe(seen.map((at) => (at > beforeIso ? beforeIso : at)));
     page.cursor = window.positionAfterPage();
     handedOver += page.orders.length;
     ctx.progress?.(handedOver);

@@ -124,3 +124,41 @@ describe('the Amazon order download', () => {
     expect(invalid).toEqual([expect.objectContaining({ cartOrderId: bad.AmazonOrderId, reason: expect.stringContaining('PurchaseDate') })]);
   });
 });
+
+describe('the Amazon download position', () => {
+  it('never moves past LastUpdatedBefore, so an order changed late in a long run does not hide one placed meanwhile', async () => {
+    const w = await amazonWorld();
+    try {
+      for (let i = 0; i < 3; i++) w.fake.state.addOrder();
+      await w.indexed();
+      const first = await downloadAll(w.connect());
+      const b = first.orders[1];
+      const small = createAmazonConnector(
+        { clock: w.clock, log: silentLogger, signal: new AbortController().signal },
+        amazonPlugin.settingsSchema.parse(w.settings),
+        amazonPlugin.credentialsSchema.parse(w.credentials),
+        { pageSize: 1 },
+      );
+      w.fake.state.modifyOrder(first.orders[0].cartOrderId);
+      await w.indexed();
+      // A run longer than the overlap window: an order is placed 200 s in (not in the run's list), and an
+      // order of the list changes 600 s in (its later page shows the new time).
+      const pages = [];
+      let placed = '';
+      for await (const page of small.fetchOrders({ cursor: first.cursor, earliestOrderDate: '2020-01-01T00:00:00Z' })) {
+        pages.push(page);
+        if (pages.length === 1) {
+          await w.clock.sleep(200_000);
+          placed = w.fake.state.addOrder().AmazonOrderId;
+          await w.clock.sleep(400_000);
+          w.fake.state.modifyOrder(b.cartOrderId);
+        }
+      }
+      await w.indexed();
+      const next = await downloadAll(w.connect(), '2020-01-01T00:00:00Z', pages.at(-1)!.cursor);
+      expect(next.orders.map((o) => o.cartOrderId)).toContain(placed);
+    } finally {
+      await w.close();
+    }
+  });
+});
