@@ -62,6 +62,8 @@ export interface FakeAmazon {
   /** Replaces an order's entry in the order list (default: no PurchaseDate, an OrderTotal in words). */
   corruptOrder(id: string, reply?: unknown): void;
   setRestrictedRole(has: boolean): void;
+  /** Every Restricted Data Token issued so far stops working (as after its hour). */
+  expireRestrictedTokens(): void;
   healthy(): void;
   stats: { rateLimited: number; failed: number };
   close(): Promise<void>;
@@ -360,6 +362,9 @@ export async function createFakeAmazon(options: FakeAmazonOptions = {}): Promise
     },
     setRestrictedRole(has) {
       restrictedRole = has;
+    },
+    expireRestrictedTokens() {
+      for (const t of restrictedTokens.keys()) restrictedTokens.set(t, 0);
     },
     healthy() {
       faults.length = 0;

@@ -9,6 +9,7 @@ import { firstPageQuery, lastUpdatedBeforeAt, nextPageQuery } from './order-quer
 import type { RestrictedOrdersToken } from './restricted-data.js';
 import { getOrderItemsReplySchema, getOrdersReplySchema, type AmazonOrder } from './schemas.js';
 import type { SpApiClient } from './sp-client.js';
+import { AmazonApiError } from './sp-errors.js';
 
 /**
  * Incremental download on LastUpdateDate through the kit's window: getOrders from the window's start
@@ -54,14 +55,7 @@ export async function* downloadAmazonOrders(deps: DownloadDeps, options: FetchOr
   let afnSkipped = 0;
   for (;;) {
     if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
-    // Asked per page (cached for its hour): a run bound by getOrderItems outlives one token.
-    const piiToken = await deps.restricted.token();
-    const restrictedData = piiToken !== null;
-    const reply = await client.call('getOrders', 'GET', '/orders/v0/orders', getOrdersReplySchema, {
-      what: 'the order list',
-      query,
-      ...(piiToken ? { restrictedToken: piiToken } : {}),
-    });
+    const { reply, restrictedData } = await orderListPage(deps, query);
     const { Orders: rawOrders, NextToken: nextToken } = reply.payload;
     const last = !nextToken;
     const page: OrderPage = { orders: [], invalid: [], cursor: '' };
@@ -109,6 +103,27 @@ export async function* downloadAmazonOrders(deps: DownloadDeps, options: FetchOr
     yield page;
     if (last) return;
     query = nextPageQuery(settings, nextToken);
+  }
+}
+
+/**
+ * One getOrders page with the Restricted Data Token, asked per page (cached for its hour: a run bound by
+ * getOrderItems outlives one token), and asked anew once when Amazon refuses it as expired.
+ */
+async function orderListPage(deps: DownloadDeps, query: URLSearchParams) {
+  for (let renewed = false; ; renewed = true) {
+    const piiToken = await deps.restricted.token();
+    try {
+      const reply = await deps.client.call('getOrders', 'GET', '/orders/v0/orders', getOrdersReplySchema, {
+        what: 'the order list',
+        query,
+        ...(piiToken ? { restrictedToken: piiToken } : {}),
+      });
+      return { reply, restrictedData: piiToken !== null };
+    } catch (err) {
+      if (renewed || piiToken === null || !(err instanceof AmazonApiError) || err.status !== 403) throw err;
+      deps.restricted.forget();
+    }
   }
 }
 

@@ -65,6 +65,20 @@ describe('the Amazon order download', () => {
     expect(w.fake.requests.some((r) => r.operation === 'createRestrictedDataToken')).toBe(true);
   });
 
+  it('asks for a new Restricted Data Token once Amazon calls the one it holds expired, and carries on', async () => {
+    w.fake.state.addOrder();
+    await w.indexed();
+    const connector = w.connect();
+    const first = await downloadAll(connector);
+    w.fake.expireRestrictedTokens();
+    w.fake.state.addOrder();
+    await w.indexed();
+    const next = await downloadAll(connector, '2020-01-01T00:00:00Z', first.cursor);
+    expect(next.orders).toHaveLength(1);
+    expect(next.orders[0].shipTo.address1).toBeTruthy();
+    expect(w.fake.requests.filter((r) => r.operation === 'createRestrictedDataToken')).toHaveLength(2);
+  });
+
   it('lets the order flow without the buyer when the app has no Restricted Data role, and says so on the order', async () => {
     w.fake.setRestrictedRole(false);
     w.fake.state.addOrder();
