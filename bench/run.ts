@@ -38,6 +38,7 @@ import { LiveFsyncProbe } from './live-fsync.js';
 import { LoopDelay, PeakRss, percentile, round } from './measure.js';
 import { measureScreenCalls } from './screen-latency.js';
 import { ftpWms } from '../test/support/world.js';
+import { amazonDownloadRows } from './amazon-download.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MERCHANT_CODE = 'BENCH';
@@ -404,6 +405,8 @@ async function main(): Promise<number> {
     if (!args.skipThrottled) Object.assign(rows, await csvSourceDownloadRows(call, merchant.id, check));
     // The WMS files of issue 11: 100k confirmations and 100k SKUs picked up over FTP and SFTP (wms-file-pickup.ts).
     if (!args.skipThrottled) Object.assign(rows, await wmsFilePickupRows(call, merchant.id, check));
+    // Amazon at SP-API's documented usage plans, bound by getOrderItems, scaled to about a minute (amazon-download.ts).
+    if (!args.skipThrottled) Object.assign(rows, await amazonDownloadRows(call, merchant.id, check));
     // eBay at its default daily Fulfillment limit, spread over the day (ebay-download.ts).
     if (!args.skipThrottled) Object.assign(rows, await ebayDownloadRows(call, merchant.id, check));
     console.table(rows);

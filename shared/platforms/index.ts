@@ -1,3 +1,4 @@
+import { amazonPlatform } from './amazon.js';
 import { bigcommercePlatform } from './bigcommerce.js';
 import type { CartPlatform } from './cart-platform.js';
 import { csvPlatform } from './csv.js';
@@ -12,7 +13,7 @@ import { ebayPlatform } from './ebay.js';
  * contract's cart input is built from this list; the engine's connector registry has one connector each
  * (a test holds the two lists equal).
  */
-export const CART_PLATFORMS = [shopifyPlatform, woocommercePlatform, bigcommercePlatform, magentoPlatform, csvPlatform, demoPlatform, ebayPlatform] as const;
+export const CART_PLATFORMS = [shopifyPlatform, woocommercePlatform, bigcommercePlatform, magentoPlatform, amazonPlatform, ebayPlatform, csvPlatform, demoPlatform] as const;
 
 export type CartPlatformId = (typeof CART_PLATFORMS)[number]['platform'];
 

@@ -1,3 +1,4 @@
+import { amazonPlugin } from './amazon/plugin.js';
 import { bigcommercePlugin } from './bigcommerce/index.js';
 import type { CartPlugin } from './cart-connector.js';
 import { csvPlugin } from './csv/index.js';
@@ -15,6 +16,7 @@ export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   magento: magentoPlugin,
   bigcommerce: bigcommercePlugin,
   woocommerce: woocommercePlugin,
+  amazon: amazonPlugin,
   ebay: ebayPlugin,
 };
 

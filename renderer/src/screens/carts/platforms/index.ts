@@ -1,4 +1,5 @@
 import type { PlatformForm } from '../platform-form.js';
+import { amazonForm } from './amazon-form.js';
 import { bigcommerceForm } from './bigcommerce-form.js';
 import { csvForm } from './csv-form.js';
 import { demoForm } from './demo-form.js';
@@ -17,6 +18,7 @@ export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   magento: magentoForm,
   bigcommerce: bigcommerceForm,
   woocommerce: woocommerceForm,
+  amazon: amazonForm,
   ebay: ebayForm,
 };
 

@@ -1,0 +1,10 @@
+export { createFakeAmazon } from './fake-amazon.js';
+export type { FakeAmazon, FakeAmazonOptions, RequestRecord } from './fake-amazon.js';
+export { FakeSellerState, SpError } from './seller-state.js';
+export type { FakePackage, FakeListing } from './seller-state.js';
+export { FakeLwa } from './lwa-server.js';
+export type { LwaApp } from './lwa-server.js';
+export { DOCUMENTED_PLANS, UsagePlans } from './usage-plans.js';
+export type { Plan } from './usage-plans.js';
+export { amazonTime, amount, buildOrder, orderIdFor, US_MARKETPLACE } from './order-builder.js';
+export type { OrderSeed, LineSeed, FakeAmazonOrder, FakeAmazonItem } from './order-builder.js';
