@@ -75,5 +75,5 @@ function headerNumber(res: Pick<HttpResponse, 'headers'>, name: string): number 
 export function etsyAppLimiter(apiOrigin: string, keystring: string): EtsyAppLimiter {
   // The keystring goes in the key's path (kept case-sensitive by normalizeAddress); it is not a secret
   // on its own (Etsy shows it in every public call's header) and it never reaches a message.
-  return shopLimiter('etsy', `${apiOrigin}/apps/${encodeURIComponent(keystring)}`, () => new EtsyAppLimiter(`Etsy (${new URL(apiOrigin).host})`));
+  return shopLimiter('etsy', `${apiOrigin.replace(/\/+$/, '')}/apps/${encodeURIComponent(keystring)}`, () => new EtsyAppLimiter(`Etsy (${new URL(apiOrigin).host})`));
 }

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EtsyAppLimiter, etsyAppLimiter } from '../../../../../../main/engine/connectors/carts/etsy/app-limiter.js';
+import { clearShopLimiters } from '../../../../../../main/engine/connectors/carts/kit/shop-limiters.js';
+import { createVirtualClock } from '../../../../../conformance/virtual-clock.js';
+
+afterEach(() => clearShopLimiters());
+
+const headers = (values: Record<string, string>) => ({ headers: { get: (name: string) => values[name] ?? null } });
+
+describe("an Etsy app's request budget", () => {
+  it('is one limiter for every run of the same app key, and another for another key', () => {
+    expect(etsyAppLimiter('https://api.etsy.com', 'key1')).toBe(etsyAppLimiter('https://api.etsy.com/', 'key1'));
+    expect(etsyAppLimiter('https://api.etsy.com', 'key1')).not.toBe(etsyAppLimiter('https://api.etsy.com', 'KEY1'));
+  });
+
+  it('spreads requests evenly at 10 a second', async () => {
+    const clock = createVirtualClock();
+    const limiter = new EtsyAppLimiter('Etsy');
+    const start = clock.now().getTime();
+    for (let i = 0; i < 21; i++) await limiter.acquire({ clock });
+    const elapsed = clock.now().getTime() - start;
+    expect(elapsed).toBeGreaterThanOrEqual(2000);
+    expect(elapsed).toBeLessThan(2100);
+  });
+
+  it('holds everyone to the next second when Etsy says none are left this second', async () => {
+    const clock = createVirtualClock();
+    const limiter = new EtsyAppLimiter('Etsy');
+    limiter.observeResponse(headers({ 'x-remaining-this-second': '0', 'x-remaining-today': '500' }), clock.now().getTime());
+    const start = clock.now().getTime();
+    await limiter.acquire({ clock });
+    expect(clock.now().getTime() - start).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('stops the run with rate_limited once the 24-hour quota is used, rather than wait for hours', async () => {
+    const clock = createVirtualClock();
+    const limiter = new EtsyAppLimiter('Etsy');
+    limiter.observeResponse(headers({ 'x-remaining-this-second': '9', 'x-remaining-today': '1' }), clock.now().getTime());
+    await limiter.acquire({ clock });
+    await expect(limiter.acquire({ clock })).rejects.toMatchObject({ kind: 'rate_limited', message: expect.stringContaining('10,000 requests of the last 24 hours') });
+  });
+});
