@@ -2,6 +2,7 @@ import type { PlatformForm } from '../platform-form.js';
 import { bigcommerceForm } from './bigcommerce-form.js';
 import { csvForm } from './csv-form.js';
 import { demoForm } from './demo-form.js';
+import { etsyForm } from './etsy-form.js';
 import { magentoForm } from './magento-form.js';
 import { shopifyForm } from './shopify-form.js';
 import { woocommerceForm } from './woocommerce-form.js';
@@ -16,6 +17,7 @@ export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   magento: magentoForm,
   bigcommerce: bigcommerceForm,
   woocommerce: woocommerceForm,
+  etsy: etsyForm,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
