@@ -26,7 +26,8 @@ export class EtsyAppLimiter extends ShopLimiter {
     const today = headerNumber(res, 'x-remaining-today');
     if (today !== undefined) this.remainingToday = today;
     const thisSecond = headerNumber(res, 'x-remaining-this-second');
-    if (thisSecond === 0) this.secondHeldUntilMs = Math.max(this.secondHeldUntilMs, atMs + 1000);
+    // Etsy counts by the clock second: none left in this one means none until the next one starts.
+    if (thisSecond === 0) this.secondHeldUntilMs = Math.max(this.secondHeldUntilMs, Math.floor(atMs / 1000) * 1000 + 1000);
   }
 
   /** Requests known to be left in the sliding day, or undefined before any reply said. */

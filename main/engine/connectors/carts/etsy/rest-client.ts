@@ -40,6 +40,11 @@ export class EtsyClient {
     return this.options.label;
   }
 
+  /** The same client (token, limiter) reporting its waits elsewhere: for a request asked ahead of need. */
+  reportingWaitsTo(onThrottle: (waitMs: number, reason: string) => void): EtsyClient {
+    return new EtsyClient({ ...this.options, http: { ...this.options.http, onThrottle } });
+  }
+
   get<S extends z.ZodType>(path: string, schema: S, call: EtsyCall): Promise<z.output<S>> {
     return this.call('GET', path, schema, call);
   }
