@@ -31,6 +31,7 @@ import { csvSourceDownloadRows } from './csv-source-download.js';
 import { wmsFilePickupRows } from './wms-file-pickup.js';
 import { magentoDownloadRows } from './magento-download.js';
 import { woocommerceDownloadRows } from './woocommerce-download.js';
+import { etsyDownloadRows } from './etsy-download.js';
 import { startFakes, type Fakes } from './fakes-client.js';
 import type { ShopInfo } from './fakes-protocol.js';
 import { LiveFsyncProbe } from './live-fsync.js';
@@ -403,6 +404,8 @@ async function main(): Promise<number> {
     if (!args.skipThrottled) Object.assign(rows, await csvSourceDownloadRows(call, merchant.id, check));
     // The WMS files of issue 11: 100k confirmations and 100k SKUs picked up over FTP and SFTP (wms-file-pickup.ts).
     if (!args.skipThrottled) Object.assign(rows, await wmsFilePickupRows(call, merchant.id, check));
+    // Etsy at its documented per-app limits, 10 requests/s and 10,000 a day (etsy-download.ts).
+    if (!args.skipThrottled) Object.assign(rows, await etsyDownloadRows(call, merchant.id, check));
     console.table(rows);
     if (failures.length > 0) {
       console.log('\nFAILED checks:');
