@@ -82,7 +82,7 @@ export const etsyPlatform = {
     { pattern: /(x-api-key["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"',;}]+/gi, replace: '$1[redacted]' },
     // Bearer "<user id>.<token>" and the token endpoint's fields (JSON or form-encoded).
     { pattern: /(\bbearer\s+)(?!\[redacted\])[A-Za-z0-9._~+/=-]{8,}/gi, replace: '$1[redacted]' },
-    { pattern: /("?(?:access_token|refresh_token|code_verifier|code)"?\s*[:=]\s*"?)(?!\[redacted\])[A-Za-z0-9._~+/%-]{8,}/gi, replace: '$1[redacted]' },
+    { pattern: /("?\b(?:access_token|refresh_token|code_verifier|code)"?\s*[:=]\s*"?)(?!\[redacted\])[A-Za-z0-9._~+/%-]{8,}/gi, replace: '$1[redacted]' },
   ],
   // createReceiptShipment's carrier_name: Etsy's names of the carriers it tracks (getShippingCarriers);
   // any other carrier goes by its name, and Etsy shows it as "other" with the tracking number.

@@ -104,7 +104,7 @@ export async function createFakeEtsy(options: FakeEtsyOptions = {}): Promise<Fak
       requests.push({ method: req.method ?? 'GET', path, query: url.searchParams, atMs: performance.now() });
       const apiKey = req.headers['x-api-key'];
       const wantedKey = options.sharedSecret ? `${keystring}:${options.sharedSecret}` : keystring;
-      if (apiKey !== wantedKey && !(options.sharedSecret === undefined && apiKey === keystring)) {
+      if (apiKey !== wantedKey) {
         return error(403, options.sharedSecret && apiKey === keystring ? 'x-api-key must be keystring:shared_secret' : 'Invalid API key');
       }
       const fault = faults.shift();

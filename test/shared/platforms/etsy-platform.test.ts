@@ -44,6 +44,10 @@ describe('the Etsy descriptor', () => {
     let text = 'x-api-key: abcdef123456:secretpart Authorization: Bearer 51234567.AbCdEf0123456789 refresh_token=51234567.ZyXw0987654321&code_verifier=verifier0123456789';
     for (const { pattern, replace } of etsyPlatform.secretPatterns) text = text.replace(pattern, replace);
     expect(text).not.toMatch(/abcdef123456|secretpart|AbCdEf0123456789|ZyXw0987654321|verifier0123456789/);
+    // A tracking code or a barcode is not a secret.
+    let kept = 'tracking_code=1Z999AA10123456784 barcode: 0123456789012';
+    for (const { pattern, replace } of etsyPlatform.secretPatterns) kept = kept.replace(pattern, replace);
+    expect(kept).toBe('tracking_code=1Z999AA10123456784 barcode: 0123456789012');
   });
 
   it('reads the sync position as the time of the last receipt change', () => {

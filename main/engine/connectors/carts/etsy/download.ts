@@ -2,7 +2,7 @@ import type { CanonicalOrder } from '../../../../../shared/domain.js';
 import { DockhandError } from '../../../../../shared/errors.js';
 import type { CartContext, FetchOrdersOptions, OrderPage } from '../cart-connector.js';
 import { IncrementalWindow } from '../kit/incremental-window.js';
-import { listPageSchema, receiptSchema, transactionSchema, type EtsyTransaction } from './payload-schemas.js';
+import { listPageSchema, receiptStampSchema, transactionSchema, type EtsyTransaction } from './payload-schemas.js';
 import { mapEtsyReceipt } from './receipt-mapper.js';
 import { walkReceiptPages } from './receipt-pages.js';
 import type { EtsyClient } from './rest-client.js';
@@ -100,7 +100,8 @@ export async function fetchEtsyReceipt(client: EtsyClient, shopId: string, order
   if (!/^\d+$/.test(id)) return null;
   let raw: unknown;
   try {
-    raw = await client.get(`/shops/${shopId}/receipts/${id}`, receiptSchema.passthrough(), { what: `receipt ${id}` });
+    // Read loosely: a receipt off the documented shape is reported as that receipt's problem below.
+    raw = await client.get(`/shops/${shopId}/receipts/${id}`, receiptStampSchema.loose(), { what: `receipt ${id}` });
   } catch (err) {
     if (err instanceof DockhandError && err.kind === 'not_found') return null;
     throw err;

@@ -58,6 +58,15 @@ describe('the Etsy receipts walk', () => {
     expect(receiptRequests(world).slice(1).some((r) => r.query.get('limit') === String(ETSY_RECEIPTS_PAGE_SIZE))).toBe(true);
   });
 
+  it('looks one receipt up by its number, and answers null for a number the shop does not have', async () => {
+    world = await etsyWorld();
+    const [id] = seed(world, 1);
+    const connector = world.connect();
+    expect((await connector.fetchOrderByNumber!(`#${id}`))?.cartOrderId).toBe(String(id));
+    expect(await connector.fetchOrderByNumber!('12345')).toBeNull();
+    expect(await connector.fetchOrderByNumber!('not-a-number')).toBeNull();
+  });
+
   it('re-anchors on the last second read, past the receipts of it already read', () => {
     const at = (s: number) => new Date(s * 1000).toISOString();
     expect(nextRequest({ second: 100, offset: 0 }, [at(100), at(101), at(103), at(103)], 4)).toEqual({ second: 103, offset: 2 });
