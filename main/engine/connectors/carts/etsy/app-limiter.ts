@@ -7,17 +7,17 @@ import { ShopLimiter } from '../kit/shop-limiter.js';
 /**
  * The request budget of one Etsy app, shared by every run and every shop of its keystring: Etsy counts
  * per app key, not per shop. Two limits at once:
- * - 10 a second: our own token bucket paces the requests one every 100 ms, and a reply saying x-remaining-this-second 0
+ * - 10 a second: requests are paced one every 100 ms, and a reply saying x-remaining-this-second 0
  *   holds everyone to the next second;
  * - 10,000 in any 24 hours (a sliding window): x-remaining-today says what is left. Waiting hours for
  *   the window to slide is no use to a run: once it says 0 the run stops with rate_limited, its saved
  *   position intact, and the next run carries on.
  */
 export class EtsyAppLimiter extends ShopLimiter {
-  private readonly rate = ETSY_REQUEST_BUDGET.ratePerSecond;
-  private readonly burst: number = ETSY_REQUEST_BUDGET.burst;
-  private tokens: number = ETSY_REQUEST_BUDGET.burst;
-  private tokensAtMs: number | undefined;
+  /** One request every this many ms: 10 a second, spread evenly. */
+  private readonly intervalMs = 1000 / ETSY_REQUEST_BUDGET.ratePerSecond;
+  /** When the next request may go, on a grid `intervalMs` apart. */
+  private nextAtMs: number | undefined;
   private secondHeldUntilMs = 0;
   private remainingToday: number | undefined;
 
@@ -45,23 +45,21 @@ export class EtsyAppLimiter extends ShopLimiter {
     }
     // A hold set on a clock far ahead of this caller's (another run's, in tests) is at most a second.
     if (this.secondHeldUntilMs - nowMs > 1000) this.secondHeldUntilMs = nowMs + 1000;
-    const missing = Math.min(cost, this.burst) - this.tokensAt(nowMs);
-    const bucketWait = missing > 0 ? Math.ceil((missing / this.rate) * 1000) : 0;
-    return Math.max(this.secondHeldUntilMs - nowMs, bucketWait, 0);
+    // A grid time far ahead of this caller's clock (another run's, in tests) is not waited for.
+    if (this.nextAtMs !== undefined && this.nextAtMs - nowMs > this.intervalMs * cost) this.nextAtMs = nowMs;
+    const paced = this.nextAtMs === undefined ? 0 : this.nextAtMs - nowMs;
+    return Math.max(this.secondHeldUntilMs - nowMs, paced, 0);
   }
 
   protected spend(cost: number, nowMs: number): void {
-    this.tokens = this.tokensAt(nowMs) - Math.min(cost, this.burst);
-    this.tokensAtMs = Math.max(nowMs, this.tokensAtMs ?? nowMs);
+    // The next slot stays on the grid when this request went a little late (a timer firing late on a
+    // busy machine), so lateness is not added to every later request; a request after a quiet spell
+    // starts a new grid from now. The lag made up is at most a third of a slot, so two requests are
+    // never closer than two thirds of one.
+    const onGrid = this.nextAtMs === undefined ? nowMs : this.nextAtMs;
+    const start = nowMs - onGrid > this.intervalMs / 3 ? nowMs : onGrid;
+    this.nextAtMs = start + this.intervalMs * cost;
     if (this.remainingToday !== undefined) this.remainingToday -= cost;
-  }
-
-  /** The per-second bucket's tokens at `nowMs` (10 a second, spread evenly: see ETSY_REQUEST_BUDGET). */
-  private tokensAt(nowMs: number): number {
-    if (this.tokensAtMs === undefined) return this.tokens;
-    // A last spend far ahead of this caller's clock (another run's, in tests) is not waited for.
-    if (this.tokensAtMs - nowMs > 1000) return this.burst;
-    return Math.min(this.burst, this.tokens + (Math.max(0, nowMs - this.tokensAtMs) * this.rate) / 1000);
   }
 }
 

@@ -23,6 +23,22 @@ describe("an Etsy app's request budget", () => {
     expect(elapsed).toBeLessThan(2100);
   });
 
+  it('keeps to its grid when a busy machine wakes it late, so lateness does not pile up', async () => {
+    const clock = createVirtualClock();
+    // Every sleep ends 25 ms late, as timers do on a loaded machine.
+    const late = { now: clock.now, sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms + 25, signal) };
+    const limiter = new EtsyAppLimiter('Etsy');
+    const start = clock.now().getTime();
+    const grants: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      await limiter.acquire({ clock: late });
+      grants.push(clock.now().getTime() - start);
+    }
+    expect(grants[20]).toBeLessThan(2000 + 100);
+    // Never two requests closer than two thirds of a slot.
+    for (let i = 1; i < grants.length; i++) expect(grants[i] - grants[i - 1]).toBeGreaterThanOrEqual(66);
+  });
+
   it('holds everyone to the start of the next clock second when Etsy says none are left in this one', async () => {
     const clock = createVirtualClock();
     const limiter = new EtsyAppLimiter('Etsy');
