@@ -5,7 +5,6 @@ import type { CartContext } from '../cart-connector.js';
 import { staticTokenSource } from '../kit/token-source.js';
 import { etsyAppLimiter } from './app-limiter.js';
 import { etsyApiKey, etsyLabel } from './connector.js';
-import { grantLineage, rotateGrant } from './grant-lineage.js';
 import { EtsyClient } from './rest-client.js';
 import { findGrantShop } from './shop-lookup.js';
 import { exchangeCode } from './token-endpoint.js';
@@ -30,8 +29,6 @@ export async function exchangeEtsyCode(
   const http = { clock: ctx.clock, signal: ctx.signal };
   const label = etsyLabel(origin);
   const reply = await exchangeCode({ origin, http, label }, { keystring, redirectUri: grant.redirectUri, code: grant.code, codeVerifier: grant.codeVerifier });
-  // The new grant's lineage starts here, so a run built from what the flow saves refreshes with it.
-  rotateGrant(grantLineage(reply.refresh_token), reply.refresh_token);
   const sharedSecret = app.sharedSecret?.trim() ? app.sharedSecret.trim() : undefined;
   const client = new EtsyClient({
     origin,
