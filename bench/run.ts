@@ -32,6 +32,7 @@ import { wmsFilePickupRows } from './wms-file-pickup.js';
 import { ebayDownloadRows } from './ebay-download.js';
 import { magentoDownloadRows } from './magento-download.js';
 import { woocommerceDownloadRows } from './woocommerce-download.js';
+import { etsyDownloadRows } from './etsy-download.js';
 import { startFakes, type Fakes } from './fakes-client.js';
 import type { ShopInfo } from './fakes-protocol.js';
 import { LiveFsyncProbe } from './live-fsync.js';
@@ -409,6 +410,8 @@ async function main(): Promise<number> {
     if (!args.skipThrottled) Object.assign(rows, await amazonDownloadRows(call, merchant.id, check));
     // eBay at its default daily Fulfillment limit, spread over the day (ebay-download.ts).
     if (!args.skipThrottled) Object.assign(rows, await ebayDownloadRows(call, merchant.id, check));
+    // Etsy at its documented per-app limits, 10 requests/s and 10,000 a day (etsy-download.ts).
+    if (!args.skipThrottled) Object.assign(rows, await etsyDownloadRows(call, merchant.id, check));
     console.table(rows);
     if (failures.length > 0) {
       console.log('\nFAILED checks:');

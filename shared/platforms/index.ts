@@ -3,6 +3,7 @@ import { bigcommercePlatform } from './bigcommerce.js';
 import type { CartPlatform } from './cart-platform.js';
 import { csvPlatform } from './csv.js';
 import { demoPlatform } from './demo.js';
+import { etsyPlatform } from './etsy.js';
 import { magentoPlatform } from './magento.js';
 import { shopifyPlatform } from './shopify.js';
 import { woocommercePlatform } from './woocommerce.js';
@@ -13,7 +14,7 @@ import { ebayPlatform } from './ebay.js';
  * contract's cart input is built from this list; the engine's connector registry has one connector each
  * (a test holds the two lists equal).
  */
-export const CART_PLATFORMS = [shopifyPlatform, woocommercePlatform, bigcommercePlatform, magentoPlatform, amazonPlatform, ebayPlatform, csvPlatform, demoPlatform] as const;
+export const CART_PLATFORMS = [shopifyPlatform, woocommercePlatform, bigcommercePlatform, magentoPlatform, amazonPlatform, ebayPlatform, etsyPlatform, csvPlatform, demoPlatform] as const;
 
 export type CartPlatformId = (typeof CART_PLATFORMS)[number]['platform'];
 

@@ -3,6 +3,7 @@ import { bigcommercePlugin } from './bigcommerce/index.js';
 import type { CartPlugin } from './cart-connector.js';
 import { csvPlugin } from './csv/index.js';
 import { demoPlugin } from './demo/index.js';
+import { etsyPlugin } from './etsy/plugin.js';
 import { magentoPlugin } from './magento/plugin.js';
 import { shopifyPlugin } from './shopify/index.js';
 import { woocommercePlugin } from './woocommerce/plugin.js';
@@ -18,6 +19,7 @@ export const cartPlugins: Record<string, CartPlugin<any, any>> = {
   woocommerce: woocommercePlugin,
   amazon: amazonPlugin,
   ebay: ebayPlugin,
+  etsy: etsyPlugin,
 };
 
 export function cartPlugin(platform: string): CartPlugin<any, any> | undefined {

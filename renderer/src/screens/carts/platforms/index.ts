@@ -3,6 +3,7 @@ import { amazonForm } from './amazon-form.js';
 import { bigcommerceForm } from './bigcommerce-form.js';
 import { csvForm } from './csv-form.js';
 import { demoForm } from './demo-form.js';
+import { etsyForm } from './etsy-form.js';
 import { magentoForm } from './magento-form.js';
 import { shopifyForm } from './shopify-form.js';
 import { woocommerceForm } from './woocommerce-form.js';
@@ -20,6 +21,7 @@ export const PLATFORM_FORMS: Record<string, PlatformForm<any>> = {
   woocommerce: woocommerceForm,
   amazon: amazonForm,
   ebay: ebayForm,
+  etsy: etsyForm,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

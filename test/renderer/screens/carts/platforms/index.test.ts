@@ -12,7 +12,7 @@ describe('the setup form of a platform', () => {
   });
 
   it('is missing for an unknown platform, even one named like a built-in property', () => {
-    expect(platformForm('etsy')).toBeUndefined();
+    expect(platformForm('bigcartel')).toBeUndefined();
     expect(platformForm('toString')).toBeUndefined();
     expect(platformForm('__proto__')).toBeUndefined();
   });
