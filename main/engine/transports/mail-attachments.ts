@@ -32,10 +32,12 @@ export function matchingAttachments(structure: MessageStructureObject | undefine
  * so the name carries a short key of the message (its folder, UIDVALIDITY and UID: the IMAP identity of
  * exactly this message); the engine records applied files by name, so the key is what lets a message
  * be recognised as applied after a crash (email-transport.ts). The attachment's own name stays readable
- * at the end, with anything that could act as a folder taken out.
+ * at the end, without any folder part.
  */
 export function mailFileName(mailbox: string, uidValidity: bigint | number, uid: number, attachment: MailAttachment, sameNameTwice: boolean): string {
   const key = createHash('sha256').update(`${mailbox}\n${uidValidity}\n${uid}`).digest('hex').slice(0, 8);
-  const safe = attachment.fileName.replace(/[\\/]+/g, '_').replace(/^[.~]+/, '').trim() || 'attachment';
+  // Only the last part of a name with folders in it ("../../stock.csv" → "stock.csv"), as mail programs save it.
+  const last = attachment.fileName.split(/[\\/]/).pop() ?? '';
+  const safe = last.replace(/^[.~]+/, '').trim() || 'attachment';
   return `mail-${key}${sameNameTwice ? `.${attachment.part}` : ''}-${safe}`;
 }
