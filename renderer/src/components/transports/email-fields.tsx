@@ -111,8 +111,8 @@ export function EmailFields({ draft, change, errors, hasSavedPassword, secretsPa
           <TextField label="Error folder" value={d.errorFolder} onValue={(errorFolder) => set({ errorFolder })} error={err('errorFolder')} hint="A message whose file cannot be read goes here, with an alert." />
         </div>
         <p className="field__hint">
-          The confirmation and inventory folders below are IMAP folders (such as INBOX or INBOX/confirmations). The orders folder keeps a copy of every order file
-          sent. Test creates missing folders.
+          The folders under Folders are IMAP folders: confirmations and inventory are read there (such as INBOX or INBOX/confirmations), and the orders folder
+          keeps a copy of every order file sent. Leave the done-marker empty: a message arrives whole. Test creates missing folders.
         </p>
       </fieldset>
     </div>
