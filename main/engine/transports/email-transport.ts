@@ -28,7 +28,8 @@ import type { AtomicWriteOptions, RemoteFile, Transport } from './transport.js';
  * - `move` into the dated archive or error folder the connector names moves the message to the
  *   processed or error folder of the settings, once every file of that message is settled (a message
  *   with two matching attachments moves after the second). Any other folder is taken literally.
- * - `remove` deletes the message a file is in (the Test uses it for its probe only).
+ * - `remove` deletes the message a file is in (the Test uses it for its probe only), and refuses when
+ *   that message holds other files too.
  *
  * Never applied twice: a file whose name the engine recorded as applied (ctx.appliedFiles, written in the
  * same transaction as the file's last rows) is not listed again: its message is moved to the processed
@@ -150,8 +151,12 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
     });
   }
 
-  /** Every message of a folder with what Dockhand needs of it; a missing folder is a config error naming it. */
-  async function scan(dir: string): Promise<ScannedMessage[]> {
+  /**
+   * Every message of a folder with what Dockhand needs of it, or with `ownFile` only Dockhand's own
+   * messages stored under that name (found by the server's SEARCH, so a folder of many kept copies is not
+   * read whole). A missing folder is a config error naming it.
+   */
+  async function scan(dir: string, ownFile?: string): Promise<ScannedMessage[]> {
     const mailbox = mailboxOf(dir);
     return command(`listing the folder "${dir}"`, async (c) => {
       if (!(await mailboxExists(c, mailbox))) {
@@ -159,8 +164,16 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
       }
       const opened = await c.mailboxOpen(mailbox);
       if (opened.exists === 0) return [];
-      const fetched = await c.fetchAll('1:*', { uid: true, flags: true, internalDate: true, bodyStructure: true, headers: [DOCKHAND_FILE_HEADER] }, { uid: false });
-      return fetched.filter((m) => !m.flags?.has('\\Deleted')).map((m) => describeMessage(dir, mailbox, opened.uidValidity, m));
+      let range = '1:*';
+      if (ownFile !== undefined) {
+        const uids = (await c.search({ header: { [DOCKHAND_FILE_HEADER]: ownFile } }, { uid: true })) || [];
+        if (uids.length === 0) return [];
+        range = uids.join(',');
+      }
+      const fetched = await c.fetchAll(range, { uid: true, flags: true, internalDate: true, bodyStructure: true, headers: [DOCKHAND_FILE_HEADER] }, { uid: ownFile !== undefined });
+      const described = fetched.filter((m) => !m.flags?.has('\\Deleted')).map((m) => describeMessage(dir, mailbox, opened.uidValidity, m));
+      // SEARCH HEADER matches a part of the value ("orders-1.csv" in "orders-1.csv.bak"): keep exact ones.
+      return ownFile === undefined ? described : described.filter((m) => m.dockhandFile === ownFile);
     });
   }
 
@@ -259,7 +272,7 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
       throw imapCommandProblem(err, place, `looking for the folder "${dir}"`);
     });
     if (!present) return [];
-    return (await scan(dir)).filter((m) => m.dockhandFile === name);
+    return scan(dir, name);
   }
 
   async function deleteMessages(dir: string, uids: number[]): Promise<void> {
@@ -372,6 +385,11 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
       const own = await ownMessages(dir, baseName(path));
       if (own.length > 0) return deleteMessages(dir, own.map((m) => m.uid));
       const file = await requireFile(path, 'deleting it');
+      const others = [...(messages.get(file.messageKey)?.paths ?? [])].filter((p) => p !== path);
+      if (others.length > 0) {
+        // A message is deleted whole: deleting one attachment would take the others with it, unread.
+        throw new DockhandError('config', `${file.name} is one of ${others.length + 1} files of one e-mail in "${dir}"; Dockhand deletes whole messages only, so it left this one in place (its other files: ${others.map(baseName).join(', ')}).`);
+      }
       await deleteMessages(dir, [file.uid]);
       files.delete(path);
     },

@@ -309,6 +309,29 @@ describe.skipIf(!dovecotAvailable())('the e-mail transport against Dovecot and a
     }
   });
 
+  it('tells a kept copy by its exact name: another file whose name contains it is not it', async () => {
+    const transport = transportWith(settings());
+    try {
+      await transport.writeAtomic(`${prefix}/orders`, 'orders-B1.csv.bak', Buffer.from('x\n'));
+      expect(await traceAtomicWrite(transport, `${prefix}/orders`, 'orders-B1.csv')).toBe('none');
+      expect(await transport.exists(`${prefix}/orders/orders-B1.csv.bak`)).toBe(true);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it('refuses to remove one file of a message that holds others, rather than delete them unread', async () => {
+    await dovecot.deliver(await wmsMessage([{ filename: 'a.csv', content: confirmation('1ZA') }, { filename: 'b.csv', content: confirmation('1ZB') }], 'Pair'), confirmations());
+    const transport = transportWith(settings());
+    try {
+      const [first] = await transport.list(confirmations());
+      await expect(transport.remove(first.path)).rejects.toThrow(/is one of 2 files of one e-mail.*deletes whole messages only/);
+      expect(await folderMessages(confirmations())).toHaveLength(1);
+    } finally {
+      await transport.close();
+    }
+  });
+
   it('a folder that does not exist is named in a config error', async () => {
     const transport = transportWith(settings());
     try {
