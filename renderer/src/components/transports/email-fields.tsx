@@ -112,7 +112,8 @@ export function EmailFields({ draft, change, errors, hasSavedPassword, secretsPa
         </div>
         <p className="field__hint">
           The folders under Folders are IMAP folders: confirmations and inventory are read there (such as INBOX or INBOX/confirmations), and the orders folder
-          keeps a copy of every order file sent. Leave the done-marker empty: a message arrives whole. Test creates missing folders.
+          keeps a copy of every order file sent. Give confirmations and inventory a folder each (a mail rule can sort them), and leave the done-marker empty: a
+          message arrives whole. Test creates missing folders.
         </p>
       </fieldset>
     </div>

@@ -37,6 +37,8 @@ export function transportFields(secretsPath = 'secrets'): string[] {
     `${secretsPath}.privateKey`,
     `${secretsPath}.passphrase`,
     ...['smtpHost', 'smtpPort', 'smtpSecurity', 'smtpUser', 'from', 'to', 'imapHost', 'imapPort', 'imapSecurity', 'imapUser', 'attachmentPattern', 'processedFolder', 'errorFolder'].map((f) => `settings.transport.${f}`),
+    // One address of the list (the schema takes at most 20), shown on the WMS addresses field.
+    ...Array.from({ length: 20 }, (_, i) => `settings.transport.to.${i}`),
     `${secretsPath}.smtpPassword`,
     `${secretsPath}.imapPassword`,
   ];
