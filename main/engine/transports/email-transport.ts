@@ -5,7 +5,7 @@ import { DockhandError } from '../../../shared/errors.js';
 import type { EmailTransportSettings } from '../../../shared/transports/email.js';
 import type { TransportSecrets } from '../../../shared/transports/index.js';
 import { ARCHIVE_FOLDER, ERROR_FOLDER } from '../connectors/wms/csv/merchant-folders.js';
-import { smtpProblem } from '../mail/smtp-transport.js';
+import { smtpConnectionOptions, smtpProblem } from '../mail/smtp-transport.js';
 import { DOCKHAND_FILE_HEADER, fileMessage } from './email-message.js';
 import { imapCommandProblem, imapConnectProblem, type ImapPlace } from './imap-errors.js';
 import { mailFileName, matchingAttachments } from './mail-attachments.js';
@@ -74,21 +74,7 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
   const messages = new Map<string, MessageFiles>();
 
   const smtpSettings = { host: settings.smtpHost, port: settings.smtpPort, security: settings.smtpSecurity, user: settings.smtpUser, from: settings.from, accountContacts: [], appUrl: '' };
-  const smtp = nodemailer.createTransport({
-    host: settings.smtpHost,
-    port: settings.smtpPort,
-    secure: settings.smtpSecurity === 'tls',
-    requireTLS: settings.smtpSecurity === 'starttls',
-    // Plain SMTP was chosen: no opportunistic upgrade whose certificate could then fail the send.
-    ignoreTLS: settings.smtpSecurity === 'none',
-    auth: settings.smtpUser ? { user: settings.smtpUser, pass: secrets.smtpPassword ?? '' } : undefined,
-    tls: { rejectUnauthorized: true, servername: isIpAddress(settings.smtpHost) ? undefined : settings.smtpHost },
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout * 2,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  const smtp = nodemailer.createTransport(smtpConnectionOptions({ settings: smtpSettings, password: secrets.smtpPassword, timeoutMs: timeout }));
 
   async function imap(): Promise<ImapFlow> {
     ctx.signal.throwIfAborted();
