@@ -9,8 +9,9 @@ import { promisify } from 'node:util';
 /**
  * Debian's Dovecot as a real IMAP server for the e-mail transport tests: its own dovecot.conf in a temp
  * folder, listening on 127.0.0.1 and a free port, one user in a passwd-file, mail in a Maildir under the
- * temp folder ("/" as the folder separator), no TLS (plain IMAP on loopback), run in the foreground
- * (`-F`) and stopped by its pid.
+ * temp folder ("/" as the folder separator), run in the foreground (`-F`) and stopped by its pid. Plain
+ * IMAP on loopback by default; with `{ tls: true }` a self-signed certificate made with openssl is
+ * offered by STARTTLS on `port` and from the first byte on `tlsPort`.
  *
  * Run as root (CI containers), Dovecot refuses to keep mail as root, so the mailbox belongs to the
  * `dovecot` system user the package created; as anyone else, to the current user.
@@ -25,6 +26,8 @@ const run = promisify(execFile);
 export interface TestDovecotServer {
   host: '127.0.0.1';
   port: number;
+  /** IMAP over TLS from the first byte; 0 when started without TLS. */
+  tlsPort: number;
   user: string;
   password: string;
   /** The user's Maildir. */
@@ -65,7 +68,7 @@ function folderDir(maildir: string, folder: string): string {
 
 let delivered = 0;
 
-export async function startDovecot(): Promise<TestDovecotServer> {
+export async function startDovecot(options: { tls?: boolean } = {}): Promise<TestDovecotServer> {
   const dir = await mkdtemp(join(tmpdir(), 'dockhand-dovecot-'));
   // The login processes run as another user and must reach the sockets under base_dir.
   await chmod(dir, 0o755);
@@ -80,6 +83,10 @@ export async function startDovecot(): Promise<TestDovecotServer> {
   await mkdir(join(dir, 'state'), { recursive: true });
   for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(maildir, sub), { recursive: true });
   const port = await freePort();
+  const tlsPort = options.tls ? await freePort() : 0;
+  if (options.tls) {
+    await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]);
+  }
   const logFile = join(dir, 'dovecot.log');
 
   await writeFile(join(dir, 'passwd'), `${user}:{PLAIN}${password}:${mailOwner.uid}:${mailOwner.gid}::${home}\n`);
@@ -91,7 +98,7 @@ export async function startDovecot(): Promise<TestDovecotServer> {
       `base_dir = ${join(dir, 'run')}`,
       `state_dir = ${join(dir, 'state')}`,
       `log_path = ${logFile}`,
-      'ssl = no',
+      ...(options.tls ? ['ssl = yes', `ssl_cert = <${join(dir, 'cert.pem')}`, `ssl_key = <${join(dir, 'key.pem')}`] : ['ssl = no']),
       'disable_plaintext_auth = no',
       'auth_mechanisms = plain login',
       ...(asRoot ? [] : [`default_login_user = ${runner}`, `default_internal_user = ${runner}`, `default_internal_group = ${userInfo().username}`]),
@@ -107,7 +114,7 @@ export async function startDovecot(): Promise<TestDovecotServer> {
       `    port = ${port}`,
       '  }',
       '  inet_listener imaps {',
-      '    port = 0',
+      ...(options.tls ? ['    address = 127.0.0.1', `    port = ${tlsPort}`, '    ssl = yes'] : ['    port = 0']),
       '  }',
       '}',
       'service stats {',
@@ -141,6 +148,7 @@ export async function startDovecot(): Promise<TestDovecotServer> {
   const server: TestDovecotServer = {
     host: '127.0.0.1',
     port,
+    tlsPort,
     user,
     password,
     maildir,
