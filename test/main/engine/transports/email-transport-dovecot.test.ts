@@ -332,6 +332,31 @@ describe.skipIf(!dovecotAvailable())('the e-mail transport against Dovecot and a
     }
   });
 
+  it('a wrong SMTP password fails the Test with the SMTP server’s refusal, naming the server and user', async () => {
+    const connector = connectorWith(transportWith(settings(), undefined, { smtpPassword: 'bad-smtp-pw-77', imapPassword: dovecot.password }));
+    try {
+      const result = await connector.testConnection([acme]);
+      expect(result.ok).toBe(false);
+      expect(result.message).toContain(`The SMTP server 127.0.0.1:${smtp.port} refused the login of "${SMTP_USER}"`);
+      expect(result.message).not.toContain('bad-smtp-pw-77');
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('a move to any other folder than the archive or error one moves the message there', async () => {
+    await dovecot.deliver(await wmsMessage([{ filename: 'orders.csv', content: 'Order\n1\n' }], 'To elsewhere'), confirmations());
+    const transport = transportWith(settings());
+    try {
+      const [file] = await transport.list(confirmations());
+      await transport.move(file.path, `${prefix}/elsewhere`);
+      expect(await transport.exists(file.path)).toBe(false);
+      expect((await folderMessages(`${prefix}/elsewhere`)).map((m) => m.subject)).toEqual(['To elsewhere']);
+    } finally {
+      await transport.close();
+    }
+  });
+
   it('a folder that does not exist is named in a config error', async () => {
     const transport = transportWith(settings());
     try {
