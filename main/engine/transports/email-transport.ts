@@ -107,7 +107,10 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
     return c;
   }
 
-  /** The server's name of a folder ("acme/confirmations" → "acme.confirmations" where "." separates). */
+  /**
+   * The server's name of a folder ("acme/confirmations" → "acme.confirmations" where "." separates).
+   * Only once connected: the separator is the server's answer.
+   */
   function mailboxOf(dir: string): string {
     const clean = cleanRelative(dir);
     return clean === '' ? 'INBOX' : clean.split('/').join(delimiter);
@@ -143,8 +146,8 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
    * read whole). A missing folder is a config error naming it.
    */
   async function scan(dir: string, ownFile?: string): Promise<ScannedMessage[]> {
-    const mailbox = mailboxOf(dir);
     return command(`listing the folder "${dir}"`, async (c) => {
+      const mailbox = mailboxOf(dir);
       if (!(await mailboxExists(c, mailbox))) {
         throw new DockhandError('config', `The IMAP folder "${dir}" does not exist on ${place.host}:${place.port} (user ${place.user}): run Test to create it, or correct the folder name.`);
       }
@@ -207,7 +210,7 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
         // Every file of it applied before, but the message was not moved (a crash between the apply and
         // the move, or a refused move): finish the move rather than hand the files out again.
         await settleMessage(key).catch((err: unknown) => {
-          log.log('warn', 'An applied message could not be moved yet; its files are not read again', { folder: dir, reason: err instanceof Error ? err.message : String(err) });
+          log.log('info', 'An applied message could not be moved yet; its files are not read again', { folder: dir, reason: err instanceof Error ? err.message : String(err) });
         });
         continue;
       }
@@ -244,7 +247,9 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
   async function download(file: MailFile) {
     return command(`reading ${file.name} in the folder "${dirName(file.path)}"`, async (c) => {
       await c.mailboxOpen(file.mailbox);
-      const got = await c.download(String(file.uid), file.part, { uid: true });
+      // The attachment's bytes as sent (only the transfer encoding undone): the file's readers detect its
+      // encoding (UTF-8 with or without BOM, Windows-1252) themselves, as for a file from a server.
+      const got = await c.download(String(file.uid), file.part, { uid: true, decodeText: false });
       if (!got.content) throw new DockhandError('data', `The file ${file.name} is not in the IMAP folder "${dirName(file.path)}" any more.`);
       return got.content;
     });
@@ -252,8 +257,8 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
 
   /** Dockhand's own messages in a folder stored under `name` (sent copies, probes). */
   async function ownMessages(dir: string, name: string): Promise<ScannedMessage[]> {
-    const mailbox = mailboxOf(dir);
     const c = await imap();
+    const mailbox = mailboxOf(dir);
     const present = await mailboxExists(c, mailbox).catch((err: unknown) => {
       throw imapCommandProblem(err, place, `looking for the folder "${dir}"`);
     });

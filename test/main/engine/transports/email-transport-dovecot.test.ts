@@ -357,6 +357,24 @@ describe.skipIf(!dovecotAvailable())('the e-mail transport against Dovecot and a
     }
   });
 
+  it('reads an attachment’s bytes as sent, a Windows-1252 text part included, for the file’s reader to decode', async () => {
+    const bytes = Buffer.from([0x53, 0x4b, 0x55, 0x2c, 0x51, 0x0d, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x2c, 0x33, 0x0d, 0x0a]); // "SKU,Q\r\nCafé,3\r\n" in Windows-1252
+    const composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
+    const info = await composer.sendMail({ from: 'wms@wms.example', to: 'd@shop.example', subject: 'Stock', text: 'x', attachments: [{ filename: 'stock.csv', content: bytes, contentType: 'text/csv; charset=windows-1252', contentDisposition: 'inline' }] });
+    await dovecot.deliver(info.message as Buffer, confirmations());
+    const transport = transportWith(settings());
+    try {
+      const [file] = await transport.list(confirmations());
+      expect(file.name).toMatch(/-stock\.csv$/);
+      expect(await transport.read(file.path)).toEqual(bytes);
+      const streamed: Buffer[] = [];
+      for await (const chunk of transport.readStream!(file.path)) streamed.push(chunk);
+      expect(Buffer.concat(streamed)).toEqual(bytes);
+    } finally {
+      await transport.close();
+    }
+  });
+
   it('a folder that does not exist is named in a config error', async () => {
     const transport = transportWith(settings());
     try {
