@@ -11,7 +11,8 @@ import { promisify } from 'node:util';
  * folder, listening on 127.0.0.1 and a free port, one user in a passwd-file, mail in a Maildir under the
  * temp folder ("/" as the folder separator), run in the foreground (`-F`) and stopped by its pid. Plain
  * IMAP on loopback by default; with `{ tls: true }` a self-signed certificate made with openssl is
- * offered by STARTTLS on `port` and from the first byte on `tlsPort`.
+ * offered by STARTTLS on `port` and from the first byte on `tlsPort`; with `{ separator: '.' }` the
+ * folders are kept as Maildir++ (".acme.confirmations") and the server names them with dots, as many do.
  *
  * Run as root (CI containers), Dovecot refuses to keep mail as root, so the mailbox belongs to the
  * `dovecot` system user the package created; as anyone else, to the current user.
@@ -61,14 +62,19 @@ async function idsOf(user: string): Promise<{ uid: number; gid: number }> {
   return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
 }
 
-/** The Maildir folder of a mailbox with LAYOUT=fs: INBOX is the top, others are subfolders. */
-function folderDir(maildir: string, folder: string): string {
-  return folder.toUpperCase() === 'INBOX' ? maildir : join(maildir, ...folder.split('/'));
+/**
+ * The Maildir folder of a mailbox ("acme/confirmations"): INBOX is the top; others are subfolders with
+ * LAYOUT=fs, or ".acme.confirmations" in Maildir++.
+ */
+function folderDir(maildir: string, folder: string, separator: string): string {
+  if (folder.toUpperCase() === 'INBOX') return maildir;
+  return separator === '/' ? join(maildir, ...folder.split('/')) : join(maildir, `.${folder.split('/').join('.')}`);
 }
 
 let delivered = 0;
 
-export async function startDovecot(options: { tls?: boolean } = {}): Promise<TestDovecotServer> {
+export async function startDovecot(options: { tls?: boolean; separator?: '/' | '.' } = {}): Promise<TestDovecotServer> {
+  const separator = options.separator ?? '/';
   const dir = await mkdtemp(join(tmpdir(), 'dockhand-dovecot-'));
   // The login processes run as another user and must reach the sockets under base_dir.
   await chmod(dir, 0o755);
@@ -103,10 +109,10 @@ export async function startDovecot(options: { tls?: boolean } = {}): Promise<Tes
       'auth_mechanisms = plain login',
       ...(asRoot ? [] : [`default_login_user = ${runner}`, `default_internal_user = ${runner}`, `default_internal_group = ${userInfo().username}`]),
       `first_valid_uid = ${Math.min(mailOwner.uid, 1)}`,
-      `mail_location = maildir:${maildir}:LAYOUT=fs`,
+      `mail_location = maildir:${maildir}${separator === '/' ? ':LAYOUT=fs' : ''}`,
       'namespace inbox {',
       '  inbox = yes',
-      '  separator = /',
+      `  separator = ${separator}`,
       '}',
       'service imap-login {',
       '  inet_listener imap {',
@@ -153,7 +159,7 @@ export async function startDovecot(options: { tls?: boolean } = {}): Promise<Tes
     password,
     maildir,
     async deliver(raw, folder = 'INBOX') {
-      const target = folderDir(maildir, folder);
+      const target = folderDir(maildir, folder, separator);
       for (const sub of ['cur', 'new', 'tmp']) await mkdir(join(target, sub), { recursive: true });
       const name = `${Date.now()}.M${++delivered}P${process.pid}.dockhand-test`;
       const file = join(target, 'new', name);
@@ -164,7 +170,7 @@ export async function startDovecot(options: { tls?: boolean } = {}): Promise<Tes
       }
     },
     async count(folder) {
-      const target = folderDir(maildir, folder);
+      const target = folderDir(maildir, folder, separator);
       let n = 0;
       for (const sub of ['cur', 'new']) n += (await readdir(join(target, sub)).catch(() => [])).length;
       return n;
