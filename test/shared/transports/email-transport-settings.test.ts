@@ -55,6 +55,10 @@ describe('the e-mail transport settings', () => {
     expect(emailTransport.secretAddress({ ...t, to: ['else@wms.example'], processedFolder: 'Done' })).toBe(address);
   });
 
+  it('are described by both servers and the WMS addresses, never a password', () => {
+    expect(emailTransport.describe(emailTransportSchema.parse(valid))).toBe('SMTP smtp.shop.example:587 (to orders@wms.example) and IMAP dockhand@shop.example@imap.shop.example:993');
+  });
+
   it('match attachment names by a pattern, case ignored, and every name when it is empty', () => {
     expect(attachmentMatches('*.csv', 'Shipped-06.CSV')).toBe(true);
     expect(attachmentMatches('*.csv', 'logo.png')).toBe(false);
