@@ -126,6 +126,6 @@ export const emailTransport = {
     ...(t.smtpUser !== '' ? { smtpPassword: { label: `the SMTP password of ${t.smtpUser}`, noun: 'password' } } : {}),
     imapPassword: { label: `the IMAP password of ${t.imapUser || '(no user)'}`, noun: 'password' },
   }),
-  // "Connected to SMTP smtp.x:587 (to wms@x) and IMAP dockhand@imap.x:993", as the Test says it.
-  describe: (t) => `SMTP ${t.smtpHost}:${t.smtpPort} (to ${t.to.join(', ')}) and IMAP ${t.imapUser}@${t.imapHost}:${t.imapPort}`,
+  // "Connected to SMTP smtp.x:587 (to wms@x) and IMAP imap.x:993 as dockhand@x", as the Test says it.
+  describe: (t) => `SMTP ${t.smtpHost}:${t.smtpPort} (to ${t.to.join(', ')}) and IMAP ${t.imapHost}:${t.imapPort} as ${t.imapUser}`,
 } satisfies TransportDescriptor<'email', EmailTransportSettings>;

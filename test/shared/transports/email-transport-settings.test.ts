@@ -56,7 +56,7 @@ describe('the e-mail transport settings', () => {
   });
 
   it('are described by both servers and the WMS addresses, never a password', () => {
-    expect(emailTransport.describe(emailTransportSchema.parse(valid))).toBe('SMTP smtp.shop.example:587 (to orders@wms.example) and IMAP dockhand@shop.example@imap.shop.example:993');
+    expect(emailTransport.describe(emailTransportSchema.parse(valid))).toBe('SMTP smtp.shop.example:587 (to orders@wms.example) and IMAP imap.shop.example:993 as dockhand@shop.example');
   });
 
   it('match attachment names by a pattern, case ignored, and every name when it is empty', () => {
