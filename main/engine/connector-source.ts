@@ -8,6 +8,7 @@ import { storedHeldFiles } from './connectors/wms/csv/stored-held-files.js';
 import { profilesResolver } from './formats/resolve-formats.js';
 import { withFileContent } from './kept-files/file-content-tee.js';
 import { createTransport } from './transports/create-transport.js';
+import { wasInboundFileApplied } from './store/repositories/applied-files-repo.js';
 import type { WmsMerchantTarget } from './connectors/wms/wms-connector.js';
 import type { Clock, Logger, SecretCipher } from './platform/ports.js';
 import { storedRotatedCredentials, type RotationLineage } from './rotated-credentials.js';
@@ -97,7 +98,9 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
       const secrets = secretToSend(deps.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password');
       const ctx = { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers };
       // The transport is teed so the services can keep the files sent and read (kept-files/).
-      return withFileContent((transport) => createCsvWmsConnector(row.settings, secrets, ctx, { profilesFor, transport, heldFiles: storedHeldFiles(deps.store, deps.clock) }), createTransport(row.settings.transport, secrets, ctx));
+      // The record of applied files, so a transport that can tell its files apart by name (e-mail) never hands one out twice.
+      const appliedFiles = { wasApplied: (name: string) => deps.store.read((db) => wasInboundFileApplied(db, name)) };
+      return withFileContent((transport) => createCsvWmsConnector(row.settings, secrets, ctx, { profilesFor, transport, heldFiles: storedHeldFiles(deps.store, deps.clock) }), createTransport(row.settings.transport, secrets, { ...ctx, appliedFiles }));
     },
     async merchantTarget(merchantId): Promise<WmsMerchantTarget> {
       const m = await deps.store.read((db) => getMerchant(db, merchantId));

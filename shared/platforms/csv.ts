@@ -99,7 +99,9 @@ export type CsvOrderMapping = z.infer<typeof csvOrderMappingSchema>;
 
 export const csvCartSettingsSchema = z.object({
   /** Where the files are: an FTP/FTPS or SFTP server, or an absolute folder on this computer or a share. */
-  transport: transportSchema,
+  // E-mail is offered for a WMS only: this source writes tracking and stock files back where it reads
+  // orders, which by e-mail would need the merchant's own addresses (renderer SOURCE_TRANSPORTS).
+  transport: transportSchema.refine((t) => t.kind !== 'email', 'E-mail is offered for the WMS only; choose FTP, SFTP or a folder for a CSV order source'),
   /** The folder the order files arrive in, under the server's root folder or the local folder. */
   folder: relativeFolder.default(''),
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CredentialField } from '../platforms/cart-platform.js';
+import { emailTransport } from './email.js';
 import { folderTransport } from './folder.js';
 import { ftpTransport } from './ftp.js';
 import { sftpTransport } from './sftp.js';
@@ -10,7 +11,7 @@ import type { AnyTransportDescriptor } from './transport-descriptor.js';
  * the secrets every transport may take, the secret addresses and the engine's factories
  * (main/engine/transports/registry.ts, a test holds the two lists equal) all come from this list.
  */
-export const TRANSPORTS = [ftpTransport, sftpTransport, folderTransport] as const;
+export const TRANSPORTS = [ftpTransport, sftpTransport, folderTransport, emailTransport] as const;
 
 type Descriptors = typeof TRANSPORTS;
 export type TransportKind = Descriptors[number]['kind'];

@@ -37,10 +37,15 @@ export interface SmtpConnection {
 /** Sends the message; rejects with a DockhandError whose message says what is wrong, in plain words. */
 export type SendMail = (connection: SmtpConnection, mail: OutgoingMail) => Promise<SmtpAnswer>;
 
-export const sendMail: SendMail = async (connection, mail) => {
+/**
+ * How nodemailer connects for these settings: the security choice kept to the letter (no opportunistic
+ * upgrade on plain SMTP, STARTTLS required when chosen), certificates checked. Shared with the e-mail
+ * file transport (transports/email-transport.ts).
+ */
+export function smtpConnectionOptions(connection: SmtpConnection) {
   const { settings } = connection;
   const timeout = connection.timeoutMs ?? 20_000;
-  const transport = nodemailer.createTransport({
+  return {
     host: settings.host,
     port: settings.port,
     secure: settings.security === 'tls',
@@ -54,7 +59,12 @@ export const sendMail: SendMail = async (connection, mail) => {
     socketTimeout: timeout * 2,
     disableFileAccess: true,
     disableUrlAccess: true,
-  });
+  };
+}
+
+export const sendMail: SendMail = async (connection, mail) => {
+  const { settings } = connection;
+  const transport = nodemailer.createTransport(smtpConnectionOptions(connection));
   try {
     const info = await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });
     return {

@@ -1,5 +1,6 @@
 import type { TransportKind, TransportSecrets, TransportSettingsOf } from '../../../shared/transports/index.js';
 import type { Logger } from '../platform/ports.js';
+import { createEmailTransport } from './email-transport.js';
 import { createFolderTransport } from './folder-transport.js';
 import { createFtpTransport } from './ftp-transport.js';
 import { createSftpTransport } from './sftp-transport.js';
@@ -24,6 +25,16 @@ export interface TransportContext {
   timeoutMs?: number;
   /** Given by a Test only (see ServerIdentityWitness). */
   identity?: ServerIdentityWitness;
+  /**
+   * The engine's record of inbound files applied (by name, written in the same transaction as a file's
+   * last rows). Given to runs; a transport whose files can outlive a crash between the apply and the
+   * move, and whose names are unique per message (e-mail), uses it never to hand an applied file out again.
+   */
+  appliedFiles?: AppliedFiles;
+}
+
+export interface AppliedFiles {
+  wasApplied(fileName: string): Promise<boolean>;
 }
 
 export type TransportFactory<K extends TransportKind> = (settings: TransportSettingsOf<K>, secrets: TransportSecrets, ctx: TransportContext) => Transport;
@@ -36,4 +47,5 @@ export const TRANSPORT_FACTORIES: { [K in TransportKind]: TransportFactory<K> } 
   ftp: (settings, secrets, ctx) => createFtpTransport(settings, secrets.password ?? '', ctx),
   sftp: (settings, secrets, ctx) => createSftpTransport(settings, secrets, ctx),
   folder: (settings, _secrets, ctx) => createFolderTransport(settings, ctx),
+  email: (settings, secrets, ctx) => createEmailTransport(settings, secrets, ctx),
 };

@@ -1,6 +1,7 @@
 import type { TestResultView } from '../../../../shared/api-types.js';
 import type { PinnedCertificate } from '../../../../shared/transports/ftp.js';
 import type { TransportSecrets, TransportSettings } from '../../../../shared/transports/index.js';
+import { emailDraftFrom, emailMissingSecret, emailSecretsFrom, emailSettingsFrom, newEmailDraft, type EmailDraft } from './email-draft.js';
 
 /**
  * A file transport's values as typed (FTP/FTPS, SFTP, a folder), and their conversion to the settings
@@ -9,7 +10,7 @@ import type { TransportSecrets, TransportSettings } from '../../../../shared/tra
  */
 
 /** What the user picks; FTP and FTPS are one transport in the settings, told apart by `security`. */
-export type TransportChoice = 'ftp' | 'ftps' | 'sftp' | 'folder';
+export type TransportChoice = 'ftp' | 'ftps' | 'sftp' | 'folder' | 'email';
 
 export interface TransportDraft {
   transport: TransportChoice;
@@ -33,6 +34,8 @@ export interface TransportDraft {
   hostKeyFingerprint: string;
   root: string;
   folderPath: string;
+  /** E-mail: its own fields (two servers, two passwords), apart from the file servers' host and user. */
+  email: EmailDraft;
 }
 
 export function newTransportDraft(): TransportDraft {
@@ -51,6 +54,7 @@ export function newTransportDraft(): TransportDraft {
     hostKeyFingerprint: '',
     root: '/',
     folderPath: '',
+    email: newEmailDraft(),
   };
 }
 
@@ -73,12 +77,14 @@ export function transportDraftFrom(t: TransportSettings): TransportDraft {
   if (t.kind === 'sftp') {
     return { ...base, transport: 'sftp', host: t.host, port: String(t.port), user: t.user, sftpAuth: t.auth, hostKeyFingerprint: t.hostKeyFingerprint ?? '', root: t.root };
   }
+  if (t.kind === 'email') return { ...base, transport: 'email', email: emailDraftFrom(t) };
   return { ...base, transport: 'folder', folderPath: t.path };
 }
 
 /** The settings the draft names (checked by the API's schema, which says what is wrong). */
 export function transportSettingsFrom(draft: TransportDraft): TransportSettings {
   if (draft.transport === 'folder') return { kind: 'folder', path: draft.folderPath.trim() };
+  if (draft.transport === 'email') return emailSettingsFrom(draft.email);
   if (draft.transport === 'sftp') {
     return {
       kind: 'sftp',
@@ -105,6 +111,7 @@ export function transportSettingsFrom(draft: TransportDraft): TransportSettings 
 /** Only what was typed travels (blank keeps the saved one), and only the secret the sign-in uses. */
 export function transportSecretsFrom(draft: TransportDraft): TransportSecrets {
   if (draft.transport === 'folder') return {};
+  if (draft.transport === 'email') return emailSecretsFrom(draft.email);
   if (draft.transport === 'sftp') {
     if (draft.sftpAuth === 'password') return draft.password !== '' ? { password: draft.password } : {};
     return {
@@ -131,6 +138,7 @@ export function pinnedCertificateFor(draft: TransportDraft): PinnedCertificate |
  * FTP, 22 for SFTP), so a person who picks SFTP does not connect to the FTP port by mistake.
  */
 export function transportChange(draft: TransportDraft, transport: TransportChoice): Partial<TransportDraft> {
+  // E-mail keeps its two ports in its own fields.
   const usual = (t: TransportChoice) => (t === 'sftp' ? '22' : '21');
   const port = draft.port.trim() === '' || draft.port === usual(draft.transport) ? usual(transport) : draft.port;
   return { transport, port };
@@ -141,6 +149,7 @@ export function transportChange(draft: TransportDraft, transport: TransportChoic
  * with the message; or null.
  */
 export function missingSecret(draft: TransportDraft, hasSaved: boolean, secretsPath = 'secrets'): { field: string; message: string } | null {
+  if (draft.transport === 'email') return emailMissingSecret(draft.email, hasSaved, secretsPath);
   if (hasSaved || draft.transport === 'folder') return null;
   if (draft.transport === 'sftp') {
     if (draft.sftpAuth === 'key') return draft.privateKey.trim() === '' ? { field: `${secretsPath}.privateKey`, message: 'Paste the private key' } : null;

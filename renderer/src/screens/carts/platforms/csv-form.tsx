@@ -2,7 +2,7 @@ import { CSV_LINE_COLUMNS, CSV_ORDER_COLUMNS, type CsvCartSettings, type CsvOrde
 import { DATE_FORMATS } from '../../../../../shared/schemas/csv-profile.js';
 import { CheckboxField, SelectField, TextField } from '../../../components/field.js';
 import { Banner } from '../../../components/states.js';
-import { TRANSPORTS, transportFields } from '../../../components/transports/index.js';
+import { SOURCE_TRANSPORTS, transportFields } from '../../../components/transports/index.js';
 import { transportChange, type TransportChoice } from '../../../components/transports/transport-draft.js';
 import type { PlatformForm, PlatformSectionProps } from '../platform-form.js';
 import { csvDraftFromSaved, csvInputFromDraft, csvMissingCredentials, needsServerCheck, newCsvDraft, REQUIRED_COLUMNS, type CsvDraft } from './csv-draft.js';
@@ -51,7 +51,7 @@ const COLUMN_LABELS: Record<CsvOrderColumn, string> = {
 };
 
 function CsvCredentials({ draft, change, errors, hasSavedCredentials, testResult }: PlatformSectionProps<CsvDraft>) {
-  const transport = TRANSPORTS.find((t) => t.value === draft.transport) ?? TRANSPORTS[0];
+  const transport = SOURCE_TRANSPORTS.find((t) => t.value === draft.transport) ?? SOURCE_TRANSPORTS[0];
   const Fields = transport.Fields;
   const check = needsServerCheck(draft);
   return (
@@ -60,7 +60,7 @@ function CsvCredentials({ draft, change, errors, hasSavedCredentials, testResult
         label="Where the order files are"
         value={draft.transport}
         onValue={(t) => change(transportChange(draft, t as TransportChoice))}
-        options={TRANSPORTS.map(({ value, label }) => ({ value, label }))}
+        options={SOURCE_TRANSPORTS.map(({ value, label }) => ({ value, label }))}
       />
       {check === 'certificate' ? (
         <Banner kind="warning">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvForm } from '../../../../../renderer/src/screens/carts/platforms/csv-form.js';
 import { platformForm } from '../../../../../renderer/src/screens/carts/platforms/index.js';
 import { needsServerCheck, type CsvDraft } from '../../../../../renderer/src/screens/carts/platforms/csv-draft.js';
-import { TRANSPORTS } from '../../../../../renderer/src/components/transports/index.js';
+import { SOURCE_TRANSPORTS, TRANSPORTS } from '../../../../../renderer/src/components/transports/index.js';
 import { transportChange } from '../../../../../renderer/src/components/transports/transport-draft.js';
 import { cartInputSchema } from '../../../../../shared/contract.js';
 
@@ -94,8 +94,9 @@ describe('the CSV order files setup form', () => {
     expect(csvForm.toInput(ftp).credentials).toBeUndefined();
   });
 
-  it('offers the WMS screen’s transports, SFTP among them, and no self-signed checkbox', () => {
-    expect(TRANSPORTS.map((t) => t.value)).toEqual(['ftp', 'ftps', 'sftp', 'folder']);
+  it('offers the WMS screen’s file transports, SFTP among them, but not e-mail, and no self-signed checkbox', () => {
+    expect(SOURCE_TRANSPORTS.map((t) => t.value)).toEqual(['ftp', 'ftps', 'sftp', 'folder']);
+    expect(TRANSPORTS.map((t) => t.value)).toEqual(['ftp', 'ftps', 'sftp', 'folder', 'email']);
     expect(Object.keys(csvForm.newDraft())).not.toContain('allowSelfSigned');
   });
 
