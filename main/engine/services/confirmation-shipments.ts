@@ -92,12 +92,15 @@ export class ChunkOrders {
  * and the rows without one still apply.
  *
  * - The same (order, tracking number) saved before from this file is a re-read after a crash: nothing
- *   is added or reported. From another file it is a duplicate, reported.
+ *   is added or reported. From another file it is a duplicate, reported. A shipment without a tracking
+ *   number is told apart by its package key instead (packageKeyOf), so a real second package ships.
+ *
+ * `fileKey`: the file's content digest (see packageKeyOf); its name when the bytes are not at hand.
  * - The same SKU again in one shipment is a duplicated row (reported, not added), unless the order has
  *   that SKU on several lines: then one row per such line is the order file's own rows echoed back.
  * - A row beyond what its lines have left to ship, across every file so far, is reported, not applied.
  */
-export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: string, rows: readonly ConfirmationRow[], now: string): { saved: boolean; errors: RowError[] } {
+export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: string, rows: readonly ConfirmationRow[], now: string, fileKey = fileName): { saved: boolean; errors: RowError[] } {
   const errors: RowError[] = [];
   const report = (row: ConfirmationRow, reason: string) => errors.push({ file: fileName, line: row.line, reason });
   const first = rows[0];
@@ -108,13 +111,14 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
   }
   const order = match.order;
   const saved = orders.shipmentsOf(order.id);
-  const same = saved.find((s) => s.trackingNumber === first.trackingNumber);
+  const packageKey = packageKeyOf(rows, fileKey);
+  const same = saved.find((s) => s.trackingNumber === first.trackingNumber && s.packageKey === packageKey);
   if (same) {
     if (same.sourceFile !== fileName) {
       const where = same.sourceFile ?? 'an earlier file';
       const reason = first.trackingNumber
         ? `Duplicate: tracking number ${first.trackingNumber} of order ${first.orderNumber} was already confirmed in ${where}`
-        : `Order ${first.orderNumber} already has a shipment without a tracking number (from ${where}); another one without a tracking number cannot be told apart from it`;
+        : `Duplicate: this shipment without a tracking number of order ${first.orderNumber}${first.shipmentId === undefined ? '' : ` (shipment ${first.shipmentId})`} was already confirmed in ${where}`;
       for (const r of rows) report(r, reason);
     }
     return { saved: false, errors };
@@ -167,6 +171,7 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
       cost: first.cost,
       weight: first.weight,
       sourceFile: fileName,
+      packageKey,
     },
     now,
   );
@@ -179,8 +184,22 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
     const known = order.orderDate === undefined ? undefined : { merchantId: order.merchantId, cartId: order.cartId, status: order.status, orderDate: order.orderDate };
     setStatus(db, order.id, order.status, status, `${what} from ${fileName}${progress}`, now, known);
   }
-  orders.saved(order, { trackingNumber: first.trackingNumber, sourceFile: fileName, items: stored }, status);
+  orders.saved(order, { trackingNumber: first.trackingNumber, packageKey, sourceFile: fileName, items: stored }, status);
   return { saved: true, errors };
+}
+
+/**
+ * What tells a shipment without a tracking number apart from the order's other ones ('' when it has a
+ * tracking number: that is its identity). The warehouse's shipment id when the format groups by one;
+ * else where it stands: the file's content (its digest) and the shipment's first line. So re-reading the
+ * same file (a crash before it was archived) finds every shipment saved, the same content sent again
+ * under another name is a duplicate, and a later file, even under a name used before, is a new package.
+ */
+export function packageKeyOf(rows: readonly ConfirmationRow[], fileKey: string): string {
+  const first = rows[0];
+  if (first.trackingNumber !== '') return '';
+  if (first.shipmentId !== undefined) return `shipment:${first.shipmentId}`;
+  return `file:${fileKey}:line:${first.line}`;
 }
 
 /**
