@@ -1,7 +1,7 @@
 import type { OrderLine, OrderStatus } from '../../../shared/domain.js';
 import { allocateShippedUnits, everyLineShipped, lineKey, quantityToShip, shippedByLine, type ShippedItem } from '../../../shared/line-shipping.js';
 import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
-import { findOrdersByNumbers, orderLinesByOrder, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
+import { addHistory, findOrdersByNumbers, orderLinesByOrder, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
 import { insertShipmentOnce, shipmentsByOrder, type SavedShipment } from '../store/repositories/shipments-repo.js';
 import type { SqlReader, SqlRunner } from '../store/sql.js';
 import { matchOrder, orderNumberKey } from './confirmation-matching.js';
@@ -129,7 +129,9 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
   const items = new Map<string, Required<ShippedItem>>();
   const firstRowOfSku = new Map<string, ConfirmationRow>();
   const rowsOfSku = new Map<string, number>();
-  for (const r of rows.flatMap((row) => (row.shipsRest ? restOfOrder(lines, shipped, row, report) : [row]))) {
+  const packageRows = rows.filter((row) => row.shipsRest);
+  const nothingLeft = packageRows.length > 0 && restOfOrder(lines, shipped, first).length === 0;
+  for (const r of rows.flatMap((row) => (row.shipsRest ? restOfOrder(lines, shipped, row) : [row]))) {
     const onSku = lines.filter((l) => l.sku === r.sku).length;
     if (onSku === 0) {
       report(r, `Order ${first.orderNumber} has no line with SKU ${r.sku}`);
@@ -154,7 +156,12 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
       else items.set(item.cartLineId, { ...item });
     }
   }
-  if (items.size === 0) return { saved: false, errors };
+  if (items.size === 0) {
+    if (!nothingLeft) return { saved: false, errors };
+    if (first.trackingNumber !== '' && saved.length > 0) return keepPackage(db, orders, order, fileName, first, packageKey, now, errors);
+    for (const r of packageRows) report(r, `Order ${first.orderNumber} has nothing left to ship`);
+    return { saved: false, errors };
+  }
 
   const stored = [...items.values()].map((i) => cartItem(lines, i));
   insertShipmentOnce(
@@ -203,16 +210,57 @@ export function packageKeyOf(rows: readonly ConfirmationRow[], fileKey: string):
 }
 
 /**
- * A package row (a format of one row per package) ships what its order has left: one row per SKU with
- * the units still to ship. Nothing left is reported on the row.
+ * A package of an order whose lines all went out under earlier packages (one row per package, several
+ * packages of one order): it has no lines of its own, so it adds its tracking number to the order, as a
+ * shipment without items kept on the order only ('kept', never sent: a cart shipment needs lines). The
+ * order's status stays; (order, tracking number) keeps it from being added twice.
  */
-function restOfOrder(lines: readonly OrderLine[], shipped: ReadonlyMap<string, number>, row: ConfirmationRow, report: (row: ConfirmationRow, reason: string) => void): ConfirmationRow[] {
+function keepPackage(
+  db: SqlRunner,
+  orders: ChunkOrders,
+  order: ShipmentCandidate,
+  fileName: string,
+  first: ConfirmationRow,
+  packageKey: string,
+  now: string,
+  errors: RowError[],
+): { saved: boolean; errors: RowError[] } {
+  insertShipmentOnce(
+    db,
+    {
+      orderId: order.id,
+      cartId: order.cartId,
+      trackingNumber: first.trackingNumber,
+      carrier: first.carrier,
+      service: first.service ?? null,
+      trackingUrl: null,
+      shipDate: first.shipDate,
+      items: [],
+      cost: first.cost,
+      weight: first.weight,
+      sourceFile: fileName,
+      packageKey,
+      status: 'kept',
+    },
+    now,
+  );
+  const carrier = first.carrier ? ` (${first.carrier})` : '';
+  const note = `Package ${first.trackingNumber}${carrier} from ${fileName}: the order's lines went out under its earlier packages; its tracking number is kept on the order and not sent to the cart`;
+  addHistory(db, order.id, order.status, order.status, note, now);
+  orders.saved(order, { trackingNumber: first.trackingNumber, packageKey, sourceFile: fileName, items: [] }, order.status);
+  return { saved: true, errors };
+}
+
+/**
+ * A package row (a format of one row per package) ships what its order has left: one row per SKU with
+ * the units still to ship (none when every line has shipped: see keepPackage).
+ */
+function restOfOrder(lines: readonly OrderLine[], shipped: ReadonlyMap<string, number>, row: ConfirmationRow): ConfirmationRow[] {
   const left = new Map<string, number>();
   for (const line of lines) {
     const units = quantityToShip(line) - (shipped.get(lineKey(line)) ?? 0);
     if (units > 0) left.set(line.sku, (left.get(line.sku) ?? 0) + units);
   }
-  if (left.size === 0) report(row, `Order ${row.orderNumber} has nothing left to ship`);
   return [...left].map(([sku, quantity]) => ({ ...row, sku, quantity, shipsRest: undefined }));
 }
 

@@ -4,9 +4,12 @@ import { parseJson } from './json-column.js';
 
 /**
  * Where a shipment stands with the cart: waiting to go, taken by the cart but processed later
- * ('submitted': checked on later runs), accepted ('uploaded'), or refused ('error').
+ * ('submitted': checked on later runs), accepted ('uploaded'), or refused ('error'). 'kept': on the order
+ * only, never sent: a package with no lines of its own (a format of one row per package whose order's
+ * lines all went out under an earlier package), which adds its tracking number to the order; a cart
+ * shipment needs lines.
  */
-export type ShipmentStatus = 'pending' | 'submitted' | 'uploaded' | 'error';
+export type ShipmentStatus = 'pending' | 'submitted' | 'uploaded' | 'error' | 'kept';
 
 export interface ShipmentRow {
   id: number;
@@ -65,13 +68,13 @@ const toRow = (r: ShipmentRecord): ShipmentRow => ({
  */
 export function insertShipmentOnce(
   db: SqlRunner,
-  s: Omit<ShipmentRow, 'id' | 'status' | 'error' | 'attempts'> & { cost?: string; weight?: string; sourceFile: string; packageKey?: string },
+  s: Omit<ShipmentRow, 'id' | 'status' | 'error' | 'attempts'> & { cost?: string; weight?: string; sourceFile: string; packageKey?: string; status?: 'pending' | 'kept' },
   now: string,
 ): boolean {
   const res = db.run(
     `INSERT INTO shipments (order_id, cart_id, tracking_number, carrier, service, tracking_url, ship_date, items_json,
        cost, weight, source_file, package_key, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (order_id, tracking_number, package_key) DO NOTHING`,
     [
       s.orderId,
@@ -86,6 +89,7 @@ export function insertShipmentOnce(
       s.weight ?? null,
       s.sourceFile,
       s.packageKey ?? '',
+      s.status ?? 'pending',
       now,
     ],
   );
@@ -221,7 +225,7 @@ export function shipmentStatusCounts(db: SqlReader, orderId: number): Record<Shi
     'SELECT status, COUNT(*) AS n FROM shipments WHERE order_id = ? GROUP BY status',
     [orderId],
   );
-  const out = { pending: 0, submitted: 0, uploaded: 0, error: 0 };
+  const out = { pending: 0, submitted: 0, uploaded: 0, error: 0, kept: 0 };
   for (const r of rows) (out as Record<string, number>)[r.status] = r.n;
   return out;
 }
