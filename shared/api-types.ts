@@ -102,7 +102,8 @@ export interface ShipmentView {
   shipDate: string;
   items: { sku: string; quantity: number }[];
   /** submitted: the cart took the request and processes it later (checked on the next uploads). */
-  status: 'pending' | 'submitted' | 'uploaded' | 'error';
+  /** 'kept': a package with no lines of its own, on the order only (never sent to the cart). */
+  status: 'pending' | 'submitted' | 'uploaded' | 'error' | 'kept';
   error: string | null;
   remoteId: string | null;
   uploadedAt: string | null;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DockhandError } from '../../shared/errors.js';
 import { PLAIN } from '../../shared/plain-messages.js';
 import { wmsSecretAddress } from '../../shared/schemas/wms.js';
@@ -5,6 +6,7 @@ import { memoryCartPorts } from './connectors/carts/memory-ports.js';
 import { cartPlugin } from './connectors/carts/registry.js';
 import { createCsvWmsConnector } from './connectors/wms/csv/index.js';
 import { storedHeldFiles } from './connectors/wms/csv/stored-held-files.js';
+import { clearNotArchived } from './services/inbound-file-alerts.js';
 import { profilesResolver } from './formats/resolve-formats.js';
 import { withFileContent } from './kept-files/file-content-tee.js';
 import { createTransport } from './transports/create-transport.js';
@@ -97,10 +99,14 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
       const carriers = new Map(methods.filter((m) => m.carrier.trim() !== '').map((m) => [m.code, m.carrier]));
       const secrets = secretToSend(deps.secrets, { sealed: row.secretsSealed, address: wmsSecretAddress(row.settings) }, 'WMS password');
       const ctx = { clock: deps.clock, log: deps.log.child({ wms: row.kind }), signal, carriers };
+      // A held file released (archived at last, or gone) takes its "not archived" alert with it.
+      const heldFiles = storedHeldFiles(deps.store, deps.clock, (db, file, now) => {
+        if (file.merchantId !== undefined) clearNotArchived(db, file.merchantId, path.posix.basename(file.path), now);
+      });
       // The transport is teed so the services can keep the files sent and read (kept-files/).
       // The record of applied files, so a transport that can tell its files apart by name (e-mail) never hands one out twice.
       const appliedFiles = { wasApplied: (name: string) => deps.store.read((db) => wasInboundFileApplied(db, name)) };
-      return withFileContent((transport) => createCsvWmsConnector(row.settings, secrets, ctx, { profilesFor, transport, heldFiles: storedHeldFiles(deps.store, deps.clock) }), createTransport(row.settings.transport, secrets, { ...ctx, appliedFiles }));
+      return withFileContent((transport) => createCsvWmsConnector(row.settings, secrets, ctx, { profilesFor, transport, heldFiles }), createTransport(row.settings.transport, secrets, { ...ctx, appliedFiles }));
     },
     async merchantTarget(merchantId): Promise<WmsMerchantTarget> {
       const m = await deps.store.read((db) => getMerchant(db, merchantId));

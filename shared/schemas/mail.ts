@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pinnedCertificateSchema } from '../transports/ftp.js';
 
 /**
  * The account's one outgoing mail (SMTP) setting: e-mail alerts go out through it, and its Test sends a
@@ -68,6 +69,12 @@ export const mailSettingsSchema = z
       .max(500)
       .refine((u) => u === '' || /^https?:\/\/[^\s/]+/i.test(u), 'Enter the address as people open Dockhand, starting with http:// or https://, such as http://warehouse-pc:4780, or leave it empty')
       .default(''),
+    /**
+     * The server certificate the person accepted after a Test showed it (self-signed, or from an
+     * authority this computer does not know): then that certificate is accepted from this server, and no
+     * other. Without it only certificates the system trusts are (main/engine/mail/smtp-certificate.ts).
+     */
+    pinnedCertificate: pinnedCertificateSchema.optional(),
   });
 export type MailSettings = z.infer<typeof mailSettingsSchema>;
 

@@ -22,6 +22,8 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** The self-signed certificate the server presents (PEM), to trust it where a test must. */
   certificate: string;
+  /** The user of every login tried (AUTH), accepted or not: a password sent shows here. */
+  logins: string[];
   /** The next `n` messages are refused at the end of DATA with 451. */
   refuseNext(n: number, message?: string): void;
   close(): Promise<void>;
@@ -36,16 +38,22 @@ export interface StartSmtpOptions {
   authRequired?: boolean;
   /** Addresses refused as the sender (550). */
   refusedSenders?: string[];
+  /** A self-signed certificate of its own instead of the one shared by the tests' servers (a server whose certificate changed). */
+  ownCertificate?: boolean;
 }
 
 let certificate: Promise<{ key: string; cert: string }> | undefined;
 function selfSigned(): Promise<{ key: string; cert: string }> {
-  certificate ??= generate([{ name: 'commonName', value: '127.0.0.1' }], {
+  certificate ??= newSelfSigned();
+  return certificate;
+}
+
+function newSelfSigned(): Promise<{ key: string; cert: string }> {
+  return generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keySize: 2048,
     algorithm: 'sha256',
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   }).then((pems) => ({ key: pems.private, cert: pems.cert }));
-  return certificate;
 }
 
 /** An SMTP reply with its code, as smtp-server sends it. */
@@ -55,8 +63,9 @@ function smtpError(code: number, message: string): Error {
 
 export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<TestSmtpServer> {
   const tls = options.tls ?? 'starttls';
-  const { key, cert } = await selfSigned();
+  const { key, cert } = options.ownCertificate ? await newSelfSigned() : await selfSigned();
   const received: ReceivedMail[] = [];
+  const logins: string[] = [];
   let refuse = 0;
   let refuseMessage = 'Try again later';
   const authRequired = options.authRequired ?? options.user !== undefined;
@@ -70,6 +79,7 @@ export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<T
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {
+      logins.push(auth.username ?? '');
       if (auth.username === options.user && auth.password === options.password) return callback(null, { user: auth.username });
       return callback(smtpError(535, 'Authentication credentials invalid'));
     },
@@ -103,6 +113,7 @@ export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<T
     port,
     received,
     certificate: cert,
+    logins,
     refuseNext(n, message) {
       refuse = n;
       if (message) refuseMessage = message;

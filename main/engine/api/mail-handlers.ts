@@ -6,6 +6,7 @@ import { mailStatus } from '../mail/mail-status.js';
 import { resolveMailPassword, savedMailPassword } from '../mail/mail-secret.js';
 import { sendMail } from '../mail/smtp-transport.js';
 import { sealBound } from '../saved-secret.js';
+import { offeredCertificate } from '../transports/ftp-certificate.js';
 import { getMailSetting, removeMailSetting, retryPendingDigestsNow, saveMailSetting } from '../store/repositories/alert-mail-repo.js';
 import type { Handlers, MethodsOf } from './handler-types.js';
 
@@ -62,7 +63,9 @@ export const mailHandlers: Handlers<MethodsOf<'mail'>> = {
       if (answer.rejected.length > 0) return { ok: false, message: `The SMTP server did not take the message for ${answer.rejected.join(', ')} (it said: ${answer.response})`, details: { response: answer.response } };
       return { ok: true, message: `The SMTP server accepted the test message for ${input.to}: ${answer.response}`, details: { response: answer.response } };
     } catch (err) {
-      if (isDockhandError(err)) return { ok: false, message: err.message, details: { kind: err.kind } };
+      // A certificate not trusted (or not the accepted one) is shown for the person to check and accept.
+      const certificate = offeredCertificate(err);
+      if (isDockhandError(err)) return { ok: false, message: err.message, details: { kind: err.kind }, ...(certificate ? { certificate } : {}) };
       throw err;
     }
   },

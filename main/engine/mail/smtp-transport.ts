@@ -1,12 +1,14 @@
 import nodemailer from 'nodemailer';
 import { DockhandError } from '../../../shared/errors.js';
 import type { MailSettings } from '../../../shared/schemas/mail.js';
+import { pinnedTlsOptions, probeSmtpCertificate, refusedCertificate } from './smtp-certificate.js';
 
 /**
  * Sends one message through the account's SMTP setting (nodemailer), and turns what went wrong into
  * words a warehouse manager can act on: a wrong password, a refused sender, a server that cannot be
  * reached, a certificate Dockhand does not trust. Certificates are checked against the system's
- * authorities; a self-signed one is refused (accepting one by its pinned fingerprint is not built yet).
+ * authorities; any other is accepted only by the fingerprint the person accepted (smtp-certificate.ts),
+ * and a refused one is offered, with its fingerprint, subject and expiry, for a Test to show.
  */
 
 export interface OutgoingMail {
@@ -42,9 +44,10 @@ export type SendMail = (connection: SmtpConnection, mail: OutgoingMail) => Promi
  * upgrade on plain SMTP, STARTTLS required when chosen), certificates checked. Shared with the e-mail
  * file transport (transports/email-transport.ts).
  */
-export function smtpConnectionOptions(connection: SmtpConnection) {
+export function smtpConnectionOptions(connection: SmtpConnection, pinnedTls: object = {}) {
   const { settings } = connection;
   const timeout = connection.timeoutMs ?? 20_000;
+  const servername = serverNameOf(settings.host);
   return {
     host: settings.host,
     port: settings.port,
@@ -53,7 +56,7 @@ export function smtpConnectionOptions(connection: SmtpConnection) {
     // Plain SMTP was chosen: no opportunistic upgrade whose certificate could then fail the send.
     ignoreTLS: settings.security === 'none',
     auth: settings.user ? { user: settings.user, pass: connection.password ?? '' } : undefined,
-    tls: { rejectUnauthorized: true, servername: isIpAddress(settings.host) ? undefined : settings.host, ...(connection.extraCa ? { ca: connection.extraCa } : {}) },
+    tls: { rejectUnauthorized: true, servername, ...(connection.extraCa ? { ca: connection.extraCa } : {}), ...pinnedTls },
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout * 2,
@@ -64,7 +67,17 @@ export function smtpConnectionOptions(connection: SmtpConnection) {
 
 export const sendMail: SendMail = async (connection, mail) => {
   const { settings } = connection;
-  const transport = nodemailer.createTransport(smtpConnectionOptions(connection));
+  const timeout = connection.timeoutMs ?? 20_000;
+  const servername = serverNameOf(settings.host);
+  const pinned = settings.security === 'none' ? undefined : settings.pinnedCertificate;
+  let pinnedTls = {};
+  if (pinned) {
+    // Looked at first, before any login: a changed certificate is refused with nothing sent.
+    const probed = await probeSmtpCertificate(settings, timeout, servername);
+    if (probed.view.sha256 !== pinned.sha256) throw refusedCertificate(settings, probed);
+    pinnedTls = pinnedTlsOptions(probed, pinned.sha256);
+  }
+  const transport = nodemailer.createTransport(smtpConnectionOptions(connection, pinnedTls));
   try {
     const info = await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });
     return {
@@ -73,14 +86,30 @@ export const sendMail: SendMail = async (connection, mail) => {
       rejected: (info.rejected ?? []).map(String),
     };
   } catch (err) {
-    throw smtpProblem(err, settings);
+    const problem = smtpProblem(err, settings);
+    if (settings.security !== 'none' && isCertificateProblem(err)) {
+      // Show what the server presents, so the person can check it and accept it (or see it changed).
+      const probed = await probeSmtpCertificate(settings, timeout, servername).catch(() => undefined);
+      if (probed && (pinned || !probed.trusted)) throw refusedCertificate(settings, probed);
+    }
+    throw problem;
   } finally {
     transport.close();
   }
 };
 
+function isCertificateProblem(err: unknown): boolean {
+  const codes = codesOf(err);
+  return codes.some((c) => SELF_SIGNED.has(c) || UNTRUSTED.has(c) || c === 'CERT_HAS_EXPIRED' || c === 'ERR_TLS_CERT_ALTNAME_INVALID' || c === 'CERT_CHANGED') || /certificate/i.test(String((err as NodemailerError | undefined)?.message ?? ''));
+}
+
 function isIpAddress(host: string): boolean {
   return /^[\d.]+$/.test(host) || host.includes(':');
+}
+
+/** The name the certificate must carry (SNI): none for an address. */
+function serverNameOf(host: string): string | undefined {
+  return isIpAddress(host) ? undefined : host;
 }
 
 interface NodemailerError {
@@ -120,7 +149,7 @@ export function smtpProblem(err: unknown, settings: MailSettings): DockhandError
   if (codes.some((c) => SELF_SIGNED.has(c)) || /self[- ]signed certificate/i.test(text)) {
     return fail(
       'config',
-      `The SMTP server ${where} presented a self-signed certificate, so Dockhand did not send anything: it trusts only certificates from a known authority. Install a certificate from an authority on the mail server (accepting a self-signed one by its pinned fingerprint is not possible yet).`,
+      `The SMTP server ${where} presented a self-signed certificate, so Dockhand did not send anything. Send a test message on the Mail settings screen to see the certificate and accept it once the server's administrator confirms its fingerprint.`,
     );
   }
   if (codes.some((c) => UNTRUSTED.has(c) || c === 'CERT_HAS_EXPIRED' || c === 'ERR_TLS_CERT_ALTNAME_INVALID') || /certificate/i.test(text)) {

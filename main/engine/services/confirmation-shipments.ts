@@ -1,7 +1,7 @@
 import type { OrderLine, OrderStatus } from '../../../shared/domain.js';
 import { allocateShippedUnits, everyLineShipped, lineKey, quantityToShip, shippedByLine, type ShippedItem } from '../../../shared/line-shipping.js';
 import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
-import { findOrdersByNumbers, orderLinesByOrder, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
+import { addHistory, findOrdersByNumbers, orderLinesByOrder, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
 import { insertShipmentOnce, shipmentsByOrder, type SavedShipment } from '../store/repositories/shipments-repo.js';
 import type { SqlReader, SqlRunner } from '../store/sql.js';
 import { matchOrder, orderNumberKey } from './confirmation-matching.js';
@@ -92,12 +92,15 @@ export class ChunkOrders {
  * and the rows without one still apply.
  *
  * - The same (order, tracking number) saved before from this file is a re-read after a crash: nothing
- *   is added or reported. From another file it is a duplicate, reported.
+ *   is added or reported. From another file it is a duplicate, reported. A shipment without a tracking
+ *   number is told apart by its package key instead (packageKeyOf), so a real second package ships.
+ *
+ * `fileKey`: the file's content digest (see packageKeyOf); its name when the bytes are not at hand.
  * - The same SKU again in one shipment is a duplicated row (reported, not added), unless the order has
  *   that SKU on several lines: then one row per such line is the order file's own rows echoed back.
  * - A row beyond what its lines have left to ship, across every file so far, is reported, not applied.
  */
-export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: string, rows: readonly ConfirmationRow[], now: string): { saved: boolean; errors: RowError[] } {
+export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: string, rows: readonly ConfirmationRow[], now: string, fileKey = fileName): { saved: boolean; errors: RowError[] } {
   const errors: RowError[] = [];
   const report = (row: ConfirmationRow, reason: string) => errors.push({ file: fileName, line: row.line, reason });
   const first = rows[0];
@@ -108,13 +111,14 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
   }
   const order = match.order;
   const saved = orders.shipmentsOf(order.id);
-  const same = saved.find((s) => s.trackingNumber === first.trackingNumber);
+  const packageKey = packageKeyOf(rows, fileKey);
+  const same = saved.find((s) => s.trackingNumber === first.trackingNumber && s.packageKey === packageKey);
   if (same) {
     if (same.sourceFile !== fileName) {
       const where = same.sourceFile ?? 'an earlier file';
       const reason = first.trackingNumber
         ? `Duplicate: tracking number ${first.trackingNumber} of order ${first.orderNumber} was already confirmed in ${where}`
-        : `Order ${first.orderNumber} already has a shipment without a tracking number (from ${where}); another one without a tracking number cannot be told apart from it`;
+        : `Duplicate: this shipment without a tracking number of order ${first.orderNumber}${first.shipmentId === undefined ? '' : ` (shipment ${first.shipmentId})`} was already confirmed in ${where}`;
       for (const r of rows) report(r, reason);
     }
     return { saved: false, errors };
@@ -125,7 +129,9 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
   const items = new Map<string, Required<ShippedItem>>();
   const firstRowOfSku = new Map<string, ConfirmationRow>();
   const rowsOfSku = new Map<string, number>();
-  for (const r of rows.flatMap((row) => (row.shipsRest ? restOfOrder(lines, shipped, row, report) : [row]))) {
+  const packageRows = rows.filter((row) => row.shipsRest);
+  const nothingLeft = packageRows.length > 0 && restOfOrder(lines, shipped, first).length === 0;
+  for (const r of rows.flatMap((row) => (row.shipsRest ? restOfOrder(lines, shipped, row) : [row]))) {
     const onSku = lines.filter((l) => l.sku === r.sku).length;
     if (onSku === 0) {
       report(r, `Order ${first.orderNumber} has no line with SKU ${r.sku}`);
@@ -150,7 +156,12 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
       else items.set(item.cartLineId, { ...item });
     }
   }
-  if (items.size === 0) return { saved: false, errors };
+  if (items.size === 0) {
+    if (!nothingLeft) return { saved: false, errors };
+    if (first.trackingNumber !== '' && saved.length > 0) return keepPackage(db, orders, order, fileName, first, packageKey, now, errors);
+    for (const r of packageRows) report(r, `Order ${first.orderNumber} has nothing left to ship`);
+    return { saved: false, errors };
+  }
 
   const stored = [...items.values()].map((i) => cartItem(lines, i));
   insertShipmentOnce(
@@ -167,6 +178,7 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
       cost: first.cost,
       weight: first.weight,
       sourceFile: fileName,
+      packageKey,
     },
     now,
   );
@@ -179,21 +191,76 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
     const known = order.orderDate === undefined ? undefined : { merchantId: order.merchantId, cartId: order.cartId, status: order.status, orderDate: order.orderDate };
     setStatus(db, order.id, order.status, status, `${what} from ${fileName}${progress}`, now, known);
   }
-  orders.saved(order, { trackingNumber: first.trackingNumber, sourceFile: fileName, items: stored }, status);
+  orders.saved(order, { trackingNumber: first.trackingNumber, packageKey, sourceFile: fileName, items: stored }, status);
+  return { saved: true, errors };
+}
+
+/**
+ * What tells a shipment without a tracking number apart from the order's other ones ('' when it has a
+ * tracking number: that is its identity). The warehouse's shipment id when the format groups by one;
+ * else where it stands: the file's content (its digest) and the shipment's first line. So re-reading the
+ * same file (a crash before it was archived) finds every shipment saved, the same content sent again
+ * under another name is a duplicate, and a later file, even under a name used before, is a new package.
+ */
+export function packageKeyOf(rows: readonly ConfirmationRow[], fileKey: string): string {
+  const first = rows[0];
+  if (first.trackingNumber !== '') return '';
+  if (first.shipmentId !== undefined) return `shipment:${first.shipmentId}`;
+  return `file:${fileKey}:line:${first.line}`;
+}
+
+/**
+ * A package of an order whose lines all went out under earlier packages (one row per package, several
+ * packages of one order): it has no lines of its own, so it adds its tracking number to the order, as a
+ * shipment without items kept on the order only ('kept', never sent: a cart shipment needs lines). The
+ * order's status stays; (order, tracking number) keeps it from being added twice.
+ */
+function keepPackage(
+  db: SqlRunner,
+  orders: ChunkOrders,
+  order: ShipmentCandidate,
+  fileName: string,
+  first: ConfirmationRow,
+  packageKey: string,
+  now: string,
+  errors: RowError[],
+): { saved: boolean; errors: RowError[] } {
+  insertShipmentOnce(
+    db,
+    {
+      orderId: order.id,
+      cartId: order.cartId,
+      trackingNumber: first.trackingNumber,
+      carrier: first.carrier,
+      service: first.service ?? null,
+      trackingUrl: null,
+      shipDate: first.shipDate,
+      items: [],
+      cost: first.cost,
+      weight: first.weight,
+      sourceFile: fileName,
+      packageKey,
+      status: 'kept',
+    },
+    now,
+  );
+  const carrier = first.carrier ? ` (${first.carrier})` : '';
+  const note = `Package ${first.trackingNumber}${carrier} from ${fileName}: the order's lines went out under its earlier packages; its tracking number is kept on the order and not sent to the cart`;
+  addHistory(db, order.id, order.status, order.status, note, now);
+  orders.saved(order, { trackingNumber: first.trackingNumber, packageKey, sourceFile: fileName, items: [] }, order.status);
   return { saved: true, errors };
 }
 
 /**
  * A package row (a format of one row per package) ships what its order has left: one row per SKU with
- * the units still to ship. Nothing left is reported on the row.
+ * the units still to ship (none when every line has shipped: see keepPackage).
  */
-function restOfOrder(lines: readonly OrderLine[], shipped: ReadonlyMap<string, number>, row: ConfirmationRow, report: (row: ConfirmationRow, reason: string) => void): ConfirmationRow[] {
+function restOfOrder(lines: readonly OrderLine[], shipped: ReadonlyMap<string, number>, row: ConfirmationRow): ConfirmationRow[] {
   const left = new Map<string, number>();
   for (const line of lines) {
     const units = quantityToShip(line) - (shipped.get(lineKey(line)) ?? 0);
     if (units > 0) left.set(line.sku, (left.get(line.sku) ?? 0) + units);
   }
-  if (left.size === 0) report(row, `Order ${row.orderNumber} has nothing left to ship`);
   return [...left].map(([sku, quantity]) => ({ ...row, sku, quantity, shipsRest: undefined }));
 }
 

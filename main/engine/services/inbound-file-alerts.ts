@@ -62,3 +62,8 @@ export function settleFileAlerts(db: SqlRunner, kind: InboundKind, merchantId: n
 export function raiseNotArchived(db: SqlRunner, kind: InboundKind, merchantId: number, fileName: string, kept: NotArchived, now: string): void {
   raiseAlert(db, { key: notArchivedKey(merchantId, fileName), severity: 'warning', targetType: 'merchant', targetId: merchantId, message: `${LABEL[kind]} ${kept.notArchived}` }, now);
 }
+
+/** The file held as applied but not archived was archived at last, or is gone: a person need not move it. */
+export function clearNotArchived(db: SqlRunner, merchantId: number, fileName: string, now: string): void {
+  clearAlert(db, notArchivedKey(merchantId, fileName), now);
+}

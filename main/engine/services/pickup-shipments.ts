@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
 import { keepRunFile } from '../kept-files/keep-run-file.js';
 import { raiseNotArchived, raiseUnreadableFile, settleFileAlerts } from './inbound-file-alerts.js';
@@ -29,6 +30,7 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
       // Saved in chunks so a file of 100k rows never becomes one giant transaction; a crash between
       // chunks re-reads the (not yet archived) file and the saved shipments are skipped as duplicates.
       const groups = groupByShipment(item.rows);
+      const fileKey = item.content ? createHash('sha256').update(item.content).digest('hex') : item.fileName;
       let applied = 0;
       for (let i = 0; i < groups.length; i += GROUPS_PER_COMMIT) {
         throwIfAborted(rc.signal);
@@ -36,7 +38,7 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
         const last = i + GROUPS_PER_COMMIT >= groups.length;
         applied += await rc.store.write((db) => {
           const now = rc.nowIso();
-          const { saved, errors } = saveConfirmations(db, merchantId, item.fileName, slice, now);
+          const { saved, errors } = saveConfirmations(db, merchantId, item.fileName, slice, now, fileKey);
           fileErrors.push(...errors);
           if (last) finishFile(db, merchantId, item.fileName, applied + saved, fileErrors, now);
           return saved;
@@ -78,12 +80,13 @@ function saveConfirmations(
   fileName: string,
   groups: ConfirmationRow[][],
   now: string,
+  fileKey: string,
 ): { saved: number; errors: RowError[] } {
   const errors: RowError[] = [];
   let saved = 0;
   const orders = new ChunkOrders(db, merchantId, groups);
   for (const group of groups) {
-    const result = saveShipment(db, orders, fileName, group, now);
+    const result = saveShipment(db, orders, fileName, group, now, fileKey);
     errors.push(...result.errors);
     if (result.saved) saved++;
   }

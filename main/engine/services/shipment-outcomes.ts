@@ -28,6 +28,7 @@ export function toUpload({ shipment: s, order }: PendingItem): ShipmentToUpload 
     trackingUrl: s.trackingUrl ?? undefined,
     shipDate: s.shipDate,
     items: s.items.map((i) => ({ cartLineId: i.cartLineId ?? '', sku: i.sku, quantity: i.quantity })),
+    packageRef: String(s.id),
   };
 }
 

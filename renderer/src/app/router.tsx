@@ -1,4 +1,6 @@
 import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+// Loaded first: its hash change listener must run before useRoute's (leave-guard.ts).
+import { blocksLeaving } from './leave-guard.js';
 
 /**
  * Hash routing (`#/orders/12?status=error`): works the same from the headless host and from a file in
@@ -52,6 +54,8 @@ export function Link({ to, onClick, ...rest }: { to: string } & AnchorHTMLAttrib
       href={href(to)}
       onClick={(event: MouseEvent<HTMLAnchorElement>) => {
         onClick?.(event);
+        // A page with unsaved changes asks before the link is followed (leave-guard.ts).
+        if (!event.defaultPrevented && blocksLeaving(to)) event.preventDefault();
       }}
       {...rest}
     />

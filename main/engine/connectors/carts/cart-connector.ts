@@ -130,10 +130,16 @@ export interface ShipmentToUpload {
   orderNumber: string;
   carrier: string;
   service?: string;
+  /** '' when the warehouse sent none (confirmation formats may leave it out): never sent to a cart as a number. */
   trackingNumber: string;
   trackingUrl?: string;
   shipDate: string;
   items: { cartLineId: string; sku: string; quantity: number }[];
+  /**
+   * Dockhand's own id of the shipment: what names a package without a tracking number where a cart
+   * must tell packages apart (WooCommerce's ledger notes, the CSV cart's tracking files).
+   */
+  packageRef?: string;
 }
 
 /**

@@ -13,6 +13,7 @@ import { cartCarrierNames } from './012-cart-carrier-names.js';
 import { fileFormats } from './013-file-formats.js';
 import { alertMail } from './014-alert-mail.js';
 import { keptFiles } from './015-kept-files.js';
+import { untrackedPackagesAndFileNameSearch } from './018-untracked-packages-and-file-name-search.js';
 import { consentFlows } from './019-consent-flows.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
@@ -32,5 +33,6 @@ export const migrations = [
   fileFormats,
   alertMail,
   keptFiles,
+  untrackedPackagesAndFileNameSearch,
   consentFlows,
 ];

@@ -184,7 +184,7 @@ export function confirmIfAllShipmentsUploaded(db: SqlRunner, id: number, note: s
   const moved = db.run(
     `UPDATE orders SET status = 'confirmed', status_reason = ?, updated_at = ?
      WHERE id = ? AND status = 'shipped'
-       AND NOT EXISTS (SELECT 1 FROM shipments WHERE order_id = ? AND status <> 'uploaded')`,
+       AND NOT EXISTS (SELECT 1 FROM shipments WHERE order_id = ? AND status NOT IN ('uploaded', 'kept'))`,
     [note, now, id, id],
   ).changes;
   if (moved > 0) {

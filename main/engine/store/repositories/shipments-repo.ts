@@ -4,9 +4,12 @@ import { parseJson } from './json-column.js';
 
 /**
  * Where a shipment stands with the cart: waiting to go, taken by the cart but processed later
- * ('submitted': checked on later runs), accepted ('uploaded'), or refused ('error').
+ * ('submitted': checked on later runs), accepted ('uploaded'), or refused ('error'). 'kept': on the order
+ * only, never sent: a package with no lines of its own (a format of one row per package whose order's
+ * lines all went out under an earlier package), which adds its tracking number to the order; a cart
+ * shipment needs lines.
  */
-export type ShipmentStatus = 'pending' | 'submitted' | 'uploaded' | 'error';
+export type ShipmentStatus = 'pending' | 'submitted' | 'uploaded' | 'error' | 'kept';
 
 export interface ShipmentRow {
   id: number;
@@ -58,17 +61,21 @@ const toRow = (r: ShipmentRecord): ShipmentRow => ({
   attempts: r.attempts,
 });
 
-/** Insert unless (order, tracking number) exists: re-reading a file after a crash adds nothing twice. */
+/**
+ * Insert unless (order, tracking number, package key) exists: re-reading a file after a crash adds
+ * nothing twice. `packageKey`: '' for a shipment with a tracking number; what tells apart shipments
+ * without one (migration 018).
+ */
 export function insertShipmentOnce(
   db: SqlRunner,
-  s: Omit<ShipmentRow, 'id' | 'status' | 'error' | 'attempts'> & { cost?: string; weight?: string; sourceFile: string },
+  s: Omit<ShipmentRow, 'id' | 'status' | 'error' | 'attempts'> & { cost?: string; weight?: string; sourceFile: string; packageKey?: string; status?: 'pending' | 'kept' },
   now: string,
 ): boolean {
   const res = db.run(
     `INSERT INTO shipments (order_id, cart_id, tracking_number, carrier, service, tracking_url, ship_date, items_json,
-       cost, weight, source_file, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
-     ON CONFLICT (order_id, tracking_number) DO NOTHING`,
+       cost, weight, source_file, package_key, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (order_id, tracking_number, package_key) DO NOTHING`,
     [
       s.orderId,
       s.cartId,
@@ -81,6 +88,8 @@ export function insertShipmentOnce(
       s.cost ?? null,
       s.weight ?? null,
       s.sourceFile,
+      s.packageKey ?? '',
+      s.status ?? 'pending',
       now,
     ],
   );
@@ -90,6 +99,8 @@ export function insertShipmentOnce(
 /** A saved shipment as the next confirmation of its order sees it: tracking number, the file it came from, items. */
 export interface SavedShipment {
   trackingNumber: string;
+  /** '' for a shipment with a tracking number; see insertShipmentOnce. */
+  packageKey: string;
   sourceFile: string | null;
   items: ShippedItem[];
 }
@@ -100,12 +111,12 @@ export function shipmentsByOrder(db: SqlReader, orderIds: readonly number[]): Ma
   if (orderIds.length === 0) return out;
   // Ids are integers from the store itself: listed inline, clear of the parameter limit.
   const list = [...new Set(orderIds)].map((id) => String(Math.trunc(id))).join(',');
-  const rows = db.all<{ order_id: number; tracking_number: string; source_file: string | null; items_json: string }>(
-    `SELECT order_id, tracking_number, source_file, items_json FROM shipments WHERE order_id IN (${list}) ORDER BY id`,
+  const rows = db.all<{ order_id: number; tracking_number: string; package_key: string; source_file: string | null; items_json: string }>(
+    `SELECT order_id, tracking_number, package_key, source_file, items_json FROM shipments WHERE order_id IN (${list}) ORDER BY id`,
   );
   for (const r of rows) {
     const saved = out.get(r.order_id) ?? [];
-    saved.push({ trackingNumber: r.tracking_number, sourceFile: r.source_file, items: parseJson<ShippedItem[]>(r.items_json, []) });
+    saved.push({ trackingNumber: r.tracking_number, packageKey: r.package_key, sourceFile: r.source_file, items: parseJson<ShippedItem[]>(r.items_json, []) });
     out.set(r.order_id, saved);
   }
   return out;
@@ -214,7 +225,7 @@ export function shipmentStatusCounts(db: SqlReader, orderId: number): Record<Shi
     'SELECT status, COUNT(*) AS n FROM shipments WHERE order_id = ? GROUP BY status',
     [orderId],
   );
-  const out = { pending: 0, submitted: 0, uploaded: 0, error: 0 };
+  const out = { pending: 0, submitted: 0, uploaded: 0, error: 0, kept: 0 };
   for (const r of rows) (out as Record<string, number>)[r.status] = r.n;
   return out;
 }

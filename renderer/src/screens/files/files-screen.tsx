@@ -36,7 +36,7 @@ export function FilesScreen() {
         <SelectField label="Kind" value={filter.kind} options={KIND_OPTIONS} onValue={(kind) => change({ kind: kind as FilesFilter['kind'] })} />
         <TextField label="From" type="date" value={filter.from} onValue={(from) => change({ from })} />
         <TextField label="To" type="date" value={filter.to} onValue={(to) => change({ to })} />
-        <TextField label="Name contains" type="search" value={filter.text} onValue={(text) => change({ text })} />
+        <TextField label="Name contains" hint="Words of the name from their start: acme, 2026-12, conf" type="search" value={filter.text} onValue={(text) => change({ text })} />
         {isFiltered(filter) ? (
           <button type="button" className="button button--ghost" onClick={() => change(NO_FILTER)}>
             Clear filters

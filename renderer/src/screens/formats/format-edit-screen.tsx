@@ -6,7 +6,8 @@ import { FORMAT_KIND_WORDS } from '../../../../shared/schemas/file-format.js';
 import { errorMessage } from '../../api/api-error.js';
 import { call } from '../../api/client.js';
 import { useApi } from '../../api/hooks.js';
-import { Link, navigate } from '../../app/router.js';
+import { leaveTo, useLeaveGuard } from '../../app/leave-guard.js';
+import { Link } from '../../app/router.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
 import { apiFieldErrors } from '../../components/form-errors.js';
@@ -41,7 +42,7 @@ function FormatEditor({ view }: { view: FileFormatView }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [leaving, setLeaving] = useState(false);
+  const [leaving, setLeaving] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const dirty = isDirty(draft, saved);
 
@@ -52,6 +53,8 @@ function FormatEditor({ view }: { view: FileFormatView }) {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
+  // Every other way out (the sidebar, any link, Back, a typed address) asks first too.
+  useLeaveGuard(dirty, setLeaving);
 
   const change = (next: FormatDraft) => {
     setDraft(next);
@@ -97,17 +100,7 @@ function FormatEditor({ view }: { view: FileFormatView }) {
   return (
     <form ref={formRef} onSubmit={(event) => void save(event)} noValidate aria-label={`Edit ${view.name}`}>
       <p>
-        <Link
-          to="/formats"
-          onClick={(event) => {
-            // Changes not saved yet are never dropped by a click: the person says so first.
-            if (!dirty) return;
-            event.preventDefault();
-            setLeaving(true);
-          }}
-        >
-          ← File formats
-        </Link>
+        <Link to="/formats">← File formats</Link>
       </p>
       <div className="page-header">
         <h1>
@@ -131,7 +124,7 @@ function FormatEditor({ view }: { view: FileFormatView }) {
       </div>
       <SaveBar disabled={busy || !dirty} label={busy ? 'Saving…' : 'Save format'} status={dirty ? 'You have changes that are not saved yet.' : null} />
       {leaving ? (
-        <ConfirmDialog title="Leave without saving?" confirmLabel="Leave and drop the changes" danger onConfirm={() => navigate('/formats')} onCancel={() => setLeaving(false)}>
+        <ConfirmDialog title="Leave without saving?" confirmLabel="Leave and drop the changes" danger onConfirm={() => leaveTo(leaving)} onCancel={() => setLeaving(null)}>
           The changes to "{saved.name}" are not saved yet. Leave, and they are lost.
         </ConfirmDialog>
       ) : null}

@@ -7,12 +7,14 @@ const UPLOAD_LABELS: Record<ShipmentView['status'], string> = {
   submitted: 'Sent; the cart confirms it later',
   uploaded: 'Uploaded to the cart',
   error: 'Upload failed',
+  kept: 'On the order only: its lines went out under another package',
 };
 const UPLOAD_BADGES: Record<ShipmentView['status'], string> = {
   pending: 'badge--order-at_wms',
   submitted: 'badge--order-at_wms',
   uploaded: 'badge--order-confirmed',
   error: 'badge--order-error',
+  kept: 'badge--order-skipped',
 };
 
 /** Only http(s) tracking links: a URL from a file must not become a javascript: link. */

@@ -1,4 +1,5 @@
 import type { MailView } from '../../../../shared/api-types.js';
+import type { PinnedCertificate } from '../../../../shared/schemas/wms.js';
 import type { MethodInput } from '../../../../shared/contract.js';
 import { MAIL_DEFAULT_PORTS, type MailSecurity } from '../../../../shared/schemas/mail.js';
 import type { FieldErrors } from '../../../../shared/errors.js';
@@ -14,6 +15,8 @@ export interface MailDraft {
   /** One address per line (or separated by commas). */
   accountContacts: string;
   appUrl: string;
+  /** The server certificate the person accepted (a self-signed one), for this host and port only. */
+  pinnedCertificate?: PinnedCertificate | null;
 }
 
 export function mailDraftFrom(view: MailView): MailDraft {
@@ -28,6 +31,7 @@ export function mailDraftFrom(view: MailView): MailDraft {
     accountContacts: (s?.accountContacts ?? []).join('\n'),
     // The address this screen is open at is the likeliest one people open Dockhand at.
     appUrl: s?.appUrl ?? (window.location.protocol.startsWith('http') ? window.location.origin : ''),
+    pinnedCertificate: s?.pinnedCertificate ?? null,
   };
 }
 
@@ -54,6 +58,7 @@ export function mailInputFrom(draft: MailDraft): MethodInput<'mail.save'> {
       from: draft.from,
       accountContacts: splitAddresses(draft.accountContacts),
       appUrl: draft.appUrl,
+      ...(draft.pinnedCertificate && draft.security !== 'none' ? { pinnedCertificate: draft.pinnedCertificate } : {}),
     },
     secrets: draft.password ? { password: draft.password } : {},
   };

@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/field.js
 import { focusFirstInvalid } from '../../components/focus-first-invalid.js';
 import { apiFieldErrors, unshownErrors, validate } from '../../components/form-errors.js';
 import { FormProblems } from '../../components/form-problems.js';
+import { FtpsCertificate } from '../../components/transports/ftps-certificate.js';
 import { SaveBar } from '../../components/save-bar.js';
 import { Banner } from '../../components/states.js';
 import { foldContactErrors, mailDraftFrom, mailInputFrom, type MailDraft } from './mail-draft.js';
@@ -25,6 +26,7 @@ const SHOWN_FIELDS = [
   'settings.from',
   'settings.accountContacts',
   'settings.appUrl',
+  'settings.pinnedCertificate.sha256',
   'to',
 ];
 
@@ -48,7 +50,9 @@ export function MailForm({ view }: { view: MailView }) {
   const top = useRef<HTMLDivElement>(null);
 
   const change = (patch: Partial<MailDraft>) => {
-    setDraft((old) => ({ ...old, ...patch }));
+    // An accepted certificate is for one server: another host, port or security forgets it.
+    const server = patch.host !== undefined || patch.port !== undefined || patch.security !== undefined;
+    setDraft((old) => ({ ...old, ...(server && !('pinnedCertificate' in patch) ? { pinnedCertificate: null } : {}), ...patch }));
     setSaved(false);
     setTestResult(null);
   };
@@ -159,9 +163,19 @@ export function MailForm({ view }: { view: MailView }) {
             onValue={(value) => changeSecurity(value as MailSecurity)}
             options={MAIL_SECURITY.map((value) => ({ value, label: MAIL_SECURITY_LABELS[value] }))}
             error={errors['settings.security']}
-            hint={draft.security === 'none' ? 'Nothing is encrypted: use it only for a relay on your own network.' : "The server's certificate must come from a known authority; a self-signed one is refused."}
+            hint={draft.security === 'none' ? 'Nothing is encrypted: use it only for a relay on your own network.' : undefined}
           />
           <TextField label="Port" value={draft.port} onValue={(port) => change({ port })} error={errors['settings.port']} inputMode="numeric" />
+          {draft.security !== 'none' ? (
+            <FtpsCertificate
+              server={`${draft.host || 'the server'}:${draft.port}`}
+              offered={testResult?.certificate}
+              pinned={draft.pinnedCertificate ?? null}
+              onAccept={(pinnedCertificate) => change({ pinnedCertificate })}
+              onForget={() => change({ pinnedCertificate: null })}
+              error={errors['settings.pinnedCertificate.sha256']}
+            />
+          ) : null}
           <TextField
             label="User"
             value={draft.user}

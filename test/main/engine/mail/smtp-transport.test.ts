@@ -38,13 +38,13 @@ describe('sending over SMTP with a login and STARTTLS, and the failures in plain
     expect(starttls.received.at(-1)).toMatchObject({ to: ['ops@acme.test'], user: 'alerts' });
   });
 
-  it('refuses a self-signed certificate, on STARTTLS and on TLS, saying pinning is not possible yet, and sends nothing', async () => {
+  it('refuses a self-signed certificate, on STARTTLS and on TLS, offering it to accept, and sends nothing', async () => {
     const before = starttls.received.length + tls.received.length;
     const upgraded = await rejection(sendMail({ settings: base(starttls.port), password: 's3cret' }, message));
     expect(upgraded.kind).toBe('config');
-    expect(upgraded.message).toMatch(/presented a self-signed certificate, so Dockhand did not send anything.*pinned fingerprint is not possible yet/);
+    expect(upgraded.message).toMatch(/is not trusted by this computer: it is self-signed \(fingerprint .*\)\. Nothing was sent\. .*accept this certificate/);
     const direct = await rejection(sendMail({ settings: base(tls.port, { security: 'tls' }), password: 's3cret' }, message));
-    expect(direct.message).toMatch(/self-signed certificate/);
+    expect(direct.message).toMatch(/it is self-signed/);
     expect(starttls.received.length + tls.received.length).toBe(before);
   });
 

@@ -36,7 +36,7 @@ export async function uploadShipment(client: BigCommerceClient, shipment: Shipme
 
     const body = {
       order_address_id: [...addressIds][0],
-      tracking_number: shipment.trackingNumber,
+      ...(shipment.trackingNumber ? { tracking_number: shipment.trackingNumber } : {}),
       ...(shipment.service ? { shipping_method: shipment.service } : {}),
       ...carrierFields(shipment.carrier, shipment.trackingUrl, overrides),
       items,
@@ -52,14 +52,15 @@ export async function uploadShipment(client: BigCommerceClient, shipment: Shipme
   }
 }
 
+/** Null for a shipment without a tracking number: BigCommerce's shipments without one all read "". */
 async function findByTracking(client: BigCommerceClient, orderPath: string, trackingNumber: string): Promise<string | null> {
+  if (trackingNumber === '') return null;
   for (const shipment of await readAllPages(client, `${orderPath}/shipments`)) {
     const parsed = bcShipmentSchema.safeParse(shipment);
     if (parsed.success && parsed.data.tracking_number === trackingNumber) return String(parsed.data.id);
   }
   return null;
 }
-
 
 function refusal(shipment: ShipmentToUpload, what: string): DockhandError {
   return new DockhandError('data', `Order ${shipment.orderNumber} ${what}`);

@@ -36,7 +36,9 @@ export function buildShipRequest(shipment: ShipmentToUpload, carrierOverrides: R
   const carrier = carrierForCart(MAGENTO_CARRIERS, carrierOverrides, shipment);
   const code = carrier.listed && /^[a-z0-9_]+$/.test(carrier.carrier) ? carrier.carrier : 'custom';
   const title = code === 'custom' ? carrier.carrier : (MAGENTO_CARRIER_TITLES[code] ?? carrier.carrier);
-  return { items, tracks: [{ track_number: shipment.trackingNumber, title, carrier_code: code }], notify };
+  // Without a tracking number the shipment goes without a track (an empty track_number is no tracking).
+  const tracks = shipment.trackingNumber ? [{ track_number: shipment.trackingNumber, title, carrier_code: code }] : [];
+  return { items, tracks, notify };
 }
 
 export async function uploadShipment(
@@ -65,6 +67,7 @@ export async function uploadShipment(
 
 /** The id of the order's shipment that carries this tracking number, if Magento has one. */
 export async function findShipmentByTracking(client: MagentoRestClient, orderId: number, trackingNumber: string): Promise<string | undefined> {
+  if (trackingNumber === '') return undefined; // nothing identifies a shipment without one
   const query = new URLSearchParams({
     'searchCriteria[filter_groups][0][filters][0][field]': 'order_id',
     'searchCriteria[filter_groups][0][filters][0][value]': String(orderId),

@@ -78,8 +78,10 @@ export function readCreatePayload(
   return { outcome: 'accepted', remoteId: fulfillment.id, alreadyExisted: false };
 }
 
+/** A shipment without a tracking number goes without `number` (an empty one is no tracking number). */
 export function trackingInfoOf(shipment: ShipmentToUpload): Record<string, string> {
-  const trackingInfo: Record<string, string> = { company: shipment.carrier, number: shipment.trackingNumber };
+  const trackingInfo: Record<string, string> = { company: shipment.carrier };
+  if (shipment.trackingNumber) trackingInfo.number = shipment.trackingNumber;
   if (shipment.trackingUrl) trackingInfo.url = shipment.trackingUrl;
   return trackingInfo;
 }
@@ -123,8 +125,10 @@ export function allocate(state: OrderFulfillmentState, shipment: ShipmentToUploa
   }));
 }
 
+/** Undefined for a shipment without a tracking number: nothing identifies it at Shopify. */
 export function findByTracking(state: OrderFulfillmentState, trackingNumber: string): string | undefined {
   const wanted = normalizeTracking(trackingNumber);
+  if (wanted === '') return undefined;
   const match = state.fulfillments.find(
     (f) => !DEAD_FULFILLMENT_STATUSES.has(f.status) && f.trackingNumbers.some((n) => normalizeTracking(n) === wanted),
   );

@@ -2,7 +2,7 @@ import type { ShipmentToUpload, ShipmentUploadResult } from '../cart-connector.j
 import { mapWooOrder } from './order-mapper.js';
 import { addOrderNote, listOrderNotes } from './orders-api.js';
 import type { WooRestClient } from './rest-client.js';
-import { isLedgerNote, ledgerNote, readLedgerNote, shippedPerLine } from './shipment-ledger.js';
+import { isLedgerNote, ledgerNote, packageLabel, readLedgerNote, shippedPerLine } from './shipment-ledger.js';
 import { uploadWooShipment } from './shipment-upload.js';
 
 /**
@@ -30,12 +30,15 @@ export async function uploadWooPackage(
   }
 
   const notes = await listOrderNotes(client, shipment.cartOrderId);
-  const shipped = shippedPerLine(notes, shipment.trackingNumber);
+  const label = packageLabel(shipment);
+  const recorded = notes.some((n) => isLedgerNote(n.note) && readLedgerNote(n.note)?.trackingNumber === label);
+  // A package without a tracking number whose ledger note is there was sent already (the note is written last).
+  if (recorded && !shipment.trackingNumber) return { outcome: 'accepted', remoteId: `package:${label}`, alreadyExisted: true };
+  const shipped = shippedPerLine(notes, label);
   for (const item of shipment.items) shipped[item.cartLineId] = (shipped[item.cartLineId] ?? 0) + item.quantity;
   const completesOrder = [...ordered].every(([line, quantity]) => (shipped[line] ?? 0) >= quantity);
 
   const result = await uploadWooShipment(client, shipment, { providers: await providers(), completesOrder });
-  const recorded = notes.some((n) => isLedgerNote(n.note) && readLedgerNote(n.note)?.trackingNumber === shipment.trackingNumber);
   if (!recorded) await addOrderNote(client, shipment.cartOrderId, ledgerNote(shipment), false);
   return { outcome: 'accepted', ...result };
 }

@@ -11,9 +11,17 @@ import type { ShipmentToUpload } from '../cart-connector.js';
 
 export const LEDGER_MARK = 'Dockhand: package ';
 
-export function ledgerNote(shipment: Pick<ShipmentToUpload, 'trackingNumber' | 'items'>): string {
+export function ledgerNote(shipment: Pick<ShipmentToUpload, 'trackingNumber' | 'items' | 'packageRef'>): string {
   const lines = shipment.items.map((i) => `${i.quantity} × ${i.sku || 'no SKU'} [line ${i.cartLineId}]`);
-  return `${LEDGER_MARK}${shipment.trackingNumber} shipped: ${lines.join('; ')}`;
+  return `${LEDGER_MARK}${packageLabel(shipment)} shipped: ${lines.join('; ')}`;
+}
+
+/**
+ * How the ledger names a package: its tracking number, or for a package without one Dockhand's id of
+ * the shipment (two such packages of one order are two entries, and a re-send finds its own).
+ */
+export function packageLabel(shipment: Pick<ShipmentToUpload, 'trackingNumber' | 'packageRef'>): string {
+  return shipment.trackingNumber || `without tracking number #${shipment.packageRef ?? ''}`;
 }
 
 export function isLedgerNote(note: string): boolean {

@@ -32,7 +32,8 @@ export interface WooShipmentOptions {
 export async function uploadWooShipment(client: WooRestClient, shipment: ShipmentToUpload, options: WooShipmentOptions): Promise<WooShipmentResult> {
   const orderId = shipment.cartOrderId;
   if (!/^\d+$/.test(orderId)) throw new DockhandError('data', `Order ${shipment.orderNumber} has no WooCommerce order id (${orderId})`);
-  const result = options.providers ? await viaTracking(client, shipment, options.providers) : await viaNote(client, shipment);
+  // A shipment without a tracking number has no tracking item to add: the customer note says it shipped.
+  const result = options.providers && shipment.trackingNumber ? await viaTracking(client, shipment, options.providers) : await viaNote(client, shipment);
   if (options.completesOrder) await completeOrder(client, orderId);
   return result;
 }
@@ -50,10 +51,13 @@ async function viaTracking(client: WooRestClient, shipment: ShipmentToUpload, pr
 }
 
 async function viaNote(client: WooRestClient, shipment: ShipmentToUpload): Promise<WooShipmentResult> {
-  const notes = await listOrderNotes(client, shipment.cartOrderId);
   // The ledger note of the package (shipment-ledger.ts) names the tracking number too: not the customer's note.
-  const found = notes.find((n) => !isLedgerNote(n.note) && n.note.includes(shipment.trackingNumber));
-  if (found) return { remoteId: `note:${found.id}`, alreadyExisted: true };
+  // Without a tracking number no note names the shipment: the package's ledger note tells a re-send.
+  if (shipment.trackingNumber) {
+    const notes = await listOrderNotes(client, shipment.cartOrderId);
+    const found = notes.find((n) => !isLedgerNote(n.note) && n.note.includes(shipment.trackingNumber));
+    if (found) return { remoteId: `note:${found.id}`, alreadyExisted: true };
+  }
   const id = await addOrderNote(client, shipment.cartOrderId, shippedNote(shipment), true);
   return { remoteId: `note:${id}`, alreadyExisted: false };
 }
@@ -62,5 +66,6 @@ async function viaNote(client: WooRestClient, shipment: ShipmentToUpload): Promi
 export function shippedNote(shipment: Pick<ShipmentToUpload, 'carrier' | 'service' | 'trackingNumber' | 'trackingUrl'>): string {
   const carrier = [shipment.carrier, shipment.service].filter((s) => s && s.trim() !== '').join(' ');
   const link = shipment.trackingUrl ? `: ${shipment.trackingUrl}` : '';
-  return `Your order has shipped with ${carrier || 'the carrier'}. Tracking number ${shipment.trackingNumber}${link}`;
+  const shipped = `Your order has shipped with ${carrier || 'the carrier'}.`;
+  return shipment.trackingNumber ? `${shipped} Tracking number ${shipment.trackingNumber}${link}` : shipped;
 }

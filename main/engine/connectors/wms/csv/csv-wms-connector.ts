@@ -114,7 +114,7 @@ export function createCsvWmsConnector(
   }
 
   /** After the rows are saved: to the dated archive; if the server refuses, held so it is never applied again. */
-  async function archive(file: ReadyFile, folder: string, detail: Record<string, unknown>): Promise<void | NotArchived> {
+  async function archive(file: ReadyFile, folder: string, merchantId: number, detail: Record<string, unknown>): Promise<void | NotArchived> {
     const toDir = datedFolder(folder, ARCHIVE_FOLDER, ctx.clock.now());
     try {
       await moveWithMarker(file, toDir);
@@ -123,7 +123,7 @@ export function createCsvWmsConnector(
     } catch (err) {
       if (await vanished(file)) return; // taken by the warehouse after we read it: nothing left to archive
       const reason = err instanceof Error ? err.message : String(err);
-      await heldFiles.hold({ path: file.path, size: file.size, modifiedAt: file.modifiedAt, reason, heldAt: ctx.clock.now().toISOString() });
+      await heldFiles.hold({ path: file.path, size: file.size, modifiedAt: file.modifiedAt, reason, heldAt: ctx.clock.now().toISOString(), merchantId });
       log.log('warn', 'WMS file applied but not archived; it will not be applied again', { file: file.path, reason });
       return {
         notArchived: `${file.name} was applied but could not be moved to ${toDir} (${reason}); it stays in ${folder} and will not be applied again. Move or delete it there by hand, or allow Dockhand to rename files in that folder.`,
@@ -189,7 +189,7 @@ export function createCsvWmsConnector(
         fileName: file.name,
         rows: parsed.rows,
         rowErrors: parsed.rowErrors,
-        ack: () => settle(() => archive(file, folder, { rows: parsed.rows.length, rowErrors: parsed.rowErrors.length })),
+        ack: () => settle(() => archive(file, folder, merchant.merchantId, { rows: parsed.rows.length, rowErrors: parsed.rowErrors.length })),
         reject: async (reason: string) => {
           const toDir = datedFolder(folder, ERROR_FOLDER, ctx.clock.now());
           await settle(() => moveWithMarker(file, toDir));

@@ -13,11 +13,14 @@ export interface HeldFile {
   /** Why it could not be archived, as the transport said. */
   reason: string;
   heldAt: string;
+  /** The merchant whose folder it is in: the engine clears the file's alert when it is released. */
+  merchantId?: number;
 }
 
 export interface HeldFiles {
   list(): Promise<HeldFile[]>;
   hold(file: HeldFile): Promise<void>;
+  /** Only once the file is archived at last or gone from its folder (moved, deleted, or replaced by a new file of its name). */
   release(path: string): Promise<void>;
 }
 
