@@ -38,6 +38,10 @@ export function buildConfirmation(shipment: ShipmentToUpload, marketplaceId: str
     }
     return { orderItemId: item.cartLineId, quantity: item.quantity };
   });
+  // Amazon's PackageDetail requires a tracking number: a package confirmed without one is refused here, with the reason.
+  if (shipment.trackingNumber.trim() === '') {
+    throw new DockhandError('data', `Order ${shipment.orderNumber}: Amazon needs a tracking number for every package, and the warehouse confirmed this one without one`);
+  }
   const carrier = shipment.carrier.trim();
   const listed = AMAZON_CARRIER_CODES.has(carrier);
   const shipDate = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(shipment.shipDate) ? `${shipment.shipDate}T12:00:00Z` : shipment.shipDate);

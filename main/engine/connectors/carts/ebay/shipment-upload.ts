@@ -20,8 +20,9 @@ import { shippingFulfillmentsSchema } from './schemas.js';
 export interface EbayShippingFulfillmentRequest {
   lineItems: { lineItemId: string; quantity: number }[];
   shippedDate: string;
-  shippingCarrierCode: string;
-  trackingNumber: string;
+  /** Left out with trackingNumber for a package the warehouse confirmed without one: eBay then marks the lines shipped. */
+  shippingCarrierCode?: string;
+  trackingNumber?: string;
 }
 
 export function buildFulfillmentRequest(shipment: ShipmentToUpload, carrierOverrides: Record<string, string> = {}): EbayShippingFulfillmentRequest {
@@ -33,8 +34,10 @@ export function buildFulfillmentRequest(shipment: ShipmentToUpload, carrierOverr
     return { lineItemId: item.cartLineId, quantity: item.quantity };
   });
   if (lineItems.length === 0) throw new DockhandError('data', `Order ${shipment.orderNumber}: the shipment has no lines`);
+  const tracking = shipment.trackingNumber.trim();
+  if (tracking === '') return { lineItems, shippedDate: shippedDate(shipment.shipDate) };
   const carrier = carrierForCart(ebayPlatform.carriers, carrierOverrides, shipment);
-  return { lineItems, shippedDate: shippedDate(shipment.shipDate), shippingCarrierCode: carrier.carrier, trackingNumber: shipment.trackingNumber };
+  return { lineItems, shippedDate: shippedDate(shipment.shipDate), shippingCarrierCode: carrier.carrier, trackingNumber: tracking };
 }
 
 /** eBay wants a UTC timestamp with milliseconds; a date alone is that day's noon UTC (never tomorrow anywhere). */

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ShipmentToUpload } from '../../../../../main/engine/connectors/carts/cart-connector.js';
 import { uploadShipment as uploadBigCommerce } from '../../../../../main/engine/connectors/carts/bigcommerce/shipment-upload.js';
+import { buildConfirmation } from '../../../../../main/engine/connectors/carts/amazon/shipment-upload.js';
+import { buildFulfillmentRequest } from '../../../../../main/engine/connectors/carts/ebay/shipment-upload.js';
 import { trackingFileName } from '../../../../../main/engine/connectors/carts/csv/tracking-file.js';
 import { buildShipRequest, uploadShipment as uploadMagento } from '../../../../../main/engine/connectors/carts/magento/shipment-upload.js';
 import { mapMagentoOrder } from '../../../../../main/engine/connectors/carts/magento/order-mapper.js';
@@ -99,5 +101,16 @@ describe('a shipment without a tracking number, uploaded to each cart', () => {
 
   it('CSV cart: two packages of one order are two tracking files', () => {
     expect(trackingFileName(untracked({ orderNumber: '1001', packageRef: '11' }))).not.toBe(trackingFileName(untracked({ orderNumber: '1001', packageRef: '12' })));
+  });
+
+  it('eBay: the fulfillment names its lines and sends neither a carrier nor an empty tracking number', () => {
+    const request = buildFulfillmentRequest(untracked({ orderNumber: '12-0001', items: [{ cartLineId: '900', sku: 'A', quantity: 1 }] }));
+    expect(request.lineItems).toEqual([{ lineItemId: '900', quantity: 1 }]);
+    expect(request).not.toHaveProperty('trackingNumber');
+    expect(request).not.toHaveProperty('shippingCarrierCode');
+  });
+
+  it('Amazon: a package without a tracking number is refused with the reason, since Amazon requires one', () => {
+    expect(() => buildConfirmation(untracked({ orderNumber: '111-1', items: [{ cartLineId: 'OI1', sku: 'A', quantity: 1 }] }), 'ATVPDKIKX0DER')).toThrow(/Amazon needs a tracking number/);
   });
 });
