@@ -48,6 +48,9 @@ describe.skipIf(!dovecotAvailable())('the WMS setup screen by e-mail', () => {
     await wms.field('IMAP password').fill(dovecot.password);
 
     // Folder settings of the file transports that mail cannot honour: a done-marker, one folder for both inbound kinds.
+    await expect.poll(() => wms.field('Done-marker (optional)').getAttribute('aria-describedby')).toBeTruthy();
+    const hintId = (await wms.field('Done-marker (optional)').getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-hint'))!;
+    expect(await app.page.locator(`[id="${hintId}"]`).textContent()).toContain('Leave empty with e-mail');
     await wms.field('Done-marker (optional)').fill('.done');
     await wms.field('Inventory folder').fill('confirmations');
 
