@@ -91,6 +91,8 @@ export interface OrderSummaryView {
   /** The merchant's name, and the cart connection's (of a removed cart: "cart <id>"). */
   merchantName: string;
   cartName: string;
+  /** How many things the cart could not give about the order (its `gaps`); 0 for a complete order. */
+  gaps: number;
 }
 
 export interface ShipmentView {

@@ -130,6 +130,12 @@ export interface CanonicalOrder {
   };
   /** Set by the connector when its filters exclude the order (the order is kept as Skipped, with this reason). */
   skipReason?: string;
+  /**
+   * What the cart could not give about the order, one sentence each a manager reads (e.g. Amazon
+   * withholding the buyer's name and street from an app without the Restricted Data role). Shown on the
+   * order, never sent to the warehouse: the order still flows, and a person knows what is missing.
+   */
+  gaps?: string[];
 }
 
 export interface Shipment {

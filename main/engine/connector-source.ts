@@ -71,7 +71,7 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
             }
           : memoryCartPorts();
       const connector = plugin.create(
-        { clock: deps.clock, log, signal: hooks.signal, onThrottle: hooks.onThrottle, positions: ports.positions, credentials: ports.credentials },
+        { clock: deps.clock, log, signal: hooks.signal, onThrottle: hooks.onThrottle, onNotice: hooks.onNotice, positions: ports.positions, credentials: ports.credentials },
         settings.data,
         credentials.data,
       );

@@ -38,6 +38,46 @@ export const wmsFoldersSchema = z.object({
     .optional(),
 });
 
+/** A folder name as the IMAP server tells folders apart: no slashes at its ends, case ignored (INBOX is any case). */
+function mailboxKey(folder: string): string {
+  return folder.trim().replace(/^[\\/]+|[\\/]+$/g, '').toLowerCase();
+}
+
+/** The e-mail settings' folders, when the rest of the input is far enough along to judge them. */
+function emailFolders(value: unknown): { confirmations?: unknown; inventory?: unknown; doneMarker?: unknown } | undefined {
+  const v = value as { transport?: { kind?: unknown }; folders?: unknown } | null | undefined;
+  if (v?.transport?.kind !== 'email' || typeof v.folders !== 'object' || v.folders === null) return undefined;
+  return v.folders;
+}
+
+/**
+ * Mail has no done-marker files (a message arrives whole): with one set, no file would ever be read.
+ * Checked even while other fields are wrong (`when`), so the form shows every problem at once.
+ */
+const EMAIL_NO_DONE_MARKER = {
+  message: 'E-mail has no done-markers (a message arrives whole, so no file would ever be read): leave the done-marker empty.',
+  path: ['folders', 'doneMarker'],
+  when: (payload: { value: unknown }) => emailFolders(payload.value) !== undefined,
+};
+
+function hasNoDoneMarker(value: unknown): boolean {
+  const marker = emailFolders(value)?.doneMarker;
+  return typeof marker !== 'string' || marker.trim() === '';
+}
+
+/** One IMAP folder for confirmations and inventory would hand each service the other's attachments. */
+function inboundFoldersDiffer(value: unknown): boolean {
+  const folders = emailFolders(value);
+  if (typeof folders?.confirmations !== 'string' || typeof folders.inventory !== 'string') return true;
+  return mailboxKey(folders.confirmations) !== mailboxKey(folders.inventory);
+}
+
+const EMAIL_SEPARATE_INBOUND_FOLDERS = {
+  message: "By e-mail, confirmations and inventory need an IMAP folder each, or each would read the other's files: give the inventory folder another name than the confirmations folder, such as inventory.",
+  path: ['folders', 'inventory'],
+  when: (payload: { value: unknown }) => emailFolders(payload.value) !== undefined,
+};
+
 export const csvWmsSettingsSchema = z.object({
   kind: z.literal('csv'),
   transport: transportSchema,
@@ -56,7 +96,9 @@ export const csvWmsSettingsSchema = z.object({
   orderProfile: orderFileProfileSchema.optional(),
   confirmationProfile: confirmationFileProfileSchema.optional(),
   inventoryProfile: inventoryFileProfileSchema.optional(),
-});
+})
+  .refine(hasNoDoneMarker, EMAIL_NO_DONE_MARKER)
+  .refine(inboundFoldersDiffer, EMAIL_SEPARATE_INBOUND_FOLDERS);
 export type CsvWmsSettings = z.infer<typeof csvWmsSettingsSchema>;
 
 /** Every secret any transport takes (password, private key, passphrase), each optional. */

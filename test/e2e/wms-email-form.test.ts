@@ -26,7 +26,7 @@ describe.skipIf(!dovecotAvailable())('the WMS setup screen by e-mail', () => {
     await Promise.all([dovecot?.stop(), smtp?.close()]);
   });
 
-  it('shows a wrong host on its field, then tests, saves and reloads the e-mail setup without its passwords', async () => {
+  it('shows a wrong host, a done-marker and a shared inbound folder on their fields, then tests, saves and reloads the e-mail setup without its passwords', async () => {
     const wms = new WmsPage(app.page);
     await wms.goto();
     await wms.startSetup();
@@ -47,10 +47,21 @@ describe.skipIf(!dovecotAvailable())('the WMS setup screen by e-mail', () => {
     await wms.field('IMAP user').fill(dovecot.user);
     await wms.field('IMAP password').fill(dovecot.password);
 
+    // Folder settings of the file transports that mail cannot honour: a done-marker, one folder for both inbound kinds.
+    await expect.poll(() => wms.field('Done-marker (optional)').getAttribute('aria-describedby')).toBeTruthy();
+    const hintId = (await wms.field('Done-marker (optional)').getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-hint'))!;
+    expect(await app.page.locator(`[id="${hintId}"]`).textContent()).toContain('Leave empty with e-mail');
+    await wms.field('Done-marker (optional)').fill('.done');
+    await wms.field('Inventory folder').fill('confirmations');
+
     await wms.test();
     await expect.poll(() => wms.fieldError('SMTP host').textContent()).toContain('without smtp://');
+    await expect.poll(() => wms.fieldError('Done-marker (optional)').textContent()).toContain('E-mail has no done-markers');
+    await expect.poll(() => wms.fieldError('Inventory folder').textContent()).toContain('give the inventory folder another name');
 
     await wms.field('SMTP host').fill('127.0.0.1');
+    await wms.field('Done-marker (optional)').fill('');
+    await wms.field('Inventory folder').fill('inventory');
     await wms.test();
     await expect.poll(() => wms.top().textContent(), { timeout: 20_000 }).toContain('The WMS connection works.');
     await app.screenshot('wms-setup-email');

@@ -45,9 +45,14 @@ const WAREHOUSE_STILL_SHIPPING: readonly OrderStatus[] = ['at_wms', 'partially_s
 export async function downloadOrders(rc: RunContext, cartId: number): Promise<void> {
   const cart = await rc.store.read((db) => getCart(db, cartId));
   if (!cart) throw new DockhandError('not_found', `Cart connection ${cartId} does not exist`);
+  const notices: string[] = [];
   const { connector } = rc.connectors.cart(cart, {
     signal: rc.signal,
     onThrottle: (ms) => (rc.report.throttleWaitMs += ms),
+    onNotice: (message) => {
+      rc.report.notice(message);
+      if (!notices.includes(message)) notices.push(message);
+    },
   });
 
   // Each page is applied at once (store.write runs its statements synchronously) but its durability is
@@ -83,7 +88,25 @@ export async function downloadOrders(rc: RunContext, cartId: number): Promise<vo
   } finally {
     // Whether the pages ended or the cart failed mid-way, the last applied page is made durable.
     if (inFlight) await inFlight;
+    // The run's message has the notice already; an alert that cannot be written must not hide why a run failed.
+    if (notices.length > 0) await raiseDownloadNotice(rc, cart, notices).catch((err: unknown) => rc.log.log('warn', 'the download notice alert was not saved', { cartId: cart.id, error: String(err) }));
   }
+}
+
+/** The alert key of what a download of the cart told the person (one per cart, the latest notice). */
+export function downloadNoticeAlertKey(cartId: number): string {
+  return `download-notice:cart:${cartId}`;
+}
+
+/**
+ * A notice of the connector's (a window of orders it could not ask for) stands as a warning alert on the
+ * cart until a person dismisses it: later runs do not clear it, since what it says stays true.
+ */
+function raiseDownloadNotice(rc: RunContext, cart: CartRow, notices: string[]): Promise<void> {
+  const message = `${cart.name}: ${notices.join(' ')}`;
+  return rc.store.write((db) => {
+    raiseAlert(db, { key: downloadNoticeAlertKey(cart.id), severity: 'warning', targetType: 'cart', targetId: cart.id, message }, rc.nowIso());
+  });
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Store } from '../store/sql.js';
  * credentials) backed by the store; a row with id 0 (a Test of settings not saved) gets them in memory.
  */
 export interface ConnectorSource {
-  cart(cart: CartRow, hooks: { signal: AbortSignal; onThrottle?(ms: number, reason: string): void }): {
+  cart(cart: CartRow, hooks: { signal: AbortSignal; onThrottle?(ms: number, reason: string): void; onNotice?(message: string): void }): {
     connector: CartConnector;
     manifest: CartManifest;
   };
@@ -52,6 +52,12 @@ export class RunReport {
 
   error(message: string, where?: string): void {
     if (this.errors.length < 1000) this.errors.push(where ? { message, where } : { message });
+  }
+
+  /** Adds a sentence the person should read to the run's message (shown with the run on Activity), once. */
+  notice(text: string): void {
+    if (this.message?.includes(text)) return;
+    this.message = this.message ? `${this.message} ${text}` : text;
   }
 }
 

@@ -27,6 +27,12 @@ export interface CartContext {
   /** Report that a throttle/backoff wait happened (counted by the bench and the run record). */
   onThrottle?(waitMs: number, reason: string): void;
   /**
+   * Tell the person something about this run that is not an error but changes what they can expect
+   * (eBay: orders older than its 90-day filter window could not be asked for). One sentence a manager
+   * reads; the run's record shows it and the cart gets a warning alert. A log line alone reaches no one.
+   */
+  onNotice?(message: string): void;
+  /**
    * The cart's sync positions of streams other than the orders download ('shipment_checks',
    * 'inventory_feeds', ...). The engine always gives it; it is absent only where a connector is built
    * outside the engine (a unit test: see memory-ports.ts).

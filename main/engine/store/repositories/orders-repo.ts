@@ -404,6 +404,7 @@ function toSummary(r: SummaryRaw): OrderSummaryView {
     updatedAt: r.updated_at,
     merchantName: r.merchant_name,
     cartName: r.cart_name,
+    gaps: Array.isArray(order.gaps) ? order.gaps.length : 0,
   };
 }
 

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format/time.js';
 import { OrderActions } from './order-actions.js';
 import { OrderAddress } from './order-address.js';
 import { OrderFlags, ShipCodeCell } from './order-flags.js';
+import { OrderGaps } from './order-gaps.js';
 import { OrderHistory } from './order-history.js';
 import { OrderLines } from './order-lines.js';
 import { OrderMoney } from './order-money.js';
@@ -41,6 +42,7 @@ function OrderDetail({ order }: { order: OrderDetailView }) {
         <OrderFlags order={order} />
       </div>
       {order.statusReason ? <Banner kind={order.status === 'error' ? 'error' : 'info'}>{order.statusReason}</Banner> : null}
+      <OrderGaps gaps={o.gaps} />
       <OrderActions order={order} />
       <div className="panel">
         <dl className="details">

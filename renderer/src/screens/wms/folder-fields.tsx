@@ -4,6 +4,9 @@ import { examplePath, type FolderKind, type WmsDraft } from './wms-draft.js';
 
 const FOLDER_LABELS: Record<FolderKind, string> = { orders: 'Orders folder', confirmations: 'Confirmations folder', inventory: 'Inventory folder' };
 const KINDS: FolderKind[] = ['orders', 'confirmations', 'inventory'];
+const DONE_MARKER_HINT = 'If the warehouse writes stock.csv.done once stock.csv is complete, enter ".done": only marked files are read. Empty: a file is read once its size stops changing.';
+// Mail has no marker files: a message arrives whole (the settings refuse a marker with e-mail).
+const DONE_MARKER_HINT_EMAIL = 'Leave empty with e-mail: a message arrives whole, so its files are read as they come. Give confirmations and inventory an IMAP folder each.';
 
 /** The WMS folder names, their order with the merchant's code, and where that puts a merchant's files. */
 export function WmsFolderFields({ draft, change, errors, exampleCode }: { draft: WmsDraft; change: (patch: Partial<WmsDraft>) => void; errors: FieldErrors; exampleCode: string }) {
@@ -34,7 +37,7 @@ export function WmsFolderFields({ draft, change, errors, exampleCode }: { draft:
         value={draft.doneMarker}
         onValue={(doneMarker) => change({ doneMarker })}
         error={errors['settings.folders.doneMarker']}
-        hint='If the warehouse writes stock.csv.done once stock.csv is complete, enter ".done": only marked files are read. Empty: a file is read once its size stops changing.'
+        hint={draft.transport === 'email' ? DONE_MARKER_HINT_EMAIL : DONE_MARKER_HINT}
         placeholder=".done"
         autoComplete="off"
       />

@@ -57,6 +57,7 @@ function order(id: number, overrides: Partial<OrderSummaryView> = {}): OrderSumm
     updatedAt: '2026-03-01T09:00:00.000Z',
     merchantName: 'Acme',
     cartName: 'Acme shop',
+    gaps: 0,
     ...overrides,
   };
 }

@@ -11,8 +11,8 @@ import { amazonOrderItemSchema, amazonOrderSchema, orderStampSchema, type Amazon
  *
  * Amazon keeps no order notes. The buyer's name and street come only with a Restricted Data Token: an
  * app without that role gets the city, region, postcode and country, and the order still flows with
- * the gap said in its shipping instructions (the one canonical field the warehouse reads on the order
- * that Amazon leaves empty), so nobody ships to half an address unknowingly.
+ * the gap stated on the order (`gaps`, shown on its page; not in the shipping instructions, which the
+ * warehouse reads as the buyer's), so nobody ships to half an address unknowingly.
  */
 
 export type HeaderMapping = { ok: true; order: AmazonOrder } | { ok: false; reason: string; cartOrderId?: string; updatedAt?: string };
@@ -96,7 +96,7 @@ export function mapAmazonOrder(order: AmazonOrder, rawItems: unknown[], context:
     if (shipBy) canonical.requestedShipDate = shipBy;
     // Which marketplace sold it: the warehouse's packing slips and returns differ per country.
     if (order.MarketplaceId) canonical.customFields = [order.MarketplaceId];
-    if (!context.restrictedData && !shipTo.address1) canonical.shippingInstructions = NO_RESTRICTED_ROLE_NOTE;
+    if (!context.restrictedData && !shipTo.address1) canonical.gaps = [NO_RESTRICTED_ROLE_NOTE];
     return { ok: true, order: canonical };
   } catch (err) {
     if (err instanceof ItemProblem) return { ok: false, reason: err.message };

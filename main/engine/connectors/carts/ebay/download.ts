@@ -13,8 +13,10 @@ import { orderPageSchema } from './schemas.js';
  * following eBay's `next`.
  *
  * eBay's filter reaches back 90 days only: a first run (an earliest order date further back) or a
- * position older than that asks from 90 days ago instead, with a warning in the log, rather than
- * sending a filter eBay refuses on every run. eBay uses only one of creationdate and lastmodifieddate,
+ * position older than that asks from 90 days ago instead, rather than sending a filter eBay refuses on
+ * every run. The person is told which window was skipped (the run's record and a warning alert on the
+ * cart, through ctx.onNotice), and the position moves up to where the asking began, so a quiet shop
+ * (no order changed for 90 days) is not told again on every run about a window earlier runs covered. eBay uses only one of creationdate and lastmodifieddate,
  * so the earliest order date of the first run is applied here: an order created before it is left out
  * however often it changes.
  */
@@ -39,6 +41,18 @@ export function ordersFilter(since: string, statuses: string): string {
   return `lastmodifieddate:[${since}..],orderfulfillmentstatus:{${statuses}}`;
 }
 
+/**
+ * A saved position older than the lookback by less than this is a quiet shop's (its position moves up
+ * to each run's start of asking, so it falls behind by the time between runs and the overlap only): the
+ * earlier runs covered that time, so it is no news to a person. A first run is always told.
+ */
+export const SKIPPED_WINDOW_NOTICE_MS = 7 * 86_400_000;
+
+/** What the person reads when eBay's 90 days left orders out: which window, and where to look for them. */
+export function skippedWindowNotice(skippedFrom: string, from: string): string {
+  return `eBay lists orders changed in the last 90 days only, so Dockhand could not ask for orders last changed between ${skippedFrom.slice(0, 10)} and ${from.slice(0, 10)} (UTC): an order changed only in that time was not downloaded. Look for such orders in Seller Hub.`;
+}
+
 /** The time to ask from: `since`, or 90 days ago (less a margin) when eBay would refuse it. */
 export function clampToLookback(since: string, nowMs: number): { from: string; clamped: boolean } {
   const floor = nowMs - EBAY_LOOKBACK_MS + LOOKBACK_MARGIN_MS;
@@ -52,6 +66,10 @@ export async function* downloadEbayOrders(deps: DownloadDeps, options: FetchOrde
   const { from, clamped } = clampToLookback(window.since, ctx.clock.now().getTime());
   if (clamped) {
     ctx.log.log('warn', `eBay lists orders modified in the last 90 days only: downloading from ${from} instead of ${window.since}`, { since: window.since, from });
+    const firstRun = options.cursor === null || options.cursor === undefined || options.cursor === '';
+    if (firstRun || Date.parse(from) - Date.parse(window.highWater) >= SKIPPED_WINDOW_NOTICE_MS) ctx.onNotice?.(skippedWindowNotice(window.since, from));
+    // Nothing before `from` can be asked for any more: the position starts there at least.
+    window.observe([from]);
   }
   const createdMin = window.createdAtMin;
   const invalidSeen = new Set<string>();

@@ -62,6 +62,7 @@ describe('the Amazon order download', () => {
     expect(order).toMatchObject({ subtotal: '30.00', tax: '2.48', shipping: '4.99', total: '37.47', currency: 'USD' });
     expect(order.shipTo).toMatchObject({ firstName: 'Buyer 1', lastName: 'Example', address1: '101 Harbor Way', city: 'Seattle', country: 'US' });
     expect(order.shippingInstructions).toBeUndefined();
+    expect(order.gaps).toBeUndefined();
     expect(w.fake.requests.some((r) => r.operation === 'createRestrictedDataToken')).toBe(true);
   });
 
@@ -87,7 +88,8 @@ describe('the Amazon order download', () => {
     expect(orders).toHaveLength(1);
     expect(orders[0].shipTo.address1).toBeUndefined();
     expect(orders[0].shipTo).toMatchObject({ city: 'Seattle', zip: '98109', country: 'US' });
-    expect(orders[0].shippingInstructions).toBe(NO_RESTRICTED_ROLE_NOTE);
+    expect(orders[0].gaps).toEqual([NO_RESTRICTED_ROLE_NOTE]);
+    expect(orders[0].shippingInstructions).toBeUndefined();
     expect(w.logged.some((l) => l.level === 'warn' && /Restricted Data Token/.test(l.message))).toBe(true);
   });
 

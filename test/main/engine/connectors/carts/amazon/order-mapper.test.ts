@@ -67,12 +67,16 @@ describe('mapping an Amazon order', () => {
     expect(mapped.order.shipTo).toMatchObject({ firstName: 'Michigan', lastName: 'address', address1: '1 Cross St.', city: 'Canton', state: 'MI', zip: '48817', email: 'user@example.com' });
     expect(mapped.order.billTo).toEqual({ firstName: 'John', lastName: 'Doe', email: 'user@example.com' });
     expect(mapped.order.shippingInstructions).toBeUndefined();
+    expect(mapped.order.gaps).toBeUndefined();
   });
 
   it('states the gap on the order when the buyer was withheld for want of the Restricted Data role', () => {
     const order = { ...header(), ShippingAddress: { City: 'Canton', StateOrRegion: 'MI', PostalCode: '48817', CountryCode: 'US' }, BuyerInfo: undefined };
     const mapped = mapAmazonOrder(order, ITEMS, { settings, restrictedData: false });
-    expect(mapped.ok && mapped.order.shippingInstructions).toBe(NO_RESTRICTED_ROLE_NOTE);
+    if (!mapped.ok) throw new Error(mapped.reason);
+    expect(mapped.order.gaps).toEqual([NO_RESTRICTED_ROLE_NOTE]);
+    // Shipping instructions are the buyer's words to the warehouse: the gap is not one of them.
+    expect(mapped.order.shippingInstructions).toBeUndefined();
   });
 
   it('makes the ship code from the category or the service level, Prime first when asked', () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearCachedTokens } from '../../../../../../main/engine/connectors/carts/kit/token-source.js';
 import { clearShopLimiters } from '../../../../../../main/engine/connectors/carts/kit/shop-limiters.js';
 import { DockhandError } from '../../../../../../shared/errors.js';
+import { skippedWindowNotice } from '../../../../../../main/engine/connectors/carts/ebay/download.js';
 import { download, startEbayWorld, type EbayWorld } from './helpers.js';
 
 /** The eBay download: 90 days at most, the grant's failures in words to act on, the daily limit. */
@@ -26,6 +27,28 @@ describe('the eBay order download', () => {
     expect(from).toBeGreaterThan(Date.parse(daysAgo(world, 90)));
     expect(from).toBeLessThan(Date.parse(daysAgo(world, 89)));
     expect(world.logged.some((l) => l.level === 'warn' && l.message.includes('90 days'))).toBe(true);
+    // The person is told which window was skipped, not only the log.
+    expect(world.notices).toEqual([skippedWindowNotice(daysAgo(world, 200), new Date(from).toISOString())]);
+    expect(world.notices[0]).toContain(`between ${daysAgo(world, 200).slice(0, 10)} and ${new Date(from).toISOString().slice(0, 10)}`);
+  });
+
+  it('tells the person once when a saved position is long past the 90 days, and not again on the next run of a quiet shop', async () => {
+    world = await startEbayWorld();
+    const pages = await download(world.connect(), daysAgo(world, 300), JSON.stringify({ v: 1, updatedAt: daysAgo(world, 120) }));
+    expect(world.notices).toHaveLength(1);
+    expect(world.notices[0]).toContain(`between ${daysAgo(world, 120).slice(0, 10)} and`);
+    // No order came, yet the position moved up to where the asking began, so the next run has no news.
+    const cursor = pages.at(-1)!.cursor;
+    expect(Date.parse(JSON.parse(cursor).updatedAt)).toBeGreaterThan(Date.parse(daysAgo(world, 90)));
+    await world.clock.sleep(86_400_000);
+    await download(world.connect(), daysAgo(world, 300), cursor);
+    expect(world.notices).toHaveLength(1);
+  });
+
+  it('says nothing to the person when a position is only a little past the 90 days (a quiet shop between runs)', async () => {
+    world = await startEbayWorld();
+    await download(world.connect(), daysAgo(world, 300), JSON.stringify({ v: 1, updatedAt: daysAgo(world, 92) }));
+    expect(world.notices).toEqual([]);
   });
 
   it('resumes from a position older than 90 days the same way, never stopping on it', async () => {

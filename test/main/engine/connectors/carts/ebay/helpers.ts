@@ -12,6 +12,8 @@ export interface EbayWorld {
   credentials: EbayCredentials;
   throttled: { waitMs: number; reason: string }[];
   logged: { level: string; message: string }[];
+  /** What the connector told the person (ctx.onNotice). */
+  notices: string[];
   connect(credentials?: Partial<EbayCredentials>, options?: EbayConnectorOptions): CartConnector;
   close(): Promise<void>;
 }
@@ -22,6 +24,7 @@ export async function startEbayWorld(options: Omit<FakeEbayOptions, 'start'> = {
   const credentials = ebayCredentialsSchema.parse({ clientId: fake.app.clientId, clientSecret: fake.app.clientSecret, ruName: fake.app.ruName, refreshToken: fake.grant() });
   const throttled: EbayWorld['throttled'] = [];
   const logged: EbayWorld['logged'] = [];
+  const notices: string[] = [];
   const log: Logger = { log: (level, message) => void logged.push({ level, message }), child: () => log };
   return {
     fake,
@@ -29,8 +32,9 @@ export async function startEbayWorld(options: Omit<FakeEbayOptions, 'start'> = {
     credentials,
     throttled,
     logged,
+    notices,
     connect(override = {}, connectorOptions = {}) {
-      const ctx: CartContext = { clock, log, signal: new AbortController().signal, onThrottle: (waitMs, reason) => throttled.push({ waitMs, reason }) };
+      const ctx: CartContext = { clock, log, signal: new AbortController().signal, onThrottle: (waitMs, reason) => throttled.push({ waitMs, reason }), onNotice: (m) => void notices.push(m) };
       return createEbayConnector(ctx, ebaySettingsSchema.parse({ baseUrl: fake.url }), { ...credentials, ...override }, connectorOptions);
     },
     close: () => fake.close(),
