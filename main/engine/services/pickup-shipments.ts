@@ -87,6 +87,7 @@ function saveConfirmations(
     errors.push(...result.errors);
     if (result.saved) saved++;
   }
+  orders.write(db, now);
   return { saved, errors };
 }
 
