@@ -1,7 +1,7 @@
 import type { OrderLine, OrderStatus } from '../../../shared/domain.js';
 import { allocateShippedUnits, everyLineShipped, lineKey, quantityToShip, shippedByLine, type ShippedItem } from '../../../shared/line-shipping.js';
 import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
-import { findOrdersByNumbers, orderLinesByOrder, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
+import { findOrdersByNumbers, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
 import { setStatuses, type StatusChange } from '../store/repositories/order-status-batch.js';
 import { insertShipmentsOnce, shipmentsByOrder, type NewShipment, type SavedShipment } from '../store/repositories/shipments-repo.js';
 import type { SqlReader, SqlRunner } from '../store/sql.js';
@@ -57,13 +57,13 @@ export class ChunkOrders {
 
   constructor(db: SqlReader, merchantId: number, groups: readonly (readonly ConfirmationRow[])[]) {
     const keys = groups.map((g) => orderNumberKey(g[0].orderNumber));
-    const found = findOrdersByNumbers(db, merchantId, keys.flatMap((k) => [k, `#${k}`]));
+    const { candidates: found, lines } = findOrdersByNumbers(db, merchantId, keys.flatMap((k) => [k, `#${k}`]));
     for (const o of found) {
       const key = orderNumberKey(o.orderNumber);
       this.byNumber.set(key, [...(this.byNumber.get(key) ?? []), o]);
     }
     const ids = found.map((o) => o.id);
-    this.lines = orderLinesByOrder(db, ids);
+    this.lines = lines;
     this.shipments = shipmentsByOrder(db, ids);
   }
 
