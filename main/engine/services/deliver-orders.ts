@@ -229,17 +229,11 @@ async function sendBatch(rc: RunContext, { wms, target }: Connected, batchId: st
     throw err;
   }
   if (!rejectionsRecorded) await rc.store.write((db) => recordRejections(rc, db, batchId, sendable, result.rejected));
-  // The copy is kept now, and the file's bytes let go, before the orders are recorded delivered: a
-  // 100,000-order file is tens of MB, and held through that step it added to the run's peak memory.
-  const problems = result.rejected.map((r) => ({ reason: `Order ${r.cartOrderId} left out: ${r.reason}` }));
-  const { fileName, delivered } = result;
-  const bytes = fileBytes(result);
-  result.content = undefined;
-  await keepRunFile(rc, 'sent', { ...bytes, merchantId: target.merchantId, kind: 'order', name: fileName, rows: delivered, problems });
-  bytes.content = undefined;
   const rejected = new Set(result.rejected.map((r) => r.cartOrderId));
-  await recordDelivered(rc, batchId, fileName, sendable.filter((r) => !rejected.has(r.cartOrderId)), progress);
-  rc.report.message = `Sent ${delivered} order(s) in ${fileName}`;
+  await recordDelivered(rc, batchId, result.fileName, sendable.filter((r) => !rejected.has(r.cartOrderId)), progress);
+  const problems = result.rejected.map((r) => ({ reason: `Order ${r.cartOrderId} left out: ${r.reason}` }));
+  await keepRunFile(rc, 'sent', { ...fileBytes(result), merchantId: target.merchantId, kind: 'order', name: result.fileName, rows: result.delivered, problems });
+  rc.report.message = `Sent ${result.delivered} order(s) in ${result.fileName}`;
 }
 
 /** Only the bytes of a connector's result (it carries other fields too). */
