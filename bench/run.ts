@@ -260,6 +260,7 @@ async function main(): Promise<number> {
     const upload = await runService(call, 'shipment_upload', cart.id, fakes);
     commitsAfter.push(['upload', (await call('diagnostics.store', {})).commits]);
     check(upload.run.counts.uploaded === N, `upload: ${upload.run.counts.uploaded ?? 0} uploaded, expected ${N}`);
+    logPeakRss('upload');
     // The warehouse's own work is not Dockhand's time.
     const totalSec = (performance.now() - tStart) / 1000 - wmsSec;
     const mainLoop = loop.stop();

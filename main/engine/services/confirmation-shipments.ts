@@ -1,8 +1,9 @@
 import type { OrderLine, OrderStatus } from '../../../shared/domain.js';
 import { allocateShippedUnits, everyLineShipped, lineKey, quantityToShip, shippedByLine, type ShippedItem } from '../../../shared/line-shipping.js';
 import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
-import { addHistory, findOrdersByNumbers, orderLinesByOrder, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
-import { insertShipmentOnce, shipmentsByOrder, type SavedShipment } from '../store/repositories/shipments-repo.js';
+import { addHistory, findOrdersByNumbers, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
+import { setStatuses, type StatusChange } from '../store/repositories/order-status-batch.js';
+import { insertShipmentsOnce, shipmentsByOrder, type NewShipment, type SavedShipment } from '../store/repositories/shipments-repo.js';
 import type { SqlReader, SqlRunner } from '../store/sql.js';
 import { matchOrder, orderNumberKey } from './confirmation-matching.js';
 
@@ -43,22 +44,26 @@ function byTracking(group: ConfirmationRow[]): ConfirmationRow[][] {
 /**
  * What the shipments of a chunk of a confirmation file need of the store, read in a few statements up
  * front (a statement per shipment was most of the pickup's time) and kept current as shipments are saved:
- * two shipments of one order in one chunk see each other.
+ * two shipments of one order in one chunk see each other. What they write waits here too, and goes in a
+ * few multi-row statements when the chunk is done (`write`): nothing in the chunk reads it back from the
+ * store meanwhile, so the store ends as if each shipment had been written at once.
  */
 export class ChunkOrders {
   private readonly byNumber = new Map<string, ShipmentCandidate[]>();
   private readonly lines: Map<number, OrderLine[]>;
   private readonly shipments: Map<number, SavedShipment[]>;
+  private readonly newShipments: NewShipment[] = [];
+  private readonly statusChanges: StatusChange[] = [];
 
   constructor(db: SqlReader, merchantId: number, groups: readonly (readonly ConfirmationRow[])[]) {
     const keys = groups.map((g) => orderNumberKey(g[0].orderNumber));
-    const found = findOrdersByNumbers(db, merchantId, keys.flatMap((k) => [k, `#${k}`]));
+    const { candidates: found, lines } = findOrdersByNumbers(db, merchantId, keys.flatMap((k) => [k, `#${k}`]));
     for (const o of found) {
       const key = orderNumberKey(o.orderNumber);
       this.byNumber.set(key, [...(this.byNumber.get(key) ?? []), o]);
     }
     const ids = found.map((o) => o.id);
-    this.lines = orderLinesByOrder(db, ids);
+    this.lines = lines;
     this.shipments = shipmentsByOrder(db, ids);
   }
 
@@ -79,9 +84,30 @@ export class ChunkOrders {
     return this.shipments.get(orderId) ?? [];
   }
 
-  saved(order: ShipmentCandidate, shipment: SavedShipment, status: OrderStatus): void {
-    this.shipments.set(order.id, [...this.shipmentsOf(order.id), shipment]);
-    order.status = status;
+  /**
+   * A shipment of `order` to save and, unless the order's status is not the shipment's to move (a
+   * canceled order), the status it moves the order to with the note of its history entry.
+   */
+  saved(db: SqlRunner, order: ShipmentCandidate, shipment: NewShipment, move: { status: OrderStatus; note: string } | undefined, now: string): void {
+    this.newShipments.push(shipment);
+    this.shipments.set(order.id, [...this.shipmentsOf(order.id), { trackingNumber: shipment.trackingNumber, packageKey: shipment.packageKey ?? '', sourceFile: shipment.sourceFile, items: shipment.items }]);
+    if (!move) return;
+    if (order.orderDate !== undefined) {
+      const keys = { merchantId: order.merchantId, cartId: order.cartId, status: order.status, orderDate: order.orderDate };
+      this.statusChanges.push({ id: order.id, from: order.status, to: move.status, reason: move.note, keys });
+    } else {
+      // Its tally keys unknown (every candidate read from the store has them): written at once.
+      setStatus(db, order.id, order.status, move.status, move.note, now);
+    }
+    order.status = move.status;
+  }
+
+  /** Writes the chunk's shipments and status changes (call once, at the end of the chunk's transaction). */
+  write(db: SqlRunner, now: string): void {
+    insertShipmentsOnce(db, this.newShipments, now);
+    setStatuses(db, this.statusChanges, now);
+    this.newShipments.length = 0;
+    this.statusChanges.length = 0;
   }
 }
 
@@ -164,34 +190,29 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
   }
 
   const stored = [...items.values()].map((i) => cartItem(lines, i));
-  insertShipmentOnce(
-    db,
-    {
-      orderId: order.id,
-      cartId: order.cartId,
-      trackingNumber: first.trackingNumber,
-      carrier: first.carrier,
-      service: first.service ?? null,
-      trackingUrl: null,
-      shipDate: first.shipDate,
-      items: stored,
-      cost: first.cost,
-      weight: first.weight,
-      sourceFile: fileName,
-      packageKey,
-    },
-    now,
-  );
-  let status = order.status;
-  if (SHIPPABLE.has(order.status)) {
-    const whole = everyLineShipped(lines, shipped);
-    status = whole || order.restCanceledAt ? 'shipped' : 'partially_shipped';
-    const progress = whole ? '' : `: ${shippedLines(lines, shipped)} of ${lines.length} lines fully shipped${order.restCanceledAt ? ' (the rest was canceled)' : ''}`;
-    const what = first.trackingNumber ? `Tracking ${first.trackingNumber}${first.carrier ? ` (${first.carrier})` : ''}` : `Shipped without a tracking number${first.carrier ? ` (${first.carrier})` : ''}`;
-    const known = order.orderDate === undefined ? undefined : { merchantId: order.merchantId, cartId: order.cartId, status: order.status, orderDate: order.orderDate };
-    setStatus(db, order.id, order.status, status, `${what} from ${fileName}${progress}`, now, known);
+  const shipment: NewShipment = {
+    orderId: order.id,
+    cartId: order.cartId,
+    trackingNumber: first.trackingNumber,
+    carrier: first.carrier,
+    service: first.service ?? null,
+    trackingUrl: null,
+    shipDate: first.shipDate,
+    items: stored,
+    cost: first.cost,
+    weight: first.weight,
+    sourceFile: fileName,
+    packageKey,
+  };
+  if (!SHIPPABLE.has(order.status)) {
+    orders.saved(db, order, shipment, undefined, now);
+    return { saved: true, errors };
   }
-  orders.saved(order, { trackingNumber: first.trackingNumber, packageKey, sourceFile: fileName, items: stored }, status);
+  const whole = everyLineShipped(lines, shipped);
+  const status = whole || order.restCanceledAt ? 'shipped' : 'partially_shipped';
+  const progress = whole ? '' : `: ${shippedLines(lines, shipped)} of ${lines.length} lines fully shipped${order.restCanceledAt ? ' (the rest was canceled)' : ''}`;
+  const what = first.trackingNumber ? `Tracking ${first.trackingNumber}${first.carrier ? ` (${first.carrier})` : ''}` : `Shipped without a tracking number${first.carrier ? ` (${first.carrier})` : ''}`;
+  orders.saved(db, order, shipment, { status, note: `${what} from ${fileName}${progress}` }, now);
   return { saved: true, errors };
 }
 
@@ -225,29 +246,27 @@ function keepPackage(
   now: string,
   errors: RowError[],
 ): { saved: boolean; errors: RowError[] } {
-  insertShipmentOnce(
-    db,
-    {
-      orderId: order.id,
-      cartId: order.cartId,
-      trackingNumber: first.trackingNumber,
-      carrier: first.carrier,
-      service: first.service ?? null,
-      trackingUrl: null,
-      shipDate: first.shipDate,
-      items: [],
-      cost: first.cost,
-      weight: first.weight,
-      sourceFile: fileName,
-      packageKey,
-      status: 'kept',
-    },
-    now,
-  );
+  const shipment: NewShipment = {
+    orderId: order.id,
+    cartId: order.cartId,
+    trackingNumber: first.trackingNumber,
+    carrier: first.carrier,
+    service: first.service ?? null,
+    trackingUrl: null,
+    shipDate: first.shipDate,
+    items: [],
+    cost: first.cost,
+    weight: first.weight,
+    sourceFile: fileName,
+    packageKey,
+    status: 'kept',
+  };
   const carrier = first.carrier ? ` (${first.carrier})` : '';
   const note = `Package ${first.trackingNumber}${carrier} from ${fileName}: the order's lines went out under its earlier packages; its tracking number is kept on the order and not sent to the cart`;
+  // The chunk's queued status moves are written first, so this note follows them in the order's history.
+  orders.write(db, now);
   addHistory(db, order.id, order.status, order.status, note, now);
-  orders.saved(order, { trackingNumber: first.trackingNumber, packageKey, sourceFile: fileName, items: [] }, order.status);
+  orders.saved(db, order, shipment, undefined, now);
   return { saved: true, errors };
 }
 

@@ -14,6 +14,9 @@ export interface RowReader<Row> {
 /** Rows per batch handed on while a stream is read. */
 export const ROWS_PER_BATCH = 2_000;
 
+/** Bytes of a chunk parsed at once: about a batch of rows of a typical inbound file. */
+const PARSE_SLICE_BYTES = 64 * 1024;
+
 /**
  * Reads a file from its chunks, yielding batches of rows and row errors as they are read. File-level
  * problems (empty, binary, bad encoding, missing columns) throw UnreadableFileError: at the first chunk
@@ -32,10 +35,14 @@ export async function* readBatches<Row>(reader: RowReader<Row>, chunks: AsyncIte
     }
   };
   for await (const chunk of chunks) {
-    take(reader.table.push(chunk));
-    if (batch.rows.length + batch.rowErrors.length >= ROWS_PER_BATCH) {
-      yield batch;
-      batch = { rows: [], rowErrors: [] };
+    // A chunk may be the whole file (a transport that had it all buffered): parsed a slice at a time,
+    // so a batch is handed on (and the caller may give the event loop a turn) every ROWS_PER_BATCH rows.
+    for (let at = 0; at < chunk.length; at += PARSE_SLICE_BYTES) {
+      take(reader.table.push(chunk.length <= PARSE_SLICE_BYTES ? chunk : chunk.subarray(at, at + PARSE_SLICE_BYTES)));
+      if (batch.rows.length + batch.rowErrors.length >= ROWS_PER_BATCH) {
+        yield batch;
+        batch = { rows: [], rowErrors: [] };
+      }
     }
   }
   take(reader.table.end());

@@ -297,27 +297,32 @@ const NUMBERS_PER_QUERY = 200;
 
 /**
  * Orders of a merchant with any of `orderNumbers` (confirmation files name orders by their number, the
- * merchant's carts may share numbers), newest first: one statement per 200 numbers, as a confirmation
- * file's chunk asks for hundreds at once.
+ * merchant's carts may share numbers), newest first, with their lines by order id: one statement per
+ * 200 numbers, as a confirmation file's chunk asks for hundreds at once (the lines come in the same
+ * statement: a second lookup of each order by id was a tenth of a pickup).
  */
-export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumbers: readonly string[]): ShipmentCandidate[] {
+export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumbers: readonly string[]): { candidates: ShipmentCandidate[]; lines: Map<number, OrderLine[]> } {
   const unique = [...new Set(orderNumbers)];
   const found: ShipmentCandidate[] = [];
+  const lines = new Map<number, OrderLine[]>();
   for (let i = 0; i < unique.length; i += NUMBERS_PER_QUERY) {
     const slice = unique.slice(i, i + NUMBERS_PER_QUERY);
     while (slice.length < NUMBERS_PER_QUERY) slice.push(slice[0]);
-    found.push(
-      ...db.all<ShipmentCandidate & { orderNumber: string }>(
-        `SELECT o.id, o.cart_id AS cartId, o.merchant_id AS merchantId, o.status, o.cart_updated_at AS cartUpdatedAt,
-                o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt, o.order_number AS orderNumber, o.order_date AS orderDate,
-                COALESCE(c.name, 'cart ' || o.cart_id) AS cartName, COALESCE(c.order_source, '') AS orderSource
-         FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id
-         WHERE o.merchant_id = ? AND o.order_number IN (${slice.map(() => '?').join(', ')})`,
-        [merchantId, ...slice],
-      ),
+    const rows = db.all<ShipmentCandidate & { orderNumber: string; linesJson: string | null }>(
+      `SELECT o.id, o.cart_id AS cartId, o.merchant_id AS merchantId, o.status, o.cart_updated_at AS cartUpdatedAt,
+              o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt, o.order_number AS orderNumber, o.order_date AS orderDate,
+              COALESCE(c.name, 'cart ' || o.cart_id) AS cartName, COALESCE(c.order_source, '') AS orderSource,
+              json_extract(o.data_json, '$.lines') AS linesJson
+       FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id
+       WHERE o.merchant_id = ? AND o.order_number IN (${slice.map(() => '?').join(', ')})`,
+      [merchantId, ...slice],
     );
+    for (const { linesJson, ...candidate } of rows) {
+      lines.set(candidate.id, parseJson<OrderLine[]>(linesJson, []));
+      found.push(candidate);
+    }
   }
-  return found.sort((a, b) => b.id - a.id);
+  return { candidates: found.sort((a, b) => b.id - a.id), lines };
 }
 
 /** The lines of several orders, by order id (json_extract in SQLite: no parse of the whole payloads in JS). */

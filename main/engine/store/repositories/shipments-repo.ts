@@ -1,5 +1,6 @@
 import type { ShippedItem } from '../../../../shared/line-shipping.js';
-import type { SqlReader, SqlRunner } from '../sql.js';
+import type { SqlReader, SqlRunner, SqlValue } from '../sql.js';
+import { runInRowBatches, statementsBySize, valuesRows } from './row-batches.js';
 import { parseJson } from './json-column.js';
 
 /**
@@ -62,38 +63,55 @@ const toRow = (r: ShipmentRecord): ShipmentRow => ({
 });
 
 /**
- * Insert unless (order, tracking number, package key) exists: re-reading a file after a crash adds
- * nothing twice. `packageKey`: '' for a shipment with a tracking number; what tells apart shipments
- * without one (migration 018).
+ * A shipment to save: what a confirmation file (or a cart) says was shipped. `packageKey`: '' for a
+ * shipment with a tracking number; what tells apart shipments without one (migration 018). `status`:
+ * 'kept' for a package whose tracking number is only kept on the order (never sent).
  */
-export function insertShipmentOnce(
-  db: SqlRunner,
-  s: Omit<ShipmentRow, 'id' | 'status' | 'error' | 'attempts'> & { cost?: string; weight?: string; sourceFile: string; packageKey?: string; status?: 'pending' | 'kept' },
-  now: string,
-): boolean {
-  const res = db.run(
-    `INSERT INTO shipments (order_id, cart_id, tracking_number, carrier, service, tracking_url, ship_date, items_json,
+export type NewShipment = Omit<ShipmentRow, 'id' | 'status' | 'error' | 'attempts'> & {
+  cost?: string;
+  weight?: string;
+  sourceFile: string;
+  packageKey?: string;
+  status?: 'pending' | 'kept';
+};
+
+const INSERT_SHIPMENTS = statementsBySize(
+  (n) => `INSERT INTO shipments (order_id, cart_id, tracking_number, carrier, service, tracking_url, ship_date, items_json,
        cost, weight, source_file, package_key, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     VALUES ${valuesRows(n, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')}
      ON CONFLICT (order_id, tracking_number, package_key) DO NOTHING`,
-    [
-      s.orderId,
-      s.cartId,
-      s.trackingNumber,
-      s.carrier,
-      s.service,
-      s.trackingUrl,
-      s.shipDate,
-      JSON.stringify(s.items),
-      s.cost ?? null,
-      s.weight ?? null,
-      s.sourceFile,
-      s.packageKey ?? '',
-      s.status ?? 'pending',
-      now,
-    ],
-  );
-  return res.changes > 0;
+);
+
+function shipmentParams(s: NewShipment, now: string): SqlValue[] {
+  return [
+    s.orderId,
+    s.cartId,
+    s.trackingNumber,
+    s.carrier,
+    s.service,
+    s.trackingUrl,
+    s.shipDate,
+    JSON.stringify(s.items),
+    s.cost ?? null,
+    s.weight ?? null,
+    s.sourceFile,
+    s.packageKey ?? '',
+    s.status ?? 'pending',
+    now,
+  ];
+}
+
+/** Insert unless (order, tracking number, package key) exists: re-reading a file after a crash adds nothing twice. */
+export function insertShipmentOnce(db: SqlRunner, s: NewShipment, now: string): boolean {
+  return insertShipmentsOnce(db, [s], now) > 0;
+}
+
+/**
+ * insertShipmentOnce for many shipments (a chunk of a confirmation file), several per statement, in
+ * their order: how many were new.
+ */
+export function insertShipmentsOnce(db: SqlRunner, shipments: readonly NewShipment[], now: string): number {
+  return runInRowBatches(db, shipments, INSERT_SHIPMENTS, (batch) => batch.flatMap((s) => shipmentParams(s, now)));
 }
 
 /** A saved shipment as the next confirmation of its order sees it: tracking number, the file it came from, items. */

@@ -1,0 +1,49 @@
+import type { OrderStatus } from '../../../../shared/domain.js';
+import type { SqlRunner } from '../sql.js';
+import { tallyKnownStatusChange, type TallyKeys } from './order-tallies.js';
+import { runInRowBatches, statementsBySize, valuesRows } from './row-batches.js';
+
+/** One status move of an order, as setStatus makes it: `keys` are the order's tally keys before the move. */
+export interface StatusChange {
+  id: number;
+  from: OrderStatus;
+  to: OrderStatus;
+  reason: string | null;
+  keys: TallyKeys;
+}
+
+/**
+ * setStatus (orders-repo.ts) for each change in turn, in a few statements: the status changes of a chunk
+ * of a confirmation file (one per shipment) were three statements each, most of the pickup's time. An
+ * order moved twice (two shipments of it in one chunk) ends in its last status and reason, and its
+ * history gets both entries, in order; the `keys` of its second change carry the status the first left
+ * it in (the caller keeps them current, as it does for setStatus's `known`).
+ */
+export function setStatuses(db: SqlRunner, changes: readonly StatusChange[], now: string): void {
+  if (changes.length === 0) return;
+  const last = new Map<number, StatusChange>();
+  for (const c of changes) {
+    tallyKnownStatusChange(db, { ...c.keys, status: c.from }, c.to, now);
+    last.set(c.id, c);
+  }
+  runInRowBatches(db, [...last.values()], UPDATE_STATUSES, (batch) => [
+    ...batch.flatMap((c) => [c.id, c.to]),
+    ...batch.flatMap((c) => [c.id, c.reason]),
+    now,
+    ...batch.map((c) => c.id),
+  ]);
+  runInRowBatches(db, changes, INSERT_HISTORY, (batch) => batch.flatMap((c) => [c.id, now, c.from, c.to, c.reason]));
+}
+
+/**
+ * n orders' new status and reason, as CASE expressions SQLite and PostgreSQL both read (an UPDATE ... FROM
+ * (VALUES ...) would need its types spelt out for PostgreSQL). Parameters: (id, status) n times, (id,
+ * reason) n times, the time, the n ids.
+ */
+const UPDATE_STATUSES = statementsBySize((n) => {
+  const whens = new Array<string>(n).fill('WHEN ? THEN ?').join(' ');
+  return `UPDATE orders SET status = CASE id ${whens} END, status_reason = CASE id ${whens} END, updated_at = ?
+    WHERE id IN (${new Array<string>(n).fill('?').join(', ')})`;
+});
+
+const INSERT_HISTORY = statementsBySize((n) => `INSERT INTO order_history (order_id, at, from_status, to_status, note) VALUES ${valuesRows(n, '(?, ?, ?, ?, ?)')}`);
