@@ -67,6 +67,11 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     return (await app.call('orders.list', { cartId, limit: 1, offset: 0 })).total;
   }
 
+  /** The cart's order download as the schedules hold it. */
+  async function downloadJob() {
+    return (await app.call('schedules.list', {})).find((j) => j.service === 'order_download' && j.targetId === cartId)!;
+  }
+
   async function downloadNow(): Promise<void> {
     const run = await app.call('services.runNow', { service: 'order_download', targetId: cartId });
     expect(run.status, `${run.message ?? ''}\n${app.output()}`).toBe('ok');
@@ -87,7 +92,8 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     await cart.setBaseUrl(ebay.url);
     await app.screenshot('cart-ebay-new');
     await cart.save();
-    await toast(page, new RegExp(`${CART} connected`)).waitFor();
+    // Saved, not connected yet: the toast says what comes next, as the Connection box does.
+    await toast(page, new RegExp(`${CART} saved\\. Now connect the eBay account: press Connect in the Connection box`)).waitFor();
     await box.box().waitFor();
     cartId = (await app.call('carts.list', { merchantId })).find((c) => c.name === CART)!.id;
     expect(page.url()).toContain(`#/carts/${cartId}`);
@@ -164,7 +170,7 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     await downloadNow();
   });
 
-  it('a grant the seller revoked pauses the cart with a Reconnect alert; Reconnect and the paste resume it, and nothing is lost', async () => {
+  it('a grant the seller revoked pauses the cart with a Reconnect alert; Reconnect and the paste resume it, and nothing is lost', { timeout: 90_000 }, async () => {
     const page = app.page;
     const before = await ordersOfCart();
     ebay.oauth.revokeAll();
@@ -179,6 +185,7 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     await expect.poll(() => alert.textContent()).toMatch(/nothing downloaded is lost/);
     const cartAfterRefusal = await app.call('carts.get', { id: cartId });
     expect(cartAfterRefusal.authError).toMatch(/eBay no longer accepts the saved authorization/);
+    expect(await downloadJob()).toMatchObject({ state: 'paused', by: 'auth' });
     await app.screenshot('alerts-ebay-reconnect');
 
     const landing = await consentInNewTab(() => alert.getByRole('button', { name: 'Reconnect' }).click());
@@ -190,11 +197,13 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     await box.pasteLanding(landing);
     await expect.poll(() => box.badge().textContent()).toBe('Connected');
     expect((await app.call('carts.get', { id: cartId })).authError).toBeNull();
+    expect((await downloadJob()).state).not.toBe('paused');
 
+    // The schedule resumes by itself: the failed download runs again soon (no Run now) and brings the
+    // order made while the cart was paused, next to every order from before.
+    await expect.poll(ordersOfCart, { timeout: 45_000 }).toBe(before + 1);
     await alerts.goto();
     await expect.poll(() => alerts.alert(`Reconnect ${CART}`).count()).toBe(0);
-    // The schedules resume by themselves (the saved access runs the download again soon); a Run now
-    // brings the order made while the cart was paused, next to every order from before.
     ebay.state.addOrder();
     await downloadNow();
     await expect.poll(ordersOfCart).toBe(before + 2);
@@ -210,8 +219,12 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     await box.share();
     const link = box.setupLink();
     await link.waitFor();
-    await box.copyButton().waitFor();
     const url = await link.inputValue();
+    // Copy puts the link on the clipboard (the warehouse pastes it into an e-mail to the merchant).
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.baseUrl).origin });
+    await box.copyButton().click();
+    await box.box().getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     expect(url.startsWith(`${ebay.url}/oauth2/authorize?`)).toBe(true);
     await expect.poll(() => box.box().textContent()).toMatch(/Send this link to the merchant/);
     await app.screenshot('cart-ebay-setup-link');

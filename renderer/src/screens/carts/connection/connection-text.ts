@@ -61,3 +61,13 @@ export function flowOutcome(flow: ConsentFlowView | null): { kind: 'error' | 'su
   if (flow.status === 'connected') return { kind: 'success', text: 'Connected: Dockhand saved the access, encrypted, with this cart.' };
   return null;
 }
+
+/**
+ * The toast after a new cart is saved. A cart that connects on a consent page has no access yet: its
+ * Test and downloads are refused until Connect, so it must not read "connected... wait for the first
+ * download" while its Connection box says Not connected.
+ */
+export function newCartSavedText(cartName: string, consentPlatformName: string | null): string {
+  if (consentPlatformName === null) return `${cartName} connected. Use Test to check it, or wait for the first download.`;
+  return `${cartName} saved. Now connect the ${consentPlatformName} account: press Connect in the Connection box (or share a setup link with the merchant).`;
+}
