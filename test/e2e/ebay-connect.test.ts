@@ -115,6 +115,7 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     expect(new URL(href!).origin + new URL(href!).pathname).toBe(`${ebay.url}/oauth2/authorize`);
     expect(new URL(href!).searchParams.get('redirect_uri')).toBe(ebay.app.ruName);
     expect(new URL(landing).searchParams.get('state')).toBe(new URL(href!).searchParams.get('state'));
+    await expect.poll(() => box.box().textContent()).toMatch(/the browser lands on the page set as your eBay app's redirect\. Copy that whole address/);
     await app.screenshot('cart-ebay-consent-waiting');
 
     await box.pasteLanding(landing);

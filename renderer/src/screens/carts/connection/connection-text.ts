@@ -50,7 +50,10 @@ export function pendingText(flow: ConsentFlowView, platformName: string): string
   if (flow.listening) {
     return `Waiting for ${platformName}: allow Dockhand on the consent page in your browser, and this box updates by itself. If the browser ends on a page that does not load, paste its address below.`;
   }
-  const why = flow.listenProblem ? `${flow.listenProblem}.` : `After you allow Dockhand on the consent page, the browser lands on ${flow.redirectUri ?? 'the app\'s redirect address'}.`;
+  // eBay's redirect is a RuName (a name for the app's accept URL), not an address: naming it as the
+  // page the browser lands on would send the person looking for an address that is never shown.
+  const landsOn = flow.redirectUri && /^https?:\/\//i.test(flow.redirectUri) ? flow.redirectUri : `the page set as your ${platformName} app's redirect`;
+  const why = flow.listenProblem ? `${flow.listenProblem}.` : `After you allow Dockhand on the consent page, the browser lands on ${landsOn}.`;
   return `${why} Copy that whole address from the address bar and paste it below, right away: the code in it expires within minutes.`.replace('..', '.');
 }
 

@@ -66,3 +66,11 @@ describe('the toast after a new cart is saved', () => {
     expect(newCartSavedText('Acme Shopify', null)).toBe('Acme Shopify connected. Use Test to check it, or wait for the first download.');
   });
 });
+
+describe('the paste step of a redirect that is a name, not an address', () => {
+  it("says the browser lands on the app's redirect page, not on eBay's RuName", () => {
+    const text = pendingText(flow({ redirectUri: 'Acme_Inc-AcmeInc-Dockha-abcdef' }), 'eBay');
+    expect(text).toContain("After you allow Dockhand on the consent page, the browser lands on the page set as your eBay app's redirect.");
+    expect(text).not.toContain('Acme_Inc-AcmeInc-Dockha-abcdef');
+  });
+});
