@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeEbay, type FakeEbay } from '../fakes/ebay/index.js';
@@ -23,21 +26,29 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
   let merchantId: number;
   let cartId: number;
   let box: ConnectionBoxPage;
+  let dataDir: string;
   const CART = 'Acme eBay';
+
+  /** The host on this test's data dir (a restart keeps the carts, the saved access and a waiting setup link). */
+  async function start(): Promise<void> {
+    app = await startApp({ dataDir });
+    box = new ConnectionBoxPage(app.page);
+    // A step that never comes fails with what it waited for, not with the test's timeout.
+    app.context.setDefaultTimeout(15_000);
+  }
 
   beforeAll(async () => {
     // The fake's clock is the real one: the orders it makes are as new as the host's own time.
     ebay = await createFakeEbay({ orders: 3, start: { now: () => new Date() } });
-    app = await startApp();
+    dataDir = await mkdtemp(join(tmpdir(), 'dockhand-e2e-ebay-'));
+    await start();
     await app.call('account.setup', { mode: 'fulfillment' });
     merchantId = (await app.call('merchants.create', { name: 'Acme Outfitters', code: 'ACME' })).id;
-    box = new ConnectionBoxPage(app.page);
-    // A step that never comes fails with what it waited for, not with the test's timeout.
-    app.context.setDefaultTimeout(15_000);
   });
   afterAll(async () => {
     await app?.close();
     await ebay?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   /** Where the consent page sent the browser: waits for the fake's accept URL and reads the address bar. */
@@ -226,8 +237,8 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     expect(listed.items.map((o) => o.orderNumber).sort()).toEqual([...ebay.state.orders.keys()].sort());
   });
 
-  it('a setup link opened by the merchant in their own browser connects the cart once the landing is pasted here', async () => {
-    const page = app.page;
+  it('a setup link, kept across a restart, opened by the merchant in their own browser connects the cart once the landing is pasted here', { timeout: 90_000 }, async () => {
+    let page = app.page;
     const cart = new CartPage(page);
     await cart.goto(cartId);
     const exchanges = ebay.oauth.calls.authorization_code;
@@ -243,6 +254,13 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     expect(url.startsWith(`${ebay.url}/oauth2/authorize?`)).toBe(true);
     await expect.poll(() => box.box().textContent()).toMatch(/Send this link to the merchant/);
     await app.screenshot('cart-ebay-setup-link');
+
+    // The merchant answers the next day: Dockhand was restarted meanwhile, and still shows the same link.
+    await app.close();
+    await start();
+    page = app.page;
+    await new CartPage(page).goto(cartId);
+    await expect.poll(() => box.setupLink().inputValue()).toBe(url);
 
     // The merchant: another browser, no Dockhand session, only the link.
     const merchant = await app.browser.newContext();
