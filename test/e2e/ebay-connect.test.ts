@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -28,6 +28,8 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
   let box: ConnectionBoxPage;
   let dataDir: string;
   const CART = 'Acme eBay';
+  /** Every refresh token eBay issued to Dockhand, the revoked ones too. */
+  const issued = new Set<string>();
 
   /** The host on this test's data dir (a restart keeps the carts, the saved access and a waiting setup link). */
   async function start(): Promise<void> {
@@ -200,6 +202,7 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     const alerts = new AlertsPage(page);
     await alerts.goto();
     expect(await alerts.alert(`Reconnect ${CART}`).count()).toBe(0);
+    for (const token of ebay.oauth.refreshTokens.keys()) issued.add(token);
     ebay.oauth.revokeAll();
     ebay.state.addOrder();
     const run = await app.call('services.runNow', { service: 'order_download', targetId: cartId });
@@ -273,11 +276,32 @@ describe('connecting an eBay account through its consent page, as a warehouse ma
     } finally {
       await merchant.close();
     }
-    await expect.poll(() => box.badge().textContent()).toBe('Connected');
+    // The cart was connected before: the sign that this landing connected it is the outcome and the code used.
+    await expect.poll(() => box.outcome().textContent()).toMatch(/Connected: Dockhand saved the access, encrypted/);
+    await expect.poll(() => box.landingField().count()).toBe(0);
+    expect(await box.badge().textContent()).toBe('Connected');
     expect(ebay.oauth.calls.authorization_code).toBe(exchanges + 1);
     ebay.state.addOrder();
     await downloadNow();
     await expect.poll(ordersOfCart).toBe(ebay.state.orders.size);
     await app.screenshot('cart-ebay-connected-by-link');
+  });
+
+  it('keeps every refresh token and the client secret off the disk and out of the log in plain text', async () => {
+    for (const token of ebay.oauth.refreshTokens.keys()) issued.add(token);
+    // The first grant (revoked), the Reconnect's, the setup link's.
+    expect(issued.size).toBe(3);
+    const secrets = [...issued, ebay.app.clientSecret];
+    const files = (await readdir(dataDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
+    expect(files.length).toBeGreaterThan(0);
+    let plainSeen = false;
+    for (const file of files) {
+      const bytes = await readFile(file);
+      for (const secret of secrets) expect(bytes.includes(secret), `${secret.slice(0, 12)}… in ${file}`).toBe(false);
+      plainSeen ||= bytes.includes('Acme Outfitters');
+    }
+    // The check reads what is stored: the merchant's name, not a secret, is there in plain.
+    expect(plainSeen).toBe(true);
+    for (const secret of secrets) expect(app.output().includes(secret)).toBe(false);
   });
 });
