@@ -17,6 +17,7 @@ import { CartGeneralFields } from './cart-general-fields.js';
 import { CartCarriers } from './cart-carriers.js';
 import { CartServices } from './cart-services.js';
 import { CartTestResult } from './cart-test-result.js';
+import { newCartSavedText } from './connection/connection-text.js';
 import type { PlatformForm } from './platform-form.js';
 import { FormProblems } from '../../components/form-problems.js';
 
@@ -108,7 +109,7 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
       } else {
         const created = await call('carts.create', input);
         await client.invalidateQueries();
-        toast(`${created.name} connected. Use Test to check it, or wait for the first download.`);
+        toast(newCartSavedText(created.name, info.oauth ? info.displayName : null));
         navigate(`/carts/${created.id}`);
       }
     } catch (err) {

@@ -50,7 +50,10 @@ export function pendingText(flow: ConsentFlowView, platformName: string): string
   if (flow.listening) {
     return `Waiting for ${platformName}: allow Dockhand on the consent page in your browser, and this box updates by itself. If the browser ends on a page that does not load, paste its address below.`;
   }
-  const why = flow.listenProblem ? `${flow.listenProblem}.` : `After you allow Dockhand on the consent page, the browser lands on ${flow.redirectUri ?? 'the app\'s redirect address'}.`;
+  // eBay's redirect is a RuName (a name for the app's accept URL), not an address: naming it as the
+  // page the browser lands on would send the person looking for an address that is never shown.
+  const landsOn = flow.redirectUri && /^https?:\/\//i.test(flow.redirectUri) ? flow.redirectUri : `the page set as your ${platformName} app's redirect`;
+  const why = flow.listenProblem ? `${flow.listenProblem}.` : `After you allow Dockhand on the consent page, the browser lands on ${landsOn}.`;
   return `${why} Copy that whole address from the address bar and paste it below, right away: the code in it expires within minutes.`.replace('..', '.');
 }
 
@@ -60,4 +63,14 @@ export function flowOutcome(flow: ConsentFlowView | null): { kind: 'error' | 'su
   if (flow.status === 'failed') return { kind: 'error', text: flow.reason ?? 'The last attempt to connect failed: connect again.' };
   if (flow.status === 'connected') return { kind: 'success', text: 'Connected: Dockhand saved the access, encrypted, with this cart.' };
   return null;
+}
+
+/**
+ * The toast after a new cart is saved. A cart that connects on a consent page has no access yet: its
+ * Test and downloads are refused until Connect, so it must not read "connected... wait for the first
+ * download" while its Connection box says Not connected.
+ */
+export function newCartSavedText(cartName: string, consentPlatformName: string | null): string {
+  if (consentPlatformName === null) return `${cartName} connected. Use Test to check it, or wait for the first download.`;
+  return `${cartName} saved. Now connect the ${consentPlatformName} account: press Connect in the Connection box (or share a setup link with the merchant).`;
 }

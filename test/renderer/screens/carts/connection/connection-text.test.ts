@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentFlowView, ConsentStatusView } from '../../../../../shared/api-types.js';
-import { connectionSummary, flowOutcome, pendingText } from '../../../../../renderer/src/screens/carts/connection/connection-text.js';
+import { connectionSummary, flowOutcome, newCartSavedText, pendingText } from '../../../../../renderer/src/screens/carts/connection/connection-text.js';
 
 const flow = (over: Partial<ConsentFlowView> = {}): ConsentFlowView => ({
   status: 'pending',
@@ -52,5 +52,25 @@ describe('the Connection box in words', () => {
     expect(flowOutcome(flow({ status: 'failed', reason: 'Access was not granted.' }))).toEqual({ kind: 'error', text: 'Access was not granted.' });
     expect(flowOutcome(flow())).toBeNull();
     expect(flowOutcome(null)).toBeNull();
+  });
+});
+
+describe('the toast after a new cart is saved', () => {
+  it('says a cart of a consent platform is saved and still to be connected, not that it is connected', () => {
+    const text = newCartSavedText('Acme eBay', 'eBay');
+    expect(text).toBe('Acme eBay saved. Now connect the eBay account: press Connect in the Connection box (or share a setup link with the merchant).');
+    expect(text).not.toMatch(/connected|first download/);
+  });
+
+  it('keeps saying a cart with typed credentials is connected', () => {
+    expect(newCartSavedText('Acme Shopify', null)).toBe('Acme Shopify connected. Use Test to check it, or wait for the first download.');
+  });
+});
+
+describe('the paste step of a redirect that is a name, not an address', () => {
+  it("says the browser lands on the app's redirect page, not on eBay's RuName", () => {
+    const text = pendingText(flow({ redirectUri: 'Acme_Inc-AcmeInc-Dockha-abcdef' }), 'eBay');
+    expect(text).toContain("After you allow Dockhand on the consent page, the browser lands on the page set as your eBay app's redirect.");
+    expect(text).not.toContain('Acme_Inc-AcmeInc-Dockha-abcdef');
   });
 });
