@@ -33,10 +33,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Whether something takes connections on 127.0.0.1:<port> ('refused' once Dockhand stopped listening). */
-function probe(port: number): Promise<'open' | 'refused'> {
+/** Whether something takes connections on <host>:<port> ('refused' once Dockhand stopped listening). */
+function probe(port: number, host = '127.0.0.1'): Promise<'open' | 'refused'> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ host: '127.0.0.1', port });
+    const socket = connect({ host, port });
     socket.once('connect', () => {
       socket.destroy();
       resolve('open');
@@ -44,6 +44,13 @@ function probe(port: number): Promise<'open' | 'refused'> {
     socket.once('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNREFUSED' ? resolve('refused') : reject(err)));
   });
 }
+
+/** Whether this computer has ::1 (Chromium sends "localhost" there first). */
+const hasIpv6Loopback = await new Promise<boolean>((resolve) => {
+  const server = createServer();
+  server.once('error', () => resolve(false));
+  server.listen({ host: '::1', port: 0 }, () => server.close(() => resolve(true)));
+});
 
 describe('connecting an Etsy shop through its consent page, with Dockhand receiving the answer itself', () => {
   let app: AppUnderTest;
@@ -134,6 +141,7 @@ describe('connecting an Etsy shop through its consent page, with Dockhand receiv
 
     // (a) The listener is closed once the code was taken: the loopback address refuses a second request.
     await expect.poll(() => probe(port)).toBe('refused');
+    if (hasIpv6Loopback) expect(await probe(port, '::1')).toBe('refused');
     await expect(fetch(`${redirect}?code=again&state=again`)).rejects.toThrow();
 
     await downloadNow();
@@ -155,12 +163,15 @@ describe('connecting an Etsy shop through its consent page, with Dockhand receiv
       await expect.poll(() => box.box().textContent()).toMatch(/Waiting for Etsy: allow Dockhand on the consent page in your browser, and this box updates by itself/);
       expect((await app.call('consent.status', { cartId })).flow).toMatchObject({ status: 'pending', listening: true, redirectUri: redirect });
       expect(await probe(port)).toBe('open');
+      // "localhost" is ::1 too, where Chromium goes first.
+      if (hasIpv6Loopback) expect(await probe(port, '::1')).toBe('open');
       await app.screenshot('cart-etsy-listening');
       await tab.close();
 
       await box.box().getByRole('button', { name: 'Cancel', exact: true }).click();
       await expect.poll(() => box.landingField().count()).toBe(0);
       await expect.poll(() => probe(port)).toBe('refused');
+      if (hasIpv6Loopback) expect(await probe(port, '::1')).toBe('refused');
       expect((await app.call('consent.status', { cartId })).flow).toBeNull();
       expect(await box.badge().textContent()).toBe('Connected');
     } finally {
@@ -204,8 +215,12 @@ describe('connecting an Etsy shop through its consent page, with Dockhand receiv
     expect(token.test(app.output())).toBe(false);
   });
 
-  it('says so when another program holds the port, and pasting the landing address still connects', { timeout: 90_000 }, async () => {
-    // Another program on this computer listens on the registered port (and shows its own page).
+  // Another program on this computer listens on the registered port (and shows its own page): on
+  // 127.0.0.1, or on ::1 only (a dev server bound to "localhost"), where Chromium sends "localhost" first.
+  it.each([
+    { where: '127.0.0.1', host: '127.0.0.1' },
+    { where: '::1 only', host: '::1' },
+  ].filter((c) => c.host !== '::1' || hasIpv6Loopback))('says so when another program holds the port on $where, and pasting the landing address still connects', { timeout: 90_000 }, async ({ host }) => {
     const landings: string[] = [];
     const squatter: HttpServer = createHttpServer((req, res) => {
       // The browser asks for a favicon too: only the landings count.
@@ -213,11 +228,12 @@ describe('connecting an Etsy shop through its consent page, with Dockhand receiv
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>Some other program</title><h1>Some other program</h1>');
     });
-    await new Promise<void>((resolve) => squatter.listen({ host: '127.0.0.1', port }, resolve));
+    await new Promise<void>((resolve) => squatter.listen({ host, port }, resolve));
     try {
       const page = app.page;
       await new CartPage(page).goto(cartId);
       const exchanges = etsy.oauth.codeExchanges;
+      const orders = await ordersOfCart();
       const tab = await consentTab(() => box.connect('Reconnect'));
       await expect.poll(() => box.box().textContent()).toMatch(
         new RegExp(`Port ${port} on this computer is taken by another program, so Dockhand cannot receive the answer itself: paste the address the browser lands on\\. Copy that whole address`),
@@ -229,7 +245,7 @@ describe('connecting an Etsy shop through its consent page, with Dockhand receiv
       await tab.close();
       expect(landings).toHaveLength(1);
       expect(etsy.oauth.codeExchanges).toBe(exchanges);
-      await app.screenshot('cart-etsy-port-taken');
+      await app.screenshot(`cart-etsy-port-taken-${host === '::1' ? 'ipv6' : 'ipv4'}`);
 
       await box.pasteLanding(landing);
       await expect.poll(() => box.outcome().textContent()).toMatch(/Connected: Dockhand saved the access, encrypted/);
@@ -238,7 +254,7 @@ describe('connecting an Etsy shop through its consent page, with Dockhand receiv
       expect(etsy.oauth.codeExchanges).toBe(exchanges + 1);
       etsy.shop.addReceipt();
       await downloadNow();
-      expect(await ordersOfCart()).toBe(6);
+      expect(await ordersOfCart()).toBe(orders + 1);
     } finally {
       squatter.closeAllConnections();
       await new Promise<void>((resolve) => squatter.close(() => resolve()));
