@@ -181,6 +181,59 @@ describe('connecting an Etsy shop through its consent page, with Dockhand receiv
     await downloadNow();
   });
 
+  it('shows the outcome in the tab and the box when the consent is refused or its code does not match, and stops listening', async () => {
+    const page = app.page;
+    await new CartPage(page).goto(cartId);
+    const exchanges = etsy.oauth.codeExchanges;
+    const consentPage = `${etsy.url}/oauth/connect**`;
+
+    // The shop owner pressed "Deny" on Etsy's page: Etsy sends the browser back with error=access_denied.
+    await app.context.route(consentPage, (route) => {
+      const asked = new URL(route.request().url());
+      const back = new URL(asked.searchParams.get('redirect_uri')!);
+      back.searchParams.set('error', 'access_denied');
+      back.searchParams.set('error_description', 'The user denied the request');
+      back.searchParams.set('state', asked.searchParams.get('state')!);
+      return route.fulfill({ status: 302, headers: { location: back.toString() } });
+    });
+    try {
+      const tab = await consentTab(() => box.connect('Reconnect'));
+      await tab.waitForURL((url) => url.port === String(port) && url.searchParams.get('error') === 'access_denied');
+      await tab.getByRole('heading', { name: 'Not connected' }).waitFor();
+      await tab.getByText(/Access was not granted on Etsy's consent page/).waitFor();
+      await tab.close();
+    } finally {
+      await app.context.unroute(consentPage);
+    }
+    await expect.poll(() => box.outcome().textContent()).toMatch(/Access was not granted on Etsy's consent page.*"The user denied the request".*Connect again and choose Allow/);
+    await expect.poll(() => probe(port)).toBe('refused');
+    await app.screenshot('cart-etsy-consent-denied');
+
+    // A consent page opened with another PKCE challenge: Etsy refuses the code Dockhand's verifier comes with.
+    await app.context.route(consentPage, (route) => {
+      const asked = new URL(route.request().url());
+      asked.searchParams.set('code_challenge', 'A'.repeat(43));
+      return route.continue({ url: asked.toString() });
+    });
+    try {
+      const tab = await consentTab(() => box.connect('Reconnect'));
+      await tab.waitForURL((url) => url.port === String(port) && url.searchParams.has('code'));
+      await tab.getByRole('heading', { name: 'Not connected' }).waitFor();
+      await tab.getByText(/Etsy refused the code/).waitFor();
+      await tab.close();
+    } finally {
+      await app.context.unroute(consentPage);
+    }
+    await expect.poll(() => box.outcome().textContent()).toMatch(/Etsy refused the code.*code_verifier does not match the code_challenge.*Connect again/);
+    await expect.poll(() => probe(port)).toBe('refused');
+    await app.screenshot('cart-etsy-code-refused');
+
+    // Neither changed the saved access: the cart still downloads.
+    expect(etsy.oauth.codeExchanges).toBe(exchanges);
+    expect(await box.badge().textContent()).toBe('Connected');
+    await downloadNow();
+  });
+
   it('saves the refresh token Etsy rotates during a download, sealed: a restarted host downloads with it', { timeout: 90_000 }, async () => {
     const refreshes = etsy.oauth.refreshes;
     etsy.oauth.expireAccessTokens();
