@@ -24,13 +24,15 @@ import { startApp, type AppUnderTest } from './support/app.js';
  * clear sentence, and pasting still connects).
  */
 
-/** A port free right now on 127.0.0.1 (the redirect the Etsy app would have registered). */
+/** A port free right now on 127.0.0.1 and ::1 (the redirect the Etsy app would have registered). */
 async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (;;) {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
+    const port = (server.address() as { port: number }).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (!hasIpv6Loopback || (await probe(port, '::1')) === 'refused') return port;
+  }
 }
 
 /** Whether something takes connections on <host>:<port> ('refused' once Dockhand stopped listening). */
