@@ -54,6 +54,11 @@ export interface CartView {
   notices: string[];
   createdAt: string;
   updatedAt: string;
+  /**
+   * Its platform connects through a consent page and the account is not connected yet (the grant is
+   * not saved): its jobs wait, nothing fails, until the person presses Connect.
+   */
+  awaitsConnection: boolean;
 }
 
 export interface WmsView {
@@ -179,7 +184,8 @@ export interface JobProgress {
  *   failure paused it); Run now still works.
  * - off: its frequency is Off; it runs only on Run now.
  * - waiting: it cannot run yet because what it needs is not set up (a merchant's warehouse jobs before
- *   a WMS is saved). Derived, never saved: it starts on its own once the WMS is saved.
+ *   a WMS is saved; a marketplace cart's jobs before its account is connected through the consent
+ *   page). Derived, never saved: it starts on its own once the WMS is saved or the grant is.
  */
 export type JobState =
   | { state: 'scheduled'; nextRunAt: string }
@@ -187,7 +193,7 @@ export type JobState =
   | { state: 'retrying'; retryAt: string; attempt: number; lastError: string }
   | ({ state: 'paused' } & JobPause)
   | { state: 'off' }
-  | { state: 'waiting'; for: 'wms'; reason: string };
+  | { state: 'waiting'; for: 'wms' | 'connection'; reason: string };
 
 export type JobStateName = JobState['state'];
 
@@ -230,7 +236,8 @@ export interface DashboardView {
       id: number;
       name: string;
       platform: string;
-      health: 'ok' | 'failing' | 'paused' | 'idle';
+      /** waiting: a marketplace cart not connected yet (CartView.awaitsConnection). */
+      health: 'ok' | 'failing' | 'paused' | 'idle' | 'waiting';
       lastRun: RunView | null;
       /** This cart's orders by health bucket (the carts' buckets add up to the merchant's). */
       buckets: Record<HealthBucket, number>;

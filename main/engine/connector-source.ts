@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { DockhandError } from '../../shared/errors.js';
+import { cartPlatform } from '../../shared/platforms/index.js';
+import { awaitsGrant } from '../../shared/platforms/oauth-grant.js';
 import { PLAIN } from '../../shared/plain-messages.js';
 import { wmsSecretAddress } from '../../shared/schemas/wms.js';
 import { memoryCartPorts } from './connectors/carts/memory-ports.js';
@@ -14,7 +16,7 @@ import { wasInboundFileApplied } from './store/repositories/applied-files-repo.j
 import type { WmsMerchantTarget } from './connectors/wms/wms-connector.js';
 import type { Clock, Logger, SecretCipher } from './platform/ports.js';
 import { storedRotatedCredentials, type RotationLineage } from './rotated-credentials.js';
-import { secretToSend } from './saved-secret.js';
+import { savedFieldNames, secretToSend } from './saved-secret.js';
 import type { ConnectorSource } from './services/run-context.js';
 import type { CartRow } from './store/repositories/carts-repo.js';
 import { getMerchant } from './store/repositories/merchants-repo.js';
@@ -37,10 +39,13 @@ export interface ConnectorSourceDeps {
   secrets: SecretCipher;
   /** The cart plugins by platform (registry.ts); tests pass their own scripted platforms. */
   plugins?: typeof cartPlugin;
+  /** The platform descriptors by platform (shared/platforms); tests pass their scripted ones. */
+  descriptors?: typeof cartPlatform;
 }
 
 export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSource {
   const pluginOf = deps.plugins ?? cartPlugin;
+  const descriptorOf = deps.descriptors ?? cartPlatform;
   const lineage: RotationLineage = new Map();
   return {
     cart(cart: CartRow, hooks) {
@@ -89,6 +94,15 @@ export function createConnectorSource(deps: ConnectorSourceDeps): ConnectorSourc
       } catch {
         return []; // no credentials saved yet, or bound to another address: the run says so
       }
+    },
+    descriptor: descriptorOf,
+    awaitsConnection(cart) {
+      const oauth = descriptorOf(cart.platform)?.oauth;
+      if (!oauth) return false;
+      // Only the names of the saved fields are read; credentials that cannot be opened are not a
+      // connection to wait for: the run says what is wrong with them.
+      const saved = savedFieldNames(deps.secrets, cart.credentialsSealed);
+      return saved !== null && awaitsGrant(oauth, saved);
     },
     async wms(signal) {
       const { row, methods, profilesFor } = await deps.store.read((db) => {

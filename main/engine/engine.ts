@@ -108,7 +108,14 @@ export async function createEngine(
     store,
     clock,
     log,
-    connectors: createConnectorSource({ store, clock, log, secrets: options.secrets, plugins: options.platforms && ((p) => options.platforms?.(p)?.plugin) }),
+    connectors: createConnectorSource({
+      store,
+      clock,
+      log,
+      secrets: options.secrets,
+      plugins: options.platforms && ((p) => options.platforms?.(p)?.plugin),
+      descriptors: options.platforms && ((p) => options.platforms?.(p)?.descriptor),
+    }),
     emit,
     files: createLocalFileKeeper({ store, clock, log, root: keptFilesRoot, write: options.keptFiles?.write }),
   };

@@ -4,7 +4,7 @@ import { DockhandError } from '../../shared/errors.js';
 import type { JobControl, SettingsTarget } from './api/engine-context.js';
 import type { EngineEvent } from './engine-api.js';
 import { clearPauseAlerts } from './job-alerts.js';
-import { createScheduler, type JobKey, type JobOutcome, type Scheduler } from './scheduler/index.js';
+import { createScheduler, type JobKey, type JobOutcome, type JobWait, type Scheduler } from './scheduler/index.js';
 import { executeRun } from './services/execute-run.js';
 import type { ServiceDeps } from './services/run-context.js';
 import { getCart, listCarts } from './store/repositories/carts-repo.js';
@@ -24,6 +24,12 @@ type FailurePaused = JobKey & { by: 'auth' | 'config' };
 
 /** Why a merchant's warehouse jobs do not run yet; shown on the job and as Run now's refusal. */
 export const WAITING_FOR_WMS = 'Waiting for the warehouse: set up the WMS first, and this job starts on its own';
+
+/**
+ * Why a marketplace cart's jobs do not run yet: it was saved with its app's fields and its account is
+ * not connected. A normal setup step, not a failure: no run, no pause, no alert until it is.
+ */
+export const WAITING_FOR_CONNECTION = 'Waiting to be connected — press Connect';
 
 /**
  * Binds the scheduler to the store: saved frequencies and pauses become scheduler jobs, every pause
@@ -46,6 +52,12 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number; retr
    * alerting that there is no WMS.
    */
   let wmsReady = false;
+  /**
+   * The carts waiting to be connected (connectors.awaitsConnection), re-read whenever a cart's jobs
+   * are loaded or synced or its settings (a grant) are saved. Their jobs wait, like a merchant's
+   * without a WMS, and start on their schedule once the grant is saved.
+   */
+  const awaitingConnection = new Set<number>();
 
   // Runs report progress on the event stream; the scheduler keeps the latest for the job's state.
   const runDeps: ServiceDeps = {
@@ -63,7 +75,10 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number; retr
     clock: deps.clock,
     log: deps.log.child({ part: 'scheduler' }),
     minuteMs: options.minuteMs,
-    waitingFor: (job) => (!wmsReady && !isCartService(job.service) ? WAITING_FOR_WMS : undefined),
+    waitingFor: (job): JobWait | undefined => {
+      if (isCartService(job.service)) return awaitingConnection.has(job.targetId) ? { for: 'connection', reason: WAITING_FOR_CONNECTION } : undefined;
+      return wmsReady ? undefined : { for: 'wms', reason: WAITING_FOR_WMS };
+    },
     runJob: async (job, trigger, signal): Promise<JobOutcome> => {
       const res = await executeRun(runDeps, job.service, job.targetId, trigger, signal);
       lastRunIds.set(`${job.service}:${job.targetId}`, res.run.id);
@@ -129,6 +144,18 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number; retr
     scheduler.refresh();
   }
 
+  /** Re-reads whether carts (one, or all) wait to be connected; their jobs stop or start waiting accordingly. */
+  async function refreshConnections(cartId?: number): Promise<void> {
+    const awaits = deps.connectors.awaitsConnection;
+    if (!awaits) return;
+    const carts = await deps.store.read((db) => (cartId === undefined ? listCarts(db) : [getCart(db, cartId)].filter((c) => c !== undefined)));
+    const before = [...awaitingConnection].join();
+    if (cartId === undefined) awaitingConnection.clear();
+    else awaitingConnection.delete(cartId);
+    for (const cart of carts) if (awaits(cart)) awaitingConnection.add(cart.id);
+    if ([...awaitingConnection].join() !== before) scheduler.refresh();
+  }
+
   function requireJob(job: JobKey): void {
     if (!scheduler.jobState(job)) throw new DockhandError('not_found', `No ${job.service} job for ${kindOf(job.service)} ${job.targetId}`);
   }
@@ -146,11 +173,13 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number; retr
     scheduler,
     async loadAll() {
       await refreshWms();
+      await refreshConnections();
       const rows = await deps.store.read((db) => listSchedules(db));
       for (const row of rows) apply(row, true);
     },
     async sync(service, targetId) {
       if (!isCartService(service)) await refreshWms();
+      else await refreshConnections(targetId);
       const row = await deps.store.read((db) => getSchedule(db, service, targetId));
       if (!row) {
         scheduler.removeJob({ service, targetId });
@@ -161,10 +190,12 @@ export function createJobs(deps: ServiceDeps, options: { minuteMs?: number; retr
       apply(row, !scheduler.jobState({ service, targetId }));
     },
     forget(service, targetId) {
+      if (isCartService(service)) awaitingConnection.delete(targetId);
       scheduler.removeJob({ service, targetId });
     },
     async settingsSaved(target: SettingsTarget) {
       if (target.kind === 'wms') await refreshWms();
+      if (target.kind === 'cart') await refreshConnections(target.id);
       const jobs = scheduler
         .state()
         .filter((s) =>

@@ -82,6 +82,18 @@ export function secretToSend(cipher: SecretCipher, saved: { sealed: string | nul
   return opened.values;
 }
 
+/**
+ * The names of the fields a saved secret holds (with a value), never the values: what the engine needs
+ * to tell whether a grant was saved. Null when it cannot be opened (the run that uses it says why).
+ */
+export function savedFieldNames(cipher: SecretCipher, sealed: string | null): string[] | null {
+  try {
+    return Object.keys(present(openSealed(cipher, sealed, 'credentials').values));
+  } catch {
+    return null;
+  }
+}
+
 export interface SecretRequest {
   /** The secret fields the input carries; missing or empty ones ask to keep the saved values. */
   provided: Record<string, unknown>;

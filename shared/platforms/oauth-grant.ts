@@ -50,3 +50,12 @@ export interface AuthorizationCodeGrant {
   /** The landing address's extraParams, by name. */
   params: Record<string, string>;
 }
+
+/**
+ * Whether a cart of a platform with this grant is still waiting to be connected: some field the grant
+ * fills is not among its saved credential fields. Such a cart has nothing to run with yet (its
+ * services wait, they do not fail); a platform without a consent grant never waits for one.
+ */
+export function awaitsGrant(oauth: Pick<OAuthGrant, 'grantFields'> | undefined, savedFields: readonly string[]): boolean {
+  return oauth !== undefined && oauth.grantFields.some((f) => !savedFields.includes(f));
+}

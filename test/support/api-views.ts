@@ -55,6 +55,7 @@ export function cartView(overrides: Partial<CartView> = {}): CartView {
     notices: [],
     createdAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-01T09:00:00.000Z',
+    awaitsConnection: false,
     ...overrides,
   };
 }

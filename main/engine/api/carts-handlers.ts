@@ -122,10 +122,10 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     }));
   },
   async 'carts.list'(input, ctx) {
-    return ctx.store.read((db) => listCarts(db, input.merchantId).map((c) => cartView(db, c)));
+    return ctx.store.read((db) => listCarts(db, input.merchantId).map((c) => cartView(db, c, ctx.connectors)));
   },
   async 'carts.get'(input, ctx) {
-    return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
+    return ctx.store.read((db) => cartView(db, requireCart(db, input.id), ctx.connectors));
   },
   async 'carts.create'(input, ctx) {
     checkSchedules(input);
@@ -138,7 +138,7 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
       return id;
     });
     for (const s of CART_SERVICES) await ctx.jobs.sync(s, id);
-    return ctx.store.read((db) => cartView(db, requireCart(db, id)));
+    return ctx.store.read((db) => cartView(db, requireCart(db, id), ctx.connectors));
   },
   async 'carts.update'(input, ctx) {
     checkSchedules(input.cart);
@@ -155,7 +155,7 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
     for (const s of CART_SERVICES) await ctx.jobs.sync(s, input.id);
     // New settings are a person's fix: lift pauses (and alerts) of an auth or config failure.
     await ctx.jobs.settingsSaved({ kind: 'cart', id: input.id });
-    return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
+    return ctx.store.read((db) => cartView(db, requireCart(db, input.id), ctx.connectors));
   },
   async 'carts.delete'(input, ctx) {
     await ctx.store.write((db) => {
@@ -195,6 +195,6 @@ export const cartsHandlers: Handlers<MethodsOf<'carts'>> = {
       // Diagnostics set the orders download's position; the cart's other streams keep theirs.
       setSyncPosition(db, input.id, ORDERS_STREAM, cursor, ctx.nowIso());
     });
-    return ctx.store.read((db) => cartView(db, requireCart(db, input.id)));
+    return ctx.store.read((db) => cartView(db, requireCart(db, input.id), ctx.connectors));
   },
 };

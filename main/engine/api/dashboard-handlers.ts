@@ -40,8 +40,9 @@ export const dashboardHandlers: Handlers<MethodsOf<'dashboard'>> = {
         carts: listCarts(db, m.id).map((c) => {
           const run = lastRun(db, 'order_download', c.id) ?? null;
           const paused = (getSchedule(db, 'order_download', c.id)?.pause ?? null) !== null;
-          const health = c.authError || run?.status === 'failed' ? 'failing' : paused ? 'paused' : run ? 'ok' : 'idle';
-          return { id: c.id, name: c.name, platform: c.platform, health: health as 'ok' | 'failing' | 'paused' | 'idle', lastRun: run, buckets: buckets(perCart.get(c.id) ?? {}) };
+          // Not connected yet is a setup step, whatever ran or failed before (a run refused by a cart saved before it waited).
+          const health = ctx.connectors.awaitsConnection?.(c) ? 'waiting' : c.authError || run?.status === 'failed' ? 'failing' : paused ? 'paused' : run ? 'ok' : 'idle';
+          return { id: c.id, name: c.name, platform: c.platform, health: health as DashboardView['merchants'][number]['carts'][number]['health'], lastRun: run, buckets: buckets(perCart.get(c.id) ?? {}) };
         }),
       }));
       const saved = openAlerts(db).filter((a) => !unsaved.some((u) => u.key === a.key));

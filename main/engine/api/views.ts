@@ -9,6 +9,7 @@ import { getMerchantFormatIds } from '../store/repositories/file-formats-repo.js
 import { getCart, type CartRow } from '../store/repositories/carts-repo.js';
 import { getMerchant, type MerchantRow } from '../store/repositories/merchants-repo.js';
 import { getSchedule } from '../store/repositories/schedules-repo.js';
+import type { ConnectorSource } from '../services/run-context.js';
 import type { SqlReader } from '../store/sql.js';
 
 /** Row -> API view, with schedules; never carries secrets. */
@@ -20,7 +21,8 @@ export function merchantView(db: SqlReader, m: MerchantRow): MerchantView {
   return { ...m, schedules, fileFormats: getMerchantFormatIds(db, m.id) };
 }
 
-export function cartView(db: SqlReader, c: CartRow): CartView {
+/** `connectors` tells whether the cart waits to be connected (only the names of its saved fields are read). */
+export function cartView(db: SqlReader, c: CartRow, connectors: Pick<ConnectorSource, 'awaitsConnection'>): CartView {
   const schedules = Object.fromEntries(CART_SERVICES.map((s) => [s, getSchedule(db, s, c.id)?.minutes ?? null])) as CartView['schedules'];
   return {
     id: c.id,
@@ -42,6 +44,7 @@ export function cartView(db: SqlReader, c: CartRow): CartView {
     notices: cartNotices(c),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    awaitsConnection: connectors.awaitsConnection?.(c) ?? false,
   };
 }
 

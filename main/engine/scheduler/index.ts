@@ -6,6 +6,7 @@ export {
   type JobSettings,
   type JobSnapshot,
   type JobTrigger,
+  type JobWait,
   type RunJob,
   type TargetKind,
 } from './job-types.js';

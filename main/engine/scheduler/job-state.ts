@@ -1,12 +1,12 @@
 import type { JobPause, JobProgress, JobState } from '../../../shared/api-types.js';
-import type { JobTrigger } from './job-types.js';
+import type { JobTrigger, JobWait } from './job-types.js';
 
 /** What the scheduler holds about a job at one moment, the inputs of its visible state. */
 export interface JobFacts {
   minutes: number | null;
   pause?: JobPause;
-  /** What the job waits for before it can run at all (no WMS set up yet); derived, never saved. */
-  waiting?: string;
+  /** What the job waits for before it can run at all (no WMS set up yet, a cart not connected); derived, never saved. */
+  waiting?: JobWait;
   run?: { startedMs: number; trigger: JobTrigger; progress: JobProgress | null };
   /** A retry after a failure that may pass; it replaces the regular due time. */
   retry?: { atMs: number; attempt: number; lastError: string };
@@ -32,7 +32,7 @@ export function jobStateOf(facts: JobFacts): JobState {
   }
   if (facts.pause) return { state: 'paused', by: facts.pause.by, reason: facts.pause.reason };
   // Before "off": a job that is off still cannot run on Run now until its warehouse exists.
-  if (facts.waiting) return { state: 'waiting', for: 'wms', reason: facts.waiting };
+  if (facts.waiting) return { state: 'waiting', for: facts.waiting.for, reason: facts.waiting.reason };
   if (facts.minutes === null) return { state: 'off' };
   if (facts.retry) {
     return {

@@ -21,6 +21,12 @@ export type JobOutcome =
   | { ok: true }
   | { ok: false; errorKind: ErrorKind; retryAfterMs?: number; message: string };
 
+/** What a job waits for before it can run at all, and that in words (shown, and Run now's refusal). */
+export interface JobWait {
+  for: Extract<JobState, { state: 'waiting' }>['for'];
+  reason: string;
+}
+
 export type RunJob = (job: JobKey, trigger: JobTrigger, signal: AbortSignal) => Promise<JobOutcome>;
 
 /** What the scheduler knows of one job, with its one visible state (see shared/api-types.ts JobState). */

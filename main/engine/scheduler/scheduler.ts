@@ -11,6 +11,7 @@ import {
   type JobSettings,
   type JobSnapshot,
   type JobTrigger,
+  type JobWait,
   type OnRequestTrigger,
   type RunJob,
   type TargetKind,
@@ -31,10 +32,10 @@ export interface SchedulerOptions {
   onPauseChange?: (job: JobKey, pause: JobPause | undefined) => void;
   /**
    * What a job waits for before it can run at all (a merchant's warehouse jobs before a WMS is set up),
-   * or undefined when it can run. A waiting job is not armed and Run now is refused; call refresh()
-   * when the answer may have changed.
+   * or undefined when it can run. A waiting job is not armed and Run now is refused with the reason;
+   * call refresh() when the answer may have changed.
    */
-  waitingFor?: (job: JobKey) => string | undefined;
+  waitingFor?: (job: JobKey) => JobWait | undefined;
   /** Length of a "minute" in ms: frequencies, backoff steps. Tests shrink it. Default 60 000. */
   minuteMs?: number;
   /** First runs (and overdue runs after a restart) are spread over this window. Default half a minute. */
@@ -410,7 +411,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const entry = entries.get(jobKeyString(job)) ?? newEntry(job, null);
       if (entry.run) return entry.run.promise;
       const waiting = options.waitingFor?.(entry.key);
-      if (waiting) return Promise.reject(new DockhandError('conflict', waiting));
+      if (waiting) return Promise.reject(new DockhandError('conflict', waiting.reason));
       return startRun(entry, trigger);
     },
 

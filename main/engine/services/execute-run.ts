@@ -12,8 +12,9 @@ import { SERVICES } from './index.js';
 import { cartPlatform } from '../../../shared/platforms/index.js';
 
 /** Whether a cart's platform grants access on a consent page (its descriptor's `oauth`): its fix is Reconnect. */
-function grantsOnConsentPage(platform: string | undefined): boolean {
-  return platform !== undefined && cartPlatform(platform)?.oauth !== undefined;
+function grantsOnConsentPage(deps: ServiceDeps, platform: string | undefined): boolean {
+  const descriptorOf = deps.connectors.descriptor ?? cartPlatform;
+  return platform !== undefined && descriptorOf(platform)?.oauth !== undefined;
 }
 
 export interface RunResult {
@@ -89,7 +90,7 @@ export async function executeRun(
     const failKey = `run-failed:${service}:${targetId}`;
     if (error?.kind === 'auth' || error?.kind === 'config') {
       if (error.kind === 'auth' && isCartService(service)) setCartAuthError(db, targetId, error.message);
-      const reconnect = error.kind === 'auth' && isCartService(service) && grantsOnConsentPage(getCart(db, targetId)?.platform);
+      const reconnect = error.kind === 'auth' && isCartService(service) && grantsOnConsentPage(deps, getCart(db, targetId)?.platform);
       raisePauseAlert(db, { service, targetId, label: labelOf(service), targetName, reconnect }, error.kind, error.message, finishedAt);
     } else if (error && error.kind !== 'rate_limited' && !signal.aborted) {
       // An aborted run (Dockhand stopping, the job removed) is not a problem to report.

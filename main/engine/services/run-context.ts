@@ -1,5 +1,6 @@
 import type { RunView } from '../../../shared/api-types.js';
 import type { ServiceName } from '../../../shared/domain.js';
+import type { CartPlatform } from '../../../shared/platforms/cart-platform.js';
 import type { EngineEvent } from '../engine-api.js';
 import type { CartConnector, CartManifest } from '../connectors/carts/cart-connector.js';
 import type { WmsConnector, WmsMerchantTarget } from '../connectors/wms/wms-connector.js';
@@ -27,6 +28,14 @@ export interface ConnectorSource {
    * they cannot be opened (the run itself says why).
    */
   cartGrantNotices?(cart: CartRow, nowIso: string): string[];
+  /**
+   * Whether the cart is waiting to be connected: its platform connects through a consent page
+   * (descriptor `oauth`) and the grant's fields are not among its saved credentials. Its services wait
+   * for the grant instead of failing (jobs.ts). Absent in hand-built tests: no cart waits.
+   */
+  awaitsConnection?(cart: CartRow): boolean;
+  /** The platform's descriptor (shared/platforms; a test's scripted one), undefined for an unknown platform. */
+  descriptor?(platform: string): CartPlatform | undefined;
 }
 
 export interface ServiceDeps {

@@ -45,9 +45,12 @@ export class CartPage {
     await this.fill('Base URL', url);
   }
 
-  /** The box with the credentials, the Test button and the test result. */
+  /**
+   * The form's box with the credentials, the Test button and the test result: "Connection", or "App
+   * credentials" for a platform connected on its consent page (whose screen has a Connection box).
+   */
   connection(): Locator {
-    return this.page.getByRole('region', { name: 'Connection' });
+    return this.form().getByRole('region', { name: /^(Connection|App credentials)$/ });
   }
 
   async test(): Promise<void> {

@@ -3,13 +3,13 @@ import type { Locator, Page } from 'playwright-core';
 /**
  * The Connection box of a cart that connects on a consent page (eBay): its badge, Connect/Reconnect,
  * Share a setup link, the consent link, and the field taking the address the browser landed on.
- * The cart form has a credentials panel titled "Connection" too, so the box is the one with the badge.
+ * It is the screen's one region named Connection (the form's panel there is App credentials).
  */
 export class ConnectionBoxPage {
   constructor(private readonly page: Page) {}
 
   box(): Locator {
-    return this.page.getByRole('region', { name: 'Connection' }).filter({ has: this.page.locator('.connection-box__badge') });
+    return this.page.getByRole('region', { name: 'Connection', exact: true });
   }
 
   /** "Not connected", "Connected" or "Needs reconnect". */

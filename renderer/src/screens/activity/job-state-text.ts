@@ -23,9 +23,12 @@ export function jobStateText(job: JobView, now = Date.now()): string {
   }
 }
 
-/** Where a person fixes what paused a job (or sets up what it waits for): the cart connection, or the WMS setup for a merchant's jobs. */
+/**
+ * Where a person fixes what paused a job (or sets up what it waits for): the cart connection (Connect
+ * for a marketplace cart not connected yet), or the WMS setup for a merchant's jobs.
+ */
 export function fixLink(job: JobView): { to: string; label: string } | null {
-  if (job.state === 'waiting') return { to: '/wms', label: 'Set up the warehouse' };
+  if (job.state === 'waiting') return job.for === 'connection' ? { to: `/carts/${job.targetId}`, label: `Connect ${job.targetName}` } : { to: '/wms', label: 'Set up the warehouse' };
   if (job.state !== 'paused' || job.by === 'person') return null;
   const what = job.by === 'auth' ? 'credentials' : 'settings';
   if ((CART_SERVICES as readonly string[]).includes(job.service)) return { to: `/carts/${job.targetId}`, label: `Fix the ${what} of ${job.targetName}` };

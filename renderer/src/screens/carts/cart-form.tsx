@@ -134,7 +134,8 @@ export function CartForm<D>({ cart, merchantId, info, form }: { cart: CartView |
       </section>
 
       <section className="panel cart-form__credentials" aria-labelledby="cart-credentials-title">
-        <h2 id="cart-credentials-title">Connection</h2>
+        {/* A consent platform's screen has its Connection box: this panel holds only the developer app's fields. */}
+        <h2 id="cart-credentials-title">{info.oauth ? 'App credentials' : 'Connection'}</h2>
         {hasSavedCredentials ? <p className="muted">Credentials are saved (never shown). Leave the credential fields blank to keep them.</p> : null}
         {Credentials ? <Credentials {...sectionProps} /> : <p className="muted">{form.noCredentialsText ?? 'This platform needs no credentials.'}</p>}
         <div className="form-actions">

@@ -19,11 +19,13 @@ export function nextRun(jobs: readonly JobView[]): { job: JobView; at: string; r
 
 /**
  * What the Dashboard says for a cart's or a merchant's jobs, from their states: a pause a person must
- * fix first (it stops that job whatever the others do), then a run going on, then the next run, then
- * a person's pause; off when none of the jobs runs on its own.
+ * fix first (it stops that job whatever the others do), then what the jobs wait for (a cart not
+ * connected yet), then a run going on, then the next run, then a person's pause; off when none of the
+ * jobs runs on its own.
  */
 export type ScheduleSummary =
   | { kind: 'needs_fix'; job: JobView }
+  | { kind: 'waiting'; job: JobView }
   | { kind: 'running'; job: JobView }
   | { kind: 'next'; job: JobView; at: string; retry: boolean }
   | { kind: 'paused' }
@@ -32,6 +34,8 @@ export type ScheduleSummary =
 export function scheduleSummary(jobs: readonly JobView[]): ScheduleSummary {
   const needsFix = jobs.find((job) => job.state === 'paused' && job.by !== 'person');
   if (needsFix) return { kind: 'needs_fix', job: needsFix };
+  const waiting = jobs.find((job) => job.state === 'waiting');
+  if (waiting) return { kind: 'waiting', job: waiting };
   const running = jobs.find((job) => job.state === 'running');
   if (running) return { kind: 'running', job: running };
   const next = nextRun(jobs);

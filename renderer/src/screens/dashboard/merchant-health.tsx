@@ -141,6 +141,15 @@ function NextRun({ jobs }: { jobs: readonly JobView[] }) {
         </>
       );
     }
+    case 'waiting': {
+      const fix = fixLink(summary.job);
+      return (
+        <>
+          <div className="activity-reason">{jobStateText(summary.job)}</div>
+          {fix ? <Link to={fix.to}>{fix.label}</Link> : null}
+        </>
+      );
+    }
     case 'running':
       return <span className="badge badge--run-running">Running now</span>;
     case 'next':

@@ -2,6 +2,7 @@ import type { CartView } from '../../../../shared/api-types.js';
 import { useApi } from '../../api/hooks.js';
 import { Link, withQuery } from '../../app/router.js';
 import { Empty, QueryView } from '../../components/states.js';
+import { cartState } from './cart-state.js';
 
 /** The cart connections of one merchant, each a link to its setup, and "Connect a cart". */
 export function MerchantCarts({ merchantId }: { merchantId: number }) {
@@ -42,14 +43,7 @@ export function MerchantCarts({ merchantId }: { merchantId: number }) {
                       {/* The earliest order date is a calendar date kept as UTC midnight: show that date, not the local day before. */}
                       <td>{cart.earliestOrderDate.slice(0, 10)}</td>
                       <td>
-                        {cart.authError ? (
-                          <span className="badge badge--health-failing">Credentials refused</span>
-                        ) : cart.notices.length > 0 ? (
-                          // Working, but a setting needs a person (a retired API version): the cart screen says which.
-                          <span className="badge badge--health-paused">Settings to update</span>
-                        ) : (
-                          <span className="badge badge--health-ok">Connected</span>
-                        )}
+                        <CartStateCell cart={cart} />
                       </td>
                     </tr>
                   ))}
@@ -61,4 +55,23 @@ export function MerchantCarts({ merchantId }: { merchantId: number }) {
       </QueryView>
     </section>
   );
+}
+
+/** The State cell: a settings notice means it works but a setting needs a person (the cart screen says which). */
+function CartStateCell({ cart }: { cart: CartView }) {
+  const state = cartState(cart);
+  switch (state.state) {
+    case 'waiting':
+      return (
+        <>
+          <span className="badge badge--health-waiting">{state.label}</span> — <Link to={`/carts/${cart.id}`}>{state.action}</Link>
+        </>
+      );
+    case 'refused':
+      return <span className="badge badge--health-failing">{state.label}</span>;
+    case 'settings':
+      return <span className="badge badge--health-paused">{state.label}</span>;
+    case 'connected':
+      return <span className="badge badge--health-ok">{state.label}</span>;
+  }
 }

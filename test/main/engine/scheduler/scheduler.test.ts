@@ -320,7 +320,7 @@ describe('scheduler', () => {
 describe('a job that waits, and a failed job whose settings a person saved', () => {
   it('does not arm a waiting job nor run it on Run now, and starts it on its own once refresh finds it ready', async () => {
     let ready = false;
-    const { s, callsOf } = setup(undefined, { waitingFor: (job) => (ready || job.service !== 'order_delivery' ? undefined : 'Waiting for the warehouse') });
+    const { s, callsOf } = setup(undefined, { waitingFor: (job) => (ready || job.service !== 'order_delivery' ? undefined : { for: 'wms', reason: 'Waiting for the warehouse' }) });
     s.setJob(delivery, { minutes: 60 });
     s.setJob(download, { minutes: 60, lastRunAt: new Date().toISOString() });
     s.start();
@@ -350,7 +350,7 @@ describe('a job that waits, and a failed job whose settings a person saved', () 
   });
 
   it('leaves a paused, off or waiting job alone when asked to retry soon', () => {
-    const { s } = setup(undefined, { waitingFor: (job) => (job.targetId === 3 ? 'Waiting' : undefined) });
+    const { s } = setup(undefined, { waitingFor: (job) => (job.targetId === 3 ? { for: 'wms', reason: 'Waiting' } : undefined) });
     s.setJob(download, { minutes: 60, pause: { by: 'person', reason: 'Paused by a person' } });
     s.setJob(delivery, { minutes: null });
     s.setJob({ service: 'order_delivery', targetId: 3 }, { minutes: 60 });

@@ -49,6 +49,13 @@ describe('where to fix what paused a job', () => {
     expect(jobActions(job)).toEqual({ pause: false, resume: false });
   });
 
+  it('is Connect on the cart screen for a cart job waiting to be connected, which says so in words', () => {
+    const job = jobView({ ...download, targetName: 'Acme eBay' }, { state: 'waiting', for: 'connection', reason: 'Waiting to be connected — press Connect' });
+    expect(jobStateText(job)).toBe('Waiting to be connected — press Connect');
+    expect(fixLink(job)).toEqual({ to: '/carts/3', label: 'Connect Acme eBay' });
+    expect(jobActions(job)).toEqual({ pause: false, resume: false });
+  });
+
   it('is nowhere for a person\'s pause or a job that is not paused', () => {
     expect(fixLink(jobView(download, { state: 'paused', by: 'person', reason: 'Paused by a person' }))).toBeNull();
     expect(fixLink(jobView(download))).toBeNull();

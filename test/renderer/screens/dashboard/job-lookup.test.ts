@@ -113,6 +113,12 @@ describe("what the Dashboard says of a target's schedule", () => {
     expect(scheduleSummary([scheduled, personPaused])).toEqual({ kind: 'next', job: scheduled, at: '2026-03-01T10:15:00.000Z', retry: false });
   });
 
+  it('says a cart not connected yet waits, before any other of its jobs\' states, after a pause to fix', () => {
+    const waiting = jobView({ service: 'order_download', targetId: 1, targetName: 'Acme eBay' }, { state: 'waiting', for: 'connection', reason: 'Waiting to be connected — press Connect' });
+    expect(scheduleSummary([off, waiting, scheduled])).toEqual({ kind: 'waiting', job: waiting });
+    expect(scheduleSummary([waiting, refused])).toEqual({ kind: 'needs_fix', job: refused });
+  });
+
   it('says paused when only a person\'s pause is left, and off when nothing runs on its own', () => {
     expect(scheduleSummary([personPaused, off])).toEqual({ kind: 'paused' });
     expect(scheduleSummary([off])).toEqual({ kind: 'off' });

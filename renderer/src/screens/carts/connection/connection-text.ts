@@ -14,6 +14,9 @@ export interface ConnectionSummary {
   action: 'Connect' | 'Reconnect';
 }
 
+/** What a marketplace cart not connected yet says everywhere it is shown. */
+export const WAITING_TO_BE_CONNECTED = 'Waiting to be connected — press Connect';
+
 export function connectionSummary(status: ConsentStatusView, platformName: string): ConnectionSummary {
   if (status.connection === 'needs_reconnect') {
     return {
@@ -31,7 +34,8 @@ export function connectionSummary(status: ConsentStatusView, platformName: strin
   return {
     label: 'Not connected',
     tone: 'neutral',
-    text: `Connect opens ${platformName}'s consent page in your browser, where the seller signs in and allows Dockhand. Or share a setup link with the merchant, so they grant access on their own computer.`,
+    // The same words as the cart's jobs, the Dashboard and the merchant's cart list (jobs.ts WAITING_FOR_CONNECTION).
+    text: `${WAITING_TO_BE_CONNECTED}: Connect opens ${platformName}'s consent page in your browser, where the seller signs in and allows Dockhand. Or share a setup link with the merchant, so they grant access on their own computer. This cart's schedules start by themselves once it is connected.`,
     action: 'Connect',
   };
 }

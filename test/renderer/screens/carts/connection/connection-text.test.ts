@@ -23,6 +23,12 @@ describe('the Connection box in words', () => {
     expect(connectionSummary(status({ connection: 'connected' }), 'Etsy')).toMatchObject({ label: 'Connected', action: 'Reconnect', tone: 'ok' });
   });
 
+  it('says a cart not connected yet waits to be connected, and that its schedules start once it is', () => {
+    const text = connectionSummary(status(), 'eBay').text;
+    expect(text.startsWith('Waiting to be connected — press Connect: Connect opens eBay\'s consent page in your browser')).toBe(true);
+    expect(text).toContain('schedules start by themselves once it is connected');
+  });
+
   it('says a refused grant paused the cart, losing nothing, with the platform\'s reason, and leads with Reconnect', () => {
     const summary = connectionSummary(status({ connection: 'needs_reconnect', authError: 'The refresh token was revoked.' }), 'eBay');
     expect(summary).toMatchObject({ label: 'Needs reconnect', action: 'Reconnect', tone: 'bad' });
