@@ -1,7 +1,7 @@
 import type { OrderStatus } from '../../../../shared/domain.js';
 import type { SqlRunner } from '../sql.js';
 import { tallyKnownStatusChange, type TallyKeys } from './order-tallies.js';
-import { runInRowBatches, statementsBySize, valuesRows } from './row-batches.js';
+import { numberedRows, runInRowBatches, statementsBySize } from './row-batches.js';
 
 /** One status move of an order, as setStatus makes it: `keys` are the order's tally keys before the move. */
 export interface StatusChange {
@@ -26,24 +26,23 @@ export function setStatuses(db: SqlRunner, changes: readonly StatusChange[], now
     tallyKnownStatusChange(db, { ...c.keys, status: c.from }, c.to, now);
     last.set(c.id, c);
   }
-  runInRowBatches(db, [...last.values()], UPDATE_STATUSES, (batch) => [
-    ...batch.flatMap((c) => [c.id, c.to]),
-    ...batch.flatMap((c) => [c.id, c.reason]),
-    now,
-    ...batch.map((c) => c.id),
-  ]);
-  runInRowBatches(db, changes, INSERT_HISTORY, (batch) => batch.flatMap((c) => [c.id, now, c.from, c.to, c.reason]));
+  runInRowBatches(db, [...last.values()], UPDATE_STATUSES, (batch) => [now, ...batch.flatMap((c) => [c.id, c.to, c.reason])]);
+  runInRowBatches(db, changes, INSERT_HISTORY, (batch) => [now, ...batch.flatMap((c) => [c.id, c.from, c.to, c.reason])]);
 }
 
 /**
  * n orders' new status and reason, as CASE expressions SQLite and PostgreSQL both read (an UPDATE ... FROM
- * (VALUES ...) would need its types spelt out for PostgreSQL). Parameters: (id, status) n times, (id,
- * reason) n times, the time, the n ids.
+ * (VALUES ...) would need its types spelt out for PostgreSQL). Parameters: the time (?1), then (id,
+ * status, reason) n times; each is bound once and named where it is needed (numberedRows).
  */
 const UPDATE_STATUSES = statementsBySize((n) => {
-  const whens = new Array<string>(n).fill('WHEN ? THEN ?').join(' ');
-  return `UPDATE orders SET status = CASE id ${whens} END, status_reason = CASE id ${whens} END, updated_at = ?
-    WHERE id IN (${new Array<string>(n).fill('?').join(', ')})`;
+  const statuses = numberedRows(n, 1, 3, ' ', (p) => `WHEN ${p(0)} THEN ${p(1)}`);
+  const reasons = numberedRows(n, 1, 3, ' ', (p) => `WHEN ${p(0)} THEN ${p(2)}`);
+  const ids = numberedRows(n, 1, 3, ', ', (p) => p(0));
+  return `UPDATE orders SET status = CASE id ${statuses} END, status_reason = CASE id ${reasons} END, updated_at = ?1 WHERE id IN (${ids})`;
 });
 
-const INSERT_HISTORY = statementsBySize((n) => `INSERT INTO order_history (order_id, at, from_status, to_status, note) VALUES ${valuesRows(n, '(?, ?, ?, ?, ?)')}`);
+/** Parameters: the time (?1), then (order, from, to, note) n times. */
+const INSERT_HISTORY = statementsBySize(
+  (n) => `INSERT INTO order_history (order_id, at, from_status, to_status, note) VALUES ${numberedRows(n, 1, 4, ', ', (p) => `(${p(0)}, ?1, ${p(1)}, ${p(2)}, ${p(3)})`)}`,
+);

@@ -39,7 +39,14 @@ export function statementsBySize(build: (n: number) => string): (n: number) => s
   };
 }
 
-/** "(?, ?, 'x'), (?, ?, 'x')": n copies of one row of a multi-row VALUES. */
-export function valuesRows(n: number, row: string): string {
-  return new Array<string>(n).fill(row).join(', ');
+/**
+ * n rows of a multi-row statement with numbered parameters, after `shared` parameters every row names
+ * (`?1`...: a value such as the time, bound once per statement instead of once per row: each bound
+ * value costs sql.js a copy into its heap and the journal a copy on disk). `row(p)` writes one row,
+ * `p(k)` naming its k-th own parameter (0-based); rows' parameters follow the shared ones in row order.
+ */
+export function numberedRows(n: number, shared: number, width: number, separator: string, row: (p: (k: number) => string) => string): string {
+  const rows = new Array<string>(n);
+  for (let i = 0; i < n; i++) rows[i] = row((k) => `?${shared + i * width + k + 1}`);
+  return rows.join(separator);
 }

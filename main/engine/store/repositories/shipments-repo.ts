@@ -1,6 +1,6 @@
 import type { ShippedItem } from '../../../../shared/line-shipping.js';
 import type { SqlReader, SqlRunner, SqlValue } from '../sql.js';
-import { runInRowBatches, statementsBySize, valuesRows } from './row-batches.js';
+import { numberedRows, runInRowBatches, statementsBySize } from './row-batches.js';
 import { parseJson } from './json-column.js';
 
 /**
@@ -75,14 +75,17 @@ export type NewShipment = Omit<ShipmentRow, 'id' | 'status' | 'error' | 'attempt
   status?: 'pending' | 'kept';
 };
 
+/** Parameters of one shipment's row (the time it was saved is the statement's ?1: see numberedRows). */
+const SHIPMENT_PARAMS = 13;
+
 const INSERT_SHIPMENTS = statementsBySize(
   (n) => `INSERT INTO shipments (order_id, cart_id, tracking_number, carrier, service, tracking_url, ship_date, items_json,
        cost, weight, source_file, package_key, status, created_at)
-     VALUES ${valuesRows(n, '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')}
+     VALUES ${numberedRows(n, 1, SHIPMENT_PARAMS, ', ', (p) => `(${Array.from({ length: SHIPMENT_PARAMS }, (_, k) => p(k)).join(', ')}, ?1)`)}
      ON CONFLICT (order_id, tracking_number, package_key) DO NOTHING`,
 );
 
-function shipmentParams(s: NewShipment, now: string): SqlValue[] {
+function shipmentParams(s: NewShipment): SqlValue[] {
   return [
     s.orderId,
     s.cartId,
@@ -97,7 +100,6 @@ function shipmentParams(s: NewShipment, now: string): SqlValue[] {
     s.sourceFile,
     s.packageKey ?? '',
     s.status ?? 'pending',
-    now,
   ];
 }
 
@@ -111,7 +113,7 @@ export function insertShipmentOnce(db: SqlRunner, s: NewShipment, now: string): 
  * their order: how many were new.
  */
 export function insertShipmentsOnce(db: SqlRunner, shipments: readonly NewShipment[], now: string): number {
-  return runInRowBatches(db, shipments, INSERT_SHIPMENTS, (batch) => batch.flatMap((s) => shipmentParams(s, now)));
+  return runInRowBatches(db, shipments, INSERT_SHIPMENTS, (batch) => [now, ...batch.flatMap(shipmentParams)]);
 }
 
 /** A saved shipment as the next confirmation of its order sees it: tracking number, the file it came from, items. */
