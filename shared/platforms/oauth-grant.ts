@@ -52,10 +52,12 @@ export interface AuthorizationCodeGrant {
 }
 
 /**
- * Whether a cart of a platform with this grant is still waiting to be connected: some field the grant
- * fills is not among its saved credential fields. Such a cart has nothing to run with yet (its
- * services wait, they do not fail); a platform without a consent grant never waits for one.
+ * Whether a cart of a platform with this grant is still waiting to be connected: none of the fields the
+ * grant fills is among its saved credential fields. Such a cart has nothing to run with yet (its
+ * services wait, they do not fail); a platform without a consent grant never waits for one. A cart
+ * with part of a grant (a refresh token typed by hand, an Etsy shop id not looked up yet) runs: its
+ * connector asks for what it lacks, or fails as auth and raises Reconnect.
  */
 export function awaitsGrant(oauth: Pick<OAuthGrant, 'grantFields'> | undefined, savedFields: readonly string[]): boolean {
-  return oauth !== undefined && oauth.grantFields.some((f) => !savedFields.includes(f));
+  return oauth !== undefined && !oauth.grantFields.some((f) => savedFields.includes(f));
 }

@@ -3,7 +3,7 @@ import { amazonCart } from '../../../../../conformance/amazon-cart.js';
 import { startEngineWorld } from '../../../../../conformance/engine-world.js';
 import { createVirtualClock } from '../../../../../conformance/virtual-clock.js';
 
-it('saves an Amazon cart with only the app fields, and its first download pauses it with an alert to connect first', async () => {
+it('saves an Amazon cart with only the app fields, and its download waits to be connected instead of failing', async () => {
   const clock = createVirtualClock();
   const fake = await amazonCart.start(clock);
   const { clientId, clientSecret } = fake.credentials as Record<string, string>;
@@ -13,12 +13,10 @@ it('saves an Amazon cart with only the app fields, and its first download pauses
   });
   try {
     await fake.seedOrders(1);
-    const run = await world.run('order_download', world.cartId);
-    expect(run.status).toBe('failed');
-    expect(run.message ?? JSON.stringify(run.errors)).toMatch(/Connect Amazon first/);
+    await expect(world.run('order_download', world.cartId)).rejects.toThrow(/Waiting to be connected/);
+    expect(await world.job('order_download')).toMatchObject({ state: 'waiting', for: 'connection' });
     const alerts = await world.t.call('alerts.list', {});
-    expect(alerts.map((a) => a.key)).toContain(`auth:cart:${world.cartId}`);
-    expect(await world.job('order_download')).toMatchObject({ state: 'paused', by: 'auth' });
+    expect(alerts.map((a) => a.key)).not.toContain(`auth:cart:${world.cartId}`);
     expect(await world.orderNumbers()).toEqual([]);
   } finally {
     await world.close();
