@@ -109,14 +109,14 @@ export function insertOrder(
   return id;
 }
 
-/** The payload's lines as `orders.lines_json` holds them (migration 020): NULL when it has none, as json_extract gives. */
+/** The payload's lines as `orders.lines_json` holds them (migration 025): NULL when it has none, as json_extract gives. */
 function linesJsonOf(order: CanonicalOrder): string | null {
   return order.lines === undefined ? null : JSON.stringify(order.lines);
 }
 
 /**
  * An order's lines in SQL: their own column, or the payload's for a row written without it (before
- * migration 020 backfilled it, or by a test or bench inserting orders directly).
+ * migration 025 backfilled it, or by a test or bench inserting orders directly).
  */
 const orderLinesSql = (alias: string) => `COALESCE(${alias}lines_json, json_extract(${alias}data_json, '$.lines'))`;
 

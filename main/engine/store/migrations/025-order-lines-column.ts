@@ -9,7 +9,7 @@ import type { SqlRunner } from '../sql.js';
  * from the payloads in SQL, so replaying the journal gives the same column.
  */
 export const orderLinesColumn = {
-  version: 20,
+  version: 25,
   name: 'order lines column',
   up(db: SqlRunner): void {
     db.run('ALTER TABLE orders ADD COLUMN lines_json TEXT');

@@ -4,7 +4,7 @@ import { migrations } from '../../../../../main/engine/store/migrations/index.js
 import { findOrdersByNumbers, getOrderLines, orderLinesByOrder } from '../../../../../main/engine/store/repositories/orders-repo.js';
 import { tempStoreDir } from '../fixtures/store-fixtures.js';
 
-describe('migration 020: order lines column', () => {
+describe('migration 025: order lines column', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0)) await c();
@@ -13,7 +13,7 @@ describe('migration 020: order lines column', () => {
   it('fills the lines column of the orders held before it from their payloads, and the readers give the same lines', async () => {
     const { dir, cleanup } = await tempStoreDir();
     cleanups.push(cleanup);
-    const old = await openStore({ dir, migrations: migrations.filter((m) => m.version < 20) });
+    const old = await openStore({ dir, migrations: migrations.filter((m) => m.version < 25) });
     const lines = [
       { sku: 'MUG-1', quantity: 1, cartLineId: 'L1' },
       { sku: 'TEE-2', quantity: 2 },
