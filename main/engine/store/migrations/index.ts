@@ -15,7 +15,6 @@ import { alertMail } from './014-alert-mail.js';
 import { keptFiles } from './015-kept-files.js';
 import { untrackedPackagesAndFileNameSearch } from './018-untracked-packages-and-file-name-search.js';
 import { consentFlows } from './019-consent-flows.js';
-import { orderLinesColumn } from './025-order-lines-column.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
 export const migrations = [
@@ -36,5 +35,4 @@ export const migrations = [
   keptFiles,
   untrackedPackagesAndFileNameSearch,
   consentFlows,
-  orderLinesColumn,
 ];

@@ -84,8 +84,8 @@ export function insertOrder(
   const { order } = args;
   const id = db.run(
     `INSERT INTO orders (cart_id, merchant_id, cart_order_id, order_number, status, status_reason, ship_code,
-       mapped_ship_code, cart_updated_at, order_date, data_json, lines_json, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       mapped_ship_code, cart_updated_at, order_date, data_json, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       args.cartId,
       args.merchantId,
@@ -98,7 +98,6 @@ export function insertOrder(
       order.updatedAt,
       order.orderDate,
       JSON.stringify(order),
-      linesJsonOf(order),
       now,
       now,
     ],
@@ -108,17 +107,6 @@ export function insertOrder(
   tallyInsertedOrder(db, { merchantId: args.merchantId, cartId: args.cartId, status: args.status, orderDate: order.orderDate }, now);
   return id;
 }
-
-/** The payload's lines as `orders.lines_json` holds them (migration 025): NULL when it has none, as json_extract gives. */
-function linesJsonOf(order: CanonicalOrder): string | null {
-  return order.lines === undefined ? null : JSON.stringify(order.lines);
-}
-
-/**
- * An order's lines in SQL: their own column, or the payload's for a row written without it (before
- * migration 025 backfilled it, or by a test or bench inserting orders directly).
- */
-const orderLinesSql = (alias: string) => `COALESCE(${alias}lines_json, json_extract(${alias}data_json, '$.lines'))`;
 
 /**
  * Keeps an order's row of `order_search` in step with its payload; called wherever the payload is
@@ -144,8 +132,8 @@ export function updateOrderPayload(
   tallyOrderDateChange(db, id, order.orderDate);
   db.run(
     `UPDATE orders SET order_number = ?, ship_code = ?, mapped_ship_code = ?, cart_updated_at = ?, order_date = ?,
-       data_json = ?, lines_json = ?, updated_at = ? WHERE id = ?`,
-    [order.orderNumber, order.shipCode, mappedShipCode, order.updatedAt, order.orderDate, JSON.stringify(order), linesJsonOf(order), now, id],
+       data_json = ?, updated_at = ? WHERE id = ?`,
+    [order.orderNumber, order.shipCode, mappedShipCode, order.updatedAt, order.orderDate, JSON.stringify(order), now, id],
   );
   putSearchText(db, id, order);
 }
@@ -324,7 +312,7 @@ export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumb
       `SELECT o.id, o.cart_id AS cartId, o.merchant_id AS merchantId, o.status, o.cart_updated_at AS cartUpdatedAt,
               o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt, o.order_number AS orderNumber, o.order_date AS orderDate,
               COALESCE(c.name, 'cart ' || o.cart_id) AS cartName, COALESCE(c.order_source, '') AS orderSource,
-              ${orderLinesSql('o.')} AS linesJson
+              json_extract(o.data_json, '$.lines') AS linesJson
        FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id
        WHERE o.merchant_id = ? AND o.order_number IN (${slice.map(() => '?').join(', ')})`,
       [merchantId, ...slice],
@@ -337,13 +325,13 @@ export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumb
   return { candidates: found.sort((a, b) => b.id - a.id), lines };
 }
 
-/** The lines of several orders, by order id (their own column: no parse of the whole payloads). */
+/** The lines of several orders, by order id (json_extract in SQLite: no parse of the whole payloads in JS). */
 export function orderLinesByOrder(db: SqlReader, ids: readonly number[]): Map<number, OrderLine[]> {
   const out = new Map<number, OrderLine[]>();
   if (ids.length === 0) return out;
   // Ids are integers from the store itself: listed inline, clear of the parameter limit.
   const list = [...new Set(ids)].map((id) => String(Math.trunc(id))).join(',');
-  for (const r of db.all<{ id: number; lines: string | null }>(`SELECT id, ${orderLinesSql('')} AS lines FROM orders WHERE id IN (${list})`)) {
+  for (const r of db.all<{ id: number; lines: string | null }>(`SELECT id, json_extract(data_json, '$.lines') AS lines FROM orders WHERE id IN (${list})`)) {
     out.set(r.id, parseJson<OrderLine[]>(r.lines, []));
   }
   return out;
@@ -358,9 +346,9 @@ export function markRestCanceled(db: SqlRunner, id: number, now: string): void {
   db.run('UPDATE orders SET rest_canceled_at = ?, updated_at = ? WHERE id = ?', [now, now, id]);
 }
 
-/** An order's lines only (their own column: no parse of the whole payload). */
+/** An order's lines only (json_extract in SQLite: no parse of the whole payload in JS). */
 export function getOrderLines(db: SqlReader, id: number): OrderLine[] | undefined {
-  const r = db.get<{ lines: string | null }>(`SELECT ${orderLinesSql('')} AS lines FROM orders WHERE id = ?`, [id]);
+  const r = db.get<{ lines: string | null }>("SELECT json_extract(data_json, '$.lines') AS lines FROM orders WHERE id = ?", [id]);
   return r ? (JSON.parse(r.lines ?? '[]') as OrderLine[]) : undefined;
 }
 
