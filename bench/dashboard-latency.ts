@@ -51,10 +51,12 @@ async function seed(dataDir: string, merchantId: number, cartId: number, n: numb
         const at = new Date(Date.parse(ordered) + 3_600_000).toISOString();
         const status = statusAt(i, n);
         const id = db.run(
-          `INSERT INTO orders (cart_id, merchant_id, cart_order_id, order_number, status, ship_code, cart_updated_at, order_date, data_json, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, 'STD', ?, ?, ?, ?, ?)`,
-          [cartId, merchantId, `seed-${i}`, `S${i}`, status, ordered, ordered, JSON.stringify({ orderNumber: `S${i}`, lines: [{ lineNo: 1, sku: `SKU-${i % 500}`, quantity: 1 }] }), at, at],
+          `INSERT INTO orders (cart_id, merchant_id, cart_order_id, order_number, status, ship_code, cart_updated_at, order_date, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'STD', ?, ?, ?, ?)`,
+          [cartId, merchantId, `seed-${i}`, `S${i}`, status, ordered, ordered, at, at],
         ).lastInsertRowid;
+        const payload = { orderNumber: `S${i}`, lines: [{ lineNo: 1, sku: `SKU-${i % 500}`, quantity: 1 }] };
+        db.run('INSERT INTO order_payloads (order_id, data_json) VALUES (?, ?)', [id, JSON.stringify(payload)]);
         db.run('INSERT INTO order_history (order_id, at, from_status, to_status) VALUES (?, ?, NULL, ?)', [id, at, status]);
         // Written straight in, so counted in the Dashboard's tallies as insertOrder counts its orders.
         tallyInsertedOrder(db, { merchantId, cartId, status: status as OrderStatus, orderDate: ordered }, at);

@@ -1,7 +1,7 @@
 import type { OrderLine, OrderStatus } from '../../../shared/domain.js';
 import { allocateShippedUnits, everyLineShipped, lineKey, quantityToShip, shippedByLine, type ShippedItem } from '../../../shared/line-shipping.js';
 import type { ConfirmationRow, RowError } from '../connectors/wms/wms-connector.js';
-import { addHistory, findOrdersByNumbers, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
+import { addHistory, findOrdersByNumbers, orderNumberSpellings, setStatus, type ShipmentCandidate } from '../store/repositories/orders-repo.js';
 import { setStatuses, type StatusChange } from '../store/repositories/order-status-batch.js';
 import { insertShipmentsOnce, shipmentsByOrder, type NewShipment, type SavedShipment } from '../store/repositories/shipments-repo.js';
 import type { SqlReader, SqlRunner } from '../store/sql.js';
@@ -57,7 +57,9 @@ export class ChunkOrders {
 
   constructor(db: SqlReader, merchantId: number, groups: readonly (readonly ConfirmationRow[])[]) {
     const keys = groups.map((g) => orderNumberKey(g[0].orderNumber));
-    const { candidates: found, lines } = findOrdersByNumbers(db, merchantId, keys.flatMap((k) => [k, `#${k}`]));
+    const { hashed, plain } = orderNumberSpellings(db, merchantId);
+    const spellings = (k: string) => (hashed && plain ? [k, `#${k}`] : hashed ? [`#${k}`] : [k]);
+    const { candidates: found, lines } = findOrdersByNumbers(db, merchantId, keys.flatMap(spellings));
     for (const o of found) {
       const key = orderNumberKey(o.orderNumber);
       this.byNumber.set(key, [...(this.byNumber.get(key) ?? []), o]);

@@ -15,6 +15,7 @@ import { alertMail } from './014-alert-mail.js';
 import { keptFiles } from './015-kept-files.js';
 import { untrackedPackagesAndFileNameSearch } from './018-untracked-packages-and-file-name-search.js';
 import { consentFlows } from './019-consent-flows.js';
+import { orderPayloads } from './020-order-payloads.js';
 
 /** Every migration, in order. Add a file `NNN-what-it-does.ts` and a test for it, then list it here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   keptFiles,
   untrackedPackagesAndFileNameSearch,
   consentFlows,
+  orderPayloads,
 ];

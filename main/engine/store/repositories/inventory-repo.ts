@@ -51,14 +51,14 @@ export function inventoryToPush(db: SqlReader, cartId: number, merchantId: numbe
  * counted yet (new or held ones, and those delivered after that time).
  */
 function orderedSinceSnapshot(db: SqlReader, merchantId: number): Map<string, (since: string) => number> {
-  const rows = db.all<{ created_at: string; data_json: string }>(
-    `SELECT created_at, data_json FROM orders
-     WHERE merchant_id = ? AND status IN ('new', 'error', 'on_hold', 'at_wms')`,
+  const rows = db.all<{ created_at: string; lines_json: string | null }>(
+    `SELECT o.created_at, p.lines_json FROM orders o JOIN order_payloads p ON p.order_id = o.id
+     WHERE o.merchant_id = ? AND o.status IN ('new', 'error', 'on_hold', 'at_wms')`,
     [merchantId],
   );
   const bySku = new Map<string, { at: string; qty: number }[]>();
   for (const r of rows) {
-    const lines = (JSON.parse(r.data_json) as { lines?: { sku: string; quantity: number }[] }).lines ?? [];
+    const lines = r.lines_json === null ? [] : (JSON.parse(r.lines_json) as { sku: string; quantity: number }[]);
     for (const l of lines) {
       const list = bySku.get(l.sku) ?? [];
       list.push({ at: r.created_at, qty: l.quantity });

@@ -87,6 +87,7 @@ export function deleteMerchant(db: SqlRunner, id: number): void {
   db.run(`DELETE FROM order_history WHERE order_id IN (${orderIds})`, [id]);
   db.run(`DELETE FROM shipments WHERE order_id IN (${orderIds})`, [id]);
   db.run(`DELETE FROM order_search WHERE order_id IN (${orderIds})`, [id]);
+  db.run(`DELETE FROM order_payloads WHERE order_id IN (${orderIds})`, [id]);
   db.run(`DELETE FROM batch_orders WHERE batch_id IN (SELECT id FROM batches WHERE merchant_id = ?)`, [id]);
   db.run('DELETE FROM batches WHERE merchant_id = ?', [id]);
   db.run('DELETE FROM orders WHERE merchant_id = ?', [id]);

@@ -84,8 +84,8 @@ export function insertOrder(
   const { order } = args;
   const id = db.run(
     `INSERT INTO orders (cart_id, merchant_id, cart_order_id, order_number, status, status_reason, ship_code,
-       mapped_ship_code, cart_updated_at, order_date, data_json, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       mapped_ship_code, cart_updated_at, order_date, total, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS REAL), ?, ?)`,
     [
       args.cartId,
       args.merchantId,
@@ -97,15 +97,40 @@ export function insertOrder(
       args.mappedShipCode,
       order.updatedAt,
       order.orderDate,
-      JSON.stringify(order),
+      totalOf(order),
       now,
       now,
     ],
   ).lastInsertRowid;
+  putPayload(db, id, order);
   putSearchText(db, id, order);
   addHistory(db, id, null, args.status, args.reason ?? 'downloaded', now);
   tallyInsertedOrder(db, { merchantId: args.merchantId, cartId: args.cartId, status: args.status, orderDate: order.orderDate }, now);
   return id;
+}
+
+/** The payload's total as migration 020 keeps it on the row (cast to REAL by the statement). */
+const totalOf = (order: CanonicalOrder): string | null => (order.total as string | undefined) ?? null;
+
+/**
+ * The cart's payload of an order, in its own table (migration 020: a status move rewrites the orders
+ * row, which no longer carries the payload), its lines apart from the rest: a confirmation file reads
+ * only the lines of every order it ships, and taking them out of the whole payload (json_extract) was
+ * SQLite parsing it all. An upsert, as an id can be reused after a delete.
+ */
+function putPayload(db: SqlRunner, id: number, order: CanonicalOrder): void {
+  const { lines, ...rest } = order as Partial<CanonicalOrder>;
+  db.run(
+    `INSERT INTO order_payloads (order_id, lines_json, data_json) VALUES (?, ?, ?)
+     ON CONFLICT (order_id) DO UPDATE SET lines_json = excluded.lines_json, data_json = excluded.data_json`,
+    [id, lines === undefined ? null : JSON.stringify(lines), JSON.stringify(rest)],
+  );
+}
+
+/** A payload as putPayload split it, whole again (`lines` last: nothing reads the payload's key order). */
+function payloadOf(r: { lines_json: string | null; data_json: string }): CanonicalOrder {
+  const rest = JSON.parse(r.data_json) as CanonicalOrder;
+  return r.lines_json === null ? rest : { ...rest, lines: JSON.parse(r.lines_json) as OrderLine[] };
 }
 
 /**
@@ -132,9 +157,10 @@ export function updateOrderPayload(
   tallyOrderDateChange(db, id, order.orderDate);
   db.run(
     `UPDATE orders SET order_number = ?, ship_code = ?, mapped_ship_code = ?, cart_updated_at = ?, order_date = ?,
-       data_json = ?, updated_at = ? WHERE id = ?`,
-    [order.orderNumber, order.shipCode, mappedShipCode, order.updatedAt, order.orderDate, JSON.stringify(order), now, id],
+       total = CAST(? AS REAL), updated_at = ? WHERE id = ?`,
+    [order.orderNumber, order.shipCode, mappedShipCode, order.updatedAt, order.orderDate, totalOf(order), now, id],
   );
+  putPayload(db, id, order);
   putSearchText(db, id, order);
 }
 
@@ -226,6 +252,7 @@ interface DeliveryRaw {
   status: OrderStatus;
   mapped_ship_code: string | null;
   ship_code: string;
+  lines_json: string | null;
   data_json: string;
 }
 
@@ -236,7 +263,7 @@ function toDeliveryRow(r: DeliveryRaw): OrderForDeliveryRow {
     status: r.status,
     mappedShipCode: r.mapped_ship_code,
     shipCode: r.ship_code,
-    data: JSON.parse(r.data_json) as CanonicalOrder,
+    data: payloadOf(r),
   };
 }
 
@@ -275,7 +302,8 @@ export function ordersForDelivery(db: SqlReader, ids: readonly number[]): OrderF
   const list = ids.map((id) => String(Math.trunc(id))).join(',');
   return db
     .all<DeliveryRaw>(
-      `SELECT id, cart_id, status, mapped_ship_code, ship_code, data_json FROM orders WHERE id IN (${list}) ORDER BY id`,
+      `SELECT o.id, o.cart_id, o.status, o.mapped_ship_code, o.ship_code, p.lines_json, p.data_json
+       FROM orders o JOIN order_payloads p ON p.order_id = o.id WHERE o.id IN (${list}) ORDER BY o.id`,
     )
     .map(toDeliveryRow);
 }
@@ -312,8 +340,8 @@ export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumb
       `SELECT o.id, o.cart_id AS cartId, o.merchant_id AS merchantId, o.status, o.cart_updated_at AS cartUpdatedAt,
               o.ship_code AS shipCode, o.batch_id AS batchId, o.rest_canceled_at AS restCanceledAt, o.order_number AS orderNumber, o.order_date AS orderDate,
               COALESCE(c.name, 'cart ' || o.cart_id) AS cartName, COALESCE(c.order_source, '') AS orderSource,
-              json_extract(o.data_json, '$.lines') AS linesJson
-       FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id
+              p.lines_json AS linesJson
+       FROM orders o LEFT JOIN cart_connections c ON c.id = o.cart_id LEFT JOIN order_payloads p ON p.order_id = o.id
        WHERE o.merchant_id = ? AND o.order_number IN (${slice.map(() => '?').join(', ')})`,
       [merchantId, ...slice],
     );
@@ -325,13 +353,26 @@ export function findOrdersByNumbers(db: SqlReader, merchantId: number, orderNumb
   return { candidates: found.sort((a, b) => b.id - a.id), lines };
 }
 
+/**
+ * Which spellings of order numbers a merchant's orders use: with a leading "#" (Shopify's "#1001"),
+ * without, or both. A confirmation file may write either, so a lookup asks for both unless the merchant
+ * has only one kind: half the index probes of a chunk. Two index seeks (orders_by_number).
+ */
+export function orderNumberSpellings(db: SqlReader, merchantId: number): { hashed: boolean; plain: boolean } {
+  const any = (where: string) => db.get(`SELECT 1 AS y FROM orders WHERE merchant_id = ? AND ${where} LIMIT 1`, [merchantId]) !== undefined;
+  return {
+    hashed: any("order_number >= '#' AND order_number < '$'"),
+    plain: any("order_number < '#'") || any("order_number >= '$'"),
+  };
+}
+
 /** The lines of several orders, by order id (json_extract in SQLite: no parse of the whole payloads in JS). */
 export function orderLinesByOrder(db: SqlReader, ids: readonly number[]): Map<number, OrderLine[]> {
   const out = new Map<number, OrderLine[]>();
   if (ids.length === 0) return out;
   // Ids are integers from the store itself: listed inline, clear of the parameter limit.
   const list = [...new Set(ids)].map((id) => String(Math.trunc(id))).join(',');
-  for (const r of db.all<{ id: number; lines: string | null }>(`SELECT id, json_extract(data_json, '$.lines') AS lines FROM orders WHERE id IN (${list})`)) {
+  for (const r of db.all<{ id: number; lines: string | null }>(`SELECT order_id AS id, lines_json AS lines FROM order_payloads WHERE order_id IN (${list})`)) {
     out.set(r.id, parseJson<OrderLine[]>(r.lines, []));
   }
   return out;
@@ -348,13 +389,13 @@ export function markRestCanceled(db: SqlRunner, id: number, now: string): void {
 
 /** An order's lines only (json_extract in SQLite: no parse of the whole payload in JS). */
 export function getOrderLines(db: SqlReader, id: number): OrderLine[] | undefined {
-  const r = db.get<{ lines: string | null }>("SELECT json_extract(data_json, '$.lines') AS lines FROM orders WHERE id = ?", [id]);
+  const r = db.get<{ lines: string | null }>('SELECT lines_json AS lines FROM order_payloads WHERE order_id = ?', [id]);
   return r ? (JSON.parse(r.lines ?? '[]') as OrderLine[]) : undefined;
 }
 
 export function getOrderPayload(db: SqlReader, id: number): CanonicalOrder | undefined {
-  const r = db.get<{ data_json: string }>('SELECT data_json FROM orders WHERE id = ?', [id]);
-  return r ? (JSON.parse(r.data_json) as CanonicalOrder) : undefined;
+  const r = db.get<{ lines_json: string | null; data_json: string }>('SELECT lines_json, data_json FROM order_payloads WHERE order_id = ?', [id]);
+  return r ? payloadOf(r) : undefined;
 }
 
 interface SummaryRaw {
@@ -371,6 +412,8 @@ interface SummaryRaw {
   failed_sends: number;
   at_wms_at: string | null;
   updated_at: string;
+  lines_json: string | null;
+  /** The payload without its lines (putPayload): all a summary reads of it. */
   data_json: string;
   cart_order_id: string;
   batch_id: string | null;
@@ -383,9 +426,10 @@ interface SummaryRaw {
  * An order row with its merchant's and cart's names (orders of a removed cart or merchant keep their
  * ids: "cart 3", "merchant 2"). `o` is the orders table.
  */
-const SUMMARY_COLUMNS = `o.*, COALESCE(m.name, 'merchant ' || o.merchant_id) AS merchant_name,
+const SUMMARY_COLUMNS = `o.*, p.lines_json, p.data_json, COALESCE(m.name, 'merchant ' || o.merchant_id) AS merchant_name,
   COALESCE(c.name, 'cart ' || o.cart_id) AS cart_name`;
-const SUMMARY_JOINS = 'LEFT JOIN merchants m ON m.id = o.merchant_id LEFT JOIN cart_connections c ON c.id = o.cart_id';
+const SUMMARY_JOINS =
+  'LEFT JOIN order_payloads p ON p.order_id = o.id LEFT JOIN merchants m ON m.id = o.merchant_id LEFT JOIN cart_connections c ON c.id = o.cart_id';
 
 function toSummary(r: SummaryRaw): OrderSummaryView {
   const order = parseJson<Partial<CanonicalOrder>>(r.data_json, {});
@@ -445,8 +489,8 @@ function orderByOf(sort: OrderSort | undefined): string {
   return `${column} ${d}, o.id ${d}`;
 }
 
-/** The order's total as a number, exactly as migration 009's index states it (SQLite matches the text). */
-export const ORDER_TOTAL_SQL = "CAST(json_extract(o.data_json, '$.total') AS REAL)";
+/** The order's total as a number (migration 020 keeps it on the row, indexed; 009 indexed it from the payload). */
+export const ORDER_TOTAL_SQL = 'o.total';
 
 export function listOrders(db: SqlReader, f: OrderFilter): Page<OrderSummaryView> {
   const where: string[] = [];
@@ -584,7 +628,7 @@ export function getOrderDetail(db: SqlReader, id: number): OrderDetailView | und
     remoteId: s.remote_id,
     uploadedAt: s.uploaded_at,
   }));
-  const order = JSON.parse(r.data_json) as CanonicalOrder;
+  const order = payloadOf(r);
   return {
     ...toSummary(r),
     cartOrderId: r.cart_order_id,

@@ -51,7 +51,7 @@ describe('applying a downloaded page of orders', () => {
     const first = sampleOrder({ cartOrderId: 'o1', orderNumber: '#1', shipCode: 'Fast', updatedAt: '2026-11-27T07:00:00.000Z' });
     const newer = { ...first, poNumber: 'PO-2', updatedAt: '2026-11-27T07:30:00.000Z' };
     await applyPage(report, [first, newer, first]);
-    const rows = await store.read((db) => db.all<{ data_json: string }>('SELECT data_json FROM orders'));
+    const rows = await store.read((db) => db.all<{ data_json: string }>('SELECT data_json FROM order_payloads'));
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0].data_json).poNumber).toBe('PO-2');
     expect(report.counts).toMatchObject({ downloaded: 3, held: 1, updated: 1, unchanged: 1 });

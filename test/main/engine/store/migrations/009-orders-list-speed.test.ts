@@ -21,8 +21,9 @@ describe('migration 009: orders list speed', () => {
     });
     await old.close();
 
-    const store = await openStore({ dir, migrations });
-    expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
+    // Up to migration 19: migration 20 moves the payload off the row (its own test covers the total then).
+    const store = await openStore({ dir, migrations: migrations.filter((m) => m.version < 20) });
+    expect(store.schemaVersion).toBe(19);
     const names = await store.read((db) => db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders' ORDER BY name"));
     expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(['orders_by_cart', 'orders_by_date', 'orders_by_merchant', 'orders_by_order_number', 'orders_by_status', 'orders_by_total']));
     const searchColumns = await store.read((db) => db.all<{ name: string }>(`SELECT name FROM pragma_table_info('order_search')`));
