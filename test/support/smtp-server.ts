@@ -27,6 +27,8 @@ export interface TestSmtpServer {
   /** The next `n` messages are refused at the end of DATA with 451. */
   refuseNext(n: number, message?: string): void;
   close(): Promise<void>;
+  /** RCPT TO for this address is answered with `reply` ("550 5.1.1 No such user") until cleared; none given clears every one. */
+  refuseRecipient(address?: string, reply?: string): void;
 }
 
 export interface StartSmtpOptions {
@@ -68,6 +70,7 @@ export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<T
   const logins: string[] = [];
   let refuse = 0;
   let refuseMessage = 'Try again later';
+  const refusedRecipients = new Map<string, { code: number; message: string }>();
   const authRequired = options.authRequired ?? options.user !== undefined;
   const serverOptions: SMTPServerOptions = {
     secure: tls === 'tls',
@@ -85,6 +88,11 @@ export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<T
     },
     onMailFrom(address, _session, callback) {
       if (options.refusedSenders?.includes(address.address)) return callback(smtpError(550, `Sender ${address.address} not allowed`));
+      return callback();
+    },
+    onRcptTo(address, _session, callback) {
+      const refusal = refusedRecipients.get(address.address.toLowerCase());
+      if (refusal) return callback(smtpError(refusal.code, refusal.message));
       return callback();
     },
     onData(stream, session, callback) {
@@ -119,6 +127,11 @@ export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<T
       if (message) refuseMessage = message;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    refuseRecipient(address, reply = '550 5.1.1 No such user here') {
+      if (address === undefined) return refusedRecipients.clear();
+      const [, code, message] = /^(\d{3}) (.*)$/.exec(reply) ?? [];
+      refusedRecipients.set(address.toLowerCase(), { code: Number(code ?? 550), message: message ?? reply });
+    },
   };
 }
 
