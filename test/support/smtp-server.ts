@@ -42,6 +42,8 @@ export interface StartSmtpOptions {
   refusedSenders?: string[];
   /** A self-signed certificate of its own instead of the one shared by the tests' servers (a server whose certificate changed). */
   ownCertificate?: boolean;
+  /** A self-signed certificate of its own that expired yesterday. */
+  expiredCertificate?: boolean;
 }
 
 let certificate: Promise<{ key: string; cert: string }> | undefined;
@@ -50,10 +52,12 @@ function selfSigned(): Promise<{ key: string; cert: string }> {
   return certificate;
 }
 
-function newSelfSigned(): Promise<{ key: string; cert: string }> {
+function newSelfSigned(expired = false): Promise<{ key: string; cert: string }> {
+  const day = 24 * 3600 * 1000;
   return generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keySize: 2048,
     algorithm: 'sha256',
+    ...(expired ? { notBeforeDate: new Date(Date.now() - 3 * day), notAfterDate: new Date(Date.now() - day) } : {}),
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   }).then((pems) => ({ key: pems.private, cert: pems.cert }));
 }
@@ -65,7 +69,7 @@ function smtpError(code: number, message: string): Error {
 
 export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<TestSmtpServer> {
   const tls = options.tls ?? 'starttls';
-  const { key, cert } = options.ownCertificate ? await newSelfSigned() : await selfSigned();
+  const { key, cert } = options.expiredCertificate ? await newSelfSigned(true) : options.ownCertificate ? await newSelfSigned() : await selfSigned();
   const received: ReceivedMail[] = [];
   const logins: string[] = [];
   let refuse = 0;

@@ -33,7 +33,18 @@ export function emailCertificateRefusal(settings: EmailTransportSettings, side: 
     side === 'smtp'
       ? { server: 'SMTP server', where: `${settings.smtpHost}:${settings.smtpPort}` }
       : { server: 'IMAP server', where: `${settings.imapHost}:${settings.imapPort}` };
-  const refused = certificateRefusal({ ...place, pinnedSha256: pinnedOf(settings, side)?.sha256, retest: RETEST }, probed);
+  const pinned = pinnedOf(settings, side)?.sha256;
+  if (pinned !== undefined && pinned === probed.view.sha256) {
+    // The accepted certificate itself failed (expired, most likely): Node checks its dates even when it
+    // is the one trusted authority, so it cannot be taken, and "it has changed" would be untrue.
+    const shown = probed.view;
+    return new UntrustedCertificateError(
+      `The ${place.server} ${place.where} still shows the accepted certificate (fingerprint ${shown.sha256}), but it is ${shown.problem}, so Dockhand did not connect. ` +
+        `Nothing was sent, and the password did not go out. Ask the server's administrator to renew it, then ${RETEST} and accept the new one`,
+      { ...shown, pinnedSha256: pinned, connection: side },
+    );
+  }
+  const refused = certificateRefusal({ ...place, pinnedSha256: pinned, retest: RETEST }, probed);
   const certificate: ServerCertificateView = { ...refused.certificate, connection: side };
   return new UntrustedCertificateError(refused.message, certificate);
 }

@@ -193,4 +193,20 @@ describe.skipIf(!dovecotAvailable())('the e-mail transport’s SMTP certificate 
       expect(tested.certificate).toMatchObject({ sha256: shown, pinnedSha256: accepted, connection: 'smtp' });
     });
   });
+
+  it('an accepted certificate that has since expired is refused as expired (not as changed), before the password', async () => {
+    const expired = await startSmtpServer({ tls: 'starttls', user: SMTP_USER, password: SMTP_PASSWORD, expiredCertificate: true });
+    try {
+      const sha256 = fingerprint(expired.certificate);
+      const s = settings({ smtpSecurity: 'starttls', smtpPort: expired.port, smtpPinnedCertificate: { sha256, subject: '', validTo: '' } });
+      const err = await failureOf((t) => t.writeAtomic(`p${run}/orders`, 'orders-expired.csv', Buffer.from('a,b\n')), s);
+      expect(isDockhandError(err) && err.kind).toBe('config');
+      expect(err.message).toContain(`The SMTP server 127.0.0.1:${expired.port} still shows the accepted certificate (fingerprint ${sha256}), but it is expired (since `);
+      expect(err.message).toContain('Ask the server\'s administrator to renew it');
+      expect(expired.logins).toEqual([]);
+      expect(expired.received).toEqual([]);
+    } finally {
+      await expired.close();
+    }
+  });
 });
