@@ -298,6 +298,8 @@ export interface ServerCertificateView {
   /** Why the system does not trust it, in words ("self-signed", "issued for another host name"). */
   problem: string;
   pinnedSha256?: string;
+  /** Which of a transport's two servers showed it (e-mail: SMTP or IMAP); absent where there is one server. */
+  connection?: 'smtp' | 'imap';
 }
 
 /** The outgoing mail (SMTP) setting (shared/schemas/mail.ts); the password is never returned. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CredentialField } from '../platforms/cart-platform.js';
 import { MAIL_SECURITY, smtpHostProblem } from '../schemas/mail.js';
+import { pinnedCertificateSchema } from './ftp.js';
 import type { TransportDescriptor } from './transport-descriptor.js';
 
 /**
@@ -80,6 +81,14 @@ export const emailTransportSchema = z
      * character, case ignored). Other attachments (a logo, a signature) are ignored.
      */
     attachmentPattern: z.string().trim().max(200).default('*.csv'),
+    /**
+     * The SMTP server's certificate the person accepted after a Test showed it (self-signed, or one this
+     * computer does not trust): the sending connection then takes exactly that certificate and no other,
+     * as FTPS and the alert mail do. Ignored with SMTP security None.
+     */
+    smtpPinnedCertificate: pinnedCertificateSchema.optional(),
+    /** The same for the IMAP server (ignored with IMAP security None). */
+    imapPinnedCertificate: pinnedCertificateSchema.optional(),
   })
   .refine((t) => t.processedFolder.toLowerCase() !== t.errorFolder.toLowerCase(), {
     message: 'The processed and error folders must differ, or broken files could not be told from applied ones',

@@ -40,6 +40,8 @@ export interface TestDovecotServer {
   /** Dovecot's log since it started. */
   log(): Promise<string>;
   stop(): Promise<void>;
+  /** The self-signed certificate (PEM) it presents with `{ tls: true }`; '' without. */
+  certificate: string;
 }
 
 export function dovecotAvailable(): boolean {
@@ -176,6 +178,7 @@ export async function startDovecot(options: { tls?: boolean; separator?: '/' | '
       return n;
     },
     log: () => readFile(logFile, 'utf8').catch(() => output),
+    certificate: options.tls ? await readFile(join(dir, 'cert.pem'), 'utf8') : '',
     async stop() {
       if (child.exitCode === null && child.pid !== undefined) {
         process.kill(child.pid, 'SIGTERM');

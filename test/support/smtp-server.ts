@@ -27,6 +27,8 @@ export interface TestSmtpServer {
   /** The next `n` messages are refused at the end of DATA with 451. */
   refuseNext(n: number, message?: string): void;
   close(): Promise<void>;
+  /** RCPT TO for this address is answered with `reply` ("550 5.1.1 No such user") until cleared; none given clears every one. */
+  refuseRecipient(address?: string, reply?: string): void;
 }
 
 export interface StartSmtpOptions {
@@ -40,6 +42,8 @@ export interface StartSmtpOptions {
   refusedSenders?: string[];
   /** A self-signed certificate of its own instead of the one shared by the tests' servers (a server whose certificate changed). */
   ownCertificate?: boolean;
+  /** A self-signed certificate of its own that expired yesterday. */
+  expiredCertificate?: boolean;
 }
 
 let certificate: Promise<{ key: string; cert: string }> | undefined;
@@ -48,10 +52,12 @@ function selfSigned(): Promise<{ key: string; cert: string }> {
   return certificate;
 }
 
-function newSelfSigned(): Promise<{ key: string; cert: string }> {
+function newSelfSigned(expired = false): Promise<{ key: string; cert: string }> {
+  const day = 24 * 3600 * 1000;
   return generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keySize: 2048,
     algorithm: 'sha256',
+    ...(expired ? { notBeforeDate: new Date(Date.now() - 3 * day), notAfterDate: new Date(Date.now() - day) } : {}),
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   }).then((pems) => ({ key: pems.private, cert: pems.cert }));
 }
@@ -63,11 +69,12 @@ function smtpError(code: number, message: string): Error {
 
 export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<TestSmtpServer> {
   const tls = options.tls ?? 'starttls';
-  const { key, cert } = options.ownCertificate ? await newSelfSigned() : await selfSigned();
+  const { key, cert } = options.expiredCertificate ? await newSelfSigned(true) : options.ownCertificate ? await newSelfSigned() : await selfSigned();
   const received: ReceivedMail[] = [];
   const logins: string[] = [];
   let refuse = 0;
   let refuseMessage = 'Try again later';
+  const refusedRecipients = new Map<string, { code: number; message: string }>();
   const authRequired = options.authRequired ?? options.user !== undefined;
   const serverOptions: SMTPServerOptions = {
     secure: tls === 'tls',
@@ -85,6 +92,11 @@ export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<T
     },
     onMailFrom(address, _session, callback) {
       if (options.refusedSenders?.includes(address.address)) return callback(smtpError(550, `Sender ${address.address} not allowed`));
+      return callback();
+    },
+    onRcptTo(address, _session, callback) {
+      const refusal = refusedRecipients.get(address.address.toLowerCase());
+      if (refusal) return callback(smtpError(refusal.code, refusal.message));
       return callback();
     },
     onData(stream, session, callback) {
@@ -119,6 +131,11 @@ export async function startSmtpServer(options: StartSmtpOptions = {}): Promise<T
       if (message) refuseMessage = message;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    refuseRecipient(address, reply = '550 5.1.1 No such user here') {
+      if (address === undefined) return refusedRecipients.clear();
+      const [, code, message] = /^(\d{3}) (.*)$/.exec(reply) ?? [];
+      refusedRecipients.set(address.toLowerCase(), { code: Number(code ?? 550), message: message ?? reply });
+    },
   };
 }
 

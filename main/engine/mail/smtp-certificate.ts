@@ -39,20 +39,40 @@ export function pinnedTlsOptions(probed: ProbedCertificate, pinnedSha256: string
 
 /** The refusal of a certificate that is not the accepted one (or not trusted, with none accepted). */
 export function refusedCertificate(settings: MailSettings, probed: ProbedCertificate): UntrustedCertificateError {
-  const where = `${settings.host}:${settings.port}`;
+  return certificateRefusal({ server: 'SMTP server', where: `${settings.host}:${settings.port}`, pinnedSha256: settings.pinnedCertificate?.sha256, retest: 'send a test message on the Mail settings screen' }, probed);
+}
+
+/** Which server refused a certificate, and where a person goes to look at it and accept it. */
+export interface RefusalPlace {
+  /** "SMTP server", "IMAP server". */
+  server: string;
+  /** "host:port". */
+  where: string;
+  /** The accepted fingerprint, if any. */
+  pinnedSha256?: string;
+  /** What to do to see and accept a certificate, in the middle of a sentence: "run Test in the WMS setup". */
+  retest: string;
+}
+
+/**
+ * The refusal in words, with the fingerprint the server showed (and the accepted one it differs from),
+ * for any mail connection: the alert mail's SMTP, the e-mail transport's SMTP and IMAP.
+ */
+export function certificateRefusal(place: RefusalPlace, probed: ProbedCertificate): UntrustedCertificateError {
   const shown = probed.view;
   const identity = `fingerprint ${shown.sha256}, ${shown.subject || 'no subject'}, valid until ${shown.validTo.slice(0, 10)}`;
-  const pinned = settings.pinnedCertificate?.sha256;
+  const pinned = place.pinnedSha256;
   if (pinned) {
     return new UntrustedCertificateError(
-      `The certificate of the SMTP server ${where} has changed: Dockhand accepted the one with fingerprint ${pinned}, but the server now shows ${identity}. ` +
-        `Nothing was sent, and the password did not go out. If the certificate was replaced on purpose, send a test message on the Mail settings screen and accept the new one; if not, ask the server's administrator`,
+      `The certificate of the ${place.server} ${place.where} has changed: Dockhand accepted the one with fingerprint ${pinned}, but the server now shows ${identity}. ` +
+        `Nothing was sent, and the password did not go out. If the certificate was replaced on purpose, ${place.retest} and accept the new one; if not, ask the server's administrator`,
       { ...shown, pinnedSha256: pinned },
     );
   }
+  const retest = place.retest.charAt(0).toUpperCase() + place.retest.slice(1);
   return new UntrustedCertificateError(
-    `The certificate of the SMTP server ${where} is not trusted by this computer: it is ${shown.problem} (${identity}). Nothing was sent. ` +
-      `Send a test message on the Mail settings screen and accept this certificate once the server's administrator confirms its fingerprint`,
+    `The certificate of the ${place.server} ${place.where} is not trusted by this computer: it is ${shown.problem} (${identity}). Nothing was sent. ` +
+      `${retest} and accept this certificate once the server's administrator confirms its fingerprint`,
     shown,
   );
 }
@@ -62,18 +82,34 @@ export function refusedCertificate(settings: MailSettings, probed: ProbedCertifi
  * and STARTTLS for STARTTLS), takes the certificate the server shows, and hangs up: no login, no mail.
  */
 export async function probeSmtpCertificate(settings: MailSettings, timeoutMs: number, servername: string | undefined): Promise<ProbedCertificate> {
-  const where = `${settings.host}:${settings.port}`;
   const socket = settings.security === 'tls' ? undefined : await startTls(settings, timeoutMs);
+  return probeTlsCertificate({ server: 'SMTP server', host: settings.host, port: settings.port, socket, servername, timeoutMs });
+}
+
+export interface TlsProbe {
+  /** "SMTP server", "IMAP server", for the messages. */
+  server: string;
+  host: string;
+  port: number;
+  /** A plain connection the server agreed to upgrade (STARTTLS); none for TLS from the first byte. */
+  socket?: net.Socket;
+  servername: string | undefined;
+  timeoutMs: number;
+}
+
+/** The TLS handshake alone, over `socket` or a new connection: the certificate shown, then hang up. */
+export function probeTlsCertificate(probe: TlsProbe): Promise<ProbedCertificate> {
+  const where = `${probe.host}:${probe.port}`;
   return new Promise<ProbedCertificate>((resolve, reject) => {
-    const secure = tls.connect({ host: settings.host, port: settings.port, socket, servername, rejectUnauthorized: false });
-    secure.setTimeout(timeoutMs, () => secure.destroy(new DockhandError('transient', `The SMTP server ${where} did not finish the secure connection in time`)));
-    secure.once('error', (err) => reject(err instanceof DockhandError ? err : new DockhandError('transient', `Cannot reach the SMTP server ${where}: ${err.message}`, { cause: err })));
+    const secure = tls.connect({ host: probe.host, port: probe.port, socket: probe.socket, servername: probe.servername, rejectUnauthorized: false });
+    secure.setTimeout(probe.timeoutMs, () => secure.destroy(new DockhandError('transient', `The ${probe.server} ${where} did not finish the secure connection in time`)));
+    secure.once('error', (err) => reject(err instanceof DockhandError ? err : new DockhandError('transient', `Cannot reach the ${probe.server} ${where}: ${err.message}`, { cause: err })));
     secure.once('secureConnect', () => {
       const peer = secure.getPeerCertificate(true);
       const code = String(secure.authorizationError ?? '');
       const trusted = secure.authorized;
       secure.end();
-      if (!peer?.raw || !peer.fingerprint256) return reject(new DockhandError('config', `The SMTP server ${where} showed no certificate; Dockhand cannot check who it is talking to`));
+      if (!peer?.raw || !peer.fingerprint256) return reject(new DockhandError('config', `The ${probe.server} ${where} showed no certificate; Dockhand cannot check who it is talking to`));
       resolve({ view: describeCertificate(peer as DetailedPeerCertificate, trusted ? 'trusted by this computer' : problemOf(code, peer)), pem: pemOf(peer.raw), trusted });
     });
   });

@@ -98,7 +98,8 @@ export const sendMail: SendMail = async (connection, mail) => {
   }
 };
 
-function isCertificateProblem(err: unknown): boolean {
+/** Whether a connection failed on the server's certificate (nodemailer's and imapflow's errors alike). */
+export function isCertificateProblem(err: unknown): boolean {
   const codes = codesOf(err);
   return codes.some((c) => SELF_SIGNED.has(c) || UNTRUSTED.has(c) || c === 'CERT_HAS_EXPIRED' || c === 'ERR_TLS_CERT_ALTNAME_INVALID' || c === 'CERT_CHANGED') || /certificate/i.test(String((err as NodemailerError | undefined)?.message ?? ''));
 }

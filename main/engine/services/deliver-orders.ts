@@ -234,6 +234,19 @@ async function sendBatch(rc: RunContext, { wms, target }: Connected, batchId: st
   const problems = result.rejected.map((r) => ({ reason: `Order ${r.cartOrderId} left out: ${r.reason}` }));
   await keepRunFile(rc, 'sent', { ...fileBytes(result), merchantId: target.merchantId, kind: 'order', name: result.fileName, rows: result.delivered, problems });
   rc.report.message = `Sent ${result.delivered} order(s) in ${result.fileName}`;
+  await reportDeliveryWarnings(rc, batchId, target.merchantId, result.warnings ?? []);
+}
+
+/**
+ * What the connector said about a file that still counts as delivered (e-mail: some WMS addresses
+ * refused it): on the run, and as a warning alert for the merchant, since nobody else will tell.
+ */
+async function reportDeliveryWarnings(rc: RunContext, batchId: string, merchantId: number, warnings: string[]): Promise<void> {
+  if (warnings.length === 0) return;
+  for (const w of warnings) rc.report.notice(w);
+  await rc.store.write((db) =>
+    raiseAlert(db, { key: `delivery-warning:${batchId}`, severity: 'warning', targetType: 'merchant', targetId: merchantId, message: warnings.join(' ') }, rc.nowIso()),
+  );
 }
 
 /** Only the bytes of a connector's result (it carries other fields too). */

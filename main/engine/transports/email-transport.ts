@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { DockhandError } from '../../../shared/errors.js';
 import type { EmailTransportSettings } from '../../../shared/transports/email.js';
 import type { TransportSecrets } from '../../../shared/transports/index.js';
 import { ARCHIVE_FOLDER, ERROR_FOLDER } from '../connectors/wms/csv/merchant-folders.js';
-import { smtpConnectionOptions, smtpProblem } from '../mail/smtp-transport.js';
+import { pinnedTlsOptions } from '../mail/smtp-certificate.js';
+import { isCertificateProblem, smtpConnectionOptions, smtpProblem } from '../mail/smtp-transport.js';
+import { emailCertificateRefusal, pinnedOf, probeEmailSmtpCertificate, probeImapCertificate, serverNameOf, type MailConnection } from './email-certificates.js';
 import { DOCKHAND_FILE_HEADER, fileMessage } from './email-message.js';
 import { imapCommandProblem, imapConnectProblem, type ImapPlace } from './imap-errors.js';
 import { mailFileName, matchingAttachments } from './mail-attachments.js';
@@ -74,11 +76,51 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
   const messages = new Map<string, MessageFiles>();
 
   const smtpSettings = { host: settings.smtpHost, port: settings.smtpPort, security: settings.smtpSecurity, user: settings.smtpUser, from: settings.from, accountContacts: [], appUrl: '' };
-  const smtp = nodemailer.createTransport(smtpConnectionOptions({ settings: smtpSettings, password: secrets.smtpPassword, timeoutMs: timeout }));
+  let smtp: Transporter | undefined;
+
+  /**
+   * The TLS options of one side: none beyond the system's trust, or, with a certificate accepted, that
+   * certificate alone, looked at first over a connection that logs in to nothing (email-certificates.ts),
+   * so a changed one is refused before any password goes out.
+   */
+  async function pinnedTls(side: MailConnection): Promise<object> {
+    const pinned = pinnedOf(settings, side);
+    if (!pinned) return {};
+    const probed = side === 'smtp' ? await probeEmailSmtpCertificate(smtpSettings, timeout) : await probeImapCertificate(settings, timeout);
+    if (probed.view.sha256 !== pinned.sha256) throw emailCertificateRefusal(settings, side, probed);
+    return pinnedTlsOptions(probed, pinned.sha256);
+  }
+
+  /**
+   * A connection refused on the certificate is refused again in words that show the certificate's
+   * fingerprint (and the accepted one it differs from), for the Test to offer it; undefined otherwise.
+   */
+  async function certificateRefusal(side: MailConnection, err: unknown): Promise<DockhandError | undefined> {
+    const security = side === 'smtp' ? settings.smtpSecurity : settings.imapSecurity;
+    if (security === 'none' || !isCertificateProblem(err)) return undefined;
+    const probed = await (side === 'smtp' ? probeEmailSmtpCertificate(smtpSettings, timeout) : probeImapCertificate(settings, timeout)).catch(() => undefined);
+    return probed && (pinnedOf(settings, side) || !probed.trusted) ? emailCertificateRefusal(settings, side, probed) : undefined;
+  }
+
+  async function smtpTransport(): Promise<Transporter> {
+    smtp ??= nodemailer.createTransport(smtpConnectionOptions({ settings: smtpSettings, password: secrets.smtpPassword, timeoutMs: timeout }, await pinnedTls('smtp')));
+    return smtp;
+  }
+
+  async function smtpFailure(err: unknown): Promise<DockhandError> {
+    if (err instanceof DockhandError) return err;
+    return (await certificateRefusal('smtp', err)) ?? smtpProblem(err, smtpSettings);
+  }
 
   async function imap(): Promise<ImapFlow> {
     ctx.signal.throwIfAborted();
     if (client?.usable) return client;
+    let tlsPinned: object;
+    try {
+      tlsPinned = await pinnedTls('imap');
+    } catch (err) {
+      throw imapConnectProblem(err, place);
+    }
     const c = new ImapFlow({
       host: settings.imapHost,
       port: settings.imapPort,
@@ -88,7 +130,7 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
       auth: { user: settings.imapUser, pass: secrets.imapPassword ?? '' },
       // imapflow's own logger would print commands (the LOGIN among them) to the console.
       logger: false,
-      tls: { rejectUnauthorized: true, servername: isIpAddress(settings.imapHost) ? undefined : settings.imapHost },
+      tls: { rejectUnauthorized: true, servername: serverNameOf(settings.imapHost), ...tlsPinned },
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout * 4,
@@ -100,7 +142,7 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
       await c.connect();
     } catch (err) {
       c.close();
-      throw imapConnectProblem(err, place);
+      throw (await certificateRefusal('imap', err)) ?? imapConnectProblem(err, place);
     }
     delimiter = c.namespace?.delimiter || '/';
     client = c;
@@ -274,23 +316,37 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
     });
   }
 
-  async function sendRaw(raw: Buffer, name: string): Promise<void> {
+  /**
+   * Mails the file to every WMS address in one message. Delivered when the server took it for at least
+   * one address: the addresses it refused come back (with its reason) for a warning, and the file is not
+   * sent again, which would give the addresses that took it a second copy. Every address refused fails
+   * the send as any refusal does, naming each address and the server's reason.
+   */
+  async function sendRaw(raw: Buffer, name: string): Promise<{ accepted: string[]; refused: RefusedRecipient[] }> {
+    let info: SentInfo;
     try {
-      const info = await smtp.sendMail({ envelope: { from: settings.from, to: settings.to }, raw });
-      const rejected = (info.rejected ?? []).map(String);
-      if (rejected.length > 0) throw new DockhandError('config', `The SMTP server ${settings.smtpHost}:${settings.smtpPort} refused ${rejected.join(', ')} for ${name}; check the WMS addresses.`);
+      info = (await (await smtpTransport()).sendMail({ envelope: { from: settings.from, to: settings.to }, raw })) as SentInfo;
     } catch (err) {
-      if (err instanceof DockhandError) throw err;
-      throw smtpProblem(err, smtpSettings);
+      const every = refusedRecipients(err as SentInfo);
+      if (every.length > 0) {
+        const deferred = every.every((r) => r.reason.startsWith('4'));
+        throw new DockhandError(
+          deferred ? 'transient' : 'config',
+          `The SMTP server ${settings.smtpHost}:${settings.smtpPort} refused every WMS address for ${name}, so it was not delivered: ${describeRefused(every)}. ${deferred ? 'It asked to try again later.' : 'Check the WMS addresses.'}`,
+          { cause: err },
+        );
+      }
+      throw await smtpFailure(err);
     }
+    return { accepted: (info.accepted ?? []).map(String), refused: refusedRecipients(info) };
   }
 
   return {
     async test(folders) {
       try {
-        await smtp.verify();
+        await (await smtpTransport()).verify();
       } catch (err) {
-        throw smtpProblem(err, smtpSettings);
+        throw await smtpFailure(err);
       }
       const made: string[] = [];
       for (const folder of [...folders, settings.processedFolder, settings.errorFolder]) {
@@ -339,7 +395,7 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
       const message = await fileMessage(settings, dir, name, content, new Date());
       const appended = await command(`storing ${name} in the folder "${dir}"`, (c) => c.append(mailbox, message.raw, ['\\Seen', '\\Draft']));
       await options?.beforeRename?.();
-      await sendRaw(message.raw, name);
+      const sent = await sendRaw(message.raw, name);
       // Sent: no longer a draft. Should this fail, the file counts as unsent and is sent again, with the
       // same Message-ID (email-message.ts).
       const uid = appended && appended.uid;
@@ -348,7 +404,14 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
         const range = uid ? String(uid) : ((await ownMessages(dir, name)).map((m) => m.uid).join(',') || undefined);
         if (range) await c.messageFlagsRemove(range, ['\\Draft'], { uid: true });
       });
-      log.log('info', 'File e-mailed', { file: name, folder: dir, to: settings.to, messageId: message.messageId });
+      log.log('info', 'File e-mailed', { file: name, folder: dir, to: sent.accepted, messageId: message.messageId });
+      if (sent.refused.length > 0) {
+        const warning =
+          `${name} was e-mailed to ${sent.accepted.join(', ')}, but the SMTP server ${settings.smtpHost}:${settings.smtpPort} refused ${describeRefused(sent.refused)}. ` +
+          `It counts as delivered and is not sent again (the addresses that took it would get it twice): check the refused address in the WMS setup, or send the file to it by hand.`;
+        log.log('warn', 'WMS addresses refused', { file: name, refused: sent.refused.map((r) => r.recipient) });
+        options?.onWarning?.(warning);
+      }
     },
 
     async move(path, toDir) {
@@ -386,7 +449,8 @@ export function createEmailTransport(settings: EmailTransportSettings, secrets: 
     },
 
     async close() {
-      smtp.close();
+      smtp?.close();
+      smtp = undefined;
       const c = client;
       client = undefined;
       if (c) await c.logout().catch(() => c.close());
@@ -418,14 +482,37 @@ function settledAs(path: string, toDir: string): Settled {
   return { mailbox: to };
 }
 
+/** One WMS address the SMTP server refused, with what it said ("550 5.1.1 No such user"). */
+interface RefusedRecipient {
+  recipient: string;
+  reason: string;
+}
+
+/** What nodemailer answers a send with, or throws when every recipient was refused (EENVELOPE). */
+interface SentInfo {
+  accepted?: unknown[];
+  rejected?: unknown[];
+  rejectedErrors?: { recipient?: string; response?: string; message?: string }[];
+}
+
+function refusedRecipients(info: SentInfo | undefined): RefusedRecipient[] {
+  const errors = info?.rejectedErrors ?? [];
+  return (info?.rejected ?? []).map((r) => {
+    const recipient = String(r);
+    const e = errors.find((x) => x.recipient === recipient);
+    return { recipient, reason: (e?.response ?? e?.message ?? 'no reason given').replace(/\s+/g, ' ').trim().slice(0, 200) };
+  });
+}
+
+/** "a@x (it said: 550 No such user); b@x (it said: ...)". */
+function describeRefused(refused: RefusedRecipient[]): string {
+  return refused.map((r) => `${r.recipient} (it said: ${r.reason})`).join('; ');
+}
+
 /** One header's value from the raw header block imapflow returns ("X-Dockhand-File: orders-1.csv"). */
 function headerValue(headers: Buffer | undefined, name: string): string | undefined {
   if (!headers) return undefined;
   const unfolded = headers.toString('utf8').replace(/\r?\n[ \t]+/g, ' ');
   const found = new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded);
   return found ? found[1].trim() : undefined;
-}
-
-function isIpAddress(host: string): boolean {
-  return /^[\d.]+$/.test(host) || host.includes(':');
 }

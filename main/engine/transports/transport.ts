@@ -15,6 +15,11 @@ export interface RemoteFile {
 
 export interface AtomicWriteOptions {
   beforeRename?: () => Promise<void>;
+  /**
+   * Told what a person should know about a write that still counts as done (e-mail: the SMTP server
+   * refused some of the WMS addresses but took the file for the others), in words for the run and alert.
+   */
+  onWarning?: (message: string) => void;
 }
 
 export interface Transport {

@@ -77,7 +77,15 @@ export interface FileBytes {
   remotePath?: string;
 }
 
-export type DeliveryResult = BuiltOrderFile & FileBytes;
+export type DeliveryResult = BuiltOrderFile & FileBytes & DeliveryWarnings;
+
+/**
+ * What a person should know about a file that was still delivered (e-mail: the SMTP server refused some
+ * of the WMS addresses and took it for the others), one sentence each, for the run and an alert.
+ */
+export interface DeliveryWarnings {
+  warnings?: string[];
+}
 
 export interface InboundBatch<Row> extends FileBytes {
   fileName: string;

@@ -1,6 +1,7 @@
 import type { MailSecurity } from '../../../../shared/schemas/mail.js';
 import { IMAP_DEFAULT_PORTS, type EmailTransportSettings, type ImapSecurity } from '../../../../shared/transports/email.js';
 import { MAIL_DEFAULT_PORTS } from '../../../../shared/schemas/mail.js';
+import type { PinnedCertificate } from '../../../../shared/transports/ftp.js';
 import type { TransportSecrets } from '../../../../shared/transports/index.js';
 
 /** The e-mail transport's values as typed: the SMTP side (order files out) and the IMAP side (files in). */
@@ -23,6 +24,10 @@ export interface EmailDraft {
   processedFolder: string;
   errorFolder: string;
   attachmentPattern: string;
+  /** The SMTP server's certificate accepted after a Test showed it; dropped when that server changes. */
+  smtpPinnedCertificate: PinnedCertificate | null;
+  /** The same for the IMAP server. */
+  imapPinnedCertificate: PinnedCertificate | null;
 }
 
 export function newEmailDraft(): EmailDraft {
@@ -42,6 +47,8 @@ export function newEmailDraft(): EmailDraft {
     processedFolder: 'Processed',
     errorFolder: 'Errors',
     attachmentPattern: '*.csv',
+    smtpPinnedCertificate: null,
+    imapPinnedCertificate: null,
   };
 }
 
@@ -61,6 +68,8 @@ export function emailDraftFrom(t: EmailTransportSettings): EmailDraft {
     processedFolder: t.processedFolder,
     errorFolder: t.errorFolder,
     attachmentPattern: t.attachmentPattern,
+    smtpPinnedCertificate: t.smtpPinnedCertificate ?? null,
+    imapPinnedCertificate: t.imapPinnedCertificate ?? null,
   };
 }
 
@@ -90,7 +99,22 @@ export function emailSettingsFrom(d: EmailDraft): EmailTransportSettings {
     processedFolder: d.processedFolder.trim(),
     errorFolder: d.errorFolder.trim(),
     attachmentPattern: d.attachmentPattern.trim(),
+    // Kept only where TLS is used: with None there is no certificate to hold the server to.
+    ...(d.smtpPinnedCertificate && d.smtpSecurity !== 'none' ? { smtpPinnedCertificate: d.smtpPinnedCertificate } : {}),
+    ...(d.imapPinnedCertificate && d.imapSecurity !== 'none' ? { imapPinnedCertificate: d.imapPinnedCertificate } : {}),
   };
+}
+
+/**
+ * A change to the draft: an accepted certificate belongs to the server it was shown by, so another
+ * host, port or security on that side forgets it (the next Test shows the new server's, to accept).
+ */
+export function emailDraftChange(d: EmailDraft, patch: Partial<EmailDraft>): EmailDraft {
+  const next = { ...d, ...patch };
+  const moved = (keys: (keyof EmailDraft)[]) => keys.some((k) => k in patch && patch[k] !== d[k]);
+  if (!('smtpPinnedCertificate' in patch) && moved(['smtpHost', 'smtpPort', 'smtpSecurity'])) next.smtpPinnedCertificate = null;
+  if (!('imapPinnedCertificate' in patch) && moved(['imapHost', 'imapPort', 'imapSecurity'])) next.imapPinnedCertificate = null;
+  return next;
 }
 
 /** Only what was typed travels; the SMTP password only when the SMTP server takes a login. */

@@ -1,7 +1,8 @@
 import { MAIL_SECURITY_LABELS, MAIL_SECURITY, type MailSecurity } from '../../../../shared/schemas/mail.js';
 import { IMAP_SECURITY, type ImapSecurity } from '../../../../shared/transports/email.js';
 import { SelectField, TextAreaField, TextField } from '../field.js';
-import { imapSecurityChange, smtpSecurityChange, type EmailDraft } from './email-draft.js';
+import { emailDraftChange, imapSecurityChange, smtpSecurityChange, type EmailDraft } from './email-draft.js';
+import { FtpsCertificate } from './ftps-certificate.js';
 import type { TransportFieldsProps } from './transport-fields.js';
 import './email-fields.css';
 
@@ -18,9 +19,11 @@ const SAVED_PASSWORD_HINT = 'A password is saved and is never shown. Leave blank
  * from IMAP folders (the Folders section names them, such as INBOX). Errors sit on their own field:
  * "settings.transport.smtpHost", "secrets.imapPassword", and "settings.transport.to" (or one address of it).
  */
-export function EmailFields({ draft, change, errors, hasSavedPassword, secretsPath = 'secrets' }: TransportFieldsProps) {
+export function EmailFields({ draft, change, errors, hasSavedPassword, testResult, secretsPath = 'secrets' }: TransportFieldsProps) {
   const d = draft.email;
-  const set = (patch: Partial<EmailDraft>) => change({ email: { ...d, ...patch } });
+  const set = (patch: Partial<EmailDraft>) => change({ email: emailDraftChange(d, patch) });
+  // A Test refuses one server's certificate at a time, and says which: each side shows only its own.
+  const offered = (side: 'smtp' | 'imap') => (testResult?.certificate?.connection === side ? testResult.certificate : undefined);
   const err = (field: string) => errors[`settings.transport.${field}`];
   const toError = err('to') ?? Object.entries(errors).find(([k]) => k.startsWith('settings.transport.to.'))?.[1];
   return (
@@ -67,6 +70,16 @@ export function EmailFields({ draft, change, errors, hasSavedPassword, secretsPa
           placeholder="orders@wms.example.com"
           hint="Where each order file is mailed, one message per file with the file name in the subject. Separate several with commas."
         />
+        {d.smtpSecurity === 'none' ? null : (
+          <FtpsCertificate
+            server={`${d.smtpHost}:${d.smtpPort}`}
+            offered={offered('smtp')}
+            pinned={d.smtpPinnedCertificate}
+            onAccept={(smtpPinnedCertificate) => set({ smtpPinnedCertificate })}
+            onForget={() => set({ smtpPinnedCertificate: null })}
+            error={err('smtpPinnedCertificate.sha256')}
+          />
+        )}
       </fieldset>
 
       <fieldset className="email-fields__side">
@@ -110,6 +123,16 @@ export function EmailFields({ draft, change, errors, hasSavedPassword, secretsPa
           />
           <TextField label="Error folder" value={d.errorFolder} onValue={(errorFolder) => set({ errorFolder })} error={err('errorFolder')} hint="A message whose file cannot be read goes here, with an alert." />
         </div>
+        {d.imapSecurity === 'none' ? null : (
+          <FtpsCertificate
+            server={`${d.imapHost}:${d.imapPort}`}
+            offered={offered('imap')}
+            pinned={d.imapPinnedCertificate}
+            onAccept={(imapPinnedCertificate) => set({ imapPinnedCertificate })}
+            onForget={() => set({ imapPinnedCertificate: null })}
+            error={err('imapPinnedCertificate.sha256')}
+          />
+        )}
         <p className="field__hint">
           The folders under Folders are IMAP folders: confirmations and inventory are read there (such as INBOX or INBOX/confirmations), and the orders folder
           keeps a copy of every order file sent. Give confirmations and inventory a folder each (a mail rule can sort them), and leave the done-marker empty: a

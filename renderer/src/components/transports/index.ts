@@ -41,6 +41,8 @@ export function transportFields(secretsPath = 'secrets'): string[] {
     ...Array.from({ length: 20 }, (_, i) => `settings.transport.to.${i}`),
     `${secretsPath}.smtpPassword`,
     `${secretsPath}.imapPassword`,
+    'settings.transport.smtpPinnedCertificate.sha256',
+    'settings.transport.imapPinnedCertificate.sha256',
   ];
 }
 

@@ -156,6 +156,31 @@ describe.skipIf(!dovecotAvailable())('a WMS by e-mail through the engine', () =>
     expect(await dovecot.count('Errors')).toBe(1);
   });
 
+  it('an order file one WMS address refuses is delivered once to the other: the run and an alert name the refused address and the server’s reason, and nothing is sent again', async () => {
+    const saved = await t.call('wms.save', { settings: defaultCsvWmsSettings(email({ to: ['orders@wms.example', 'gone@wms.example'] })), secrets: {} });
+    expect(saved.hasPassword).toBe(true);
+    smtp.refuseRecipient('gone@wms.example', '550 5.1.1 <gone@wms.example>: Recipient address rejected');
+    try {
+      expect((await t.call('services.runNow', { service: 'order_download', targetId: cartId })).counts.new).toBeGreaterThan(0);
+      smtp.received.length = 0;
+      const delivery = await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId });
+      expect(delivery.status, delivery.message ?? undefined).toBe('ok');
+      expect(smtp.received.map((m) => m.to)).toEqual([['orders@wms.example']]);
+      const said = 'refused gone@wms.example (it said: 550 5.1.1 <gone@wms.example>: Recipient address rejected)';
+      expect(delivery.message).toContain(said);
+      const alerts = await t.call('alerts.list', {});
+      expect(alerts.filter((a) => a.message.includes(said)).map((a) => a.severity)).toEqual(['warning']);
+      const orders = await t.call('orders.list', { merchantId, limit: 50, offset: 0 });
+      expect(orders.items.every((o) => o.status !== 'new')).toBe(true);
+
+      const again = await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId });
+      expect(again.status, again.message ?? undefined).toBe('ok');
+      expect(smtp.received).toHaveLength(1);
+    } finally {
+      smtp.refuseRecipient();
+    }
+  });
+
   it('never writes either password to the log', () => {
     const logged = JSON.stringify(t.log.entries);
     expect(logged).not.toContain(SMTP_PASSWORD);

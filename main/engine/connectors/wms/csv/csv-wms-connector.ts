@@ -224,14 +224,15 @@ export function createCsvWmsConnector(
       }
       const file = builder.finish();
       const built = { fileName, delivered: file.written.length, rejected: file.rejected };
+      const warnings: string[] = [];
       // Nothing to send (every order rejected, or an empty batch): no file rather than an empty one
       // the WMS would import as a batch of nothing.
       if (file.written.length > 0) {
         const folder = merchantFolder(settings, batch.merchant, 'orders');
-        await transport.writeAtomic(folder, fileName, file.content, { beforeRename: () => batch.beforePublish(built) });
+        await transport.writeAtomic(folder, fileName, file.content, { beforeRename: () => batch.beforePublish(built), onWarning: (w) => warnings.push(w) });
         log.log('info', 'Order file delivered', { folder, file: fileName, orders: file.written.length, rejected: file.rejected.length });
       }
-      return built;
+      return warnings.length > 0 ? { ...built, warnings } : built;
     },
 
     async traceDelivery(merchant, batchId) {
