@@ -423,8 +423,8 @@ const READ_CHUNK = 64 * 1024;
 const READ_WINDOW = 16;
 
 /**
- * ssh2 splits a read larger than what it knows the server takes (its private _maxReadLen: 32 KiB for
- * servers other than OpenSSH unless they announce their limits) into parts sent one after another;
+ * ssh2 splits a read larger than what it knows the server takes (its private _maxReadLen: about 31 KiB
+ * for servers other than OpenSSH unless they announce their limits) into parts sent one after another;
  * asking no more than that keeps every part of the window in flight.
  */
 function readAheadOptions(sftp: import('ssh2').SFTPWrapper): ReadAheadOptions {
@@ -433,14 +433,19 @@ function readAheadOptions(sftp: import('ssh2').SFTPWrapper): ReadAheadOptions {
   return { chunkSize, window: READ_WINDOW };
 }
 
-/** Opens `absPath` for reading and learns its size; the handle is closed again if that fails. */
+/**
+ * Opens `absPath` for reading and learns its size; the handle is closed again if that fails. A server
+ * may leave the size out of its answer: then it counts as 0, and the file is read one read at a time to
+ * its end (nothing to plan the reads by, nothing to find it shorter than).
+ */
 async function openForReading(sftp: import('ssh2').SFTPWrapper, absPath: string): Promise<{ handle: Buffer; size: number }> {
   const handle = await sftpCall<Buffer>((cb) => sftp.open(absPath, 'r', cb));
-  const stats = await sftpCall<{ size: number }>((cb) => sftp.fstat(handle, cb)).catch(async (err: unknown) => {
+  const stats = await sftpCall<{ size?: number }>((cb) => sftp.fstat(handle, cb)).catch(async (err: unknown) => {
     await sftpCall((cb) => sftp.close(handle, cb)).catch(() => {});
     throw err;
   });
-  return { handle, size: stats.size };
+  const size = typeof stats.size === 'number' && Number.isSafeInteger(stats.size) && stats.size > 0 ? stats.size : 0;
+  return { handle, size };
 }
 
 /** Positional reads of an open handle, each into a buffer of its own (the chunks are handed on as is). */
