@@ -12,6 +12,7 @@ import type { TransportContext } from './registry.js';
 import { baseName, cleanRelative, isTempName, joinRelative, oldestFirst, tempNameFor } from './remote-path.js';
 import { mapSftpConnectError, mapSftpError, SFTP_STATUS, sftpStatus, type SftpPlace, type SftpRefusal } from './sftp-errors.js';
 import { hostKeyFingerprint } from './sftp-host-key.js';
+import { readAhead, type ReadAheadOptions, type ReadAt } from './sftp-read-ahead.js';
 import type { AtomicWriteOptions, RemoteFile, Transport } from './transport.js';
 
 export interface SftpTransportOptions {
@@ -91,54 +92,65 @@ class SftpTransport implements Transport {
     });
   }
 
+  /**
+   * The whole file, read with several reads in flight like readStream (a CSV order source's file can be
+   * large). Retried once on a fresh connection when a reused one turns out dead: nothing is handed out
+   * before the end. A file ending before the size it had when opened throws, as in readStream.
+   */
   read(path: string): Promise<Buffer> {
     return this.run('downloading', { retry: true, path, refusal: 'file' }, async (client) => {
-      const content = await client.get(this.abs(path));
-      if (!Buffer.isBuffer(content)) throw new Error(`The download of ${path} gave no content`);
-      return content;
+      const absPath = this.abs(path);
+      const sftp = rawSftp(client);
+      const { handle, size } = await openForReading(sftp, absPath);
+      const gone = connectionGone(client, this.ctx.signal);
+      try {
+        const parts: Buffer[] = [];
+        let position = 0;
+        for await (const data of readAhead(readAtOf(sftp, handle, gone.lost), size, readAheadOptions(sftp))) {
+          parts.push(data);
+          position += data.length;
+        }
+        if (position < size) throw this.changedWhileRead(absPath, position, size);
+        return Buffer.concat(parts, position);
+      } finally {
+        gone.stop();
+        if (!gone.happened()) await sftpCall((cb) => sftp.close(handle, cb)).catch(() => {});
+      }
     });
   }
 
   /**
-   * The file's bytes as they arrive, 64 KiB a read, never the whole file in memory. Opening is retried
-   * once on a fresh connection like read() (nothing has been handed out yet); the reads are not. A
-   * dropped connection fails the pending read, so a cut transfer throws after the last chunk; a file
-   * ending before the size it had when opened throws too (it was rewritten while read). A consumer
-   * that stops early closes the handle, and the connection stays usable.
+   * The file's bytes as they arrive, never the whole file in memory: up to READ_WINDOW reads of
+   * READ_CHUNK bytes in flight, handed on in order as the consumer takes them (sftp-read-ahead.ts).
+   * Opening is retried once on a fresh connection like read() (nothing has been handed out yet); the
+   * reads are not. A dropped connection fails the pending reads, so a cut transfer throws after the last
+   * chunk; a file ending before the size it had when opened throws too (it was rewritten while read). A
+   * consumer that stops early closes the handle once the reads in flight are answered, and the
+   * connection stays usable.
    */
   async *readStream(path: string): AsyncGenerator<Buffer> {
     // Resolved once connected: the root hangs off the login folder.
     let absPath = path;
     const opened = await this.run('downloading', { retry: true, path, refusal: 'file' }, async (client) => {
       absPath = this.abs(path);
-      const sftp = rawSftp(client);
-      const handle = await sftpCall<Buffer>((cb) => sftp.open(absPath, 'r', cb));
-      const stats = await sftpCall<{ size: number }>((cb) => sftp.fstat(handle, cb)).catch(async (err: unknown) => {
-        await sftpCall((cb) => sftp.close(handle, cb)).catch(() => {});
-        throw err;
-      });
-      return { client, handle, size: stats.size };
+      return { client, ...(await openForReading(rawSftp(client), absPath)) };
     });
     const pass = new PassThrough({ highWaterMark: 256 * 1024 });
     const done = this.run('downloading', { retry: false, path, refusal: 'file' }, async (client) => {
       // Another operation queued in between may have replaced a dropped connection: the handle died with it.
       if (client !== opened.client) throw new Error(`The connection was lost before ${absPath} could be read`);
       const sftp = rawSftp(client);
-      // A closed connection does not always fail the pending read in ssh2: watch the connection itself.
+      // A closed connection does not always fail the pending reads in ssh2: watch the connection itself.
       const gone = connectionGone(client, this.ctx.signal);
       try {
         let position = 0;
-        for (;;) {
+        for await (const data of readAhead(readAtOf(sftp, opened.handle, gone.lost), opened.size, readAheadOptions(sftp))) {
           if (pass.destroyed) return; // the consumer stopped early
-          const buffer = Buffer.allocUnsafe(READ_CHUNK);
-          const got = await Promise.race([sftpCall<number>((cb) => sftp.read(opened.handle, buffer, 0, READ_CHUNK, position, cb)), gone.lost]);
-          if (!got) break;
-          position += got;
-          if (!pass.write(buffer.subarray(0, got))) await drainedOrClosed(pass);
+          position += data.length;
+          if (!pass.write(data)) await drainedOrClosed(pass);
+          if (pass.destroyed) return;
         }
-        if (position < opened.size) {
-          throw new DockhandError('transient', `${absPath} on SFTP server ${this.place.host}:${this.place.port} ended after ${position} of its ${opened.size} bytes: it was changed while being read; it will be read again`);
-        }
+        if (position < opened.size) throw this.changedWhileRead(absPath, position, opened.size);
         pass.end();
       } finally {
         gone.stop();
@@ -232,6 +244,13 @@ class SftpTransport implements Transport {
       // an invalid path is reported as given
     }
     return mapSftpError(err, this.place, action, shown, options.refusal ?? 'folder');
+  }
+
+  private changedWhileRead(absPath: string, position: number, size: number): DockhandError {
+    return new DockhandError(
+      'transient',
+      `${absPath} on SFTP server ${this.place.host}:${this.place.port} ended after ${position} of its ${size} bytes: it was changed while being read; it will be read again`,
+    );
   }
 
   private dropClient(): void {
@@ -395,8 +414,48 @@ function identityChanged(host: string, port: number, saved: string, shown: strin
   );
 }
 
-/** Bytes asked for per SFTP read (OpenSSH serves up to 256 KiB; ssh2 splits larger asks itself). */
+/**
+ * Bytes asked for per SFTP read, and reads kept in flight: 1 MiB outstanding, half of ssh2's channel
+ * window, so the server never waits for the window to reopen. OpenSSH serves up to 256 KiB a read;
+ * a server that answers less is asked less from then on (sftp-read-ahead.ts).
+ */
 const READ_CHUNK = 64 * 1024;
+const READ_WINDOW = 16;
+
+/**
+ * ssh2 splits a read larger than what it knows the server takes (its private _maxReadLen: about 31 KiB
+ * for servers other than OpenSSH unless they announce their limits) into parts sent one after another;
+ * asking no more than that keeps every part of the window in flight.
+ */
+function readAheadOptions(sftp: import('ssh2').SFTPWrapper): ReadAheadOptions {
+  const known = (sftp as unknown as { _maxReadLen?: unknown })._maxReadLen;
+  const chunkSize = typeof known === 'number' && known > 0 ? Math.min(READ_CHUNK, known) : READ_CHUNK;
+  return { chunkSize, window: READ_WINDOW };
+}
+
+/**
+ * Opens `absPath` for reading and learns its size; the handle is closed again if that fails. A server
+ * may leave the size out of its answer: then it counts as 0, and the file is read one read at a time to
+ * its end (nothing to plan the reads by, nothing to find it shorter than).
+ */
+async function openForReading(sftp: import('ssh2').SFTPWrapper, absPath: string): Promise<{ handle: Buffer; size: number }> {
+  const handle = await sftpCall<Buffer>((cb) => sftp.open(absPath, 'r', cb));
+  const stats = await sftpCall<{ size?: number }>((cb) => sftp.fstat(handle, cb)).catch(async (err: unknown) => {
+    await sftpCall((cb) => sftp.close(handle, cb)).catch(() => {});
+    throw err;
+  });
+  const size = typeof stats.size === 'number' && Number.isSafeInteger(stats.size) && stats.size > 0 ? stats.size : 0;
+  return { handle, size };
+}
+
+/** Positional reads of an open handle, each into a buffer of its own (the chunks are handed on as is). */
+function readAtOf(sftp: import('ssh2').SFTPWrapper, handle: Buffer, lost: Promise<never>): ReadAt {
+  return (offset, length) => {
+    const buffer = Buffer.allocUnsafe(length);
+    const read = sftpCall<number>((cb) => sftp.read(handle, buffer, 0, length, offset, cb));
+    return Promise.race([read, lost]).then((got) => buffer.subarray(0, got));
+  };
+}
 
 function rawSftp(client: SftpClient): import('ssh2').SFTPWrapper {
   const sftp = (client as unknown as { sftp?: import('ssh2').SFTPWrapper }).sftp;
