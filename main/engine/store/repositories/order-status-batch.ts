@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../../../../shared/domain.js';
-import type { SqlRunner } from '../sql.js';
+import type { SqlRunner, SqlValue } from '../sql.js';
 import { tallyKnownStatusChange, type TallyKeys } from './order-tallies.js';
 import { numberedRows, runInRowBatches, statementsBySize } from './row-batches.js';
 
@@ -26,8 +26,15 @@ export function setStatuses(db: SqlRunner, changes: readonly StatusChange[], now
     tallyKnownStatusChange(db, { ...c.keys, status: c.from }, c.to, now);
     last.set(c.id, c);
   }
-  runInRowBatches(db, [...last.values()], UPDATE_STATUSES, (batch) => [now, ...batch.flatMap((c) => [c.id, c.to, c.reason])]);
-  runInRowBatches(db, changes, INSERT_HISTORY, (batch) => [now, ...batch.flatMap((c) => [c.id, c.from, c.to, c.reason])]);
+  runInRowBatches(db, [...last.values()], UPDATE_STATUSES, (batch) => paramsOf(batch, now, (c) => [c.id, c.to, c.reason]));
+  runInRowBatches(db, changes, INSERT_HISTORY, (batch) => paramsOf(batch, now, (c) => [c.id, c.from, c.to, c.reason]));
+}
+
+/** The time, then each change's own values, in one array (no array per change and copy of them all). */
+function paramsOf(batch: readonly StatusChange[], now: string, row: (c: StatusChange) => readonly SqlValue[]): SqlValue[] {
+  const out: SqlValue[] = [now];
+  for (const c of batch) for (const v of row(c)) out.push(v);
+  return out;
 }
 
 /**

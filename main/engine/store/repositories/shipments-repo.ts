@@ -85,22 +85,30 @@ const INSERT_SHIPMENTS = statementsBySize(
      ON CONFLICT (order_id, tracking_number, package_key) DO NOTHING`,
 );
 
-function shipmentParams(s: NewShipment): SqlValue[] {
-  return [
-    s.orderId,
-    s.cartId,
-    s.trackingNumber,
-    s.carrier,
-    s.service,
-    s.trackingUrl,
-    s.shipDate,
-    JSON.stringify(s.items),
-    s.cost ?? null,
-    s.weight ?? null,
-    s.sourceFile,
-    s.packageKey ?? '',
-    s.status ?? 'pending',
-  ];
+/**
+ * A batch's parameters: the time, then each shipment's SHIPMENT_PARAMS values, written into one array
+ * (a confirmation file's 50,000 shipments made an array per shipment and a copy of them all).
+ */
+function shipmentParams(batch: readonly NewShipment[], now: string): SqlValue[] {
+  const out = new Array<SqlValue>(1 + batch.length * SHIPMENT_PARAMS);
+  out[0] = now;
+  let k = 1;
+  for (const s of batch) {
+    out[k++] = s.orderId;
+    out[k++] = s.cartId;
+    out[k++] = s.trackingNumber;
+    out[k++] = s.carrier;
+    out[k++] = s.service;
+    out[k++] = s.trackingUrl;
+    out[k++] = s.shipDate;
+    out[k++] = JSON.stringify(s.items);
+    out[k++] = s.cost ?? null;
+    out[k++] = s.weight ?? null;
+    out[k++] = s.sourceFile;
+    out[k++] = s.packageKey ?? '';
+    out[k++] = s.status ?? 'pending';
+  }
+  return out;
 }
 
 /** Insert unless (order, tracking number, package key) exists: re-reading a file after a crash adds nothing twice. */
@@ -113,7 +121,7 @@ export function insertShipmentOnce(db: SqlRunner, s: NewShipment, now: string): 
  * their order: how many were new.
  */
 export function insertShipmentsOnce(db: SqlRunner, shipments: readonly NewShipment[], now: string): number {
-  return runInRowBatches(db, shipments, INSERT_SHIPMENTS, (batch) => [now, ...batch.flatMap(shipmentParams)]);
+  return runInRowBatches(db, shipments, INSERT_SHIPMENTS, (batch) => shipmentParams(batch, now));
 }
 
 /** A saved shipment as the next confirmation of its order sees it: tracking number, the file it came from, items. */

@@ -7,6 +7,45 @@ describe('the sql.js loader', () => {
     expect(loadPatchedInitSqlJs(createRequire(import.meta.url)).patched).toBe(true);
   });
 
+  it('binds text through the faster patch to the installed sql.js (an upgrade that drops it is noticed here)', () => {
+    expect(loadPatchedInitSqlJs(createRequire(import.meta.url)).fastTextBinding).toBe(true);
+  });
+
+  it('stores every string bound through the patched bind as the same bytes as stock sql.js, however long or unusual', async () => {
+    const stock = await (createRequire(import.meta.url)('sql.js') as typeof import('sql.js').default)();
+    const patched = await loadSqlJs();
+    const strings = [
+      '',
+      'plain ASCII',
+      'Müller — café ½ 😀 漢字',
+      'ends in é',
+      '\u0000 inside',
+      'lone \ud800 surrogate and \udfff too',
+      'x'.repeat(200_000) + 'é', // beyond the scratch buffer's first size: it grows
+      '😀'.repeat(30_000),
+    ];
+    const bytesOf = (SQL: typeof stock) => {
+      const db = new SQL.Database();
+      db.exec('CREATE TABLE t (s TEXT)');
+      const insert = db.prepare('INSERT INTO t (s) VALUES (?)');
+      for (const s of strings) insert.run([s]);
+      // Several strings in one statement: each keeps its own bytes (SQLite copied them).
+      insert.free();
+      const several = db.prepare('SELECT hex(?1) || hex(?2) || hex(?3)');
+      several.bind([strings[2], strings[1], strings[5]]);
+      several.step();
+      const joined = several.get()[0];
+      several.free();
+      const rows = db.exec('SELECT hex(s), length(s) FROM t ORDER BY rowid')[0].values;
+      const found = db.exec(`SELECT COUNT(*) FROM t WHERE s = '${strings[2]}'`)[0].values[0][0];
+      db.close();
+      return { rows, joined, found };
+    };
+    const expected = bytesOf(stock);
+    expect(expected.found).toBe(1);
+    expect(bytesOf(patched)).toEqual(expected);
+  });
+
   it('gives a database that grows through many steps, exports and reopens intact', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
