@@ -11,7 +11,8 @@ export type OrderMatch = { order: ShipmentCandidate } | { problem: string };
 
 /** "#1013" and "1013" name the same order (a WMS often drops the "#"). */
 export function orderNumberKey(orderNumber: string): string {
-  return orderNumber.trim().replace(/^#/, '');
+  const trimmed = orderNumber.trim();
+  return trimmed.charCodeAt(0) === 35 /* # */ ? trimmed.slice(1) : trimmed;
 }
 
 /**

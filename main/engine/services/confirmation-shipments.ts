@@ -20,7 +20,8 @@ export function groupByShipment(rows: readonly ConfirmationRow[]): ConfirmationR
   const groups = new Map<string, ConfirmationRow[]>();
   for (const row of rows) {
     const shipment = row.shipmentId !== undefined ? `id\u0000${row.shipmentId}` : `tracking\u0000${row.trackingNumber}`;
-    const key = [row.orderSource?.trim().toLowerCase() ?? '', orderNumberKey(row.orderNumber), shipment].join('\u0000');
+    const source = row.orderSource === undefined ? '' : row.orderSource.trim().toLowerCase();
+    const key = `${source}\u0000${orderNumberKey(row.orderNumber)}\u0000${shipment}`;
     const list = groups.get(key);
     if (list) list.push(row);
     else groups.set(key, [row]);
@@ -56,13 +57,19 @@ export class ChunkOrders {
   private readonly statusChanges: StatusChange[] = [];
 
   constructor(db: SqlReader, merchantId: number, groups: readonly (readonly ConfirmationRow[])[]) {
-    const keys = groups.map((g) => orderNumberKey(g[0].orderNumber));
     const { hashed, plain } = orderNumberSpellings(db, merchantId);
-    const spellings = (k: string) => (hashed && plain ? [k, `#${k}`] : hashed ? [`#${k}`] : [k]);
-    const { candidates: found, lines } = findOrdersByNumbers(db, merchantId, keys.flatMap(spellings));
+    const numbers: string[] = [];
+    for (const g of groups) {
+      const k = orderNumberKey(g[0].orderNumber);
+      if (plain) numbers.push(k);
+      if (hashed) numbers.push(`#${k}`);
+    }
+    const { candidates: found, lines } = findOrdersByNumbers(db, merchantId, numbers);
     for (const o of found) {
       const key = orderNumberKey(o.orderNumber);
-      this.byNumber.set(key, [...(this.byNumber.get(key) ?? []), o]);
+      const list = this.byNumber.get(key);
+      if (list) list.push(o);
+      else this.byNumber.set(key, [o]);
     }
     const ids = found.map((o) => o.id);
     this.lines = lines;
@@ -92,7 +99,10 @@ export class ChunkOrders {
    */
   saved(db: SqlRunner, order: ShipmentCandidate, shipment: NewShipment, move: { status: OrderStatus; note: string } | undefined, now: string): void {
     this.newShipments.push(shipment);
-    this.shipments.set(order.id, [...this.shipmentsOf(order.id), { trackingNumber: shipment.trackingNumber, packageKey: shipment.packageKey ?? '', sourceFile: shipment.sourceFile, items: shipment.items }]);
+    const saved = { trackingNumber: shipment.trackingNumber, packageKey: shipment.packageKey ?? '', sourceFile: shipment.sourceFile, items: shipment.items };
+    const list = this.shipments.get(order.id);
+    if (list) list.push(saved);
+    else this.shipments.set(order.id, [saved]);
     if (!move) return;
     if (order.orderDate !== undefined) {
       const keys = { merchantId: order.merchantId, cartId: order.cartId, status: order.status, orderDate: order.orderDate };
@@ -157,10 +167,11 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
   const items = new Map<string, Required<ShippedItem>>();
   const firstRowOfSku = new Map<string, ConfirmationRow>();
   const rowsOfSku = new Map<string, number>();
-  const packageRows = rows.filter((row) => row.shipsRest);
+  const packageRows = rows.some((row) => row.shipsRest) ? rows.filter((row) => row.shipsRest) : [];
   const nothingLeft = packageRows.length > 0 && restOfOrder(lines, shipped, first).length === 0;
-  for (const r of rows.flatMap((row) => (row.shipsRest ? restOfOrder(lines, shipped, row) : [row]))) {
-    const onSku = lines.filter((l) => l.sku === r.sku).length;
+  const itemRows = packageRows.length === 0 ? rows : rows.flatMap((row) => (row.shipsRest ? restOfOrder(lines, shipped, row) : [row]));
+  for (const r of itemRows) {
+    const onSku = linesWithSku(lines, r.sku);
     if (onSku === 0) {
       report(r, `Order ${first.orderNumber} has no line with SKU ${r.sku}`);
       continue;
@@ -283,6 +294,13 @@ function restOfOrder(lines: readonly OrderLine[], shipped: ReadonlyMap<string, n
     if (units > 0) left.set(line.sku, (left.get(line.sku) ?? 0) + units);
   }
   return [...left].map(([sku, quantity]) => ({ ...row, sku, quantity, shipsRest: undefined }));
+}
+
+/** How many of the order's lines are for `sku`. */
+function linesWithSku(lines: readonly OrderLine[], sku: string): number {
+  let n = 0;
+  for (const l of lines) if (l.sku === sku) n++;
+  return n;
 }
 
 function excessReason(orderNumber: string, row: ConfirmationRow, a: { toShip: number; shipped: number; left: number }): string {
