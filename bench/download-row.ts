@@ -30,6 +30,8 @@ export interface BenchCart {
 
 /** The download's run and how long runNow took for it. */
 export interface TimedDownload {
+  /** The cart created: a row that runs the service again (the CSV source's archive run) names it. */
+  cartId: number;
   run: RunView;
   sec: number;
   /** What the client waited for its limiter (the engine sums the waits into the run's throttleWaitMs). */
@@ -54,7 +56,7 @@ export async function downloadRow(call: Call, merchantId: number, check: Check, 
   console.error(`${platform} order_download: ${run.status} in ${round(sec, 1)} s ${JSON.stringify(run.counts)}`);
   check(run.status === 'ok', `${label} download ended ${run.status}: ${run.message ?? ''}`);
   check(run.counts.new === orders, `${label} download: ${run.counts.new ?? 0} new orders, expected ${orders}`);
-  return { run, sec, waitMs: run.counts.throttleWaitMs ?? 0 };
+  return { cartId: created.id, run, sec, waitMs: run.counts.throttleWaitMs ?? 0 };
 }
 
 /** The figures a row opens with: `<prefix>: orders`, `download s` and `download orders/s`. */
