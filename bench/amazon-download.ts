@@ -13,15 +13,15 @@
  *
  * Alone: `npx tsx bench/amazon-download.ts [--amazon-orders N]` (an engine worker of its own).
  */
-import { performance } from 'node:perf_hooks';
 import { amazonPlugin } from '../main/engine/connectors/carts/amazon/plugin.js';
 import { AMAZON_USAGE_PLANS } from '../main/engine/connectors/carts/amazon/operations.js';
-import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
 import { createFakeAmazon, US_MARKETPLACE, type FakeAmazon } from '../test/fakes/amazon/index.js';
 import { budgetShare, checkBudget } from './budget-share.js';
+import { daysAgo, downloadRow } from './download-row.js';
 import { round } from './measure.js';
-import { runAloneWhenMain, type Call } from './platform-row-alone.js';
-import { benchShipment, uploadBenchShipments } from './shipment-upload.js';
+import { runAloneWhenMain, type Call, type Check } from './platform-row-alone.js';
+import { requestLog } from './request-log.js';
+import { benchShipment, measureUpload } from './shipment-upload.js';
 
 const ITEMS = AMAZON_USAGE_PLANS.getOrderItems;
 const LISTS = AMAZON_USAGE_PLANS.getOrders;
@@ -32,12 +32,7 @@ export const DEFAULT_AMAZON_ORDERS = ITEMS.burst + 30;
 /** The confirmShipment burst plus 20: about 10 s at 2 a second. */
 export const DEFAULT_AMAZON_SHIPMENTS = CONFIRMS.burst + 20;
 
-export async function amazonDownloadRows(
-  call: Call,
-  merchantId: number,
-  check: (ok: boolean, what: string) => void,
-  orders = DEFAULT_AMAZON_ORDERS,
-): Promise<Record<string, string | number>> {
+export async function amazonDownloadRows(call: Call, merchantId: number, check: Check, orders = DEFAULT_AMAZON_ORDERS): Promise<Record<string, string | number>> {
   // The seller's clock is this machine's; the orders are ten minutes old, past Amazon's two-minute rule.
   const fake = await createFakeAmazon({ start: { now: () => new Date() } });
   const placed = new Date(Date.now() - 10 * 60_000).toISOString();
@@ -45,29 +40,21 @@ export async function amazonDownloadRows(
   const settings = { region: 'na', marketplaceIds: [US_MARKETPLACE], authMode: 'self_authorized', baseUrl: fake.url } as const;
   const credentials = { clientId: fake.app.clientId, clientSecret: fake.app.clientSecret, refreshToken: fake.refreshToken, sellingPartnerId: fake.sellerId };
   try {
-    const cart = await call('carts.create', {
-      merchantId,
-      name: 'Bench Amazon (documented usage plans)',
+    const { sec, waitMs } = await downloadRow(call, merchantId, check, {
       platform: 'amazon',
-      earliestOrderDate: new Date(Date.now() - 86_400_000).toISOString(),
+      label: 'Amazon',
+      name: 'Bench Amazon (documented usage plans)',
+      earliestOrderDate: daysAgo(1),
       settings,
       credentials,
-      rejectUnmappedShipCodes: false,
-    } as never);
-    const t0 = performance.now();
-    const run = await call('services.runNow', { service: 'order_download', targetId: cart.id });
-    const sec = (performance.now() - t0) / 1000;
-    console.error(`amazon order_download: ${run.status} in ${round(sec, 1)} s ${JSON.stringify(run.counts)}`);
-    check(run.status === 'ok', `Amazon download ended ${run.status}: ${run.message ?? ''}`);
-    check(run.counts.new === orders, `Amazon download: ${run.counts.new ?? 0} new orders, expected ${orders}`);
-
+    }, orders);
     const at = (operation: string) => fake.requests.filter((r) => r.operation === operation).map((r) => r.atMs);
     const itemTimes = at('getOrderItems');
     const listTimes = at('getOrders');
     const rateLimited = fake.stats.rateLimited;
     check(rateLimited === 0, `Amazon download: the fake answered ${rateLimited} QuotaExceeded`);
     // Nearly every wait of the run is for getOrderItems (the binding operation).
-    const items = budgetShare(ITEMS, itemTimes, run.counts.throttleWaitMs ?? 0);
+    const items = budgetShare(ITEMS, itemTimes, waitMs);
     checkBudget(items, ITEMS.ratePerSecond, 'Amazon getOrderItems', check);
     // getOrders over the whole run: its requests over what its bucket could grant in that time.
     const listsPct = (100 * listTimes.length) / (LISTS.burst + LISTS.ratePerSecond * sec);
@@ -100,31 +87,24 @@ async function uploadShipments(
   settings: Record<string, unknown>,
   credentials: Record<string, string>,
   count: number,
-  check: (ok: boolean, what: string) => void,
+  check: Check,
 ): Promise<Record<string, string | number>> {
-  let waitedMs = 0;
-  const onThrottle = (ms: number) => void (waitedMs += ms);
-  const connector = amazonPlugin.create(
-    { clock: systemClock, log: silentLogger, signal: new AbortController().signal, onThrottle },
-    amazonPlugin.settingsSchema.parse(settings),
-    amazonPlugin.credentialsSchema.parse(credentials),
-  );
   const orders = [...fake.state.orders.values()].slice(0, count);
-  const before = fake.requests.length;
-  const { accepted, sec } = await uploadBenchShipments(
-    connector,
-    orders.map(({ order, items }) => benchShipment(order.AmazonOrderId, order.AmazonOrderId, items.map((i) => ({ cartLineId: i.OrderItemId, sku: i.SellerSKU, quantity: i.QuantityOrdered })))),
+  const upload = await measureUpload(
+    {
+      prefix: 'amazon',
+      what: 'Amazon shipment confirmation',
+      // The share is counted against confirmShipment's usage plan, as the row has always reported it.
+      log: requestLog(() => fake.requests, () => fake.stats.rateLimited, (r) => r.operation === 'confirmShipment'),
+      bucket: CONFIRMS,
+      connect: (ctx) => amazonPlugin.create(ctx, amazonPlugin.settingsSchema.parse(settings), amazonPlugin.credentialsSchema.parse(credentials)),
+      shipments: orders.map(({ order, items }) => benchShipment(order.AmazonOrderId, order.AmazonOrderId, items.map((i) => ({ cartLineId: i.OrderItemId, sku: i.SellerSKU, quantity: i.QuantityOrdered })))),
+    },
+    check,
   );
-  const times = fake.requests.slice(before).filter((r) => r.operation === 'confirmShipment').map((r) => r.atMs);
-  // Four workers wait at once: their waits overlap, so the binding share is the waits over four spans.
-  const share = budgetShare(CONFIRMS, times, waitedMs / 4);
-  check(accepted === orders.length, `Amazon shipment confirmation: ${accepted} of ${orders.length} accepted`);
-  console.error(`amazon shipments: ${accepted} in ${round(sec, 1)} s`);
   return {
-    'amazon: shipments': orders.length,
-    'amazon: upload s': round(sec, 1),
-    'amazon: upload shipments/s': round(orders.length / sec, 2),
-    [`amazon: confirmShipment budget used % (${CONFIRMS.ratePerSecond}/s, burst ${CONFIRMS.burst})`]: share.text,
+    ...upload.figures,
+    [`amazon: confirmShipment budget used % (${CONFIRMS.ratePerSecond}/s, burst ${CONFIRMS.burst})`]: upload.share?.text ?? '-',
   };
 }
 

@@ -11,8 +11,9 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { downloadRow } from './download-row.js';
 import { round } from './measure.js';
-import { runAloneWhenMain, type Call } from './platform-row-alone.js';
+import { runAloneWhenMain, type Call, type Check } from './platform-row-alone.js';
 
 export const DEFAULT_CSV_ORDERS = 20_000;
 const ORDERS_PER_FILE = 1000;
@@ -39,34 +40,22 @@ async function writeOrderFiles(folder: string, orders: number): Promise<number> 
   return bytes;
 }
 
-export async function csvSourceDownloadRows(
-  call: Call,
-  merchantId: number,
-  check: (ok: boolean, what: string) => void,
-  orders = DEFAULT_CSV_ORDERS,
-): Promise<Record<string, string | number>> {
+export async function csvSourceDownloadRows(call: Call, merchantId: number, check: Check, orders = DEFAULT_CSV_ORDERS): Promise<Record<string, string | number>> {
   const root = await mkdtemp(join(tmpdir(), 'dockhand-bench-csv-source-'));
   try {
     await mkdir(join(root, 'in'));
     const bytes = await writeOrderFiles(join(root, 'in'), orders);
-    const cart = await call('carts.create', {
-      merchantId,
-      name: 'Bench CSV order files',
+    const { cartId, sec } = await downloadRow(call, merchantId, check, {
       platform: 'csv',
+      label: 'CSV source',
+      name: 'Bench CSV order files',
       earliestOrderDate: '2026-01-01',
       settings: { transport: { kind: 'folder', path: root }, folder: 'in', archiveFolder: 'archive', minFileAgeSeconds: 0, mapping: MAPPING },
-      rejectUnmappedShipCodes: false,
-    } as never);
-    const t0 = performance.now();
-    const run = await call('services.runNow', { service: 'order_download', targetId: cart.id });
-    const sec = (performance.now() - t0) / 1000;
-    console.error(`csv order_download: ${run.status} in ${round(sec, 1)} s ${JSON.stringify(run.counts)}`);
-    check(run.status === 'ok', `CSV source download ended ${run.status}: ${run.message ?? ''}`);
-    check(run.counts.new === orders, `CSV source download: ${run.counts.new ?? 0} new orders, expected ${orders}`);
+    }, orders);
 
     // The next run archives the files whose orders the first one saved, and finds no new order.
     const t1 = performance.now();
-    const again = await call('services.runNow', { service: 'order_download', targetId: cart.id });
+    const again = await call('services.runNow', { service: 'order_download', targetId: cartId });
     const archiveSec = (performance.now() - t1) / 1000;
     const left = (await readdir(join(root, 'in'), { withFileTypes: true })).filter((e) => e.isFile()).length;
     check(again.status === 'ok' && (again.counts.new ?? 0) === 0, `CSV source second run: ${again.status}, ${again.counts.new ?? 0} new orders (expected none)`);

@@ -14,58 +14,46 @@
  *
  * Alone: `npx tsx bench/ebay-download.ts [--ebay-orders N]` (an engine worker of its own).
  */
-import { performance } from 'node:perf_hooks';
 import { ebayPlugin } from '../main/engine/connectors/carts/ebay/index.js';
 import { EBAY_ORDERS_PAGE_SIZE } from '../main/engine/connectors/carts/ebay/download.js';
-import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
+import { systemClock } from '../main/engine/platform/ports.js';
 import { ebayBudget } from '../shared/platforms/ebay.js';
 import { createFakeEbay, type FakeEbay } from '../test/fakes/ebay/index.js';
-import { budgetShare, checkBudget } from './budget-share.js';
+import { daysAgo, downloadFigures, downloadRow, limiterFigures } from './download-row.js';
 import { round } from './measure.js';
-import { benchShipment, uploadBenchShipments } from './shipment-upload.js';
-import { runAloneWhenMain, type Call } from './platform-row-alone.js';
+import { requestLog, type RequestLog } from './request-log.js';
+import { benchShipment, measureUpload } from './shipment-upload.js';
+import { runAloneWhenMain, type Call, type Check } from './platform-row-alone.js';
 
 const BUDGET = ebayBudget('fulfillment');
 /** 24 pages: the burst, then about 16 s at the limiter's pace. */
 export const DEFAULT_EBAY_ORDERS = EBAY_ORDERS_PAGE_SIZE * 24;
 export const DEFAULT_EBAY_SHIPMENTS = 12;
 
-export async function ebayDownloadRows(call: Call, merchantId: number, check: (ok: boolean, what: string) => void, orders = DEFAULT_EBAY_ORDERS): Promise<Record<string, string | number>> {
+export async function ebayDownloadRows(call: Call, merchantId: number, check: Check, orders = DEFAULT_EBAY_ORDERS): Promise<Record<string, string | number>> {
   const fake = await createFakeEbay({ orders, start: systemClock });
   try {
+    const log = requestLog(() => fake.requests, () => fake.stats.rateLimited);
     const credentials = { clientId: fake.app.clientId, clientSecret: fake.app.clientSecret, ruName: fake.app.ruName, refreshToken: fake.grant() };
-    const cart = await call('carts.create', {
-      merchantId,
-      name: 'Bench eBay (100,000 Fulfillment calls a day)',
+    const download = await downloadRow(call, merchantId, check, {
       platform: 'ebay',
-      earliestOrderDate: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+      label: 'eBay',
+      name: 'Bench eBay (100,000 Fulfillment calls a day)',
+      earliestOrderDate: daysAgo(30),
       settings: { baseUrl: fake.url },
       credentials,
-      rejectUnmappedShipCodes: false,
-    } as never);
-    const t0 = performance.now();
-    const run = await call('services.runNow', { service: 'order_download', targetId: cart.id });
-    const sec = (performance.now() - t0) / 1000;
-    console.error(`ebay order_download: ${run.status} in ${round(sec, 1)} s ${JSON.stringify(run.counts)}`);
-    check(run.status === 'ok', `eBay download ended ${run.status}: ${run.message ?? ''}`);
-    check(run.counts.new === orders, `eBay download: ${run.counts.new ?? 0} new orders, expected ${orders}`);
-
-    const requests = fake.requests.length;
-    const rateLimited = fake.stats.rateLimited;
+    }, orders);
+    const requests = log.count();
+    const rateLimited = log.rateLimited();
     check(rateLimited === 0, `eBay download: the fake answered ${rateLimited} 429s`);
-    const budget = budgetShare(BUDGET, fake.requests.map((r) => r.atMs), run.counts.throttleWaitMs ?? 0);
-    checkBudget(budget, round(BUDGET.ratePerSecond, 3), 'eBay download', check);
-    const shipments = await uploadShipments(fake, credentials, Math.min(orders, DEFAULT_EBAY_SHIPMENTS), check);
+    const budget = limiterFigures('ebay', 'eBay download', { bucket: BUDGET, figure: 'Fulfillment budget used % (100,000 a day = 1.157/s)' }, log, download, check);
+    const shipments = await uploadShipments(fake, log, credentials, Math.min(orders, DEFAULT_EBAY_SHIPMENTS), check);
     const callsPerOrder = requests / orders + Number(shipments['ebay: upload calls per shipment']);
     return {
-      'ebay: orders': orders,
-      'ebay: download s': round(sec, 1),
-      'ebay: download orders/s': round(orders / sec, 1),
+      ...downloadFigures('ebay', orders, download),
       'ebay: Fulfillment calls': requests,
       'ebay: 429 replies': rateLimited,
-      'ebay: client wait (ms)': run.counts.throttleWaitMs ?? 0,
-      'ebay: Fulfillment budget used % (100,000 a day = 1.157/s)': budget.text,
-      'ebay: limiter binding % of requests span': budget.bindingPct,
+      ...budget,
       ...shipments,
       'ebay: orders/hour within the daily limit (download + shipment)': Math.floor((BUDGET.ratePerSecond * 3600) / callsPerOrder),
     };
@@ -75,29 +63,24 @@ export async function ebayDownloadRows(call: Call, merchantId: number, check: (o
 }
 
 /** Shipments of the first orders through the connector, four in flight as the upload service sends them. */
-async function uploadShipments(fake: FakeEbay, credentials: Record<string, string>, count: number, check: (ok: boolean, what: string) => void): Promise<Record<string, string | number>> {
-  const settings = ebayPlugin.settingsSchema.parse({ baseUrl: fake.url });
-  let waitedMs = 0;
-  const onThrottle = (ms: number) => void (waitedMs += ms);
-  const connector = ebayPlugin.create({ clock: systemClock, log: silentLogger, signal: new AbortController().signal, onThrottle }, settings, ebayPlugin.credentialsSchema.parse(credentials));
+async function uploadShipments(fake: FakeEbay, log: RequestLog, credentials: Record<string, string>, count: number, check: Check): Promise<Record<string, string | number>> {
   const orders = [...fake.state.orders.values()].slice(0, count);
-  const before = fake.requests.length;
-  const limitedBefore = fake.stats.rateLimited;
-  const { accepted, sec } = await uploadBenchShipments(
-    connector,
-    orders.map((o) => benchShipment(o.orderId, o.orderId, o.lineItems.map((l) => ({ cartLineId: l.lineItemId, sku: l.sku, quantity: l.quantity })))),
+  const upload = await measureUpload(
+    {
+      prefix: 'ebay',
+      what: 'eBay shipment upload',
+      log,
+      bucket: BUDGET,
+      connect: (ctx) => ebayPlugin.create(ctx, ebayPlugin.settingsSchema.parse({ baseUrl: fake.url }), ebayPlugin.credentialsSchema.parse(credentials)),
+      shipments: orders.map((o) => benchShipment(o.orderId, o.orderId, o.lineItems.map((l) => ({ cartLineId: l.lineItemId, sku: l.sku, quantity: l.quantity })))),
+    },
+    check,
   );
-  const requests = fake.requests.length - before;
-  const share = budgetShare(BUDGET, fake.requests.slice(before).map((r) => r.atMs), waitedMs / 4);
-  check(accepted === orders.length, `eBay shipment upload: ${accepted} of ${orders.length} accepted`);
-  console.error(`ebay shipments: ${accepted} in ${round(sec, 1)} s`);
   return {
-    'ebay: shipments': orders.length,
-    'ebay: upload s': round(sec, 1),
-    'ebay: upload shipments/s': round(orders.length / sec, 2),
-    'ebay: upload calls per shipment': round(requests / orders.length, 2),
-    'ebay: upload 429 replies': fake.stats.rateLimited - limitedBefore,
-    'ebay: upload Fulfillment budget used %': share.text,
+    ...upload.figures,
+    'ebay: upload calls per shipment': round(upload.requests / orders.length, 2),
+    'ebay: upload 429 replies': upload.rateLimited,
+    'ebay: upload Fulfillment budget used %': upload.share?.text ?? '-',
   };
 }
 

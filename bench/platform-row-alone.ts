@@ -12,12 +12,10 @@ import { startEngineWorker } from '../main/host/worker-engine.js';
 
 export type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 
-export type PlatformRows = (
-  call: Call,
-  merchantId: number,
-  check: (ok: boolean, what: string) => void,
-  orders: number,
-) => Promise<Record<string, string | number>>;
+/** Records a row's check: a failed one (ok false) is printed with `what` and fails the run. */
+export type Check = (ok: boolean, what: string) => void;
+
+export type PlatformRows = (call: Call, merchantId: number, check: Check, orders: number) => Promise<Record<string, string | number>>;
 
 /** Runs `rows` alone when `moduleUrl` (the row's import.meta.url) is the script node was started with. */
 export function runAloneWhenMain(moduleUrl: string, options: { flag: string; defaultOrders: number; rows: PlatformRows }): void {

@@ -26,15 +26,14 @@
  *
  * Alone: `npx tsx bench/woocommerce-download.ts [--woo-orders N]` (an engine worker of its own).
  */
-import { performance } from 'node:perf_hooks';
 import { ORDERS_PER_PAGE, woocommercePlugin } from '../main/engine/connectors/carts/woocommerce/index.js';
 import { WOO_REQUESTS_PER_SECOND } from '../main/engine/connectors/carts/woocommerce/connector.js';
-import { silentLogger, systemClock } from '../main/engine/platform/ports.js';
 import { createFakeWooCommerce, type FakeWooCommerce } from '../test/fakes/woocommerce/index.js';
-import { budgetShare, checkBudget } from './budget-share.js';
+import { daysAgo, downloadFigures, downloadRow, limiterFigures } from './download-row.js';
 import { round } from './measure.js';
-import { benchShipment, uploadBenchShipments } from './shipment-upload.js';
-import { runAloneWhenMain, type Call } from './platform-row-alone.js';
+import { requestLog, type RequestLog } from './request-log.js';
+import { benchShipment, measureUpload } from './shipment-upload.js';
+import { runAloneWhenMain, type Call, type Check } from './platform-row-alone.js';
 
 /** About 15 s at the connector's budget (one request a page of ORDERS_PER_PAGE). */
 export const DEFAULT_WOO_ORDERS = ORDERS_PER_PAGE * WOO_REQUESTS_PER_SECOND * 15;
@@ -44,45 +43,29 @@ const WOO_BUDGET = { ratePerSecond: WOO_REQUESTS_PER_SECOND, burst: WOO_REQUESTS
 /** The store address a merchant would type; requests go to the fake through the baseUrl override. */
 const STORE_URL = 'https://bench-shop.example';
 
-export async function woocommerceDownloadRows(
-  call: Call,
-  merchantId: number,
-  check: (ok: boolean, what: string) => void,
-  orders = DEFAULT_WOO_ORDERS,
-): Promise<Record<string, string | number>> {
+export async function woocommerceDownloadRows(call: Call, merchantId: number, check: Check, orders = DEFAULT_WOO_ORDERS): Promise<Record<string, string | number>> {
   const fake = await createFakeWooCommerce();
   try {
     fake.store.seedOrders(orders);
-    const cart = await call('carts.create', {
-      merchantId,
-      name: 'Bench WooCommerce (20 requests/s budget)',
+    // 429s from a host limit and from queued faults (neither is set here, so any is news).
+    const log = requestLog(() => fake.store.requests, () => fake.store.throttled + fake.store.rateLimitFaultsServed);
+    const download = await downloadRow(call, merchantId, check, {
       platform: 'woocommerce',
-      earliestOrderDate: new Date(Date.now() - 400 * 86_400_000).toISOString(),
+      label: 'WooCommerce',
+      name: 'Bench WooCommerce (20 requests/s budget)',
+      earliestOrderDate: daysAgo(400),
       settings: { storeUrl: STORE_URL, baseUrl: fake.url },
       credentials: { consumerKey: fake.consumerKey, consumerSecret: fake.consumerSecret },
-      rejectUnmappedShipCodes: false,
-    } as never);
-    const t0 = performance.now();
-    const run = await call('services.runNow', { service: 'order_download', targetId: cart.id });
-    const sec = (performance.now() - t0) / 1000;
-    console.error(`woocommerce order_download: ${run.status} in ${round(sec, 1)} s ${JSON.stringify(run.counts)}`);
-    check(run.status === 'ok', `WooCommerce download ended ${run.status}: ${run.message ?? ''}`);
-    check(run.counts.new === orders, `WooCommerce download: ${run.counts.new ?? 0} new orders, expected ${orders}`);
-
-    const requests = fake.store.requests.length;
-    const rateLimited = tooManyRequests(fake);
-    const budget = budgetShare(WOO_BUDGET, fake.store.requests.map((r) => r.atMs), run.counts.throttleWaitMs ?? 0);
-    checkBudget(budget, WOO_REQUESTS_PER_SECOND, 'WooCommerce download', check);
-    const shipments = await uploadShipments(fake, Math.min(orders, DEFAULT_WOO_SHIPMENTS), check);
+    }, orders);
+    const requests = log.count();
+    const rateLimited = log.rateLimited();
+    const budget = limiterFigures('woocommerce', 'WooCommerce download', { bucket: WOO_BUDGET, figure: `own budget used % (${WOO_REQUESTS_PER_SECOND} requests/s)` }, log, download, check);
+    const shipments = await uploadShipments(fake, log, Math.min(orders, DEFAULT_WOO_SHIPMENTS), check);
     return {
-      'woocommerce: orders': orders,
-      'woocommerce: download s': round(sec, 1),
-      'woocommerce: download orders/s': round(orders / sec, 1),
+      ...downloadFigures('woocommerce', orders, download),
       'woocommerce: requests': requests,
       'woocommerce: 429 replies': rateLimited,
-      'woocommerce: client wait (ms)': run.counts.throttleWaitMs ?? 0,
-      [`woocommerce: own budget used % (${WOO_REQUESTS_PER_SECOND} requests/s)`]: budget.text,
-      'woocommerce: limiter binding % of requests span': budget.bindingPct,
+      ...budget,
       ...shipments,
     };
   } finally {
@@ -90,42 +73,34 @@ export async function woocommerceDownloadRows(
   }
 }
 
-
-/** 429s from a host limit and from queued faults (neither is set here, so any is news). */
-function tooManyRequests(fake: FakeWooCommerce): number {
-  return fake.store.throttled + fake.store.rateLimitFaultsServed;
-}
-
 /**
  * Shipments of the first orders through the connector (the upload service's per-shipment call, four in
  * flight as it sends them), under the connector's own budget (a limiter of this process, not the
  * engine worker's): shipments per second and what each costs in requests (tracking, ledger note...).
+ * Its budget share is reported, not checked (as before): four workers make it a rougher figure than the download's.
  */
-async function uploadShipments(fake: FakeWooCommerce, count: number, check: (ok: boolean, what: string) => void): Promise<Record<string, string | number>> {
-  const settings = woocommercePlugin.settingsSchema.parse({ storeUrl: STORE_URL, baseUrl: fake.url });
-  let waitedMs = 0;
-  const onThrottle = (ms: number) => void (waitedMs += ms);
-  const connector = woocommercePlugin.create({ clock: systemClock, log: silentLogger, signal: new AbortController().signal, onThrottle }, settings, {
-    consumerKey: fake.consumerKey,
-    consumerSecret: fake.consumerSecret,
-  });
+async function uploadShipments(fake: FakeWooCommerce, log: RequestLog, count: number, check: Check): Promise<Record<string, string | number>> {
   const orders = [...fake.store.orders.values()].slice(0, count);
-  const before = fake.store.requests.length;
-  const limitedBefore = tooManyRequests(fake);
-  const { accepted, sec } = await uploadBenchShipments(connector, orders.map((order) => benchShipment(String(order.id), order.number, order.line_items.map((l) => ({ cartLineId: String(l.id), sku: l.sku, quantity: l.quantity })))));
-  const requests = fake.store.requests.length - before;
-  // Four workers wait at once: their waits overlap, so the binding share is the waits over four spans.
-  // Reported, not checked (as before): four workers make it a rougher figure than the download's.
-  const uploadShare = budgetShare(WOO_BUDGET, fake.store.requests.slice(before).map((r) => r.atMs), waitedMs / 4);
-  check(accepted === orders.length, `WooCommerce shipment upload: ${accepted} of ${orders.length} accepted`);
-  console.error(`woocommerce shipments: ${accepted} in ${round(sec, 1)} s`);
+  const upload = await measureUpload(
+    {
+      prefix: 'woocommerce',
+      what: 'WooCommerce shipment upload',
+      log,
+      bucket: WOO_BUDGET,
+      connect: (ctx) =>
+        woocommercePlugin.create(ctx, woocommercePlugin.settingsSchema.parse({ storeUrl: STORE_URL, baseUrl: fake.url }), {
+          consumerKey: fake.consumerKey,
+          consumerSecret: fake.consumerSecret,
+        }),
+      shipments: orders.map((order) => benchShipment(String(order.id), order.number, order.line_items.map((l) => ({ cartLineId: String(l.id), sku: l.sku, quantity: l.quantity })))),
+    },
+    check,
+  );
   return {
-    'woocommerce: shipments': orders.length,
-    'woocommerce: upload s': round(sec, 1),
-    'woocommerce: upload shipments/s': round(orders.length / sec, 2),
-    'woocommerce: upload requests per shipment': round(requests / orders.length, 2),
-    'woocommerce: upload 429 replies': tooManyRequests(fake) - limitedBefore,
-    'woocommerce: upload own budget used %': uploadShare.text,
+    ...upload.figures,
+    'woocommerce: upload requests per shipment': round(upload.requests / orders.length, 2),
+    'woocommerce: upload 429 replies': upload.rateLimited,
+    'woocommerce: upload own budget used %': upload.share?.text ?? '-',
   };
 }
 
