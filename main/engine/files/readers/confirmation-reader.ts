@@ -55,7 +55,7 @@ function rowConverter(file: string, read: Partial<Record<Key, CellReader>>, prof
   const problems: string[] = [];
   return (record, into) => {
     const cells = record.cells;
-    problems.length = 0;
+    if (problems.length > 0) problems.length = 0;
     if (record.problem) problems.push(record.problem);
     const orderNumber = text(read.orderNumber, cells, 'order number', true, problems);
     const sku = items ? text(read.sku, cells, 'SKU', true, problems) : '';

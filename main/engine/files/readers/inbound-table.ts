@@ -85,9 +85,18 @@ export class InboundTableReader {
       const cells = record.cells;
       let blank = true;
       for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c].trim();
-        cells[c] = cell;
-        if (cell !== '') blank = false;
+        const cell = cells[c];
+        if (cell === '') continue;
+        // Printable ASCII at both ends (most cells) has nothing to trim.
+        const first = cell.charCodeAt(0);
+        const last = cell.charCodeAt(cell.length - 1);
+        if (first > 32 && first < 127 && last > 32 && last < 127) {
+          blank = false;
+          continue;
+        }
+        const trimmed = cell.trim();
+        cells[c] = trimmed;
+        if (trimmed !== '') blank = false;
       }
       if (blank) continue;
       if (header && !this.sawHeader) {
@@ -101,7 +110,7 @@ export class InboundTableReader {
       }
       raw[kept++] = record;
     }
-    raw.length = kept;
+    if (kept < raw.length) raw.length = kept;
     this.rows += kept;
     return raw;
   }

@@ -31,7 +31,7 @@ function rowConverter(file: string, read: Partial<Record<Key, CellReader>>): Rec
   const problems: string[] = [];
   return (record, into) => {
     const cells = record.cells;
-    problems.length = 0;
+    if (problems.length > 0) problems.length = 0;
     if (record.problem) problems.push(record.problem);
     const sku = text(read.sku, cells, 'SKU', problems);
     if (sku === '' && problems.length === 0) problems.push('SKU is empty');
