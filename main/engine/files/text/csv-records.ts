@@ -51,8 +51,10 @@ export class CsvRecordSplitter {
       this.afterCr = false;
       if (text.charCodeAt(0) === LF) i = 1;
     }
-    // Where the next quote, LF and CR are (n: none in this text), looked up again only once passed: most
-    // rows have no quote, and such a row is split natively in one go instead of character by character.
+    // Where the next quote, LF, CR and delimiter are (n: none in this text), looked up again only once
+    // passed: most rows have no quote, and such a row is cut at its delimiters with native searches
+    // instead of character by character.
+    let nextDelimiter = -1;
     let nextQuote = -1;
     let nextLf = -1;
     let nextCr = -1;
@@ -64,7 +66,17 @@ export class CsvRecordSplitter {
         if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
         const end = nextLf < nextCr ? nextLf : nextCr;
         if (end < n && end < nextQuote) {
-          out.push({ line: this.startLine, cells: text.slice(i, end).split(this.delimiterText) });
+          const cells: string[] = [];
+          for (let start = i; ; ) {
+            if (nextDelimiter < start) nextDelimiter = indexOrEnd(text, this.delimiterText, start);
+            if (nextDelimiter >= end) {
+              cells.push(text.slice(start, end));
+              break;
+            }
+            cells.push(text.slice(start, nextDelimiter));
+            start = nextDelimiter + 1;
+          }
+          out.push({ line: this.startLine, cells });
           this.line++;
           this.startLine = this.line;
           i = end + 1;
@@ -172,3 +184,4 @@ function indexOrEnd(text: string, char: string, from: number): number {
   const at = text.indexOf(char, from);
   return at < 0 ? text.length : at;
 }
+
