@@ -54,7 +54,7 @@ export class InboundTableReader {
 
   constructor(private readonly options: InboundTableOptions) {
     this.decoder = new ChunkDecoder(options.encoding ?? 'auto');
-    this.splitter = new CsvRecordSplitter(options.delimiter);
+    this.splitter = new CsvRecordSplitter(options.delimiter, { trim: true });
   }
 
   push(chunk: Buffer): InboundRecord[] {
@@ -72,8 +72,8 @@ export class InboundTableReader {
   }
 
   /**
-   * The data records of the splitter's records: cells trimmed, blank rows dropped, ragged rows marked.
-   * The splitter's records and arrays are its callers' to keep, so they are reused here as they are
+   * The data records of the splitter's records (their cells trimmed by it): blank rows dropped, ragged
+   * rows marked. The splitter's records and arrays are its callers' to keep, so they are reused here as they are
    * (no copy of every row on a 100,000-row file).
    */
   private take(raw: RawRecord[]): InboundRecord[] {
@@ -83,22 +83,7 @@ export class InboundTableReader {
     for (let r = 0; r < raw.length; r++) {
       const record = raw[r];
       const cells = record.cells;
-      let blank = true;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c];
-        if (cell === '') continue;
-        // Printable ASCII at both ends (most cells) has nothing to trim.
-        const first = cell.charCodeAt(0);
-        const last = cell.charCodeAt(cell.length - 1);
-        if (first > 32 && first < 127 && last > 32 && last < 127) {
-          blank = false;
-          continue;
-        }
-        const trimmed = cell.trim();
-        cells[c] = trimmed;
-        if (trimmed !== '') blank = false;
-      }
-      if (blank) continue;
+      if (!hasTextFrom(cells, 0)) continue;
       if (header && !this.sawHeader) {
         this.sawHeader = true;
         this.header = cells;

@@ -35,7 +35,11 @@ export class CsvRecordSplitter {
   private startLine = 1;
   private problem?: string;
 
-  constructor(delimiter: string) {
+  /** `trim`: cells come trimmed of surrounding white space (as String.prototype.trim does). */
+  constructor(
+    delimiter: string,
+    private readonly options: { trim?: boolean } = {},
+  ) {
     if (delimiter.length !== 1) throw new Error(`A delimiter is one character, got "${delimiter}"`);
     this.delimiter = delimiter.charCodeAt(0);
     this.delimiterText = delimiter;
@@ -67,14 +71,13 @@ export class CsvRecordSplitter {
         const end = nextLf < nextCr ? nextLf : nextCr;
         if (end < n && end < nextQuote) {
           const cells: string[] = [];
+          const trim = this.options.trim === true;
           for (let start = i; ; ) {
             if (nextDelimiter < start) nextDelimiter = indexOrEnd(text, this.delimiterText, start);
-            if (nextDelimiter >= end) {
-              cells.push(text.slice(start, end));
-              break;
-            }
-            cells.push(text.slice(start, nextDelimiter));
-            start = nextDelimiter + 1;
+            const stop = nextDelimiter < end ? nextDelimiter : end;
+            cells.push(trim ? trimmedSlice(text, start, stop) : text.slice(start, stop));
+            if (stop === end) break;
+            start = stop + 1;
           }
           out.push({ line: this.startLine, cells });
           this.line++;
@@ -163,7 +166,7 @@ export class CsvRecordSplitter {
 
   private endCell(): void {
     if (this.field !== '' || this.closed) this.started = true;
-    this.cells.push(this.field);
+    this.cells.push(this.options.trim ? this.field.trim() : this.field);
     this.field = '';
     this.closed = false;
   }
@@ -185,3 +188,13 @@ function indexOrEnd(text: string, char: string, from: number): number {
   return at < 0 ? text.length : at;
 }
 
+
+/** text[start, stop) trimmed; a cell with printable ASCII at both ends (most) is sliced as it is. */
+function trimmedSlice(text: string, start: number, stop: number): string {
+  if (stop > start) {
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(stop - 1);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return text.slice(start, stop);
+  }
+  return text.slice(start, stop).trim();
+}
