@@ -80,7 +80,18 @@ function rowConverter(file: string, read: Partial<Record<Key, CellReader>>, prof
       into.rowErrors.push({ file, line: record.line, reason: problems.join('; ') });
       return;
     }
-    // The keys in the order rows always had (optional ones only when set).
+    // The keys in the order rows always had (optional ones only when set); the shapes of most files as
+    // one literal each (an object built key by key takes more allocations).
+    const line = record.line;
+    const plain = !orderSource && !shipmentId && items && cost.ok && cost.value === undefined && weight.ok && weight.value === undefined;
+    if (plain) {
+      into.rows.push(
+        service
+          ? { orderNumber, sku, quantity, carrier, service, trackingNumber, shipDate, line }
+          : { orderNumber, sku, quantity, carrier, trackingNumber, shipDate, line },
+      );
+      return;
+    }
     const row = (orderSource ? { orderSource, orderNumber } : { orderNumber }) as ConfirmationRow;
     row.sku = sku;
     row.quantity = quantity;
@@ -92,7 +103,7 @@ function rowConverter(file: string, read: Partial<Record<Key, CellReader>>, prof
     if (weight.ok && weight.value !== undefined) row.weight = weight.value;
     if (shipmentId) row.shipmentId = shipmentId;
     if (!items) row.shipsRest = true;
-    row.line = record.line;
+    row.line = line;
     into.rows.push(row);
   };
 }
