@@ -1,5 +1,5 @@
 import { DockhandError } from '../../../../shared/errors.js';
-import { CsvRecordSplitter } from '../text/csv-records.js';
+import { CsvRecordSplitter, type RawRecord } from '../text/csv-records.js';
 import { ChunkDecoder, type FileEncoding } from '../text/text-decoder.js';
 import { UnreadableFileError } from '../text/unreadable-file-error.js';
 
@@ -54,7 +54,7 @@ export class InboundTableReader {
 
   constructor(private readonly options: InboundTableOptions) {
     this.decoder = new ChunkDecoder(options.encoding ?? 'auto');
-    this.splitter = new CsvRecordSplitter(options.delimiter);
+    this.splitter = new CsvRecordSplitter(options.delimiter, { trim: true });
   }
 
   push(chunk: Buffer): InboundRecord[] {
@@ -71,26 +71,39 @@ export class InboundTableReader {
     return records;
   }
 
-  private take(raw: { line: number; cells: string[]; problem?: string }[]): InboundRecord[] {
-    const out: InboundRecord[] = [];
-    for (const record of raw) {
-      const cells = record.cells.map((c) => c.trim());
-      if (cells.every((c) => c === '')) continue;
-      if (this.options.headerRow && !this.sawHeader) {
+  /**
+   * The data records of the splitter's records (their cells trimmed by it): blank rows dropped, ragged
+   * rows marked. The splitter's records and arrays are its callers' to keep, so they are reused here as they are
+   * (no copy of every row on a 100,000-row file).
+   */
+  private take(raw: RawRecord[]): InboundRecord[] {
+    const header = this.options.headerRow;
+    const ragged = this.options.reportRagged === true;
+    let kept = 0;
+    for (let r = 0; r < raw.length; r++) {
+      const record = raw[r];
+      const cells = record.cells;
+      if (!hasTextFrom(cells, 0)) continue;
+      if (header && !this.sawHeader) {
         this.sawHeader = true;
         this.header = cells;
         continue;
       }
-      let problem = record.problem;
-      if (this.options.reportRagged && this.header && cells.length > this.header.length && cells.slice(this.header.length).some((c) => c !== '')) {
-        const ragged = `the row has ${cells.length} cells but the header has ${this.header.length} (a delimiter inside a cell that is not quoted?)`;
-        problem = problem ? `${problem}; ${ragged}` : ragged;
+      if (ragged && this.header && cells.length > this.header.length && hasTextFrom(cells, this.header.length)) {
+        const note = `the row has ${cells.length} cells but the header has ${this.header.length} (a delimiter inside a cell that is not quoted?)`;
+        record.problem = record.problem ? `${record.problem}; ${note}` : note;
       }
-      out.push(problem ? { line: record.line, cells, problem } : { line: record.line, cells });
+      raw[kept++] = record;
     }
-    this.rows += out.length;
-    return out;
+    if (kept < raw.length) raw.length = kept;
+    this.rows += kept;
+    return raw;
   }
+}
+
+function hasTextFrom(cells: string[], from: number): boolean {
+  for (let c = from; c < cells.length; c++) if (cells[c] !== '') return true;
+  return false;
 }
 
 /** A whole file as a table (small files, and callers that need every row at once). */

@@ -1,9 +1,9 @@
 import type { InventoryFileProfile } from '../../../../shared/schemas/csv-profile.js';
 import type { InventoryRow, ParsedRows } from '../row-types.js';
-import { wholeNumber } from './cell-values.js';
-import { compileInboundColumns, type CellReader } from './inbound-columns.js';
-import { InboundTableReader, type InboundRecord } from './inbound-table.js';
-import { readWhole, type RowReader } from './row-reader.js';
+import { wholeNumberOrReason } from './cell-values.js';
+import { compileInboundColumns, readCell, type CellReader } from './inbound-columns.js';
+import { InboundTableReader } from './inbound-table.js';
+import { readWhole, type RecordConverter, type RowReader } from './row-reader.js';
 
 type Key = keyof InventoryFileProfile['columns'];
 
@@ -17,8 +17,7 @@ export function inventoryRowReader(fileName: string, profile: InventoryFileProfi
   return {
     table: new InboundTableReader({ ...profile, reportRagged: true }),
     compile(header) {
-      const read = compileInboundColumns<Key>(header, profile.columns, ['sku', 'quantity']);
-      return (record) => readRow(fileName, record, read);
+      return rowConverter(fileName, compileInboundColumns<Key>(header, profile.columns, ['sku', 'quantity']));
     },
   };
 }
@@ -27,19 +26,27 @@ export function readInventoryFile(fileName: string, content: Buffer, profile: In
   return readWhole(inventoryRowReader(fileName, profile), content);
 }
 
-function readRow(file: string, record: InboundRecord, read: Partial<Record<Key, CellReader>>): { row: InventoryRow } | { error: { file: string; line: number; reason: string } } {
-  const problems: string[] = record.problem ? [record.problem] : [];
-  const text = (key: Key, label: string): string => {
-    const result = read[key]?.(record.cells) ?? { ok: true as const, value: '' };
-    if (result.ok) return result.value;
-    problems.push(`${label} ${result.reason}`);
-    return '';
+/** A record to a row or a row error, compiled once per file (no closure or result object per row). */
+function rowConverter(file: string, read: Partial<Record<Key, CellReader>>): RecordConverter<InventoryRow> {
+  const problems: string[] = [];
+  return (record, into) => {
+    const cells = record.cells;
+    if (problems.length > 0) problems.length = 0;
+    if (record.problem) problems.push(record.problem);
+    const sku = text(read.sku, cells, 'SKU', problems);
+    if (sku === '' && problems.length === 0) problems.push('SKU is empty');
+    const quantity = wholeNumberOrReason(text(read.quantity, cells, 'quantity', problems), 'quantity', 0);
+    if (typeof quantity !== 'number') problems.push(quantity);
+    const location = text(read.location, cells, 'location', problems);
+    if (problems.length > 0) into.rowErrors.push({ file, line: record.line, reason: problems.join('; ') });
+    else if (typeof quantity === 'number') into.rows.push(location ? { sku, quantity, location, line: record.line } : { sku, quantity, line: record.line });
   };
-  const sku = text('sku', 'SKU');
-  if (sku === '' && problems.length === 0) problems.push('SKU is empty');
-  const quantity = wholeNumber(text('quantity', 'quantity'), 'quantity', 0);
-  if (!quantity.ok) problems.push(quantity.reason);
-  const location = text('location', 'location');
-  if (problems.length > 0 || !quantity.ok) return { error: { file, line: record.line, reason: problems.join('; ') } };
-  return { row: { sku, quantity: quantity.value, ...(location ? { location } : {}), line: record.line } };
+}
+
+function text(reader: CellReader | undefined, cells: readonly string[], label: string, problems: string[]): string {
+  if (!reader) return '';
+  const value = readCell(reader, cells);
+  if (typeof value === 'string') return value;
+  problems.push(`${label} ${value.reason}`);
+  return '';
 }

@@ -1,5 +1,10 @@
-import type { ParsedRows, RowError } from '../row-types.js';
+import type { ParsedRows } from '../row-types.js';
 import type { InboundRecord, InboundTableReader } from './inbound-table.js';
+
+/**
+ * A record to a row or a row error, put straight into the batch being read (no result object per row).
+ */
+export type RecordConverter<Row> = (record: InboundRecord, into: ParsedRows<Row>) => void;
 
 /**
  * A reader of one kind of inbound file: its table (fed in chunks) and, once the header is known, the
@@ -8,7 +13,7 @@ import type { InboundRecord, InboundTableReader } from './inbound-table.js';
  */
 export interface RowReader<Row> {
   table: InboundTableReader;
-  compile(header: string[] | undefined): (record: InboundRecord) => { row: Row } | { error: RowError };
+  compile(header: string[] | undefined): RecordConverter<Row>;
 }
 
 /** Rows per batch handed on while a stream is read. */
@@ -24,15 +29,12 @@ const PARSE_SLICE_BYTES = 64 * 1024;
  * unreadable file collects the batches before applying them (readAll).
  */
 export async function* readBatches<Row>(reader: RowReader<Row>, chunks: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<ParsedRows<Row>> {
-  let convert: ((record: InboundRecord) => { row: Row } | { error: RowError }) | undefined;
+  let convert: RecordConverter<Row> | undefined;
   let batch: ParsedRows<Row> = { rows: [], rowErrors: [] };
   const take = (records: InboundRecord[]) => {
-    for (const record of records) {
-      convert ??= reader.compile(reader.table.header);
-      const result = convert(record);
-      if ('row' in result) batch.rows.push(result.row);
-      else batch.rowErrors.push(result.error);
-    }
+    if (records.length === 0) return;
+    convert ??= reader.compile(reader.table.header);
+    for (let r = 0; r < records.length; r++) convert(records[r], batch);
   };
   for await (const chunk of chunks) {
     // A chunk may be the whole file (a transport that had it all buffered): parsed a slice at a time,
@@ -66,15 +68,12 @@ export async function readAll<Row>(reader: RowReader<Row>, chunks: AsyncIterable
 
 /** A whole buffer, synchronously. */
 export function readWhole<Row>(reader: RowReader<Row>, content: Buffer): ParsedRows<Row> {
-  const compiled: { convert?: ReturnType<RowReader<Row>['compile']> } = {};
+  const compiled: { convert?: RecordConverter<Row> } = {};
   const out: ParsedRows<Row> = { rows: [], rowErrors: [] };
   const take = (records: InboundRecord[]) => {
-    for (const record of records) {
-      compiled.convert ??= reader.compile(reader.table.header);
-      const result = compiled.convert(record);
-      if ('row' in result) out.rows.push(result.row);
-      else out.rowErrors.push(result.error);
-    }
+    if (records.length === 0) return;
+    compiled.convert ??= reader.compile(reader.table.header);
+    for (let r = 0; r < records.length; r++) compiled.convert(records[r], out);
   };
   take(reader.table.push(content));
   take(reader.table.end());

@@ -20,6 +20,7 @@ const CR = 13;
 
 export class CsvRecordSplitter {
   private readonly delimiter: number;
+  private readonly delimiterText: string;
   private cells: string[] = [];
   private field = '';
   private inQuotes = false;
@@ -34,9 +35,14 @@ export class CsvRecordSplitter {
   private startLine = 1;
   private problem?: string;
 
-  constructor(delimiter: string) {
+  /** `trim`: cells come trimmed of surrounding white space (as String.prototype.trim does). */
+  constructor(
+    delimiter: string,
+    private readonly options: { trim?: boolean } = {},
+  ) {
     if (delimiter.length !== 1) throw new Error(`A delimiter is one character, got "${delimiter}"`);
     this.delimiter = delimiter.charCodeAt(0);
+    this.delimiterText = delimiter;
   }
 
   /** The complete records in the text so far. */
@@ -49,7 +55,41 @@ export class CsvRecordSplitter {
       this.afterCr = false;
       if (text.charCodeAt(0) === LF) i = 1;
     }
+    // Where the next quote, LF, CR and delimiter are (n: none in this text), looked up again only once
+    // passed: most rows have no quote, and such a row is cut at its delimiters with native searches
+    // instead of character by character.
+    let nextDelimiter = -1;
+    let nextQuote = -1;
+    let nextLf = -1;
+    let nextCr = -1;
     while (i < n) {
+      if (!this.started && this.cells.length === 0) {
+        // At the start of a record.
+        if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i);
+        if (nextLf < i) nextLf = indexOrEnd(text, '\n', i);
+        if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
+        const end = nextLf < nextCr ? nextLf : nextCr;
+        if (end < n && end < nextQuote) {
+          const cells: string[] = [];
+          const trim = this.options.trim === true;
+          for (let start = i; ; ) {
+            if (nextDelimiter < start) nextDelimiter = indexOrEnd(text, this.delimiterText, start);
+            const stop = nextDelimiter < end ? nextDelimiter : end;
+            cells.push(trim ? trimmedSlice(text, start, stop) : text.slice(start, stop));
+            if (stop === end) break;
+            start = stop + 1;
+          }
+          out.push({ line: this.startLine, cells });
+          this.line++;
+          this.startLine = this.line;
+          i = end + 1;
+          if (end === nextCr) {
+            if (i === n) this.afterCr = true;
+            else if (text.charCodeAt(i) === LF) i++;
+          }
+          continue;
+        }
+      }
       if (this.quotePending) {
         this.quotePending = false;
         if (text.charCodeAt(i) === QUOTE) {
@@ -126,7 +166,7 @@ export class CsvRecordSplitter {
 
   private endCell(): void {
     if (this.field !== '' || this.closed) this.started = true;
-    this.cells.push(this.field);
+    this.cells.push(this.options.trim ? this.field.trim() : this.field);
     this.field = '';
     this.closed = false;
   }
@@ -140,4 +180,21 @@ export class CsvRecordSplitter {
     this.startLine = this.line + 1;
     return record;
   }
+}
+
+/** The index of `char` in `text` from `from`, or the text's length when there is none. */
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
+}
+
+
+/** text[start, stop) trimmed; a cell with printable ASCII at both ends (most) is sliced as it is. */
+function trimmedSlice(text: string, start: number, stop: number): string {
+  if (stop > start) {
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(stop - 1);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return text.slice(start, stop);
+  }
+  return text.slice(start, stop).trim();
 }
