@@ -18,15 +18,35 @@ const SHIPPABLE: ReadonlySet<OrderStatus> = new Set(['new', 'at_wms', 'error', '
  */
 export function groupByShipment(rows: readonly ConfirmationRow[]): ConfirmationRow[][] {
   const groups = new Map<string, ConfirmationRow[]>();
+  let previous: ConfirmationRow | undefined;
+  let previousGroup: ConfirmationRow[] = [];
   for (const row of rows) {
+    // A shipment's rows usually follow each other: the same values as the row before mean its group.
+    if (previous !== undefined && sameShipment(row, previous)) {
+      previousGroup.push(row);
+      previous = row;
+      continue;
+    }
     const shipment = row.shipmentId !== undefined ? `id\u0000${row.shipmentId}` : `tracking\u0000${row.trackingNumber}`;
     const source = row.orderSource === undefined ? '' : row.orderSource.trim().toLowerCase();
     const key = `${source}\u0000${orderNumberKey(row.orderNumber)}\u0000${shipment}`;
-    const list = groups.get(key);
+    let list = groups.get(key);
     if (list) list.push(row);
-    else groups.set(key, [row]);
+    else groups.set(key, (list = [row]));
+    previous = row;
+    previousGroup = list;
   }
-  return [...groups.values()].flatMap((group) => (group[0].shipmentId === undefined ? [group] : byTracking(group)));
+  const out: ConfirmationRow[][] = [];
+  for (const group of groups.values()) {
+    if (group[0].shipmentId === undefined) out.push(group);
+    else out.push(...byTracking(group));
+  }
+  return out;
+}
+
+/** Rows whose group key (groupByShipment) is the same for certain: equal in every value it is made of. */
+function sameShipment(a: ConfirmationRow, b: ConfirmationRow): boolean {
+  return a.orderNumber === b.orderNumber && a.trackingNumber === b.trackingNumber && a.shipmentId === b.shipmentId && a.orderSource === b.orderSource;
 }
 
 function byTracking(group: ConfirmationRow[]): ConfirmationRow[][] {
