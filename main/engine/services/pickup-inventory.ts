@@ -1,6 +1,6 @@
 import { keepRunFile } from '../kept-files/keep-run-file.js';
 import { raiseNotArchived, raiseUnreadableFile, settleFileAlerts } from './inbound-file-alerts.js';
-import { recordInboundFile, upsertInventory } from '../store/repositories/inventory-repo.js';
+import { recordInboundFile, upsertInventoryLevels } from '../store/repositories/inventory-repo.js';
 import { commitInChunks, nextTurn } from './chunked-commits.js';
 import { InventoryTotals } from './inventory-totals.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
@@ -38,7 +38,7 @@ export async function pickupInventory(rc: RunContext, merchantId: number): Promi
       const { levels, notices } = totals.finish();
       const snapshotAt = rc.nowIso();
       await commitInChunks(rc, levels, LEVELS_PER_COMMIT, (db, slice, last) => {
-        for (const level of slice) upsertInventory(db, merchantId, level, snapshotAt, item.fileName);
+        upsertInventoryLevels(db, merchantId, slice, snapshotAt, item.fileName);
         if (last) {
           recordInboundFile(db, merchantId, 'inventory', item.fileName, levels.length, [...item.rowErrors, ...notices], rc.nowIso());
           settleFileAlerts(db, 'inventory', merchantId, item.fileName, item.rowErrors, rc.nowIso());
