@@ -1,20 +1,32 @@
 import type { SqlReader, SqlRunner } from '../sql.js';
+import { numberedRows, runInRowBatches, statementsBySize } from './row-batches.js';
 
-/** Apply one WMS inventory file: each listed SKU's quantity as of the file's snapshot time. */
-export function upsertInventory(
+/**
+ * Apply (a chunk of) one WMS inventory file: each listed SKU's quantity as of the file's snapshot time.
+ * Several levels per statement (one statement per level was much of the engine's time applying a 100k-SKU
+ * file through sql.js), the merchant, snapshot time and file bound once per statement. Levels are one
+ * per SKU (summed before), so their order does not matter.
+ */
+export function upsertInventoryLevels(
   db: SqlRunner,
   merchantId: number,
-  level: { sku: string; quantity: number; location?: string },
+  levels: readonly { sku: string; quantity: number; location?: string }[],
   snapshotAt: string,
   sourceFile: string,
 ): void {
-  db.run(
-    `INSERT INTO inventory (merchant_id, sku, quantity, location, snapshot_at, source_file) VALUES (?, ?, ?, ?, ?, ?)
+  runInRowBatches(db, levels, UPSERT_LEVELS, (batch) => {
+    const params: (string | number | null)[] = [merchantId, snapshotAt, sourceFile];
+    for (const level of batch) params.push(level.sku, level.quantity, level.location ?? null);
+    return params;
+  });
+}
+
+const UPSERT_LEVELS = statementsBySize(
+  (n) => `INSERT INTO inventory (merchant_id, sku, quantity, location, snapshot_at, source_file)
+     VALUES ${numberedRows(n, 3, 3, ', ', (p) => `(?1, ${p(0)}, ${p(1)}, ${p(2)}, ?2, ?3)`)}
      ON CONFLICT (merchant_id, sku) DO UPDATE SET quantity = excluded.quantity, location = excluded.location,
        snapshot_at = excluded.snapshot_at, source_file = excluded.source_file`,
-    [merchantId, level.sku, level.quantity, level.location ?? null, snapshotAt, sourceFile],
-  );
-}
+);
 
 export interface InventoryToPush {
   sku: string;
