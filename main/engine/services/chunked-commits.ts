@@ -13,13 +13,14 @@ export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setI
  * this resolves only once all of them are: the caller may then acknowledge the file (archive it).
  * At least one transaction runs, with an empty slice for no items, so an empty file is recorded too.
  * Each chunk must be safe to apply again after a crash (the file is read again until it is archived).
- * Progress is reported as the number of items durable.
+ * Progress is reported as the number of items durable, or of what `apply` counts when it returns a count
+ * (the shipments a chunk of a confirmation file saved).
  */
 export async function commitInChunks<T>(
   rc: RunContext,
   items: readonly T[],
   perCommit: number,
-  apply: (db: SqlRunner, slice: readonly T[], last: boolean) => void,
+  apply: (db: SqlRunner, slice: readonly T[], last: boolean) => number | void,
 ): Promise<void> {
   let durable = 0;
   let previous: Promise<number> | undefined;
@@ -39,9 +40,9 @@ export async function commitInChunks<T>(
     const slice = items.slice(i, i + perCommit);
     let ran = false;
     const current = rc.store.write((db) => {
-      apply(db, slice, last);
+      const counted = apply(db, slice, last);
       ran = true;
-      return slice.length;
+      return typeof counted === 'number' ? counted : slice.length;
     });
     // A write that did not run at once (it failed, or waits for the store to take writes again) is
     // awaited before any other chunk is applied; the others are awaited after the next one is applied.

@@ -5,6 +5,7 @@ import { raiseNotArchived, raiseUnreadableFile, settleFileAlerts } from './inbou
 import { recordInboundFile } from '../store/repositories/inventory-repo.js';
 import type { SqlRunner } from '../store/sql.js';
 import { ChunkOrders, groupByShipment, saveShipment } from './confirmation-shipments.js';
+import { commitInChunks } from './chunked-commits.js';
 import { throwIfAborted, type RunContext } from './run-context.js';
 
 /**
@@ -27,57 +28,22 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
         continue;
       }
       const fileErrors: RowError[] = item.rowErrors.map((e) => ({ ...e }));
-      // Saved in chunks so a file of 100k rows never becomes one giant transaction; a crash between
-      // chunks re-reads the (not yet archived) file and the saved shipments are skipped as duplicates.
-      // A chunk is applied while the one before is still being made durable (its journal fsync), and the
-      // event loop gets a turn between chunks so the screens are answered while a big file applies.
-      // The last chunk (it records the file as done) waits for every chunk before it, and the file is
-      // acknowledged below only once all of them are durable.
+      // Saved in chunks (commitInChunks) so a file of 100k rows never becomes one giant transaction and
+      // the screens are answered while it applies; a crash between chunks re-reads the (not yet archived)
+      // file and the saved shipments are skipped as duplicates. The last chunk records the file as done,
+      // and the file is acknowledged below only once every chunk is durable. A header-only file (nothing
+      // shipped) or one of only bad rows is recorded by one empty chunk.
       const groups = groupByShipment(item.rows);
       const fileKey = item.content ? createHash('sha256').update(item.content).digest('hex') : item.fileName;
       let applied = 0;
-      let durable = 0;
-      let previous: Promise<number> | undefined;
-      const settle = async () => {
-        if (!previous) return;
-        const p = previous;
-        previous = undefined;
-        durable += await p;
-        rc.progress(durable);
-      };
-      for (let i = 0; i < groups.length; i += GROUPS_PER_COMMIT) {
-        throwIfAborted(rc.signal);
-        const slice = groups.slice(i, i + GROUPS_PER_COMMIT);
-        const last = i + GROUPS_PER_COMMIT >= groups.length;
-        if (last) await settle();
-        let ran = false;
-        const current = rc.store.write((db) => {
-          const now = rc.nowIso();
-          const { saved, errors } = saveConfirmations(db, merchantId, item.fileName, slice, now, fileKey);
-          fileErrors.push(...errors);
-          applied += saved;
-          if (last) finishFile(db, merchantId, item.fileName, applied, fileErrors, now);
-          ran = true;
-          return saved;
-        });
-        // A write that did not run at once (it failed, or waits for the disk) is awaited before any
-        // other chunk is applied; the others are awaited on the next turn of this loop.
-        if (!ran) {
-          await settle();
-          durable += await current;
-          rc.progress(durable);
-          continue;
-        }
-        current.catch(() => {}); // awaited in settle(): a failure is thrown from there, not left unhandled
-        await settle();
-        previous = current;
-        await nextTurn();
-      }
-      await settle();
-      if (groups.length === 0) {
-        // A header-only file (nothing shipped) or only bad rows.
-        await rc.store.write((db) => finishFile(db, merchantId, item.fileName, 0, fileErrors, rc.nowIso()));
-      }
+      await commitInChunks(rc, groups, GROUPS_PER_COMMIT, (db, slice, last) => {
+        const now = rc.nowIso();
+        const { saved, errors } = slice.length > 0 ? saveConfirmations(db, merchantId, item.fileName, slice, now, fileKey) : { saved: 0, errors: [] };
+        fileErrors.push(...errors);
+        applied += saved;
+        if (last) finishFile(db, merchantId, item.fileName, applied, fileErrors, now);
+        return saved;
+      });
       for (const e of fileErrors) rc.report.error(`line ${e.line}: ${e.reason}`, e.file);
       rc.report.add('rowErrors', fileErrors.length);
       rc.report.add('shipments', applied);
@@ -102,15 +68,12 @@ export async function pickupShipments(rc: RunContext, merchantId: number): Promi
  */
 const GROUPS_PER_COMMIT = 500;
 
-/** Lets the event loop run what waits (a screen's request) before the next chunk takes the thread. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** Saves shipments (idempotent on order + tracking number); see saveShipment for what each row must pass. */
 function saveConfirmations(
   db: SqlRunner,
   merchantId: number,
   fileName: string,
-  groups: ConfirmationRow[][],
+  groups: readonly ConfirmationRow[][],
   now: string,
   fileKey: string,
 ): { saved: number; errors: RowError[] } {
