@@ -31,7 +31,7 @@ interface ScriptedServer {
 
 const FILE = 'late,connect\r\n1,2\r\n';
 
-async function scriptedFtpServer(behaviour: Behaviour): Promise<ScriptedServer> {
+async function scriptedFtpServer(behaviour: Behaviour, host = '127.0.0.1'): Promise<ScriptedServer> {
   const sockets = new Set<Socket>();
   const state: ScriptedServer = { port: 0, commands: [], close: () => Promise.resolve() };
   const server: Server = createServer((control) => {
@@ -92,7 +92,7 @@ async function scriptedFtpServer(behaviour: Behaviour): Promise<ScriptedServer> 
         return reply('200 ok');
     }
   };
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   state.port = (server.address() as { port: number }).port;
   state.close = () =>
     new Promise<void>((resolve) => {
@@ -102,8 +102,8 @@ async function scriptedFtpServer(behaviour: Behaviour): Promise<ScriptedServer> 
   return state;
 }
 
-function activeTransport(server: ScriptedServer) {
-  const settings = ftpTransportSchema.parse({ kind: 'ftp', host: '127.0.0.1', port: server.port, user: 'dock', root: '/', dataConnection: 'active' });
+function activeTransport(server: ScriptedServer, host = '127.0.0.1') {
+  const settings = ftpTransportSchema.parse({ kind: 'ftp', host, port: server.port, user: 'dock', root: '/', dataConnection: 'active' });
   return createFtpTransport(settings, 'secret', { log: silentLogger, signal: new AbortController().signal, timeoutMs: 1_500 });
 }
 
@@ -122,9 +122,9 @@ describe('FTP active mode against a scripted server', () => {
   afterEach(async () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
-  async function setUp(behaviour: Behaviour) {
-    const server = await scriptedFtpServer(behaviour);
-    const transport = activeTransport(server);
+  async function setUp(behaviour: Behaviour, host = '127.0.0.1') {
+    const server = await scriptedFtpServer(behaviour, host);
+    const transport = activeTransport(server, host);
     cleanup.push(() => server.close(), () => transport.close());
     return { server, transport };
   }
@@ -135,6 +135,12 @@ describe('FTP active mode against a scripted server', () => {
     expect(server.commands).toContain(`EPRT |1|127.0.0.1|${server.announced?.port}|`);
     expect(server.commands.some((c) => c.startsWith('EPSV') || c.startsWith('PASV'))).toBe(false);
     expect(await refused(server.announced?.port ?? 0)).toBe(true);
+  });
+
+  it('announces an IPv6 address with EPRT when the control connection is IPv6', async () => {
+    const { server, transport } = await setUp({ eprt: 'ok', port: 'ok', retr: 'connect-after-150' }, '::1');
+    expect((await transport.read('in/a.csv')).toString()).toBe(FILE);
+    expect(server.commands).toContain(`EPRT |2|::1|${server.announced?.port}|`);
   });
 
   it('falls back to PORT when the server does not understand EPRT', async () => {

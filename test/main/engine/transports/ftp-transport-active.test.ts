@@ -95,9 +95,11 @@ for (const tls of [false, true]) {
       expect((await t.read('acme/after/ok.csv')).toString()).toBe('ok');
     });
 
-    it('fails passive mode against this server, which is why active is offered', async () => {
+    it('fails passive mode against this server with a message that points to active mode', async () => {
       await warehouseWrites(server, 'acme/passive/p.csv', 'p');
-      await expect(transport({ dataConnection: 'passive' }).read('acme/passive/p.csv')).rejects.toThrow();
+      const err = await rejection(transport({ dataConnection: 'passive' }).read('acme/passive/p.csv'));
+      expect(err.message).toContain('gave no passive-mode data connection');
+      expect(err.message).toContain('choose Active under Data connection');
     });
   });
 }
