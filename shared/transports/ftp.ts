@@ -63,8 +63,16 @@ export const ftpTransportSchema = z
      */
     allowSelfSigned: z.boolean().default(false),
     /**
-     * Old settings only. Dockhand always connects in passive mode (basic-ftp has no active mode, and
-     * every current FTP server offers passive), so this is parsed and ignored.
+     * Who opens the data connection for each transfer. passive (default): Dockhand connects to the
+     * server, which works through firewalls and NAT. active: the server connects back to this computer;
+     * only for servers that offer no passive mode, and this computer's firewall must let it in.
+     * Absent: passive (optional rather than defaulted, so settings built before it still typecheck).
+     */
+    dataConnection: z.enum(['passive', 'active']).optional(),
+    /**
+     * Old settings only, parsed so they still load and otherwise ignored: `passive: false` does NOT mean
+     * active. Dockhand always connected in passive mode whatever this said, so a setup saved with it has
+     * been working in passive mode; switching it to active now would need a firewall opening it never had.
      */
     passive: z.boolean().optional(),
     /** Base folder on the server that every path below is relative to. */

@@ -27,6 +27,12 @@ export const VSFTPD_BINARY = process.env.DOCKHAND_VSFTPD ?? '/usr/sbin/vsftpd';
 export interface VsftpdOptions {
   tls?: boolean;
   password?: string;
+  /**
+   * 'active-only': passive mode refused (pasv_enable=NO), active allowed (port_enable=YES) and vsftpd
+   * connects back from any port rather than port 20 (connect_from_port_20=NO), which a non-root user
+   * cannot bind. Default: both modes (vsftpd's own default for active).
+   */
+  dataConnections?: 'both' | 'active-only';
 }
 
 export interface TestVsftpd {
@@ -92,10 +98,9 @@ export async function startVsftpd(options: VsftpdOptions = {}): Promise<TestVsft
     'anon_other_write_enable=YES',
     'anon_world_readable_only=NO',
     'anon_umask=022',
-    'pasv_enable=YES',
-    'pasv_address=127.0.0.1',
-    `pasv_min_port=${pasv}`,
-    `pasv_max_port=${pasv + 19}`,
+    ...(options.dataConnections === 'active-only'
+      ? ['pasv_enable=NO', 'port_enable=YES', 'connect_from_port_20=NO']
+      : ['pasv_enable=YES', 'pasv_address=127.0.0.1', `pasv_min_port=${pasv}`, `pasv_max_port=${pasv + 19}`]),
     'xferlog_enable=NO',
     `vsftpd_log_file=${join(dir, 'vsftpd.log')}`,
     ...(tls

@@ -92,6 +92,14 @@ export function mapFtpError(err: unknown, ctx: FtpErrorContext): DockhandError {
       cause: error,
     });
   }
+  // basic-ftp tried EPSV and PASV and neither gave a data connection (refused, or its port unreachable).
+  if (error.message.startsWith('None of the available transfer strategies work')) {
+    return new DockhandError(
+      'transient',
+      `FTP server ${where} gave no passive-mode data connection while ${ctx.action}${about}; if the server offers only active mode, choose Active under Data connection (${error.message.replace(/^None of the available transfer strategies work\. /, '')})`,
+      { cause: error },
+    );
+  }
   if (code === 'ETIMEDOUT' || /timeout/i.test(error.message)) {
     return new DockhandError('transient', `FTP server ${where} did not answer in time while ${ctx.action}${about}`, { cause: error });
   }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { DockhandError } from '../../../shared/errors.js';
 import { ftpLoginUser, type ftpTransportSchema } from '../../../shared/schemas/wms.js';
 import type { Logger } from '../platform/ports.js';
+import { activeModeStrategy } from './ftp-active-mode.js';
 import { controlTlsOptions, UntrustedCertificateError, verifyControlCertificate } from './ftp-certificate.js';
 import { isConnectionError, mapFtpError, type FtpErrorContext } from './ftp-errors.js';
 import { baseName, cleanRelative, isTempName, joinRelative, oldestFirst, tempNameFor } from './remote-path.js';
@@ -27,8 +28,9 @@ export interface FtpTransportContext {
  *   Read-only operations (list, read, exists, test) retry once on a fresh connection when a reused
  *   one turns out dead (servers close idle sessions); uploads and moves never retry inside: a drop
  *   mid-upload fails the call, so the caller marks nothing delivered and resends the same file later.
- * - Passive mode only (PASV/EPSV): basic-ftp has no active mode (its README: "Active Mode is not
- *   supported"). Old settings' `passive` flag is ignored; every current FTP server offers passive mode.
+ * - Passive mode (EPSV/PASV, basic-ftp's own) by default; active mode (EPRT/PORT, the server connects
+ *   back) when the settings ask for it, through our own strategy (ftp-active-mode.ts) since basic-ftp
+ *   has none. Old settings' `passive` flag is ignored (see the schema).
  * - FTPS: a certificate the system does not trust is accepted only when it is the pinned one
  *   (ftp-certificate.ts), checked before the password is sent.
  * - Operations are queued: an FTP control connection runs one command at a time.
@@ -269,6 +271,9 @@ class FtpTransport implements Transport {
       // Anonymous: USER anonymous, and the customary address as password should the server ask for one.
       await client.login(ftpLoginUser(this.settings), this.settings.anonymous ? 'anonymous@' : this.password);
       await client.useDefaultSettings();
+      if (this.settings.dataConnection === 'active') {
+        client.prepareTransfer = activeModeStrategy({ where: `${host}:${port}`, timeoutMs: this.ctx.timeoutMs ?? 30_000 });
+      }
       this.base = root.startsWith('/') ? posix.normalize(root) : posix.join(await client.pwd(), root);
     } catch (err) {
       client.close();

@@ -1,11 +1,11 @@
-import { CheckboxField, TextField } from '../field.js';
+import { CheckboxField, SelectField, TextField } from '../field.js';
 import { ftpServerKey, pinnedCertificateFor } from './transport-draft.js';
 import { FtpsCertificate } from './ftps-certificate.js';
 import type { TransportFieldsProps } from './transport-fields.js';
 
 /**
  * FTP and explicit FTPS (AUTH TLS): server, login, root, and for FTPS the server certificate to accept.
- * No passive/active choice: basic-ftp only speaks passive mode, which every current FTP server offers.
+ * Data connection: passive by default; active only for the rare server that offers no passive mode.
  */
 export function FtpFields({ draft, change, errors, hasSavedPassword, testResult, secretsPath = 'secrets', rootHolds = 'the merchant folders below' }: TransportFieldsProps) {
   const tls = draft.transport === 'ftps';
@@ -20,7 +20,7 @@ export function FtpFields({ draft, change, errors, hasSavedPassword, testResult,
           error={errors['settings.transport.host']}
           placeholder="ftp.warehouse.example"
           autoComplete="off"
-          hint="The server’s name or address. Dockhand uses passive mode, which every current FTP server offers."
+          hint="The server’s name or address, such as ftp.warehouse.example."
         />
         <TextField label="Port" type="number" min={1} max={65535} value={draft.port} onValue={(port) => change({ port })} error={errors['settings.transport.port']} className="wms-form__port" />
       </div>
@@ -54,6 +54,17 @@ export function FtpFields({ draft, change, errors, hasSavedPassword, testResult,
         onValue={(root) => change({ root })}
         error={errors['settings.transport.root']}
         hint={`The folder on the server that ${rootHolds} live in, from the top of the server: / or /outbox.`}
+      />
+      <SelectField
+        label="Data connection"
+        value={draft.ftpDataConnection}
+        onValue={(value) => change({ ftpDataConnection: value === 'active' ? 'active' : 'passive' })}
+        error={errors['settings.transport.dataConnection']}
+        options={[
+          { value: 'passive', label: 'Passive (usual)' },
+          { value: 'active', label: 'Active' },
+        ]}
+        hint="Active: the server connects back to this computer; use it only when the server offers no passive mode; a firewall on this computer must allow it."
       />
       {tls ? (
         <FtpsCertificate

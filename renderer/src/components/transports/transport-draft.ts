@@ -24,6 +24,8 @@ export interface TransportDraft {
   /** FTPS: the certificate accepted after a Test showed it, and the server (host:port) it was accepted for. */
   pinnedCertificate: PinnedCertificate | null;
   pinnedFor: string;
+  /** FTP/FTPS: who opens each data connection; active only for servers without passive mode. */
+  ftpDataConnection: 'passive' | 'active';
   /** SFTP: sign in with the password or a private key. */
   sftpAuth: 'password' | 'key';
   /** SFTP: the private key text as pasted; blank keeps the saved one. */
@@ -45,6 +47,7 @@ export function newTransportDraft(): TransportDraft {
     port: '21',
     user: '',
     anonymous: false,
+    ftpDataConnection: 'passive',
     password: '',
     pinnedCertificate: null,
     pinnedFor: '',
@@ -69,6 +72,7 @@ export function transportDraftFrom(t: TransportSettings): TransportDraft {
       port: String(t.port),
       user: t.user,
       anonymous: t.anonymous === true,
+      ftpDataConnection: t.dataConnection ?? 'passive',
       pinnedCertificate: t.pinnedCertificate ?? null,
       pinnedFor: t.pinnedCertificate ? ftpServerKey(t.host, String(t.port)) : '',
       root: t.root,
@@ -104,6 +108,8 @@ export function transportSettingsFrom(draft: TransportDraft): TransportSettings 
     ...(draft.anonymous ? { anonymous: true, user: '' } : { user: draft.user.trim() }),
     security: draft.transport === 'ftps' ? 'explicit' : 'none',
     ...(pinned ? { pinnedCertificate: pinned } : {}),
+    // Passive is the default and is left out, so settings that never chose stay as they were saved.
+    ...(draft.ftpDataConnection === 'active' ? { dataConnection: 'active' } : {}),
     root: draft.root.trim() || '/',
   } as TransportSettings;
 }
