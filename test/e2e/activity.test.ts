@@ -141,18 +141,22 @@ describe('the Activity and Alerts screens on demo data', () => {
   it('a download that failed for a passing reason shows when it retries, the attempt and the error', async () => {
     const activity = new ActivityPage(app.page);
     await activity.goto();
-    // Created with the screen open, so Run now comes before the job's first scheduled run (seconds away).
+    // The store answers malformed until the end of the case: the job's first scheduled run (seconds
+    // away) and Run now both fail, whichever comes first on a loaded machine, so the job is left
+    // retrying either way (attempt 2, or 3 when both ran).
     const cart = await addShop('Harbour shop', shop.token, 60);
-    shop.state.malformNext(1);
+    shop.state.malformNext(20);
     await activity.runNow('Order Download', 'Harbour shop');
     await activity.runResult('Order Download', 'Harbour shop').getByText('Failed').waitFor();
 
     const state = activity.jobState('Order Download', 'Harbour shop');
     await state.getByText('Retrying', { exact: true }).waitFor();
-    await state.getByText(/^Retrying at \d{1,2}:\d{2}.* \(attempt 2\): .*malformed reply/).waitFor();
+    await state.getByText(/^Retrying at \d{1,2}:\d{2}.* \(attempt [23]\): .*malformed reply/).waitFor();
     await activity.job('Order Download', 'Harbour shop').getByRole('button', { name: /^Pause/ }).waitFor();
     const job = (await app.call('schedules.list', {})).find((j) => j.service === 'order_download' && j.targetId === cart.id);
-    expect(job).toMatchObject({ state: 'retrying', attempt: 2 });
+    expect(job).toMatchObject({ state: 'retrying' });
+    expect([2, 3]).toContain(job?.attempt);
+    shop.state.clearFaults();
     await app.screenshot('activity-retrying');
   });
 });
