@@ -14,6 +14,7 @@ import { createTransport } from '../../../../main/engine/transports/create-trans
 import type { AppliedFiles } from '../../../../main/engine/transports/registry.js';
 import type { Transport } from '../../../../main/engine/transports/transport.js';
 import { dovecotAvailable, startDovecot, type TestDovecotServer } from '../../../support/dovecot-server.js';
+import { loopbackEmailSettings } from '../../../support/email-settings.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../support/smtp-server.js';
 
 /**
@@ -52,22 +53,8 @@ beforeEach(() => {
 });
 
 function settings(over: Partial<EmailTransportSettings> = {}): EmailTransportSettings {
-  return emailTransportSchema.parse({
-    kind: 'email',
-    smtpHost: '127.0.0.1',
-    smtpPort: smtp.port,
-    smtpSecurity: 'none',
-    smtpUser: SMTP_USER,
-    from: 'dockhand@shop.example',
-    to: ['orders@wms.example'],
-    imapHost: '127.0.0.1',
-    imapPort: dovecot.port,
-    imapSecurity: 'none',
-    imapUser: dovecot.user,
-    processedFolder: `${prefix}/Processed`,
-    errorFolder: `${prefix}/Errors`,
-    ...over,
-  });
+  const servers = { smtpPort: smtp.port, imapPort: dovecot.port, imapUser: dovecot.user, smtpUser: SMTP_USER };
+  return emailTransportSchema.parse(loopbackEmailSettings(servers, { processedFolder: `${prefix}/Processed`, errorFolder: `${prefix}/Errors`, ...over }));
 }
 
 const secrets = (): TransportSecrets => ({ smtpPassword: SMTP_PASSWORD, imapPassword: dovecot.password });

@@ -9,6 +9,7 @@ import { silentLogger, systemClock } from '../../../../main/engine/platform/port
 import { createTransport } from '../../../../main/engine/transports/create-transport.js';
 import type { Transport } from '../../../../main/engine/transports/transport.js';
 import { dovecotAvailable, startDovecot, type TestDovecotServer } from '../../../support/dovecot-server.js';
+import { loopbackEmailSettings } from '../../../support/email-settings.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../support/smtp-server.js';
 
 /**
@@ -40,22 +41,8 @@ afterAll(async () => {
 
 function settings(over: Partial<EmailTransportSettings>): EmailTransportSettings {
   run += 1;
-  return emailTransportSchema.parse({
-    kind: 'email',
-    smtpHost: '127.0.0.1',
-    smtpPort: plainSmtp.port,
-    smtpSecurity: 'none',
-    smtpUser: SMTP_USER,
-    from: 'dockhand@shop.example',
-    to: ['orders@wms.example'],
-    imapHost: '127.0.0.1',
-    imapPort: dovecot.port,
-    imapSecurity: 'none',
-    imapUser: dovecot.user,
-    processedFolder: `p${run}/Processed`,
-    errorFolder: `p${run}/Errors`,
-    ...over,
-  });
+  const servers = { smtpPort: plainSmtp.port, imapPort: dovecot.port, imapUser: dovecot.user, smtpUser: SMTP_USER };
+  return emailTransportSchema.parse(loopbackEmailSettings(servers, { processedFolder: `p${run}/Processed`, errorFolder: `p${run}/Errors`, ...over }));
 }
 
 function transportWith(s: EmailTransportSettings): Transport {

@@ -6,6 +6,7 @@ import { traceAtomicWrite } from '../../../../main/engine/transports/atomic-writ
 import { createTransport } from '../../../../main/engine/transports/create-transport.js';
 import type { Transport } from '../../../../main/engine/transports/transport.js';
 import { dovecotAvailable, startDovecot, type TestDovecotServer } from '../../../support/dovecot-server.js';
+import { loopbackEmailSettings } from '../../../support/email-settings.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../support/smtp-server.js';
 
 /**
@@ -35,18 +36,7 @@ afterEach(() => {
 
 function transportTo(to: string[]): { transport: Transport; folder: string } {
   run += 1;
-  const settings = emailTransportSchema.parse({
-    kind: 'email',
-    smtpHost: '127.0.0.1',
-    smtpPort: smtp.port,
-    smtpSecurity: 'none',
-    from: 'dockhand@shop.example',
-    to,
-    imapHost: '127.0.0.1',
-    imapPort: dovecot.port,
-    imapSecurity: 'none',
-    imapUser: dovecot.user,
-  });
+  const settings = emailTransportSchema.parse(loopbackEmailSettings({ smtpPort: smtp.port, imapPort: dovecot.port, imapUser: dovecot.user }, { to }));
   const transport = createTransport(settings, { imapPassword: dovecot.password }, { log: silentLogger, signal: new AbortController().signal, timeoutMs: 10_000 });
   return { transport, folder: `r${run}/orders` };
 }

@@ -10,6 +10,7 @@ import type { TransportSettings } from '../../../../shared/transports/index.js';
 import { startTestEngine, type TestEngine } from '../../../support/engine-harness.js';
 import { rejection } from '../../../support/rejection.js';
 import { dovecotAvailable, startDovecot, type TestDovecotServer } from '../../../support/dovecot-server.js';
+import { loopbackEmailSettings } from '../../../support/email-settings.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../support/smtp-server.js';
 
 /**
@@ -28,20 +29,7 @@ describe.skipIf(!dovecotAvailable())('a WMS by e-mail through the engine', () =>
   let cartId: number;
 
   const email = (over: Record<string, unknown> = {}): TransportSettings =>
-    ({
-      kind: 'email',
-      smtpHost: '127.0.0.1',
-      smtpPort: smtp.port,
-      smtpSecurity: 'none',
-      smtpUser: SMTP_USER,
-      from: 'dockhand@shop.example',
-      to: ['orders@wms.example'],
-      imapHost: '127.0.0.1',
-      imapPort: dovecot.port,
-      imapSecurity: 'none',
-      imapUser: dovecot.user,
-      ...over,
-    }) as TransportSettings;
+    loopbackEmailSettings({ smtpPort: smtp.port, imapPort: dovecot.port, imapUser: dovecot.user, smtpUser: SMTP_USER }, over) as unknown as TransportSettings;
 
   /** The WMS mails a file: through the SMTP server, then delivered into the merchant's folder. */
   async function wmsMails(fileName: string, content: string | Buffer, subject: string): Promise<void> {
