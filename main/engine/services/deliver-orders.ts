@@ -1,7 +1,7 @@
 import { DockhandError } from '../../../shared/errors.js';
 import type { DeliveryRejection, FileBytes, OrderForDelivery, WmsConnector, WmsMerchantTarget } from '../connectors/wms/wms-connector.js';
 import { keepRunFile } from '../kept-files/keep-run-file.js';
-import { raiseAlert } from '../store/repositories/alerts-repo.js';
+import { clearAlert, raiseAlert } from '../store/repositories/alerts-repo.js';
 import {
   addOrdersToBatch,
   batchOrdersAlreadyShipped,
@@ -239,15 +239,22 @@ async function sendBatch(rc: RunContext, { wms, target }: Connected, batchId: st
 
 /**
  * What the connector said about a file that still counts as delivered (e-mail: some WMS addresses
- * refused it): on the run, and as a warning alert for the merchant, since nobody else will tell.
+ * refused it): on the run, and as a warning alert for the merchant, since nobody else will tell. One
+ * alert per merchant, saying what the latest file met (an address gone for good would otherwise raise
+ * one per file), cleared by the next file delivered without a warning.
  */
 async function reportDeliveryWarnings(rc: RunContext, batchId: string, merchantId: number, warnings: string[]): Promise<void> {
-  if (warnings.length === 0) return;
+  const key = deliveryWarningKey(merchantId);
+  if (warnings.length === 0) {
+    await rc.store.write((db) => clearAlert(db, key, rc.nowIso()));
+    return;
+  }
   for (const w of warnings) rc.report.notice(w);
-  await rc.store.write((db) =>
-    raiseAlert(db, { key: `delivery-warning:${batchId}`, severity: 'warning', targetType: 'merchant', targetId: merchantId, message: warnings.join(' ') }, rc.nowIso()),
-  );
+  const message = `${warnings.join(' ')} (order file of batch ${batchId})`;
+  await rc.store.write((db) => raiseAlert(db, { key, severity: 'warning', targetType: 'merchant', targetId: merchantId, message }, rc.nowIso()));
 }
+
+const deliveryWarningKey = (merchantId: number) => `delivery-warning:merchant:${merchantId}`;
 
 /** Only the bytes of a connector's result (it carries other fields too). */
 function fileBytes({ content, remotePath }: FileBytes): FileBytes {

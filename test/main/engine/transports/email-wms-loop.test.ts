@@ -144,7 +144,7 @@ describe.skipIf(!dovecotAvailable())('a WMS by e-mail through the engine', () =>
     expect(await dovecot.count('Errors')).toBe(1);
   });
 
-  it('an order file one WMS address refuses is delivered once to the other: the run and an alert name the refused address and the server’s reason, and nothing is sent again', async () => {
+  it('an order file one WMS address refuses is delivered once to the other: the run and an alert name the refused address and the server’s reason, nothing is sent again, and the next file every address takes clears the alert', async () => {
     const saved = await t.call('wms.save', { settings: defaultCsvWmsSettings(email({ to: ['orders@wms.example', 'gone@wms.example'] })), secrets: {} });
     expect(saved.hasPassword).toBe(true);
     smtp.refuseRecipient('gone@wms.example', '550 5.1.1 <gone@wms.example>: Recipient address rejected');
@@ -167,6 +167,12 @@ describe.skipIf(!dovecotAvailable())('a WMS by e-mail through the engine', () =>
     } finally {
       smtp.refuseRecipient();
     }
+    // The next file every address takes clears the merchant's warning.
+    expect((await t.call('services.runNow', { service: 'order_download', targetId: cartId })).counts.new).toBeGreaterThan(0);
+    const clean = await t.call('services.runNow', { service: 'order_delivery', targetId: merchantId });
+    expect(clean.status, clean.message ?? undefined).toBe('ok');
+    expect(smtp.received.at(-1)?.to).toEqual(['orders@wms.example', 'gone@wms.example']);
+    expect((await t.call('alerts.list', {})).filter((a) => a.message.includes('gone@wms.example'))).toEqual([]);
   });
 
   it('never writes either password to the log', () => {
