@@ -44,6 +44,9 @@ export async function commitInChunks<T>(
       ran = true;
       return typeof counted === 'number' ? counted : slice.length;
     });
+    // Awaited below or in settle(): a failure is thrown from there. Marked handled now, since an earlier
+    // chunk's failure (thrown by settle) can leave this one never awaited.
+    current.catch(() => {});
     // A write that did not run at once (it failed, or waits for the store to take writes again) is
     // awaited before any other chunk is applied; the others are awaited after the next one is applied.
     if (!ran) {
@@ -52,7 +55,6 @@ export async function commitInChunks<T>(
       rc.progress(durable);
       continue;
     }
-    current.catch(() => {}); // awaited in settle(): a failure is thrown from there, not left unhandled
     await settle();
     previous = current;
   }
