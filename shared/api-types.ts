@@ -108,8 +108,12 @@ export interface ShipmentView {
   trackingUrl: string | null;
   shipDate: string;
   items: { sku: string; quantity: number }[];
-  /** submitted: the cart took the request and processes it later (checked on the next uploads). */
-  /** 'kept': a package with no lines of its own, on the order only (never sent to the cart). */
+  /**
+   * submitted: the cart took the request and processes it later (checked on the next uploads).
+   * 'kept': a package with no lines of its own, on the order only (not sent to the cart; `error` says why
+   * when the cart refused it). Where the cart can add it to the shipment of the order's lines, it goes
+   * there and is 'uploaded'.
+   */
   status: 'pending' | 'submitted' | 'uploaded' | 'error' | 'kept';
   error: string | null;
   remoteId: string | null;

@@ -266,8 +266,10 @@ export function packageKeyOf(rows: readonly ConfirmationRow[], fileKey: string):
 /**
  * A package of an order whose lines all went out under earlier packages (one row per package, several
  * packages of one order): it has no lines of its own, so it adds its tracking number to the order, as a
- * shipment without items kept on the order only ('kept', never sent: a cart shipment needs lines). The
- * order's status stays; (order, tracking number) keeps it from being added twice.
+ * shipment without items kept on the order ('kept': a cart shipment needs lines). Where the cart can add
+ * a tracking number to a shipment it holds, the upload sends it there once the order's shipments with
+ * lines are uploaded (upload-kept-packages.ts). The order's status stays; (order, tracking number) keeps
+ * it from being added twice.
  */
 function keepPackage(
   db: SqlRunner,
@@ -295,7 +297,7 @@ function keepPackage(
     status: 'kept',
   };
   const carrier = first.carrier ? ` (${first.carrier})` : '';
-  const note = `Package ${first.trackingNumber}${carrier} from ${fileName}: the order's lines went out under its earlier packages; its tracking number is kept on the order and not sent to the cart`;
+  const note = `Package ${first.trackingNumber}${carrier} from ${fileName}: the order's lines went out under its earlier packages; its tracking number is kept on the order, and added to the cart's shipment of them where the cart takes it`;
   // The chunk's queued status moves are written first, so this note follows them in the order's history.
   orders.write(db, now);
   addHistory(db, order.id, order.status, order.status, note, now);

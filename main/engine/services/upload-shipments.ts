@@ -7,6 +7,7 @@ import { pendingShipments, type ShipmentRow } from '../store/repositories/shipme
 import { throwIfAborted, type RunContext } from './run-context.js';
 import { refused, saveOutcomes, toUpload as toUploadAsWritten, type Outcome, type PendingItem } from './shipment-outcomes.js';
 import { checkSubmittedShipments } from './submitted-shipment-checks.js';
+import { uploadKeptPackages, type CartCarrier } from './upload-kept-packages.js';
 
 /**
  * How the upload is paced. A connector with uploadShipments gets batches of about 25 shipments, eight in
@@ -30,6 +31,9 @@ type Sent = { outcomes: Outcome[]; failure?: unknown };
  * while the others go on; an auth or network error stops the run after the calls already in flight
  * finished and every outcome was saved.
  *
+ * Last, where the cart can add a tracking number to a shipment it holds (addTracking), each box of an
+ * order with no lines of its own ('kept') joins its order's uploaded shipment (upload-kept-packages.ts).
+ *
  * A cart that takes tracking per order (manifest capabilities.tracking, cart-connector.ts) gets an
  * order's shipments only once the whole order has shipped, and one shipment of an order per call.
  *
@@ -46,10 +50,13 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
   // The carrier under the cart's name for it: its override, else the platform's own name, else a custom
   // carrier with its tracking page (shared/carrier-mapping.ts).
   const platformCarriers = cartPlatform(cart.platform)?.carriers ?? { names: {}, custom: 'name' as const };
+  const cartCarrier: CartCarrier = (s) => {
+    const mapped = carrierForCart(platformCarriers, carrierNames, { carrier: s.carrier, trackingNumber: s.trackingNumber, trackingUrl: s.trackingUrl });
+    return { carrier: mapped.carrier, trackingUrl: mapped.trackingUrl };
+  };
   const toUpload = (item: PendingItem) => {
     const upload = toUploadAsWritten(item);
-    const mapped = carrierForCart(platformCarriers, carrierNames, { carrier: upload.carrier, trackingNumber: upload.trackingNumber, trackingUrl: upload.trackingUrl });
-    return { ...upload, carrier: mapped.carrier, trackingUrl: mapped.trackingUrl };
+    return { ...upload, ...cartCarrier(upload) };
   };
   const { connector, manifest } = rc.connectors.cart(cart, {
     signal: rc.signal,
@@ -94,6 +101,9 @@ export async function uploadShipments(rc: RunContext, cartId: number): Promise<v
   const perOrder = manifest.capabilities.tracking === 'per_order';
   const pipeline = new UploadPipeline(rc, cartId, cart.name, { ...(uploadMany ? BATCHED : SINGLE), perOrder }, send);
   await pipeline.run();
+  // Then the boxes with no lines of their own join their order's uploaded shipment, where the cart can.
+  const addTracking = connector.addTracking?.bind(connector);
+  if (addTracking) await uploadKeptPackages(rc, cartId, cart.name, addTracking, cartCarrier);
 }
 
 /** The moving parts of one upload run; see uploadShipments. */

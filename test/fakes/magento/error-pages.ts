@@ -13,6 +13,7 @@ export const MESSAGES = {
   shipmentNotAllowed: 'Shipment Document Validation Error(s):\nThe order does not allow a shipment to be created.',
   shipmentTooMuch: 'Shipment Document Validation Error(s):\nYou can\'t create a shipment without products.',
   sourceItemsInvalid: 'Could not save Source Item Configuration',
+  trackNotSaved: 'Could not save the shipment tracking.',
 } as const;
 
 export type HtmlErrorPage = 'magento-report' | 'magento-maintenance' | 'nginx';

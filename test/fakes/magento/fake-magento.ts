@@ -199,6 +199,7 @@ export async function createFakeMagento(options: FakeMagentoOptions = {}): Promi
       const id = Number(m[1]);
       return (r) => state.ship(id, (r.body ?? {}) as Parameters<FakeMagentoState['ship']>[1]);
     }
+    if (method === 'POST' && path === '/V1/shipment/track') return (r) => state.addTrack((r.body as { entity?: unknown } | undefined)?.entity);
     if (method === 'GET' && path === '/V1/shipments') return searchShipments;
     if (method === 'GET' && path === '/V1/products') return searchProducts;
     if (method === 'GET' && path === '/V1/inventory/sources') {

@@ -99,6 +99,24 @@ export class FakeMagentoState {
   }
 
   /**
+   * POST /V1/shipment/track: adds a track to an existing shipment of the order (the shipment's other
+   * tracks stay). Answers the saved track. A shipment that does not exist, or is another order's, is
+   * refused as Magento's track repository does.
+   */
+  addTrack(entity: unknown): MagentoTrack & { entity_id: number; parent_id: number; order_id: number } {
+    if (typeof entity !== 'object' || entity === null) throw new MagentoRequestError(400, '"entity" is required. Enter and try again.');
+    const e = entity as { order_id?: unknown; parent_id?: unknown; track_number?: unknown; title?: unknown; carrier_code?: unknown };
+    const shipment = this.shipments.find((s) => s.entity_id === Number(e.parent_id));
+    if (!shipment || shipment.order_id !== Number(e.order_id)) throw new MagentoRequestError(400, MESSAGES.trackNotSaved);
+    if (typeof e.track_number !== 'string' || e.track_number === '') throw new MagentoRequestError(400, MESSAGES.trackNotSaved);
+    const track = { track_number: e.track_number, title: String(e.title ?? ''), carrier_code: String(e.carrier_code ?? 'custom') };
+    shipment.tracks.push(track);
+    const order = this.orders.get(shipment.order_id);
+    if (order) order.updated_at = this.now();
+    return { ...track, entity_id: shipment.entity_id * 100 + shipment.tracks.length - 1, parent_id: shipment.entity_id, order_id: shipment.order_id };
+  }
+
+  /**
    * POST /V1/order/{id}/ship. Without items every remaining unit ships. Shipping a configurable parent
    * ships its child with it. Answers the new shipment's id.
    */

@@ -141,6 +141,11 @@ export function createRootValue(state: FakeShopState, dialect: FakeDialect): Rec
       return fulfillmentCreate(state, args.fulfillment);
     },
 
+    fulfillmentTrackingInfoUpdate: (args: { fulfillmentId: string; trackingInfoInput: TrackingInput; notifyCustomer?: boolean | null }) => {
+      requireScope('write_merchant_managed_fulfillment_orders', 'fulfillmentTrackingInfoUpdate');
+      return fulfillmentTrackingInfoUpdate(state, args.fulfillmentId, args.trackingInfoInput, args.notifyCustomer);
+    },
+
     // graphql-js passes the field's info (its directives) to a rootValue function; the fast executor
     // takes only directive-free documents, so a missing info means a missing @idempotent.
     inventorySetQuantities: (args: { input: InventorySetInput }, _context?: unknown, info?: GraphQLResolveInfo) => {
@@ -208,9 +213,39 @@ function termMatches(state: FakeShopState, t: SearchTerm, index: number, get: ()
 
 // ---- mutations ---------------------------------------------------------------------------------
 
+type TrackingInput = { company?: string | null; number?: string | null; url?: string | null; numbers?: string[] | null; urls?: string[] | null };
+
+/** A FulfillmentTrackingInput as the fulfillment's tracking info: `numbers`/`urls` (several packages) or `number`/`url`. */
+function trackingInfoOf(tracking: TrackingInput) {
+  const numbers = tracking.numbers?.length ? tracking.numbers : tracking.number ? [tracking.number] : [];
+  return numbers.map((number, i) => ({
+    company: tracking.company ?? null,
+    number,
+    url: tracking.urls?.[i] ?? (i === 0 ? (tracking.url ?? null) : null),
+  }));
+}
+
+/**
+ * fulfillmentTrackingInfoUpdate as Shopify documents it: the input replaces the fulfillment's tracking
+ * info as a whole (numbers left out are gone: a caller adding a number sends the old ones too), and the
+ * order's updatedAt moves. A cancelled fulfillment takes no tracking.
+ */
+function fulfillmentTrackingInfoUpdate(state: FakeShopState, fulfillmentId: string, input: TrackingInput, notifyCustomer?: boolean | null) {
+  const fail = (message: string, field: string[]) => ({ fulfillment: null, userErrors: [{ field, message }] });
+  const order = state.orderOfFulfillment(fulfillmentId);
+  const fulfillment = order?.fulfillments.find((f) => f.id === fulfillmentId);
+  if (!order || !fulfillment) return fail('Fulfillment does not exist.', ['fulfillmentId']);
+  if (fulfillment.status === 'CANCELLED') return fail('Cannot update tracking of a cancelled fulfillment.', ['fulfillmentId']);
+  if (input.numbers?.length && input.number) return fail('Cannot specify both number and numbers.', ['trackingInfoInput']);
+  fulfillment.trackingInfo = trackingInfoOf(input);
+  if (notifyCustomer) fulfillment.notifyCustomer = true;
+  state.touch(order);
+  return { fulfillment: fulfillmentView(state, fulfillment), userErrors: [] };
+}
+
 interface FulfillmentInput {
   lineItemsByFulfillmentOrder: { fulfillmentOrderId: string; fulfillmentOrderLineItems?: { id: string; quantity: number }[] | null }[];
-  trackingInfo?: { company?: string | null; number?: string | null; url?: string | null; numbers?: string[] | null; urls?: string[] | null } | null;
+  trackingInfo?: TrackingInput | null;
   notifyCustomer?: boolean | null;
 }
 
@@ -245,19 +280,13 @@ function fulfillmentCreate(state: FakeShopState, input: FulfillmentInput) {
     }
   }
   const target = state.mutable((order as FakeOrder).index);
-  const tracking = input.trackingInfo ?? {};
-  const numbers = tracking.numbers?.length ? tracking.numbers : tracking.number ? [tracking.number] : [];
   const fulfillment = {
     id: state.nextFulfillmentId(),
     name: `${target.name}.${target.fulfillments.length + 1}`,
     status: 'SUCCESS' as const,
     createdAt: state.time(state.now()) as string,
     notifyCustomer: input.notifyCustomer ?? false,
-    trackingInfo: numbers.map((number, i) => ({
-      company: tracking.company ?? null,
-      number,
-      url: tracking.urls?.[i] ?? (i === 0 ? (tracking.url ?? null) : null),
-    })),
+    trackingInfo: trackingInfoOf(input.trackingInfo ?? {}),
     lines: [] as { fulfillmentOrderLineId: string; lineItemId: string; quantity: number }[],
   };
   for (const p of plan) {

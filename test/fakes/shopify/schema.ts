@@ -147,6 +147,7 @@ export function shopifySdl(d: FakeDialect): string {
     notifyCustomer: Boolean = false
   }
   type FulfillmentCreatePayload { fulfillment: Fulfillment userErrors: [UserError!]! }
+  type FulfillmentTrackingInfoUpdatePayload { fulfillment: Fulfillment userErrors: [UserError!]! }
 
   input InventoryQuantityInput {
     inventoryItemId: ID! locationId: ID! quantity: Int!
@@ -164,6 +165,7 @@ export function shopifySdl(d: FakeDialect): string {
 
   type Mutation {
     fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload
+    fulfillmentTrackingInfoUpdate(fulfillmentId: ID!, trackingInfoInput: FulfillmentTrackingInput!, notifyCustomer: Boolean): FulfillmentTrackingInfoUpdatePayload
     inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
   }
 `;

@@ -393,6 +393,12 @@ export class FakeShopState {
     return out;
   }
 
+  /** The order holding fulfillment `id` (only an order materialised has fulfillments). */
+  orderOfFulfillment(id: string): FakeOrder | undefined {
+    for (const order of this.materialized.values()) if (order.fulfillments.some((f) => f.id === id)) return order;
+    return undefined;
+  }
+
   nextFulfillmentId(): string {
     this.fulfillmentCounter += 1;
     return gid('Fulfillment', FULFILLMENT_BASE + this.fulfillmentCounter);

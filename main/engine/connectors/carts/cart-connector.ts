@@ -178,6 +178,34 @@ export type ShipmentUploadResult =
 
 export type ShipmentBatchResult = { ok: ShipmentUploadResult } | { error: DockhandError };
 
+/**
+ * A package with no lines of its own (a format of one row per package whose order's lines all went out
+ * under its earlier packages: a 'kept' shipment) whose tracking number joins a shipment the cart already
+ * holds, so the end customer sees every box's number. Sent only once every shipment of its order that
+ * carries lines was accepted, beside the latest of them.
+ */
+export interface TrackingToAdd {
+  cartOrderId: string;
+  orderNumber: string;
+  carrier: string;
+  service?: string;
+  trackingNumber: string;
+  trackingUrl?: string;
+  shipDate: string;
+  /** The tracking number of the accepted shipment it joins ('' when that one went without a number). */
+  joinsTrackingNumber: string;
+  /** The cart's id of that shipment (its ShipmentUploadResult.remoteId: Shopify's fulfillment id). */
+  joinsRemoteId: string;
+}
+
+/**
+ * What became of a tracking number added to a shipment: accepted (remoteId: the cart's id of the
+ * shipment now holding it; alreadyExisted when the cart held the number already, a retry after a crash)
+ * or refused for a reason in its data. There is no 'submitted': a cart processing it later does not offer
+ * addTracking.
+ */
+export type TrackingAddResult = Exclude<ShipmentUploadResult, { outcome: 'submitted' }>;
+
 /** A shipment the cart took as 'submitted' on an earlier run, to be checked again. */
 export interface SubmittedShipment extends ShipmentToUpload {
   /** The reference the cart gave when it took the request (ShipmentUploadResult.remoteId). */
@@ -215,6 +243,14 @@ export interface CartConnector {
    */
   checkSubmittedShipments?(shipments: SubmittedShipment[]): Promise<ShipmentUploadResult[]>;
   pushInventory?(levels: { sku: string; quantity: number }[]): Promise<InventoryPushResult>;
+  /**
+   * Adds a package's tracking number to a shipment the cart already holds (TrackingToAdd), keeping the
+   * numbers it holds. Idempotent: a number the cart already holds on the order is not added again.
+   * Refuse (or throw DockhandError kind data) when the shipment is gone or will not take it; other
+   * errors (auth, network) are thrown and stop the run. A cart without it keeps such packages on the
+   * order only ('kept').
+   */
+  addTracking?(tracking: TrackingToAdd): Promise<TrackingAddResult>;
 }
 
 /**

@@ -6,9 +6,11 @@ import { parseJson } from './json-column.js';
 /**
  * Where a shipment stands with the cart: waiting to go, taken by the cart but processed later
  * ('submitted': checked on later runs), accepted ('uploaded'), or refused ('error'). 'kept': on the order
- * only, never sent: a package with no lines of its own (a format of one row per package whose order's
+ * only, not sent: a package with no lines of its own (a format of one row per package whose order's
  * lines all went out under an earlier package), which adds its tracking number to the order; a cart
- * shipment needs lines.
+ * shipment needs lines. Where the cart can add a tracking number to a shipment it holds (addTracking),
+ * a kept package goes there once its order's shipments with lines are uploaded, and is then 'uploaded'
+ * (its remote id: the shipment it joined); a refusal leaves it 'kept' with the cart's reason in `error`.
  */
 export type ShipmentStatus = 'pending' | 'submitted' | 'uploaded' | 'error' | 'kept';
 
@@ -188,6 +190,46 @@ export function pendingShipments(
       [cartId, afterId, limit],
     )
     .map(withOrderRefs);
+}
+
+/** A kept package ready to join an uploaded shipment of its order at the cart, with that shipment's refs. */
+export interface KeptPackageRow {
+  shipment: ShipmentRow;
+  order: ShipmentOrderRefs;
+  /** The tracking number and cart id of its order's latest uploaded shipment with lines. */
+  joins: { trackingNumber: string; remoteId: string };
+}
+
+/**
+ * The cart's kept packages after shipment `afterId`, oldest first, that can join a shipment at the cart:
+ * not refused before, and every other shipment of the order that carries lines uploaded (so the shipment
+ * it joins exists, and no later one is still to come), at least one of them with the cart's id.
+ */
+export function keptPackagesToAdd(db: SqlReader, cartId: number, limit: number, afterId = 0): KeptPackageRow[] {
+  return db
+    .all<ShipmentRecord & { ref_cart_order_id: string; ref_order_number: string; joins_tracking: string; joins_remote_id: string }>(
+      `SELECT s.*, o.cart_order_id AS ref_cart_order_id, o.order_number AS ref_order_number,
+         j.tracking_number AS joins_tracking, j.remote_id AS joins_remote_id
+       FROM shipments s
+       JOIN orders o ON o.id = s.order_id
+       JOIN shipments j ON j.id = (
+         SELECT MAX(l.id) FROM shipments l
+         WHERE l.order_id = s.order_id AND l.status = 'uploaded' AND l.items_json <> '[]' AND COALESCE(l.remote_id, '') <> '')
+       WHERE s.cart_id = ? AND s.status = 'kept' AND s.error IS NULL AND s.id > ?
+         AND NOT EXISTS (SELECT 1 FROM shipments x WHERE x.order_id = s.order_id AND x.status NOT IN ('uploaded', 'kept'))
+       ORDER BY s.id LIMIT ?`,
+      [cartId, afterId, limit],
+    )
+    .map((r) => ({
+      shipment: toRow(r),
+      order: { cartOrderId: r.ref_cart_order_id, orderNumber: r.ref_order_number },
+      joins: { trackingNumber: r.joins_tracking, remoteId: r.joins_remote_id },
+    }));
+}
+
+/** The cart refused to add a kept package's tracking number: it stays kept, with the reason, and is not sent again. */
+export function markKeptRefused(db: SqlRunner, id: number, reason: string): void {
+  db.run(`UPDATE shipments SET error = ?, attempts = attempts + 1 WHERE id = ? AND status = 'kept'`, [reason, id]);
 }
 
 /** A shipment the cart took to process later, with its reference there and when it was submitted. */

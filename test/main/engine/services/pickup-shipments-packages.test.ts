@@ -24,7 +24,7 @@ async function usePackageFormat(w: ShippingWorld): Promise<void> {
 describe('confirmations of one row per package', () => {
   const world = useShippingWorld();
 
-  it('keep the tracking number of an order’s second package in the same file on the order, without sending it to the cart as a shipment', async () => {
+  it('keep the tracking number of an order’s second package in the same file on the order, and the upload adds it to the first package’s fulfillment', async () => {
     const w = world();
     const n = await w.order(0, [line('DH-1001', 2), line('DH-1002', 1)]);
     await usePackageFormat(w);
@@ -46,7 +46,11 @@ describe('confirmations of one row per package', () => {
     const confirmed = await w.detail(0, n);
     expect(confirmed.status).toBe('confirmed');
     const fulfillments = w.carts[0].shop.state.fulfillmentsOf(n);
-    expect(fulfillments.map((f) => f.trackingInfo.map((t) => t.number))).toEqual([['JJD1']]);
+    expect(fulfillments.map((f) => f.trackingInfo.map((t) => t.number))).toEqual([['JJD1', 'JJD2']]);
+    expect(confirmed.shipments.map((s) => [s.trackingNumber, s.status])).toEqual([
+      ['JJD1', 'uploaded'],
+      ['JJD2', 'uploaded'],
+    ]);
   });
 
   it('keep the tracking number of a package in a later file once the first shipped every line, and read the same file again without adding it twice', async () => {

@@ -5,6 +5,7 @@ import type { CartConnector, CartContext } from '../cart-connector.js';
 import { downloadMagentoOrders, fetchMagentoOrderByNumber } from './download.js';
 import { MagentoRestClient } from './rest-client.js';
 import { uploadShipment } from './shipment-upload.js';
+import { addTrack } from './track-add.js';
 import { detectStockMode, pushStock, type StockMode } from './stock-push.js';
 import { restBaseFor } from './store-address.js';
 import { testMagentoConnection } from './test-connection.js';
@@ -67,6 +68,7 @@ export function createMagentoConnector(
       })(),
     fetchOrderByNumber: (orderNumber) => fetchMagentoOrderByNumber(deps(), orderNumber),
     uploadShipment: (shipment) => uploadShipment(getClient(), shipment),
+    addTracking: (tracking) => addTrack(getClient(), tracking),
     pushInventory: async (levels) => {
       // MSI or the legacy stock item: asked once per connector (a store does not switch mid-run).
       stockMode ??= detectStockMode(getClient());

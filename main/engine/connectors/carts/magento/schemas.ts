@@ -104,6 +104,9 @@ export const adminTokenSchema = z.string().min(1);
 /** POST /V1/order/{id}/ship answers the new shipment's id. */
 export const shipmentIdSchema = id;
 
+/** POST /V1/shipment/track answers the saved track. */
+export const shipmentTrackSchema = z.looseObject({ entity_id: id.nullish(), parent_id: id.nullish(), track_number: z.string().nullish() });
+
 /** GET /V1/stockItems/{sku} (legacy CatalogInventory). */
 export const stockItemSchema = z.looseObject({ item_id: id, qty: numeric.nullish(), is_in_stock: z.boolean().nullish() });
 

@@ -33,12 +33,20 @@ export function buildShipRequest(shipment: ShipmentToUpload, carrierOverrides: R
     return { order_item_id: id, qty: item.quantity };
   });
   if (items.length === 0) throw new DockhandError('data', `Order ${shipment.orderNumber}: the shipment has no lines`);
+  // Without a tracking number the shipment goes without a track (an empty track_number is no tracking).
+  const tracks = shipment.trackingNumber ? [trackOf(shipment, carrierOverrides)] : [];
+  return { items, tracks, notify };
+}
+
+/** A tracking number as a Magento track: a carrier code Magento knows, else 'custom' under the carrier's name. */
+export function trackOf(
+  shipment: { carrier: string; trackingNumber: string; trackingUrl?: string },
+  carrierOverrides: Record<string, string> = {},
+): MagentoShipRequest['tracks'][number] {
   const carrier = carrierForCart(MAGENTO_CARRIERS, carrierOverrides, shipment);
   const code = carrier.listed && /^[a-z0-9_]+$/.test(carrier.carrier) ? carrier.carrier : 'custom';
   const title = code === 'custom' ? carrier.carrier : (MAGENTO_CARRIER_TITLES[code] ?? carrier.carrier);
-  // Without a tracking number the shipment goes without a track (an empty track_number is no tracking).
-  const tracks = shipment.trackingNumber ? [{ track_number: shipment.trackingNumber, title, carrier_code: code }] : [];
-  return { items, tracks, notify };
+  return { track_number: shipment.trackingNumber, title, carrier_code: code };
 }
 
 export async function uploadShipment(
@@ -78,7 +86,7 @@ export async function findShipmentByTracking(client: MagentoRestClient, orderId:
   return match ? String(match.entity_id) : undefined;
 }
 
-function orderEntityId(shipment: ShipmentToUpload): number {
+export function orderEntityId(shipment: Pick<ShipmentToUpload, 'cartOrderId' | 'orderNumber'>): number {
   if (!/^\d+$/.test(shipment.cartOrderId)) {
     throw new DockhandError('data', `Order ${shipment.orderNumber}: "${shipment.cartOrderId}" is not a Magento order id`);
   }

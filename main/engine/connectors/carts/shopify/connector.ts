@@ -8,6 +8,7 @@ import { InventoryPusher } from './inventory.js';
 import { uploadShipmentBatch } from './shipment-batch-upload.js';
 import { uploadShipment } from './shipment-upload.js';
 import { testShopifyConnection } from './test-connection.js';
+import { addTracking } from './tracking-add.js';
 import { CostBucketLimiter } from '../kit/cost-bucket.js';
 import { shopLimiter } from '../kit/shop-limiters.js';
 import { clientCredentialsSource, staticTokenSource, type AccessTokenSource } from './token.js';
@@ -66,6 +67,7 @@ export function createShopifyConnector(
     fetchOrderByNumber: (orderNumber) => fetchOrderByNumber({ client: getClient(), settings, ctx }, orderNumber),
     uploadShipment: (shipment) => uploadShipment(getClient(), shipment),
     uploadShipments: (shipments) => uploadShipmentBatch(getClient(), shipments),
+    addTracking: (tracking) => addTracking(getClient(), tracking),
     pushInventory: (levels) => {
       inventory ??= new InventoryPusher(getClient(), settings.locationId, shopifyApiVersionInUse(settings.apiVersion));
       return inventory.push(levels);

@@ -145,3 +145,22 @@ ${aliases.map((a) => `  ${a}: fulfillmentCreate(fulfillment: $${a}) { fulfillmen
   batchMutations.set(count, doc);
   return doc;
 }
+
+/**
+ * An order's fulfillments with every tracking number each holds (trackingInfo unpaged: adding a number
+ * rewrites the whole list, so none may be left unread).
+ */
+export const ORDER_TRACKING_QUERY = `query DockhandOrderTracking($id: ID!) {
+  order(id: $id) {
+    id name
+    fulfillments(first: 50) { id status trackingInfo { company number url } }
+  }
+}`;
+
+/** Replaces a fulfillment's tracking info (Shopify keeps only what the input lists). */
+export const FULFILLMENT_TRACKING_UPDATE_MUTATION = `mutation DockhandFulfillmentTrackingUpdate($fulfillmentId: ID!, $trackingInfoInput: FulfillmentTrackingInput!, $notifyCustomer: Boolean) {
+  fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, trackingInfoInput: $trackingInfoInput, notifyCustomer: $notifyCustomer) {
+    fulfillment { id }
+    userErrors { field message }
+  }
+}`;
