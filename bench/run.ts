@@ -284,6 +284,7 @@ async function main(): Promise<number> {
       table[`screens: ${t.label} ms (p50 / p95 / max)`] = `${t.p50Ms} / ${t.p95Ms} / ${t.maxMs}${t.total === undefined ? '' : ` (${t.total} found)`}`;
     }
     const slowestScreenMs = Math.max(...screenCalls.map((t) => t.maxMs));
+    logPeakRss('the screens');
 
     // ---- commits against bare fsyncs ----------------------------------------------------------------
     const diag: StoreDiagnosticsView = await call('diagnostics.store', { includeSamples: true });
@@ -299,6 +300,7 @@ async function main(): Promise<number> {
     const fsyncDir = join(dataDir, 'bench-fsync');
     for (let i = 0; i < commitBytes.length; i += stride) idleFsyncMs.push(await measureBareFsync(fsyncDir, commitBytes[i]));
     await rm(fsyncDir, { recursive: true, force: true });
+    logPeakRss('the fsync measures');
 
     // ---- throttled phase: Shopify's standard limits -------------------------------------------------
     let throttled = 0;
