@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
-import { useShippingWorld, type ShippingWorld } from '../../../support/shipping-world.js';
+import { useShippingWorld } from '../../../support/shipping-world.js';
+import { PACKAGE_HEADER, usePackageFormat } from './package-format.js';
 
 const line = (sku: string, quantity: number) => ({ sku, quantity });
-const HEADER = 'Reference;Parcel;Shipped';
-
-/** A format of one row per package: order number, tracking number, date; the carrier a constant. */
-async function usePackageFormat(w: ShippingWorld): Promise<void> {
-  const confirmationProfile = {
-    delimiter: ';',
-    rowsAre: 'packages',
-    columns: {
-      orderNumber: 'Reference',
-      carrier: { source: { kind: 'constant', value: 'DHL' } },
-      trackingNumber: 'Parcel',
-      shipDate: { source: { kind: 'column', column: 'Shipped' }, transforms: [{ kind: 'date', format: 'YYYY-MM-DD' }] },
-    },
-  };
-  const settings = { ...defaultCsvWmsSettings({ kind: 'folder', path: w.folder }), confirmationProfile };
-  await w.t.call('wms.save', { settings, secrets: {} } as never);
-}
+const HEADER = PACKAGE_HEADER;
 
 describe('confirmations of one row per package', () => {
   const world = useShippingWorld();

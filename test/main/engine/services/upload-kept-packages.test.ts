@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCsvWmsSettings } from '../../../../shared/csv-defaults.js';
 import type { CartConnector, ShipmentToUpload, TrackingToAdd } from '../../../../main/engine/connectors/carts/cart-connector.js';
 import { insertShipmentOnce } from '../../../../main/engine/store/repositories/shipments-repo.js';
 import { useShippingWorld, type ShippingWorld } from '../../../support/shipping-world.js';
+import { PACKAGE_HEADER, usePackageFormat } from './package-format.js';
 import { scriptedWorld, type ScriptedWorld } from './scripted-cart.js';
 
 const line = (sku: string, quantity: number) => ({ sku, quantity });
-const HEADER = 'Reference;Parcel;Shipped';
-
-/** A format of one row per package: order number, tracking number, date; the carrier a constant. */
-async function usePackageFormat(w: ShippingWorld): Promise<void> {
-  const confirmationProfile = {
-    delimiter: ';',
-    rowsAre: 'packages',
-    columns: {
-      orderNumber: 'Reference',
-      carrier: { source: { kind: 'constant', value: 'DHL' } },
-      trackingNumber: 'Parcel',
-      shipDate: { source: { kind: 'column', column: 'Shipped' }, transforms: [{ kind: 'date', format: 'YYYY-MM-DD' }] },
-    },
-  };
-  const settings = { ...defaultCsvWmsSettings({ kind: 'folder', path: w.folder }), confirmationProfile };
-  await w.t.call('wms.save', { settings, secrets: {} } as never);
-}
+const HEADER = PACKAGE_HEADER;
 
 const numbersAtShopify = (w: ShippingWorld, n: string) => w.carts[0].shop.state.fulfillmentsOf(n).map((f) => f.trackingInfo.map((t) => t.number));
 
