@@ -223,20 +223,7 @@ export function saveShipment(db: SqlRunner, orders: ChunkOrders, fileName: strin
   }
 
   const stored = [...items.values()].map((i) => cartItem(lines, i));
-  const shipment: NewShipment = {
-    orderId: order.id,
-    cartId: order.cartId,
-    trackingNumber: first.trackingNumber,
-    carrier: first.carrier,
-    service: first.service ?? null,
-    trackingUrl: null,
-    shipDate: first.shipDate,
-    items: stored,
-    cost: first.cost,
-    weight: first.weight,
-    sourceFile: fileName,
-    packageKey,
-  };
+  const shipment = shipmentOf(order, first, fileName, packageKey, stored);
   if (!SHIPPABLE.has(order.status)) {
     orders.saved(db, order, shipment, undefined, now);
     return { saved: true, errors };
@@ -281,21 +268,7 @@ function keepPackage(
   now: string,
   errors: RowError[],
 ): { saved: boolean; errors: RowError[] } {
-  const shipment: NewShipment = {
-    orderId: order.id,
-    cartId: order.cartId,
-    trackingNumber: first.trackingNumber,
-    carrier: first.carrier,
-    service: first.service ?? null,
-    trackingUrl: null,
-    shipDate: first.shipDate,
-    items: [],
-    cost: first.cost,
-    weight: first.weight,
-    sourceFile: fileName,
-    packageKey,
-    status: 'kept',
-  };
+  const shipment: NewShipment = { ...shipmentOf(order, first, fileName, packageKey, []), status: 'kept' };
   const carrier = first.carrier ? ` (${first.carrier})` : '';
   const note = `Package ${first.trackingNumber}${carrier} from ${fileName}: the order's lines went out under its earlier packages; its tracking number is kept on the order, and added to the cart's shipment of them where the cart takes it`;
   // The chunk's queued status moves are written first, so this note follows them in the order's history.
@@ -303,6 +276,24 @@ function keepPackage(
   addHistory(db, order.id, order.status, order.status, note, now);
   orders.saved(db, order, shipment, undefined, now);
   return { saved: true, errors };
+}
+
+/** The shipment a confirmation file's rows (`first` of them) save for `order`, carrying `items`. */
+function shipmentOf(order: ShipmentCandidate, first: ConfirmationRow, fileName: string, packageKey: string, items: ShippedItem[]): NewShipment {
+  return {
+    orderId: order.id,
+    cartId: order.cartId,
+    trackingNumber: first.trackingNumber,
+    carrier: first.carrier,
+    service: first.service ?? null,
+    trackingUrl: null,
+    shipDate: first.shipDate,
+    items,
+    cost: first.cost,
+    weight: first.weight,
+    sourceFile: fileName,
+    packageKey,
+  };
 }
 
 /**

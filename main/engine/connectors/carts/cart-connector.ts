@@ -184,14 +184,7 @@ export type ShipmentBatchResult = { ok: ShipmentUploadResult } | { error: Dockha
  * holds, so the end customer sees every box's number. Sent only once every shipment of its order that
  * carries lines was accepted, beside the latest of them.
  */
-export interface TrackingToAdd {
-  cartOrderId: string;
-  orderNumber: string;
-  carrier: string;
-  service?: string;
-  trackingNumber: string;
-  trackingUrl?: string;
-  shipDate: string;
+export interface TrackingToAdd extends Omit<ShipmentToUpload, 'items' | 'packageRef'> {
   /** The tracking number of the accepted shipment it joins ('' when that one went without a number). */
   joinsTrackingNumber: string;
   /** The cart's id of that shipment (its ShipmentUploadResult.remoteId: Shopify's fulfillment id). */
